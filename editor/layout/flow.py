@@ -1,0 +1,105 @@
+"""Flowables: the contract between the paginator and what it places (layer: layout).
+
+The paginator (editor.layout.paginate) walks a document's blocks as a list of flowables and
+asks each to ``place`` itself into the current page's text frame.  A flowable that does not
+fit returns what it placed and a *rest* flowable that continues on the next page
+(a split is a state object, as in WeasyPrint/rinohtype), so widow rules, repeated table
+headers and continuing merged cells are testable without a paginator.
+
+Implementations:
+- ``editor.layout.paragraph.ParagraphFlowable``  (text composed by editor.layout.compose)
+- ``editor.layout.table.TableFlowable``           (tables; cells use editor.layout.compose)
+- ``editor.layout.paginate`` has the small ones (images, rules, vertical space).
+
+Coordinates are page coordinates (points, origin top-left, y down) as in
+``editor.layout.items``; ``Frame`` says where the text block is on the page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from editor.layout.items import PageItem, Source
+
+
+@dataclass
+class Span:
+    """Input text for composition: one style, one source range.
+
+    ``source`` names the block and the offset of this span's first character within the
+    block's display text (label included); the composer derives each line's range from it.
+    """
+    text: str
+    role: str = "fangsong"
+    size: float = 16.0
+    color: str = "000000"
+    bold: bool = False
+    underline: bool = False
+    strike: bool = False
+    scale_x: float = 1.0
+    source: Source | None = None
+
+
+@dataclass
+class ParaFormat:
+    """Resolved paragraph format (template defaults overridden by the document).
+
+    ``line_pitch``: baseline-to-baseline distance in points; None = 1.3 × the largest size.
+    ``snap_to_grid``: put every baseline on a multiple of ``Frame.grid_pitch`` below the
+    frame top (GB/T 9704 22-line grid).
+    ``punct``: punctuation compression style: "quanjiao" (全角), "kaiming" (开明),
+    "line_end_half" (行末半角).
+    """
+    align: str = "justify"            # justify | left | center | right | distribute
+    first_indent: float = 0.0         # negative = hanging indent
+    left_indent: float = 0.0
+    right_indent: float = 0.0
+    line_pitch: float | None = None
+    space_before: float = 0.0
+    space_after: float = 0.0
+    keep_with_next: bool = False
+    keep_together: bool = False
+    widow_control: bool = True
+    snap_to_grid: bool = False
+    punct: str = "kaiming"
+    min_last_line_chars: int = 2
+    page_break_before: bool = False
+
+
+@dataclass
+class Frame:
+    """The text block of one page, in page coordinates."""
+    x: float
+    y: float
+    width: float
+    height: float
+    grid_pitch: float | None = None
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+
+@dataclass
+class Placement:
+    """Result of placing a flowable.
+
+    ``items``: what was placed (page coordinates); ``y_end``: the y where the next flowable
+    may start (space after included); ``rest``: the flowable that continues on the next
+    page, or None when everything was placed.  Placing nothing (items empty, rest is the
+    flowable itself) asks the paginator for a new page; a flowable placed first on an
+    empty page must place something (guaranteed progress), overflowing with a warning if
+    it really cannot fit.
+    """
+    items: list[PageItem] = field(default_factory=list)
+    y_end: float = 0.0
+    rest: "Flowable | None" = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class Flowable(Protocol):
+    keep_with_next: bool
+    page_break_before: bool
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        """Place as much as fits between ``y`` and ``frame.bottom``."""

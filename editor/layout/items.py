@@ -1,0 +1,138 @@
+"""Positioned page items: the contract between layout and every painter (layer: layout).
+
+The layout turns an issue into ``Pages``; the PDF writer (editor.render), the Qt preview
+(editor.ui) and the proof tools draw or read exactly these items, so what the screen shows
+is what prints.
+
+Coordinates are PostScript points with the origin at the **top-left** of the page (trim
+box), y growing downwards; a text item's ``y`` is its baseline.  Painters that use another
+origin (reportlab: bottom-left) convert.
+
+Every text item carries a ``Source``: the document id, block id (or head-part pseudo id
+such as "title"; for table cells "<table id>/<cell id>/<block id>") and the character range
+of the block text it shows, so a click in the preview finds what to annotate and the proof
+importer maps PDF positions back to the source text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    doc_id: str
+    block_id: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class TextItem:
+    """One run of glyphs on one line in one face.
+
+    ``xs`` holds the absolute x of every character of ``text`` (same length), so
+    justification and punctuation compression are exact for every painter; ``width`` is
+    the advance of the whole run as set (last char included, compression applied).
+    ``face`` is a key of the FontBook (a concrete font file/subfont), not a role;
+    ``role`` is kept for information.  ``scale_x`` is horizontal scaling (w:w), 1.0 = none.
+    """
+    x: float
+    y: float
+    text: str
+    face: str
+    size: float
+    xs: list[float] = field(default_factory=list)
+    width: float = 0.0
+    color: str = "000000"
+    role: str = ""
+    bold: bool = False
+    underline: bool = False
+    strike: bool = False
+    scale_x: float = 1.0
+    source: Source | None = None
+
+
+@dataclass
+class LineItem:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float = 0.5
+    color: str = "000000"
+    dash: tuple[float, ...] = ()
+
+
+@dataclass
+class RectItem:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.5
+
+
+@dataclass
+class ImageItem:
+    x: float
+    y: float
+    w: float
+    h: float
+    data: bytes = b""
+    content_type: str = "image/png"
+    source: Source | None = None
+
+
+@dataclass
+class LinkItem:
+    """A clickable area that jumps to page ``target`` (0-based index) — TOC entries."""
+    x: float
+    y: float
+    w: float
+    h: float
+    target: int = 0
+
+
+PageItem = TextItem | LineItem | RectItem | ImageItem | LinkItem
+
+
+@dataclass
+class Page:
+    """One positioned page.  ``kind``: cover, inner_cover, intro, toc, colophon, section,
+    body, blank.  ``folio`` is the printed page number (None on unnumbered pages).
+    ``landscape`` pages have width > height; their content is still in page coordinates."""
+    index: int
+    width: float
+    height: float
+    kind: str = "body"
+    folio: int | None = None
+    landscape: bool = False
+    items: list[PageItem] = field(default_factory=list)
+    doc_id: str | None = None
+    section_id: str | None = None
+
+    def texts(self):
+        return [it for it in self.items if isinstance(it, TextItem)]
+
+
+@dataclass
+class OutlineEntry:
+    """A bookmark: ``level`` 0 for sections, 1 for documents."""
+    title: str
+    level: int
+    page: int       # 0-based page index
+    y: float = 0.0  # top of the target on that page
+
+
+@dataclass
+class LaidOutIssue:
+    """The layout of a whole issue: pages, bookmarks, where each document starts,
+    and the warnings the user should see (overflows, substitutions, TOC not settled)."""
+    pages: list[Page] = field(default_factory=list)
+    outline: list[OutlineEntry] = field(default_factory=list)
+    doc_first_page: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    title: str = ""
+    subject: str = ""

@@ -1,0 +1,24 @@
+"""Shared fixtures: paths to the bundled samples and the shared corpus."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+SHARED = ROOT.parent / "shared"
+WILD = SHARED / "corpus" / "wild"
+
+
+def sample(prefix: str) -> Path:
+    """The bundled sample .docx whose name starts with ``prefix`` (e.g. "02")."""
+    return next(SAMPLES.glob(f"{prefix}_*.docx"))
+
+
+@pytest.fixture
+def samples_dir() -> Path:
+    return SAMPLES
