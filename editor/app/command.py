@@ -1,0 +1,74 @@
+"""The edit-command contract (layer: app, no Qt).
+
+Every mutation of an issue is a ``Command``: ``apply`` and ``revert`` change the model in
+place and return a ``Change`` naming what changed, so views refresh only that and undo
+never reaches into widgets.  Commands are dataclasses registered by name, so the undo
+history can be stored in the project file and survive a restart (``to_dict``/``from_dict``).
+``title`` is the Chinese text shown in 编辑 › 撤销.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from editor.model import Issue
+from editor.model.serialize import from_dict as model_from_dict
+from editor.model.serialize import to_dict as model_to_dict
+
+
+@dataclass
+class Change:
+    """What a command changed."""
+    meta: bool = False
+    sections: bool = False                           # section list, titles or document order
+    documents: set[str] = field(default_factory=set)          # doc ids whose content changed
+    tables: set[tuple[str, str]] = field(default_factory=set)  # (doc id, table id)
+    annotations: set[str] = field(default_factory=set)        # annotation ids
+
+    def merge(self, other: "Change") -> "Change":
+        return Change(self.meta or other.meta, self.sections or other.sections,
+                      self.documents | other.documents, self.tables | other.tables,
+                      self.annotations | other.annotations)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.meta or self.sections or self.documents or self.tables or self.annotations)
+
+
+_REGISTRY: dict[str, type["Command"]] = {}
+
+
+@dataclass
+class Command:
+    """Base class: subclasses are dataclasses holding what they need to apply *and* revert
+    (e.g. the old value, captured in ``apply``)."""
+    title: ClassVar[str] = "编辑"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _REGISTRY[cls.__name__] = cls
+
+    def apply(self, issue: Issue) -> Change:
+        raise NotImplementedError
+
+    def revert(self, issue: Issue) -> Change:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """Chinese text for the undo menu and the revision log."""
+        return self.title
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: model_to_dict(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {"command": type(self).__name__, "data": data}
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> "Command":
+        cls = _REGISTRY[data["command"]]
+        kwargs = {k: model_from_dict(v) for k, v in data["data"].items()}
+        return cls(**kwargs)
+
+
+def registered_commands() -> dict[str, type[Command]]:
+    return dict(_REGISTRY)
