@@ -1,0 +1,215 @@
+"""Turn a finished gazette PDF into a PDF/X print file (layer: render, no Qt).
+
+Input: the PDF written by ``editor.render.pdf`` (reportlab; RGB colour operators).
+Output: PDF/X-4 (default) or PDF/X-1a:2001:
+- every colour operator rewritten to DeviceCMYK: pure black text and rules become K only
+  (never rich black), the template's spot-like colours (the 版头 red) get their exact CMYK
+  values, anything else is converted through the output profile's model;
+- images: X-4 tags RGB images with an ICC-based sRGB space; X-1a converts them to CMYK
+  (flattened onto white, no transparency);
+- OutputIntent (GTS_PDFX) with the embedded CMYK profile, GTS_PDFXVersion, Trapped,
+  CreationDate/ModDate, XMP metadata with the same facts, a document ID;
+- TrimBox and BleedBox on every page (BleedBox = TrimBox grown by the bleed, within the
+  MediaBox).
+
+pikepdf (qpdf) does the object surgery: it parses and rewrites content streams safely,
+which reportlab (a writer only) cannot do after the fact.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Name
+
+from editor.render import icc
+
+MM = 72 / 25.4
+
+# The template's named colours and their print values (GB/T 9704 red: M80 Y80).
+DEFAULT_COLOURS = {
+    (0.0, 0.0, 0.0): (0.0, 0.0, 0.0, 1.0),
+    (1.0, 0.0, 0.0): (0.0, 0.8, 0.8, 0.0),
+}
+
+
+@dataclass
+class PdfxOptions:
+    version: str = "PDF/X-4"                     # or "PDF/X-1a:2001"
+    icc_path: str | None = None
+    bleed_mm: float = 3.0
+    colours: dict[tuple[float, float, float], tuple[float, float, float, float]] = field(
+        default_factory=lambda: dict(DEFAULT_COLOURS))
+    title: str = ""
+    timestamp: datetime | None = None            # None: fixed from the input bytes (reproducible)
+
+
+def make_pdfx(src: str | Path, dst: str | Path, options: PdfxOptions | None = None) -> None:
+    opts = options or PdfxOptions()
+    x1a = opts.version.upper().startswith("PDF/X-1")
+    profile, description = icc.load_profile(opts.icc_path)
+    raw = Path(src).read_bytes()
+    stamp = opts.timestamp or _stamp_from(raw)
+    with pikepdf.open(io.BytesIO(raw)) as pdf:
+        converter = _ColourRewriter(opts.colours)
+        srgb = _srgb_space(pdf) if not x1a else None
+        for page in pdf.pages:
+            _rewrite_page(pdf, page, converter, srgb, x1a, profile)
+            _set_boxes(page, opts.bleed_mm)
+        _output_intent(pdf, profile, description)
+        _info_and_xmp(pdf, opts, stamp, raw)
+        pdf.save(dst, min_version="1.6" if not x1a else "1.4", static_id=False,
+                 deterministic_id=True, fix_metadata_version=False)
+
+
+def _stamp_from(raw: bytes) -> datetime:
+    """A reproducible timestamp: the same input gives the same output bytes."""
+    seconds = int.from_bytes(hashlib.sha256(raw).digest()[:3], "big")
+    return datetime.fromtimestamp(1735689600 + seconds, timezone.utc)
+
+
+# --- colour --------------------------------------------------------------------------------
+
+class _ColourRewriter:
+    def __init__(self, colours):
+        self.colours = {tuple(round(v, 3) for v in k): v for k, v in colours.items()}
+
+    def cmyk(self, r: float, g: float, b: float) -> tuple[float, float, float, float]:
+        key = (round(r, 3), round(g, 3), round(b, 3))
+        if key in self.colours:
+            return self.colours[key]
+        if r == g == b:
+            return 0.0, 0.0, 0.0, round(1.0 - r, 4)
+        return tuple(round(v, 4) for v in icc.lab_to_cmyk(*icc._srgb_to_lab(r, g, b)))
+
+    def rewrite(self, instructions):
+        out = []
+        for operands, operator in instructions:
+            op = str(operator)
+            if op in ("rg", "RG") and len(operands) == 3:
+                vals = self.cmyk(*(float(v) for v in operands))
+                out.append(([*vals], pikepdf.Operator("k" if op == "rg" else "K")))
+            elif op in ("g", "G") and len(operands) == 1:
+                out.append(([0, 0, 0, round(1 - float(operands[0]), 4)],
+                            pikepdf.Operator("k" if op == "g" else "K")))
+            else:
+                out.append((operands, operator))
+        return out
+
+
+def _rewrite_page(pdf, page, converter, srgb, x1a, profile) -> None:
+    instructions = pikepdf.parse_content_stream(page)
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(converter.rewrite(instructions)))
+    resources = page.obj.get("/Resources")
+    if resources is not None:
+        _rewrite_resources(pdf, resources, converter, srgb, x1a, profile, set())
+
+
+def _rewrite_resources(pdf, resources, converter, srgb, x1a, profile, seen) -> None:
+    xobjects = resources.get("/XObject")
+    if xobjects is None:
+        return
+    for name in list(xobjects.keys()):
+        xobj = xobjects[name]
+        key = xobj.objgen
+        if key in seen:
+            continue
+        seen.add(key)
+        subtype = xobj.get("/Subtype")
+        if subtype == Name.Form:
+            xobj.write(pikepdf.unparse_content_stream(
+                converter.rewrite(pikepdf.parse_content_stream(xobj))))
+            inner = xobj.get("/Resources")
+            if inner is not None:
+                _rewrite_resources(pdf, inner, converter, srgb, x1a, profile, seen)
+        elif subtype == Name.Image:
+            _fix_image(pdf, xobjects, name, xobj, srgb, x1a, profile)
+
+
+def _srgb_space(pdf):
+    from PIL import ImageCms
+    data = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    stream = pdf.make_stream(data)
+    stream.N = 3
+    stream.Alternate = Name.DeviceRGB
+    return pikepdf.Array([Name.ICCBased, stream])
+
+
+def _fix_image(pdf, xobjects, name, xobj, srgb, x1a, profile) -> None:
+    space = xobj.get("/ColorSpace")
+    if space != Name.DeviceRGB and not (x1a and "/SMask" in xobj):
+        return
+    if not x1a:
+        xobj.ColorSpace = srgb
+        return
+    from PIL import Image, ImageCms
+    pil = pikepdf.PdfImage(xobj).as_pil_image().convert("RGBA")
+    white = Image.new("RGBA", pil.size, (255, 255, 255, 255))
+    flat = Image.alpha_composite(white, pil).convert("RGB")
+    transform = ImageCms.buildTransform(ImageCms.createProfile("sRGB"),
+                                        ImageCms.ImageCmsProfile(io.BytesIO(profile)), "RGB", "CMYK")
+    cmyk = ImageCms.applyTransform(flat, transform)
+    new = pdf.make_stream(cmyk.tobytes())
+    new.Type, new.Subtype = Name.XObject, Name.Image
+    new.Width, new.Height = cmyk.size
+    new.ColorSpace, new.BitsPerComponent = Name.DeviceCMYK, 8
+    xobjects[name] = new
+
+
+# --- boxes, output intent, metadata ----------------------------------------------------------
+
+def _set_boxes(page, bleed_mm: float) -> None:
+    media = [float(v) for v in page.obj.MediaBox]
+    trim = [float(v) for v in page.obj.get("/TrimBox", page.obj.MediaBox)]
+    b = bleed_mm * MM
+    bleed = [max(media[0], trim[0] - b), max(media[1], trim[1] - b),
+             min(media[2], trim[2] + b), min(media[3], trim[3] + b)]
+    page.obj.TrimBox = pikepdf.Array(trim)
+    page.obj.BleedBox = pikepdf.Array(bleed)
+    if "/ArtBox" in page.obj:
+        del page.obj["/ArtBox"]
+
+
+def _output_intent(pdf, profile: bytes, description: str) -> None:
+    stream = pdf.make_stream(profile)
+    stream.N = 4
+    intent = pikepdf.Dictionary(
+        Type=Name.OutputIntent, S=Name.GTS_PDFX,
+        OutputConditionIdentifier=pikepdf.String("Custom"),
+        OutputCondition=pikepdf.String(description if description != icc.DESCRIPTION else icc.CONDITION),
+        Info=pikepdf.String(description), RegistryName=pikepdf.String(""),
+        DestOutputProfile=stream)
+    pdf.Root.OutputIntents = pdf.make_indirect(pikepdf.Array([intent]))
+
+
+def _pdf_date(stamp: datetime) -> str:
+    return stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def _info_and_xmp(pdf, opts: PdfxOptions, stamp: datetime, raw: bytes) -> None:
+    info = pdf.docinfo
+    title = opts.title or str(info.get("/Title", "")) or "公报"
+    info[Name.Title] = pikepdf.String(title)
+    info[Name.GTS_PDFXVersion] = pikepdf.String(opts.version)
+    if opts.version.upper().startswith("PDF/X-1"):
+        info[Name.GTS_PDFXConformance] = pikepdf.String("PDF/X-1a:2001")
+    info[Name.Trapped] = Name("/False")
+    info[Name.CreationDate] = pikepdf.String(_pdf_date(stamp))
+    info[Name.ModDate] = pikepdf.String(_pdf_date(stamp))
+    doc_id = "uuid:" + hashlib.sha256(raw).hexdigest()[:32]
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["dc:title"] = title
+        meta["xmp:CreateDate"] = stamp.isoformat()
+        meta["xmp:ModifyDate"] = stamp.isoformat()
+        meta["xmp:MetadataDate"] = stamp.isoformat()
+        meta["pdf:Producer"] = str(info.get("/Producer", "Gongbao Editor"))
+        meta["pdf:Trapped"] = "False"
+        meta["pdfxid:GTS_PDFXVersion"] = opts.version
+        meta["xmpMM:DocumentID"] = doc_id
+        meta["xmpMM:InstanceID"] = doc_id
+        meta["xmpMM:VersionID"] = "1"
+        meta["xmpMM:RenditionClass"] = "default"
