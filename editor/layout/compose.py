@@ -1,0 +1,238 @@
+"""Paragraph composition: styled spans → justified lines of positioned glyphs (layer: layout).
+
+``compose(spans, fmt, width, measurer)`` breaks a paragraph into ``ComposedLine``s following
+TYPOGRAPHY.md: break opportunities and prohibitions from ``editor.layout.linebreak``,
+punctuation compression (``editor.layout.punct``), 先挤进，后推出 (squeeze a prohibited mark
+onto the line first; otherwise push characters down and stretch), justification with the
+clreq squeeze/stretch order, Han–Latin ¼ em spacing, and no 孤字 on the last line.
+
+Lines are positioned relative to the frame's left edge; ``ComposedLine.to_items(x, baseline)``
+turns one into ``TextItem``s (one per run of the same face and style) carrying their source
+range.  Compositions are cached: composing an unchanged paragraph again is a dictionary hit.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import astuple, dataclass, field
+
+from editor.fonts.measure import Measurer
+from editor.layout.flow import ParaFormat, Span
+from editor.layout.items import Source, TextItem
+from editor.layout.justify import line_geometry
+from editor.layout.prepare import Prepared, prepare
+
+EPS = 0.01
+_CACHE: dict = {}
+_CACHE_MAX = 50000
+cache_stats = {"hits": 0, "misses": 0}
+
+
+@dataclass
+class ComposedLine:
+    """One composed line.  ``offset``: x of the line's first slot relative to the frame's
+    left edge (indents and alignment included); ``width``: the set width of the line;
+    ``avail``: the measure it was set in; ``start``/``end``: offsets into the paragraph's
+    concatenated text."""
+    start: int
+    end: int
+    offset: float
+    width: float
+    avail: float
+    ascent: float
+    descent: float
+    pitch: float
+    is_last: bool
+    is_first: bool
+    size: float
+    para: Prepared = field(repr=False, compare=False, default=None)
+    xs: list[float] = field(repr=False, compare=False, default_factory=list)
+    slots: list[float] = field(repr=False, compare=False, default_factory=list)
+
+    @property
+    def n_chars(self) -> int:
+        return self.end - self.start
+
+    @property
+    def text(self) -> str:
+        return self.para.text[self.start:self.end]
+
+    def to_items(self, x: float, baseline: float) -> list[TextItem]:
+        """TextItems for this line with the frame's left edge at ``x`` and its baseline at
+        ``baseline`` (page coordinates); trailing spaces are not drawn."""
+        return _items_for(self, x, baseline)
+
+
+def compose(spans: list[Span], fmt: ParaFormat, width: float,
+            measurer: Measurer) -> list[ComposedLine]:
+    """Break and justify a paragraph in a frame ``width`` points wide (indents inside)."""
+    key = (tuple(_span_key(s) for s in spans), astuple(fmt), round(width, 3), id(measurer))
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is measurer:
+        cache_stats["hits"] += 1
+        return hit[1]
+    cache_stats["misses"] += 1
+    lines = _compose(prepare(spans, fmt.punct, measurer), fmt, width, measurer)
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = (measurer, lines)
+    return lines
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+    cache_stats["hits"] = cache_stats["misses"] = 0
+
+
+def _span_key(s: Span) -> tuple:
+    return (s.text, s.role, s.size, s.color, s.bold, s.underline, s.strike, s.scale_x,
+            s.source)
+
+
+# --- breaking -------------------------------------------------------------------------
+
+def _compose(p: Prepared, fmt: ParaFormat, width: float, m: Measurer) -> list[ComposedLine]:
+    n = len(p.text)
+    if n == 0:
+        return [_make_line(p, fmt, width, 0, 0, True, True, m)]
+    breaks = []
+    s = 0
+    while s < n:
+        avail = _avail(fmt, width, not breaks)
+        e = _choose_break(p, s, avail)
+        breaks.append((s, e))
+        s = e
+        while s < n and p.text[s] == " " and s > 0:
+            # a space at a line start is dropped onto the previous line's end
+            breaks[-1] = (breaks[-1][0], s + 1)
+            s += 1
+    _avoid_lone_last(p, fmt, width, breaks)
+    return [_make_line(p, fmt, width, a, b, i == len(breaks) - 1, i == 0, m)
+            for i, (a, b) in enumerate(breaks)]
+
+
+def _avail(fmt: ParaFormat, width: float, first: bool) -> float:
+    w = width - fmt.left_indent - fmt.right_indent
+    if first:
+        w -= fmt.first_indent
+    return max(w, 1.0)
+
+
+def _choose_break(p: Prepared, s: int, avail: float) -> int:
+    """End (exclusive) of the line starting at ``s``: 先挤进，后推出."""
+    n = len(p.text)
+    e = _max_fit(p, s, avail)
+    if e >= n:
+        return n
+    if p.ok[e] and e > s:
+        return e
+    # 先挤进: squeeze the line to pull the following unbreakable piece in
+    nxt = p.next_break(e)
+    if nxt - e <= 4 and p.natural(s, nxt) - p.shrink(s, nxt) <= avail + EPS:
+        return nxt
+    # 后推出: push characters down to the previous break opportunity
+    prev = p.prev_break(e, s)
+    if prev > s:
+        return prev
+    # one unbreakable piece wider than the line: emergency break where it fits
+    return max(e, s + 1) if nxt - s > 1 and p.natural(s, nxt) > avail + EPS else nxt
+
+
+def _max_fit(p: Prepared, s: int, avail: float) -> int:
+    """The largest end ``e`` with natural width (line-end trims included) ≤ ``avail``."""
+    base = p.cum[s] + p.gap[s]
+    e = bisect.bisect_right(p.cum, base + avail + EPS, lo=s + 1) - 1
+    n = len(p.text)
+    e = min(e, n)
+    # the line-end trim of the last mark may let one more character fit
+    while e < n and p.natural(s, e + 1) <= avail + EPS:
+        e += 1
+    while e > s + 1 and p.natural(s, e) > avail + EPS:
+        e -= 1
+    return max(e, s + 1)
+
+
+def _avoid_lone_last(p: Prepared, fmt: ParaFormat, width: float, breaks: list) -> None:
+    """No 孤字: the last line keeps at least ``fmt.min_last_line_chars`` characters, by
+    squeezing it into the line above or by pushing characters down from that line."""
+    need = fmt.min_last_line_chars
+    if len(breaks) < 2 or need < 2:
+        return
+    s_last, n = breaks[-1]
+    if _visible(p, s_last, n) >= need:
+        return
+    s_prev = breaks[-2][0]
+    avail = _avail(fmt, width, len(breaks) == 2)
+    if p.natural(s_prev, n) - p.shrink(s_prev, n) <= avail + EPS:
+        breaks[-2:] = [(s_prev, n)]
+        return
+    b = s_last
+    while b > s_prev + 1:
+        b = p.prev_break(b - 1, s_prev)
+        if b <= s_prev:
+            return
+        if _visible(p, b, n) >= need:
+            if _visible(p, s_prev, b) >= need:
+                breaks[-2:] = [(s_prev, b), (b, n)]
+            return
+
+
+def _visible(p: Prepared, a: int, b: int) -> int:
+    return sum(1 for ch in p.text[a:b] if not ch.isspace())
+
+
+# --- lines ------------------------------------------------------------------------------
+
+def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last: bool,
+               first: bool, m: Measurer) -> ComposedLine:
+    avail = _avail(fmt, width, first)
+    xs, slots, set_width = line_geometry(p, s, e, avail, _justified(fmt, last))
+    offset = fmt.left_indent + (fmt.first_indent if first else 0.0)
+    free = avail - set_width
+    if fmt.align == "center" and free > 0:
+        offset += free / 2
+    elif fmt.align == "right" and free > 0:
+        offset += free
+    asc, desc, size = p.metrics(s, e, m)
+    pitch = fmt.line_pitch if fmt.line_pitch else 1.3 * size
+    return ComposedLine(start=s, end=e, offset=offset, width=set_width, avail=avail,
+                        ascent=asc, descent=desc, pitch=pitch, is_last=last,
+                        is_first=first, size=size, para=p, xs=xs, slots=slots)
+
+
+def _justified(fmt: ParaFormat, last: bool) -> bool:
+    if fmt.align == "distribute":
+        return True
+    return fmt.align == "justify" and not last
+
+
+def _items_for(line: ComposedLine, x: float, baseline: float) -> list[TextItem]:
+    p = line.para
+    items: list[TextItem] = []
+    end = line.end
+    while end > line.start and p.text[end - 1].isspace():
+        end -= 1
+    i = line.start
+    while i < end:
+        j = i + 1
+        key = p.run_key(i)
+        while j < end and p.run_key(j) == key:
+            j += 1
+        items.append(_item(line, x, baseline, i, j))
+        i = j
+    return items
+
+
+def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int) -> TextItem:
+    p = line.para
+    span = p.spans[p.span_of[i]]
+    x0 = x + line.offset
+    xs = [x0 + line.xs[k - line.start] for k in range(i, j)]
+    right = x0 + line.slots[j - line.start]
+    src = None
+    if span.source is not None:
+        base = span.source.start - p.span_start[p.span_of[i]]
+        src = Source(span.source.doc_id, span.source.block_id, base + i, base + j)
+    return TextItem(x=xs[0], y=baseline, text=p.text[i:j], face=p.face[i],
+                    size=span.size, xs=xs, width=right - xs[0], color=span.color,
+                    role=span.role, bold=span.bold, underline=span.underline,
+                    strike=span.strike, scale_x=span.scale_x, source=src)

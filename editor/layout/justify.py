@@ -1,0 +1,109 @@
+"""Line geometry: squeeze or stretch one line to its measure (layer: layout).
+
+Transforms a line ``text[s:e]`` of a ``Prepared`` paragraph into the x of every glyph
+origin relative to the line start.  Squeeze order (clreq / TYPOGRAPHY.md): line-end mark
+→ Latin word spaces (to ¼ em) → interpuncts → brackets (outer side) → ，、；： → Han–Latin
+gaps (to ⅛ em).  Stretch order: Latin word spaces (to ½ em) → Han–Latin gaps (to ½ em)
+→ even inter-character spacing, never inside a ``——``/``……`` pair or a Latin word.
+"""
+from __future__ import annotations
+
+from editor.layout import linebreak as lb
+from editor.layout.prepare import COMMAS, Prepared
+
+EPS = 1e-6
+
+
+def line_geometry(p: Prepared, s: int, e: int, avail: float,
+                  justified: bool) -> tuple[list[float], list[float], float]:
+    """(glyph origins, slot starts (len+1), set width) for text[s:e].
+
+    The line is squeezed whenever its natural width exceeds ``avail``, and stretched to
+    ``avail`` when ``justified``.
+    """
+    n = e - s
+    if n == 0:
+        return [], [0.0], 0.0
+    ve = p.trimmed_end(s, e)
+    natural = p.natural(s, e)
+    width = [p.adv[k] for k in range(s, e)]
+    gaps = [0.0] + [p.gap[k] for k in range(s + 1, e)]
+    left = [0.0] * n                          # extra squeeze of an empty left half
+    last = ve - 1 - s
+    width[last] -= p.endtrim[ve - 1]
+    for k in range(ve - s, n):
+        width[k] = 0.0                         # trailing spaces hang invisibly
+    slack = avail - natural
+    if slack < -EPS:
+        _squeeze(p, s, ve, -slack, width, gaps, left)
+    elif justified and slack > EPS:
+        _stretch(p, s, ve, slack, width, gaps)
+    xs, slots = [], []
+    x = 0.0
+    for i in range(n):
+        x += gaps[i]
+        slots.append(x)
+        xs.append(x + p.shift[s + i] - left[i])
+        x += width[i]
+    slots.append(x)
+    return xs, slots, x
+
+
+def _squeeze(p, s, ve, need, width, gaps, left) -> None:
+    last = ve - 1
+    buckets = [
+        [("r", last, p.rblank[last])] if p.quanjiao_end else [],
+        [("w", k, p.spsq[k]) for k in range(s, last) if p.spsq[k] > 0],
+        [(side, k, amt) for k in range(s, ve) if p.cls[k] == lb.MIDDLE
+         for side, amt in (("l", p.lsq[k]), ("r", p.rsq[k] if k < last else 0.0))],
+        [("l", k, p.lsq[k]) for k in range(s, ve) if p.cls[k] == lb.OPEN]
+        + [("r", k, p.rsq[k]) for k in range(s, last) if p.cls[k] == lb.CLOSE],
+        [("r", k, p.rsq[k]) for k in range(s, last) if p.text[k] in COMMAS],
+        [("g", k, p.gsq[k]) for k in range(s + 1, ve)],
+    ]
+    for bucket in buckets:
+        bucket = [b for b in bucket if b[2] > EPS]
+        total = sum(b[2] for b in bucket)
+        if total <= EPS:
+            continue
+        frac = min(1.0, need / total)
+        for side, k, amt in bucket:
+            d = amt * frac
+            i = k - s
+            if side == "g":
+                gaps[i] -= d
+            else:
+                width[i] -= d
+                if side == "l":
+                    left[i] += d
+        need -= total * frac
+        if need <= EPS:
+            return
+
+
+def _stretch(p, s, ve, slack, width, gaps) -> None:
+    spaces = [k for k in range(s, ve - 1) if p.cls[k] == lb.SPACE]
+    if spaces:
+        room = sum(max(0.0, 0.5 * p.em[k] - width[k - s]) for k in spaces)
+        if room > EPS:
+            frac = min(1.0, slack / room)
+            for k in spaces:
+                width[k - s] += max(0.0, 0.5 * p.em[k] - width[k - s]) * frac
+            slack -= room * frac
+    gapped = [k for k in range(s + 1, ve) if p.gap[k] > 0]
+    if gapped and slack > EPS:
+        room = sum(0.25 * p.em[k] for k in gapped)
+        frac = min(1.0, slack / room)
+        for k in gapped:
+            gaps[k - s] += 0.25 * p.em[k] * frac
+        slack -= room * frac
+    if slack <= EPS:
+        return
+    pos = [k for k in range(s + 1, ve) if p.spacing_ok[k]]
+    if not pos:
+        pos = list(range(s + 1, ve))
+    if not pos:
+        return
+    each = slack / len(pos)
+    for k in pos:
+        gaps[k - s] += each

@@ -1,0 +1,199 @@
+"""Width-independent preparation of a paragraph for composition (layer: layout).
+
+Transforms styled ``Span``s into flat per-character arrays: class, face, natural advance
+after punctuation compression, the empty halves of full-width marks that may still be
+squeezed, Han–Latin gaps, break opportunities, and prefix sums so the composer measures
+any candidate line in O(1).
+
+Punctuation model (clreq §3.1, GB/T 15834): a full-width mark is 1 em with ink on one
+half.  Opening marks （《“ have ink on the right (empty left half); closing marks ）》”
+and 。，、；：？！ have ink on the left (empty right half); the interpunct · has a quarter em
+empty on each side.  Compression removes empty halves; when an opening mark loses its left
+half the glyph is drawn shifted left (``shift``) so the ink stays where it belongs.
+
+Styles (``ParaFormat.punct``):
+- ``quanjiao`` (全角): marks full width; two adjacent marks take 1.5 em; a line-end mark
+  keeps its full em unless the line must be squeezed.
+- ``line_end_half`` (行末半角): as quanjiao, and a mark at line end loses its empty half.
+- ``kaiming`` (开明): 。？！ full width, the other marks half width; line end as above.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from editor.fonts.measure import Measurer
+from editor.layout import linebreak as lb
+from editor.layout.flow import Span
+
+FULL_STOPS = set("。？！")
+COMMAS = set("，、；：")
+
+
+@dataclass
+class Prepared:
+    text: str
+    spans: list[Span]
+    span_of: list[int]
+    span_start: list[int]
+    cls: list[int]
+    face: list[str]
+    adv: list[float]          # natural advance after static compression
+    shift: list[float]        # glyph origin relative to its slot (<= 0)
+    lsq: list[float]          # squeezable empty left half still present
+    rsq: list[float]          # squeezable empty right half (in-line squeeze)
+    rblank: list[float]       # empty right half remaining (for line-end handling)
+    endtrim: list[float]      # removed automatically when the char ends a line
+    gap: list[float]          # Han–Latin gap before the char
+    gsq: list[float]          # how much of that gap may be squeezed
+    spsq: list[float]         # squeezable part of a space
+    ok: list[bool]            # break allowed before the char
+    spacing_ok: list[bool]    # inter-character stretch allowed before the char
+    em: list[float]
+    cum: list[float] = field(default_factory=list)
+    sqcum: list[float] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+    quanjiao_end: bool = False
+
+    def trimmed_end(self, s: int, e: int) -> int:
+        """``e`` moved back over trailing spaces (they hang invisibly at the line end)."""
+        while e > s + 1 and self.text[e - 1] == " ":
+            e -= 1
+        return e
+
+    def natural(self, s: int, e: int) -> float:
+        """Width of text[s:e] as a line: no gap at its start, line-end trims applied."""
+        e = self.trimmed_end(s, e)
+        return self.cum[e] - self.cum[s] - self.gap[s] - self.endtrim[e - 1]
+
+    def shrink(self, s: int, e: int) -> float:
+        """The most the line text[s:e] can be squeezed."""
+        e = self.trimmed_end(s, e)
+        total = self.sqcum[e] - self.sqcum[s] - self.gsq[s] - self.rsq[e - 1]
+        if self.quanjiao_end:
+            total += self.rblank[e - 1]
+        return total
+
+    def next_break(self, e: int) -> int:
+        """The first break opportunity after position ``e`` (or the text end)."""
+        i = bisect.bisect_right(self.breaks, e)
+        return self.breaks[i] if i < len(self.breaks) else len(self.text)
+
+    def prev_break(self, e: int, s: int) -> int:
+        """The last break opportunity at or before ``e`` and after ``s`` (``s`` if none)."""
+        i = bisect.bisect_right(self.breaks, e) - 1
+        return self.breaks[i] if i >= 0 and self.breaks[i] > s else s
+
+    def run_key(self, i: int) -> tuple:
+        return (self.span_of[i], self.face[i])
+
+    def metrics(self, s: int, e: int, m: Measurer) -> tuple[float, float, float]:
+        """(ascent, descent, largest size) of the spans present in text[s:e]."""
+        if s == e:
+            span = self.spans[0] if self.spans else Span("")
+            return m.ascent(span.role, span.size), m.descent(span.role, span.size), span.size
+        idx = set(self.span_of[s:e]) if e - s < 400 else set(range(
+            self.span_of[s], self.span_of[e - 1] + 1))
+        sp = [self.spans[k] for k in idx]
+        return (max(m.ascent(x.role, x.size) for x in sp),
+                max(m.descent(x.role, x.size) for x in sp), max(x.size for x in sp))
+
+
+def prepare(spans: list[Span], punct: str, m: Measurer) -> Prepared:
+    text = "".join(s.text for s in spans)
+    n = len(text)
+    span_of, span_start, face, adv, em = [], [], [], [], []
+    adv_cache: dict = {}
+    for k, sp in enumerate(spans):
+        span_start.append(len(span_of))
+        for ch in sp.text:
+            key = (ch, sp.role, sp.size)
+            a = adv_cache.get(key)
+            if a is None:
+                a = adv_cache[key] = (m.advance(ch, sp.role, sp.size) * sp.scale_x,
+                                      m.face_for(ch, sp.role))
+            span_of.append(k)
+            adv.append(a[0])
+            face.append(a[1])
+            em.append(sp.size)
+    cls = lb.classes(text)
+    p = Prepared(text=text, spans=spans, span_of=span_of, span_start=span_start, cls=cls,
+                 face=face, adv=adv, shift=[0.0] * n, lsq=[0.0] * n, rsq=[0.0] * n,
+                 rblank=[0.0] * n, endtrim=[0.0] * n, gap=[0.0] * n, gsq=[0.0] * n,
+                 spsq=[0.0] * n, ok=lb.break_before(text, cls), spacing_ok=[True] * n,
+                 em=em, quanjiao_end=(punct == "quanjiao"))
+    _blanks(p, punct)
+    _gaps_and_spaces(p)
+    _sums(p)
+    return p
+
+
+def _blanks(p: Prepared, punct: str) -> None:
+    """Empty halves of full-width marks, static compression, line-end trims."""
+    n = len(p.text)
+    lblank = [0.0] * n
+    for i, (ch, c) in enumerate(zip(p.text, p.cls)):
+        if not lb.is_punct(c) or p.adv[i] < 0.75 * p.em[i]:
+            continue
+        half = p.adv[i] / 2
+        if c == lb.OPEN:
+            lblank[i] = half
+        elif c == lb.MIDDLE:
+            lblank[i] = p.rblank[i] = half / 2
+        else:
+            p.rblank[i] = half
+        if punct == "kaiming" and ch not in FULL_STOPS:
+            _remove(p, lblank, i, lblank[i], p.rblank[i])
+    for i in range(1, n):                     # adjacent marks take 1.5 em
+        if lb.is_punct(p.cls[i - 1]) and lb.is_punct(p.cls[i]):
+            if p.rblank[i - 1] > 0 and p.cls[i - 1] != lb.MIDDLE:
+                _remove(p, lblank, i - 1, 0.0, p.rblank[i - 1])
+            elif lblank[i] > 0 and p.cls[i] != lb.MIDDLE:
+                _remove(p, lblank, i, lblank[i], 0.0)
+    for i, ch in enumerate(p.text):
+        c = p.cls[i]
+        if c == lb.OPEN or c == lb.MIDDLE:
+            p.lsq[i] = lblank[i]
+        if c == lb.CLOSE or c == lb.MIDDLE or ch in COMMAS:
+            p.rsq[i] = p.rblank[i]
+        if punct != "quanjiao":
+            p.endtrim[i] = p.rblank[i]
+
+
+def _remove(p: Prepared, lblank: list[float], i: int, left: float, right: float) -> None:
+    p.adv[i] -= left + right
+    p.shift[i] -= left
+    lblank[i] -= left
+    p.rblank[i] -= right
+
+
+def _gaps_and_spaces(p: Prepared) -> None:
+    text, cls = p.text, p.cls
+    for i in range(len(text)):
+        c = cls[i]
+        if c == lb.SPACE and text[i] == " ":
+            p.spsq[i] = max(0.0, p.adv[i] - 0.25 * p.em[i])
+        if i == 0:
+            p.spacing_ok[i] = False
+            continue
+        a = cls[i - 1]
+        if lb.needs_cjk_latin_gap(a, c):
+            size = p.em[i] if c == lb.HAN else p.em[i - 1]
+            p.gap[i] = 0.25 * size
+            p.gsq[i] = 0.125 * size
+        word = a in (lb.LATIN, lb.DIGIT) and c in (lb.LATIN, lb.DIGIT)
+        pair = text[i - 1] in lb.PAIRED and text[i] in lb.PAIRED
+        p.spacing_ok[i] = not (word or pair or c == lb.SPACE or a == lb.SPACE)
+
+
+def _sums(p: Prepared) -> None:
+    cum = [0.0]
+    sq = [0.0]
+    acc = sacc = 0.0
+    for i in range(len(p.text)):
+        acc += p.adv[i] + p.gap[i]
+        sacc += p.lsq[i] + p.rsq[i] + p.gsq[i] + p.spsq[i]
+        cum.append(acc)
+        sq.append(sacc)
+    p.cum, p.sqcum = cum, sq
+    p.breaks = [i for i, v in enumerate(p.ok) if v]
