@@ -16,6 +16,7 @@ import bisect
 from dataclasses import astuple, dataclass, field
 
 from editor.fonts.measure import Measurer
+from editor.layout import linebreak as lb
 from editor.layout.flow import ParaFormat, Span
 from editor.layout.items import Source, TextItem
 from editor.layout.justify import line_geometry
@@ -46,7 +47,7 @@ class ComposedLine:
     size: float
     para: Prepared = field(repr=False, compare=False, default=None)
     xs: list[float] = field(repr=False, compare=False, default_factory=list)
-    slots: list[float] = field(repr=False, compare=False, default_factory=list)
+    ends: list[float] = field(repr=False, compare=False, default_factory=list)
 
     @property
     def n_chars(self) -> int:
@@ -71,7 +72,7 @@ def compose(spans: list[Span], fmt: ParaFormat, width: float,
         cache_stats["hits"] += 1
         return hit[1]
     cache_stats["misses"] += 1
-    lines = _compose(prepare(spans, fmt.punct, measurer), fmt, width, measurer)
+    lines = _compose(prepare(spans, fmt.punct, measurer, fmt.char_pitch), fmt, width, measurer)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     _CACHE[key] = (measurer, lines)
@@ -177,7 +178,11 @@ def _avoid_lone_last(p: Prepared, fmt: ParaFormat, width: float, breaks: list) -
 
 
 def _visible(p: Prepared, a: int, b: int) -> int:
-    return sum(1 for ch in p.text[a:b] if not ch.isspace())
+    """Characters in text[a:b] that count for 孤字: not spaces, not punctuation."""
+    return sum(1 for k in range(a, b) if p.cls[k] not in _NOT_COUNTED)
+
+
+_NOT_COUNTED = {lb.SPACE, lb.OPEN, lb.CLOSE, lb.PERIOD, lb.MIDDLE, lb.DASH, lb.ELLIPSIS}
 
 
 # --- lines ------------------------------------------------------------------------------
@@ -185,7 +190,7 @@ def _visible(p: Prepared, a: int, b: int) -> int:
 def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last: bool,
                first: bool, m: Measurer) -> ComposedLine:
     avail = _avail(fmt, width, first)
-    xs, slots, set_width = line_geometry(p, s, e, avail, _justified(fmt, last))
+    xs, ends, set_width = line_geometry(p, s, e, avail, _justified(fmt, last))
     offset = fmt.left_indent + (fmt.first_indent if first else 0.0)
     free = avail - set_width
     if fmt.align == "center" and free > 0:
@@ -196,7 +201,7 @@ def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last:
     pitch = fmt.line_pitch if fmt.line_pitch else 1.3 * size
     return ComposedLine(start=s, end=e, offset=offset, width=set_width, avail=avail,
                         ascent=asc, descent=desc, pitch=pitch, is_last=last,
-                        is_first=first, size=size, para=p, xs=xs, slots=slots)
+                        is_first=first, size=size, para=p, xs=xs, ends=ends)
 
 
 def _justified(fmt: ParaFormat, last: bool) -> bool:
@@ -227,7 +232,7 @@ def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int) -> Text
     span = p.spans[p.span_of[i]]
     x0 = x + line.offset
     xs = [x0 + line.xs[k - line.start] for k in range(i, j)]
-    right = x0 + line.slots[j - line.start]
+    right = x0 + line.ends[j - 1 - line.start]
     src = None
     if span.source is not None:
         base = span.source.start - p.span_start[p.span_of[i]]

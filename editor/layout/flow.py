@@ -64,6 +64,9 @@ class ParaFormat:
     punct: str = "kaiming"
     min_last_line_chars: int = 2
     page_break_before: bool = False
+    # GB/T 9704 character grid (Word's 文档网格 "chars per line"): when set, every wide
+    # character advances by whole multiples of this pitch (15.79 pt = 442.2 pt / 28).
+    char_pitch: float | None = None
 
 
 @dataclass

@@ -16,14 +16,15 @@ EPS = 1e-6
 
 def line_geometry(p: Prepared, s: int, e: int, avail: float,
                   justified: bool) -> tuple[list[float], list[float], float]:
-    """(glyph origins, slot starts (len+1), set width) for text[s:e].
+    """(glyph origins, slot ends, set width) for text[s:e]; a slot ends where the
+    character's set advance ends (before any gap to the next character).
 
     The line is squeezed whenever its natural width exceeds ``avail``, and stretched to
     ``avail`` when ``justified``.
     """
     n = e - s
     if n == 0:
-        return [], [0.0], 0.0
+        return [], [], 0.0
     ve = p.trimmed_end(s, e)
     natural = p.natural(s, e)
     width = [p.adv[k] for k in range(s, e)]
@@ -38,15 +39,14 @@ def line_geometry(p: Prepared, s: int, e: int, avail: float,
         _squeeze(p, s, ve, -slack, width, gaps, left)
     elif justified and slack > EPS:
         _stretch(p, s, ve, slack, width, gaps)
-    xs, slots = [], []
+    xs, ends = [], []
     x = 0.0
     for i in range(n):
         x += gaps[i]
-        slots.append(x)
         xs.append(x + p.shift[s + i] - left[i])
         x += width[i]
-    slots.append(x)
-    return xs, slots, x
+        ends.append(x)
+    return xs, ends, ends[ve - s - 1]
 
 
 def _squeeze(p, s, ve, need, width, gaps, left) -> None:

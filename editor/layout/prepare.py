@@ -20,6 +20,7 @@ Styles (``ParaFormat.punct``):
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 
 from editor.fonts.measure import Measurer
@@ -99,7 +100,8 @@ class Prepared:
                 max(m.descent(x.role, x.size) for x in sp), max(x.size for x in sp))
 
 
-def prepare(spans: list[Span], punct: str, m: Measurer) -> Prepared:
+def prepare(spans: list[Span], punct: str, m: Measurer,
+            char_pitch: float | None = None) -> Prepared:
     text = "".join(s.text for s in spans)
     n = len(text)
     span_of, span_start, face, adv, em = [], [], [], [], []
@@ -110,7 +112,7 @@ def prepare(spans: list[Span], punct: str, m: Measurer) -> Prepared:
             key = (ch, sp.role, sp.size)
             a = adv_cache.get(key)
             if a is None:
-                a = adv_cache[key] = (m.advance(ch, sp.role, sp.size) * sp.scale_x,
+                a = adv_cache[key] = (_advance(m, ch, sp, char_pitch),
                                       m.face_for(ch, sp.role))
             span_of.append(k)
             adv.append(a[0])
@@ -126,6 +128,15 @@ def prepare(spans: list[Span], punct: str, m: Measurer) -> Prepared:
     _gaps_and_spaces(p)
     _sums(p)
     return p
+
+
+def _advance(m: Measurer, ch: str, sp: Span, char_pitch: float | None) -> float:
+    """Advance of ``ch``; on a character grid wide characters take whole grid cells."""
+    a = m.advance(ch, sp.role, sp.size) * sp.scale_x
+    if char_pitch and a >= 0.75 * sp.size:
+        cells = max(1, math.ceil(a / char_pitch - 0.1))
+        return cells * char_pitch
+    return a
 
 
 def _blanks(p: Prepared, punct: str) -> None:

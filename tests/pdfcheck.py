@@ -1,0 +1,190 @@
+"""PDF line checker for tests: finished PDF → lines → typesetting violations (layer: tests).
+
+Reads character positions with pdfplumber, groups them into lines and counts what a
+reader of a gazette notices first (TYPOGRAPHY.md):
+
+- ``not_start``: a line starting with a NOT_START character (a ``——`` pair may start one);
+- ``not_end``: a line ending with a NOT_END character;
+- ``split_pairs``: a ``——`` or ``……`` pair torn across two consecutive lines;
+- ``short``: a *continuing* line of a justified paragraph ending more than ``tol`` points
+  short of the text box's right edge.
+
+Lines.  Characters are grouped per page by baseline (the text matrix's y, within
+``y_tol``), sorted by x, and split into segments where the gap between two characters
+exceeds 1.5 em (table rows, distributed lines); each segment is a ``Line``.  Rotated
+characters are ignored, and so are folios such as "— 3 —".
+
+Continuing-line heuristic (the PDF does not say where a paragraph ends).  Within one text
+box on one page, line L is *continuing* when the next line N below it:
+  1. has the same font size as L (median character size, within 0.5 pt);
+  2. follows at a normal line pitch (baseline step ≤ 2.2 × that size);
+  3. starts where a continuation of L's paragraph starts: N.x0 is within 1 pt of L.x0
+     (L a middle line), or L.x0 − N.x0 is between 0.9 and 4.2 em (L a first line
+     indented 1–4 字);
+  4. L is the only segment on its baseline (not a table row) and starts within 4.2 em of
+     the box's left edge, and L is not centred (equal margins within 1 pt).
+A continuing L is *short* when box.x1 − L.x1 is more than ``tol`` and less than 3 em (a
+gap larger than 3 em is not a ragged justified line but a different construct, e.g. a
+cell or a left-aligned list).  Paragraphs continuing across a page are not checked.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+import pdfplumber
+
+from editor.layout.linebreak import DASHES, ELLIPSES, NOT_END, NOT_START
+
+FOLIO = re.compile(r"^[—－\-–]\s*\d+\s*[—－\-–]$")
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    baseline: float            # from the top of the page
+    size: float
+    chars: list = field(default_factory=list, repr=False)
+
+
+def _baseline(ch: dict, height: float) -> float:
+    return height - ch["matrix"][5]
+
+
+def page_lines(page, page_index: int = 0, y_tol: float = 1.0) -> list[Line]:
+    """The lines (segments) of one pdfplumber page, top to bottom, left to right."""
+    chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
+    chars.sort(key=lambda c: (_baseline(c, page.height), c["x0"]))
+    rows: list[list[dict]] = []
+    for c in chars:
+        b = _baseline(c, page.height)
+        if rows and abs(_baseline(rows[-1][0], page.height) - b) <= y_tol:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        for seg in _segments(row):
+            lines.append(_line(seg, page_index, page.height))
+    return lines
+
+
+def _segments(row: list[dict]) -> list[list[dict]]:
+    segs = [[row[0]]]
+    for c in row[1:]:
+        prev = segs[-1][-1]
+        if c["x0"] - prev["x1"] > 1.5 * max(c["size"], prev["size"]):
+            segs.append([c])
+        else:
+            segs[-1].append(c)
+    return segs
+
+
+def _line(seg: list[dict], page_index: int, height: float) -> Line:
+    return Line(page=page_index, text="".join(c["text"] for c in seg),
+                x0=seg[0]["x0"], x1=max(c["x1"] for c in seg),
+                baseline=statistics.median(_baseline(c, height) for c in seg),
+                size=statistics.median(c["size"] for c in seg), chars=seg)
+
+
+def pdf_lines(pdf_path, y_tol: float = 1.0) -> list[list[Line]]:
+    """Lines of every page of a PDF file."""
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        return [page_lines(p, i, y_tol) for i, p in enumerate(pdf.pages)]
+
+
+def _box_for(text_box, page_index: int):
+    box = text_box(page_index) if callable(text_box) else text_box
+    if box is None:
+        return None
+    if len(box) == 2:
+        return (box[0], float("-inf"), box[1], float("inf"))
+    return tuple(box)
+
+
+def _inside(line: Line, box) -> bool:
+    x0, top, x1, bottom = box
+    em = line.size
+    return (line.x0 >= x0 - 1.5 * em and line.x1 <= x1 + 1.5 * em
+            and top - 1 <= line.baseline <= bottom + em)
+
+
+def count_violations(pdf_path, text_box, tol: float = 0.5,
+                     details: list | None = None) -> dict[str, int]:
+    """Count typesetting violations in a PDF.
+
+    ``text_box``: ``(x0, x1)`` or ``(x0, top, x1, bottom)`` in page coordinates (points,
+    origin top-left), the same for every page, or a function ``page_index -> box | None``
+    (None skips the page).  Only lines inside the box are checked.  When ``details`` is a
+    list, ``(kind, Line)`` tuples are appended to it.
+    """
+    counts = {"lines": 0, "not_start": 0, "not_end": 0, "split_pairs": 0, "short": 0}
+    for page in pdf_lines(pdf_path):
+        if not page:
+            continue
+        box = _box_for(text_box, page[0].page)
+        if box is None:
+            continue
+        lines = [ln for ln in page if _inside(ln, box) and not FOLIO.match(ln.text)]
+        _count_page(lines, box, tol, counts, details)
+    return counts
+
+
+def _count_page(lines: list[Line], box, tol: float, counts: dict, details) -> None:
+    per_baseline: dict[float, int] = {}
+    for ln in lines:
+        key = round(ln.baseline, 1)
+        per_baseline[key] = per_baseline.get(key, 0) + 1
+
+    def hit(kind: str, ln: Line) -> None:
+        counts[kind] += 1
+        if details is not None:
+            details.append((kind, ln))
+
+    for i, ln in enumerate(lines):
+        counts["lines"] += 1
+        if ln.text[0] in NOT_START and not _pair_start(ln.text):
+            hit("not_start", ln)
+        if ln.text[-1] in NOT_END:
+            hit("not_end", ln)
+        nxt = _next_below(lines, i)
+        if nxt is None:
+            continue
+        if _splits_pair(ln.text, nxt.text):
+            hit("split_pairs", ln)
+        alone = per_baseline[round(ln.baseline, 1)] == 1
+        if alone and _continues(ln, nxt, box) and tol < box[2] - ln.x1 < 3 * ln.size:
+            hit("short", ln)
+
+
+def _pair_start(text: str) -> bool:
+    return text[0] == "⸺" or (len(text) > 1 and text[0] in DASHES and text[1] in DASHES)
+
+
+def _splits_pair(a: str, b: str) -> bool:
+    return ((a[-1] in DASHES and b[0] in DASHES) or (a[-1] in ELLIPSES and b[0] in ELLIPSES))
+
+
+def _next_below(lines: list[Line], i: int) -> Line | None:
+    """The next line in reading order on a lower baseline."""
+    for ln in lines[i + 1:]:
+        if ln.baseline > lines[i].baseline + 1:
+            return ln
+    return None
+
+
+def _continues(ln: Line, nxt: Line, box) -> bool:
+    em = ln.size
+    if abs(nxt.size - ln.size) > 0.5 or nxt.baseline - ln.baseline > 2.2 * em:
+        return False
+    if ln.x0 - box[0] > 4.2 * em:
+        return False
+    if abs((ln.x0 - box[0]) - (box[2] - ln.x1)) <= 1.0:
+        return False                              # centred
+    d = ln.x0 - nxt.x0
+    return abs(d) <= 1.0 or 0.9 * em <= d <= 4.2 * em

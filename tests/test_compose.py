@@ -1,0 +1,226 @@
+"""Line composition rules of editor.layout.compose, with a fixed-width measurer.
+
+FixedMeasurer sets wide characters on 1 em and others on ½ em; at 16 pt a 160 pt measure
+holds exactly ten Han characters.  ``GBMeasurer`` additionally sets the quotes, the
+interpunct, the em dash and the ellipsis on a full em, as GB fonts (宋体, 仿宋) do.
+"""
+from __future__ import annotations
+
+import pytest
+
+from editor.fonts.measure import FixedMeasurer
+from editor.layout import compose as cp
+from editor.layout.flow import ParaFormat, Span
+from editor.layout.items import Source
+from editor.layout.linebreak import DASHES, ELLIPSES, NOT_END, NOT_START
+
+EM = 16.0
+W10 = 10 * EM
+
+
+class GBMeasurer(FixedMeasurer):
+    """Metrics of a GB 2312 font: quotes, ·, — and … are full width."""
+
+    def advance(self, ch, role, size):
+        return size if ch in "“”‘’·—…" else super().advance(ch, role, size)
+
+
+FIXED = FixedMeasurer()
+GB = GBMeasurer()
+
+
+def lines_of(text, width=W10, measurer=FIXED, **fmt):
+    fmt.setdefault("punct", "quanjiao")
+    return cp.compose([Span(text)], ParaFormat(**fmt), width, measurer)
+
+
+def texts(lines):
+    return [ln.text for ln in lines]
+
+
+def approx(xs):
+    return pytest.approx(xs, abs=0.01)
+
+
+def test_squeeze_pulls_a_comma_onto_the_line():
+    ls = lines_of("一二三，四五六七八九，十一")
+    assert texts(ls) == ["一二三，四五六七八九，", "十一"]
+    # line-end comma loses its empty half, then the inner comma is squeezed to ½ em
+    assert ls[0].xs == approx([0, 16, 32, 48, 56, 72, 88, 104, 120, 136, 152])
+    assert ls[0].width == pytest.approx(W10)
+
+
+def test_push_down_and_stretch_when_squeezing_cannot_help():
+    ls = lines_of("一二三四五六七八九十，一二")
+    assert texts(ls) == ["一二三四五六七八九", "十，一二"]
+    assert ls[0].xs == approx([18 * i for i in range(9)])
+    assert ls[0].width == pytest.approx(W10)
+
+
+def test_opening_bracket_never_ends_a_line():
+    ls = lines_of("一二三四五六七八九（十一）")
+    assert texts(ls) == ["一二三四五六七八九", "（十一）"]
+
+
+def test_opening_bracket_at_line_start_loses_its_empty_left_half():
+    ls = lines_of("（一二三四五六七八九）十一")
+    assert texts(ls) == ["（一二三四五六七八九）", "十一"]
+    assert ls[0].xs[0] == pytest.approx(-8)       # glyph shifted: ink starts at 0
+    assert ls[0].xs[1] == pytest.approx(8)
+    assert ls[0].width == pytest.approx(W10)
+
+
+def test_adjacent_marks_take_one_and_a_half_em():
+    text = "他说：“好。”（见附件）、《甲》《乙》"
+    ln = lines_of(text, width=40 * EM, measurer=GB, align="left")[0]
+    step = {text[i:i + 2]: ln.xs[i + 1] - ln.xs[i] for i in range(len(text) - 1)}
+    for pair in ("：“", "。”", "）、", "》《"):
+        assert step[pair] == pytest.approx(8), pair
+    assert step["”（"] == pytest.approx(8)
+    assert step["说："] == pytest.approx(16)
+
+
+def test_line_end_half_style_trims_a_final_full_stop():
+    ls = lines_of("一二三四五六七八九。一二三", punct="line_end_half")
+    assert texts(ls)[0] == "一二三四五六七八九。"
+    assert ls[0].xs[-1] + 8 == pytest.approx(W10)  # the ink half ends at the edge
+    assert ls[0].width == pytest.approx(W10)
+    quan = lines_of("一二三四五六七八九。一二三", punct="quanjiao")
+    assert quan[0].xs[-1] == pytest.approx(144)
+
+
+def test_kaiming_sets_commas_half_width_and_full_stops_full():
+    ln = lines_of("一，二。三", width=40 * EM, punct="kaiming", align="left")[0]
+    assert ln.xs == approx([0, 16, 24, 40, 56])
+
+
+def test_han_latin_gap_quarter_em_none_at_line_start():
+    ln = lines_of("使用AI技术", width=40 * EM, align="left")[0]
+    assert ln.xs == approx([0, 16, 36, 44, 56, 72])
+    ls = lines_of("一二三四五六七八九十AI技术")
+    assert ls[1].text.startswith("AI")
+    assert ls[1].xs[0] == pytest.approx(0)
+    assert ls[0].width == pytest.approx(W10)       # no gap after 十 at the line end
+
+
+def test_lone_last_character_is_avoided_by_pushing_down():
+    ls = lines_of("一二三四五六七八九十" * 2 + "甲。")
+    assert texts(ls) == ["一二三四五六七八九十", "一二三四五六七八九", "十甲。"]
+    assert ls[1].width == pytest.approx(W10)
+
+
+def test_lone_last_character_is_squeezed_in_when_possible():
+    ls = lines_of("一二三四五六七八九十" + "一，二，三四五六七八" + "甲")
+    assert texts(ls) == ["一二三四五六七八九十", "一，二，三四五六七八甲"]
+    assert ls[1].width == pytest.approx(W10)
+
+
+SAMPLE = ("为深入贯彻落实党的二十大精神，全面推进乡村振兴，现就做好2025年全区“三农”工作"
+          "提出如下意见。各街道（乡镇）要高度重视，确保到2027年完成率达到90%以上、增长3.2%，"
+          "投入资金10.5亿元——这是关键……推广AI与3D打印技术，详见https://www.whdxh.gov.cn/"
+          "zwgk/tzgg/index.html网站《东西湖区关于进一步优化营商环境的若干措施》（试行）。")
+TOKENS = ["2025", "2027", "90%", "3.2%", "10.5", "AI", "3D", "——", "……"]
+
+
+@pytest.mark.parametrize("measurer", [FIXED, GB], ids=["fixed", "gb"])
+@pytest.mark.parametrize("punct", ["quanjiao", "kaiming", "line_end_half"])
+def test_width_sweep_obeys_every_prohibition(measurer, punct):
+    for width in range(120, 460, 7):
+        ls = lines_of(SAMPLE, width=width, measurer=measurer, punct=punct)
+        assert "".join(texts(ls)) == SAMPLE
+        for a, b in zip(ls, ls[1:]):
+            end, start = a.text.rstrip(), b.text
+            assert start[0] not in NOT_START or start[:2] == "——", (width, start)
+            assert end[-1] not in NOT_END, (width, end)
+            assert not (end[-1] in DASHES and start[0] in DASHES), width
+            assert not (end[-1] in ELLIPSES and start[0] in ELLIPSES), width
+            for tok in TOKENS:
+                pos = SAMPLE.index(tok)
+                assert not pos < a.end < pos + len(tok), (width, tok)
+        for ln in ls[:-1]:
+            assert ln.width == pytest.approx(ln.avail, abs=0.01), (width, ln.text)
+        assert ls[-1].width <= ls[-1].avail + 0.01
+
+
+def test_numbers_with_units_move_as_a_whole():
+    # 2025 would end the first line; its unit 年 cannot start the next one
+    ls = lines_of("一二三四五六七八2025年")
+    assert texts(ls) == ["一二三四五六七八", "2025年"]
+
+
+def test_indents_and_hanging_indent():
+    ls = lines_of("一" * 25, first_indent=2 * EM)
+    assert [ln.offset for ln in ls] == [32, 0, 0]
+    assert texts(ls)[0] == "一" * 8
+    ls = lines_of("一" * 25, first_indent=-2 * EM, left_indent=2 * EM)
+    assert [ln.offset for ln in ls] == [0, 32, 32]
+    assert [ln.avail for ln in ls] == [160, 128, 128]
+
+
+@pytest.mark.parametrize("align, offset", [("left", 0), ("center", 56), ("right", 112)])
+def test_alignment_of_a_short_line(align, offset):
+    ln = lines_of("一二三", align=align)[0]
+    assert ln.offset == pytest.approx(offset)
+    assert ln.width == pytest.approx(48)
+
+
+def test_distribute_spreads_a_short_line_to_the_full_measure():
+    ln = lines_of("附件", align="distribute")[0]
+    assert ln.xs == approx([0, 144])
+    assert ln.width == pytest.approx(W10)
+
+
+def test_line_pitch_exact_or_from_the_largest_size():
+    spans = [Span("标题", size=22), Span("正文" * 20, size=16)]
+    ls = cp.compose(spans, ParaFormat(), W10, FIXED)
+    assert ls[0].pitch == pytest.approx(1.3 * 22)
+    assert ls[-1].pitch == pytest.approx(1.3 * 16)
+    ls = cp.compose(spans, ParaFormat(line_pitch=28.99), W10, FIXED)
+    assert {ln.pitch for ln in ls} == {28.99}
+    assert ls[0].ascent == pytest.approx(22 * 0.88)
+
+
+def test_items_one_per_run_with_source_ranges():
+    spans = [Span("一二三", source=Source("d1", "b7", 5)),
+             Span("AB", role="latin", bold=True, source=Source("d1", "b7", 8)),
+             Span("四五", color="c00000", source=Source("d1", "b7", 10))]
+    ln = cp.compose(spans, ParaFormat(align="left"), W10, FIXED)[0]
+    items = ln.to_items(100.0, 200.0)
+    assert [it.text for it in items] == ["一二三", "AB", "四五"]
+    assert [(it.source.start, it.source.end) for it in items] == [(5, 8), (8, 10), (10, 12)]
+    assert items[1].bold and items[1].face == "latin" and items[2].color == "c00000"
+    assert items[0].xs == approx([100, 116, 132])
+    assert items[1].xs == approx([152, 160])              # ¼ em gap after 三
+    assert items[0].width == pytest.approx(48)
+    assert all(it.y == 200.0 and len(it.xs) == len(it.text) for it in items)
+
+
+def test_trailing_spaces_are_not_drawn_and_do_not_count():
+    ls = lines_of("Open Source Software Foundation", width=100, align="justify")
+    for ln in ls[:-1]:
+        assert not ln.to_items(0, 0)[-1].text.endswith(" ")
+        assert ln.width == pytest.approx(100, abs=0.01)
+
+
+def test_empty_paragraph_is_one_empty_line():
+    ls = lines_of("")
+    assert len(ls) == 1 and ls[0].n_chars == 0 and ls[0].to_items(0, 0) == []
+    assert ls[0].pitch == pytest.approx(20.8)
+
+
+def test_character_grid_sets_28_han_per_line():
+    fmt = ParaFormat(char_pitch=442.2 / 28, punct="quanjiao")
+    ls = cp.compose([Span("一" * 60)], fmt, 442.2, FIXED)
+    assert [ln.n_chars for ln in ls] == [28, 28, 4]
+    assert ls[0].width == pytest.approx(442.2)
+
+
+def test_unchanged_paragraph_is_a_cache_hit():
+    cp.clear_cache()
+    spans = [Span(SAMPLE)]
+    first = cp.compose(spans, ParaFormat(), 300, FIXED)
+    again = cp.compose([Span(SAMPLE)], ParaFormat(), 300, FIXED)
+    assert again is first
+    assert cp.cache_stats == {"hits": 1, "misses": 1}
+    other = cp.compose(spans, ParaFormat(), 301, FIXED)
+    assert other is not first and cp.cache_stats["misses"] == 2
