@@ -19,8 +19,10 @@ box on one page, line L is *continuing* when the next line N below it:
   1. has the same font size as L (median character size, within 0.5 pt);
   2. follows at a normal line pitch (baseline step ≤ 2.2 × that size);
   3. starts where a continuation of L's paragraph starts: N.x0 is within 1 pt of L.x0
-     (L a middle line), or L.x0 − N.x0 is between 0.9 and 4.2 em (L a first line
-     indented 1–4 字);
+     and both are flush with the box's left edge (L a middle line), or L.x0 − N.x0 is
+     between 0.9 and 4.2 em (L a first line indented 1–4 字).  Two lines that both start
+     indented at the same x are taken as two one-line paragraphs (so the middle lines of
+     a paragraph with a left indent are not checked);
   4. L is the only segment on its baseline (not a table row) and starts within 4.2 em of
      the box's left edge, and L is not centred (equal margins within 1 pt).
 A continuing L is *short* when box.x1 − L.x1 is more than ``tol`` and less than 3 em (a
@@ -187,4 +189,6 @@ def _continues(ln: Line, nxt: Line, box) -> bool:
     if abs((ln.x0 - box[0]) - (box[2] - ln.x1)) <= 1.0:
         return False                              # centred
     d = ln.x0 - nxt.x0
-    return abs(d) <= 1.0 or 0.9 * em <= d <= 4.2 * em
+    if abs(d) <= 1.0:
+        return ln.x0 - box[0] < 0.9 * em          # else: two one-line indented paragraphs
+    return 0.9 * em <= d <= 4.2 * em

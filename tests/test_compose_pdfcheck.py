@@ -1,0 +1,142 @@
+"""The PDF checker (tests/pdfcheck.py) on drawn PDFs, and composition checked end to end.
+
+PDFs are drawn with reportlab's built-in CID font STSong-Light (Adobe's GB 1 font, no
+file needed); ``STSongMeasurer`` measures with the same metrics, so what the composer
+sets is what pdfplumber reads back.
+"""
+from __future__ import annotations
+
+import docx
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+from conftest import sample
+from editor.layout.flow import Frame, ParaFormat, Span
+from editor.layout.items import Source
+from editor.layout.paragraph import ParagraphFlowable
+from pdfcheck import count_violations, pdf_lines
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+PAGE_W, PAGE_H = 595.28, 841.89
+BOX = (79.37, 79.37 + 442.2)
+
+
+class STSongMeasurer:
+    """Measurer with the metrics of reportlab's STSong-Light."""
+
+    def advance(self, ch, role, size):
+        return pdfmetrics.stringWidth(ch, FONT, size)
+
+    def face_for(self, ch, role):
+        return FONT
+
+    def ascent(self, role, size):
+        return 0.88 * size
+
+    def descent(self, role, size):
+        return 0.12 * size
+
+
+def draw(path, pages):
+    """Draw pages of (x, baseline, text, size) or TextItems, one char at a time."""
+    c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
+    for runs in pages:
+        for run in runs:
+            if isinstance(run, tuple):
+                x, y, text, size = run
+                xs = []
+                for ch in text:
+                    xs.append(x)
+                    x += pdfmetrics.stringWidth(ch, FONT, size)
+            else:
+                xs, y, text, size = run.xs, run.y, run.text, run.size
+            c.setFont(FONT, size)
+            for cx, ch in zip(xs, text):
+                c.drawString(cx, PAGE_H - y, ch)
+        c.showPage()
+    c.save()
+
+
+def test_checker_counts_each_kind_of_violation(tmp_path):
+    em, pitch = 16, 20.8
+    x0 = BOX[0]
+    rows = [
+        (x0 + 200, 60, "标题", 16),                          # centred-ish heading
+        (x0, 100, "一" * 27 + "二", 16),                     # full line
+        (x0, 100 + pitch, "，" + "一" * 25, 16),             # NOT_START, and short
+        (x0, 100 + 2 * pitch, "一" * 27 + "（", 16),         # NOT_END
+        (x0, 100 + 3 * pitch, "一" * 27 + "—", 16),          # —— split ...
+        (x0, 100 + 4 * pitch, "—一二。", 16),                # ... here; paragraph end
+        (x0 + 2 * em, 100 + 5 * pitch, "——新段开始" + "一" * 20, 16),
+        (x0, 100 + 6 * pitch, "一二三。", 16),
+        (x0, 300, "甲乙", 16), (x0 + 200, 300, "丙丁", 16),   # a table row
+        (x0, 300 + pitch, "甲乙", 16),
+        (x0 + 200, 800, "— 1 —", 14),                         # folio
+    ]
+    pdf = tmp_path / "check.pdf"
+    draw(pdf, [rows])
+    details = []
+    box = (BOX[0], BOX[0] + 28 * em)
+    got = count_violations(pdf, box, details=details)
+    assert {k: got[k] for k in ("not_start", "not_end", "split_pairs", "short")} == \
+        {"not_start": 2, "not_end": 1, "split_pairs": 1, "short": 1}, details
+    # the torn —— also leaves a single dash at a line start: counted as both
+    short = [ln for kind, ln in details if kind == "short"]
+    assert short[0].text.startswith("，")
+    lines = pdf_lines(pdf)[0]
+    assert lines[1].text == "一" * 27 + "二"
+    assert lines[1].x1 == box[1]
+
+
+def test_checker_sees_clean_text_as_clean(tmp_path):
+    rows = [(BOX[0] + 32, 100, "一" * 26, 16), (BOX[0], 120.8, "一" * 28, 16),
+            (BOX[0], 141.6, "一二。", 16)]
+    pdf = tmp_path / "clean.pdf"
+    draw(pdf, [rows])
+    got = count_violations(pdf, (BOX[0], 50, BOX[0] + 448, 790))
+    assert got == {"lines": 3, "not_start": 0, "not_end": 0, "split_pairs": 0, "short": 0}
+
+
+def _paragraphs(prefix):
+    for p in docx.Document(str(sample(prefix))).paragraphs:
+        text = p.text.strip()
+        if text:
+            yield text
+
+
+def _typeset(texts, measurer, fmt):
+    """Stack ParagraphFlowables into GB/T 9704 text frames (a minimal paginator)."""
+    frame = Frame(x=BOX[0], y=104.88, width=442.2, height=637.8, grid_pitch=637.8 / 22)
+    pages, items, y, first = [], [], frame.y, True
+    queue = [ParagraphFlowable([Span(t, source=Source("d", str(i)))], fmt, measurer)
+             for i, t in enumerate(texts)]
+    while queue:
+        pl = queue[0].place(frame, y, first)
+        items += pl.items
+        if pl.rest is None:
+            queue.pop(0)
+            y, first = pl.y_end, False
+        else:
+            queue[0] = pl.rest
+            pages.append(items)
+            items, y, first = [], frame.y, True
+    pages.append(items)
+    return pages
+
+
+def test_samples_typeset_with_zero_violations(tmp_path):
+    texts = list(_paragraphs("02")) + list(_paragraphs("05"))
+    fmt = ParaFormat(first_indent=32, line_pitch=637.8 / 22, snap_to_grid=True,
+                     punct="quanjiao", char_pitch=442.2 / 28)
+    pages = _typeset(texts, STSongMeasurer(), fmt)
+    pdf = tmp_path / "samples.pdf"
+    draw(pdf, pages)
+    details = []
+    got = count_violations(pdf, BOX, details=details)
+    assert got["lines"] > 400
+    assert (got["not_start"], got["not_end"], got["split_pairs"], got["short"]) == \
+        (0, 0, 0, 0), details[:5]
+    per_page = [len({round(ln.baseline, 1) for ln in page}) for page in pdf_lines(pdf)]
+    assert max(per_page) == 22
