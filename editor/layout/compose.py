@@ -13,7 +13,7 @@ range.  Compositions are cached: composing an unchanged paragraph again is a dic
 from __future__ import annotations
 
 import bisect
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 
 from editor.fonts.measure import Measurer
 from editor.layout import linebreak as lb
@@ -66,7 +66,8 @@ class ComposedLine:
 def compose(spans: list[Span], fmt: ParaFormat, width: float,
             measurer: Measurer) -> list[ComposedLine]:
     """Break and justify a paragraph in a frame ``width`` points wide (indents inside)."""
-    key = (tuple(_span_key(s) for s in spans), astuple(fmt), round(width, 3), id(measurer))
+    key = (tuple(_span_key(s) for s in spans), tuple(vars(fmt).values()), round(width, 3),
+           id(measurer))
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is measurer:
         cache_stats["hits"] += 1

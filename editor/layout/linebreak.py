@@ -66,8 +66,19 @@ def char_class(ch: str) -> int:
     return OTHER
 
 
+_CLASS_CACHE: dict[str, int] = {}
+
+
 def classes(text: str) -> list[int]:
-    return [char_class(ch) for ch in text]
+    """Classes of every character of ``text`` (memoised per character)."""
+    cache = _CLASS_CACHE
+    out = []
+    for ch in text:
+        c = cache.get(ch)
+        if c is None:
+            c = cache[ch] = char_class(ch)
+        out.append(c)
+    return out
 
 
 def _word_like(c: int) -> bool:
