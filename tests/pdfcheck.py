@@ -157,7 +157,7 @@ def _count_page(lines: list[Line], box, tol: float, counts: dict, details) -> No
         nxt = _next_below(lines, i)
         if nxt is None:
             continue
-        if _splits_pair(ln.text, nxt.text):
+        if split_pair(ln.text, nxt.text):
             hit("split_pairs", ln)
         alone = per_baseline[round(ln.baseline, 1)] == 1
         if alone and _continues(ln, nxt, box) and tol < box[2] - ln.x1 < 3 * ln.size:
@@ -168,8 +168,16 @@ def _pair_start(text: str) -> bool:
     return text[0] == "⸺" or (len(text) > 1 and text[0] in DASHES and text[1] in DASHES)
 
 
-def _splits_pair(a: str, b: str) -> bool:
-    return ((a[-1] in DASHES and b[0] in DASHES) or (a[-1] in ELLIPSES and b[0] in ELLIPSES))
+def split_pair(a: str, b: str) -> bool:
+    """True when line ``a`` ends and line ``b`` starts inside a ``——`` or ``……`` pair
+    (a run of dashes may break between whole pairs; U+2E3A counts as a pair)."""
+    if a[-1] in ELLIPSES and b[0] in ELLIPSES:
+        return True
+    if a[-1] in DASHES and b[0] in DASHES:
+        run = len(a) - len(a.rstrip("".join(DASHES)))
+        run += a[len(a) - run:].count("⸺")
+        return run % 2 == 1
+    return False
 
 
 def _next_below(lines: list[Line], i: int) -> Line | None:

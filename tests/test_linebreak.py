@@ -95,3 +95,15 @@ def test_character_classes():
     assert lb.char_class("x") == lb.LATIN
     assert lb.needs_cjk_latin_gap(lb.HAN, lb.LATIN)
     assert not lb.needs_cjk_latin_gap(lb.PERIOD, lb.LATIN)
+
+
+def test_a_run_of_dashes_breaks_only_between_whole_pairs():
+    text = "东————西"
+    b = breaks(text)
+    assert {2, 4} & b == set()                   # inside a pair
+    assert 3 in b and 1 in b                     # before a pair, between pairs
+
+
+def test_no_break_at_a_no_break_space():
+    text = "第\u00a01\u00a0条"
+    assert breaks(text) == set()

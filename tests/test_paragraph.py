@@ -130,3 +130,11 @@ def test_min_height_and_lines_fit_for_keep_with_next():
 def test_flags_come_from_the_format():
     p = para(1, keep_with_next=True, page_break_before=True)
     assert p.keep_with_next and p.page_break_before
+
+
+def test_can_start_tells_whether_a_heading_may_stay():
+    f = frame(10)
+    assert para(5).can_start(f, 100 + 8 * PITCH)        # two lines fit
+    assert not para(5).can_start(f, 100 + 9 * PITCH)    # one would be an orphan
+    assert para(1).can_start(f, 100 + 9 * PITCH)
+    assert not para(3, keep_together=True).can_start(f, 100 + 8 * PITCH)

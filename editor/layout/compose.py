@@ -168,9 +168,10 @@ def _avoid_lone_last(p: Prepared, fmt: ParaFormat, width: float, breaks: list) -
         breaks[-2:] = [(s_prev, n)]
         return
     b = s_last
+    avail_last = _avail(fmt, width, False)
     while b > s_prev + 1:
         b = p.prev_break(b - 1, s_prev)
-        if b <= s_prev:
+        if b <= s_prev or p.natural(b, n) - p.shrink(b, n) > avail_last + EPS:
             return
         if _visible(p, b, n) >= need:
             if _visible(p, s_prev, b) >= need:

@@ -29,6 +29,7 @@ NOT_START = (set("。，、；：？！…‥”’）〕】》〉」』〗］�
 NOT_END = set("“‘（〔【《〈「『〖［｛〝￥＄£") | set("([{$")
 PAIRED = DASHES | ELLIPSES
 CURRENCY_PREFIX = set("￥＄£$¥€")
+NO_BREAK_SPACES = set("\u00a0\u202f\u2007\u2060")
 
 # character classes
 HAN, LATIN, DIGIT, SPACE, OPEN, CLOSE, PERIOD, MIDDLE, DASH, ELLIPSIS, OTHER = range(11)
@@ -121,12 +122,14 @@ def break_before(text: str, cls: list[int] | None = None) -> list[bool]:
 def _pair_ok(text: str, cls: list[int], i: int) -> bool:
     a, b = text[i - 1], text[i]
     ca, cb = cls[i - 1], cls[i]
-    if a in NOT_END:
+    if a in NOT_END or a in NO_BREAK_SPACES or b in NO_BREAK_SPACES:
         return False
     if b in NOT_START and not _dash_pair_start(text, i):
         return False
-    if (a in PAIRED and b == a) or (a in DASHES and b in DASHES):
+    if a in ELLIPSES and b in ELLIPSES:
         return False
+    if a in DASHES and b in DASHES:
+        return _dash_pair_start(text, i) and _dash_run_offset(text, i) % 2 == 0
     if cb == SPACE:
         return False                      # spaces stay at the end of the line before
     if ca == SPACE:
@@ -153,6 +156,14 @@ def _dash_pair_start(text: str, i: int) -> bool:
     if b == "⸺":
         return True
     return b in DASHES and i + 1 < len(text) and text[i + 1] in DASHES
+
+
+def _dash_run_offset(text: str, i: int) -> int:
+    """How many dashes precede position ``i`` in its run of dashes."""
+    k = i
+    while k > 0 and text[k - 1] in DASHES:
+        k -= 1
+    return i - k
 
 
 def is_punct(c: int) -> bool:

@@ -14,11 +14,16 @@ one page at a time, following the ``Flowable`` protocol of ``editor.layout.flow`
 - An empty page always gets at least one line (guaranteed progress).
 - ``rest`` continues with the remaining composed lines (no recomposition).
 
-For the paginator's keep-with-next: ``min_height(frame, first_on_page)`` is the height the
-paragraph needs on a page before anything of it can be placed under the widow rules
-(space before + the first two lines, or all lines when it has fewer — or every line when
-``keep_together``); ``lines_fit(frame, y, first_on_page)`` counts the lines that would be
-placed at ``y``.
+Baselines: ``top + (pitch + ascent − descent) / 2`` for a line box starting at ``top``;
+on the grid, line k (0-based cell index) has ``top = frame.y + k × grid_pitch``.
+
+For the paginator's keep-with-next: ``can_start(frame, y)`` says whether anything of the
+paragraph would be placed at ``y`` (so a heading is never left alone at a page bottom:
+with widow control at least two lines must fit); ``min_height(frame, first_on_page)`` is
+the height the paragraph needs on a page before anything of it can be placed under the
+widow rules (space before + the first two lines, or all lines when it has fewer — or
+every line when ``keep_together``); ``lines_fit(frame, y, first_on_page)`` counts the
+lines that would fit at ``y``; ``height(frame)`` is the height of the whole paragraph.
 """
 from __future__ import annotations
 
@@ -91,6 +96,13 @@ class ParagraphFlowable:
                 break
             k += 1
         return k
+
+    def can_start(self, frame: Frame, y: float) -> bool:
+        """True when ``place(frame, y, first_on_page=False)`` would place at least one
+        line (widow, orphan and keep-together rules included).  For keep-with-next: a
+        heading may stay at ``y_end`` only if the next paragraph ``can_start`` there."""
+        n = len(self.lines(frame.width))
+        return self._allowed(self.lines_fit(frame, y, False), n, False) > 0
 
     def min_height(self, frame: Frame, first_on_page: bool = False) -> float:
         """Height needed from a line-aligned ``y`` to place the first allowed piece."""
