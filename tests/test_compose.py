@@ -224,3 +224,12 @@ def test_unchanged_paragraph_is_a_cache_hit():
     assert cp.cache_stats == {"hits": 1, "misses": 1}
     other = cp.compose(spans, ParaFormat(), 301, FIXED)
     assert other is not first and cp.cache_stats["misses"] == 2
+
+
+def test_forced_line_break_ends_a_line_unstretched():
+    ls = lines_of("关于印发\n东西湖区营商环境行动方案的通知")
+    assert texts(ls) == ["关于印发\n", "东西湖区营商环境行动", "方案的通知"]
+    assert ls[0].width == pytest.approx(64)
+    assert [it.text for it in ls[0].to_items(0, 0)] == ["关于印发"]
+    assert ls[1].width == pytest.approx(W10)
+    assert lines_of("甲\n\n乙")[1].to_items(0, 0) == []

@@ -5,6 +5,8 @@ TYPOGRAPHY.md: break opportunities and prohibitions from ``editor.layout.linebre
 punctuation compression (``editor.layout.punct``), 先挤进，后推出 (squeeze a prohibited mark
 onto the line first; otherwise push characters down and stretch), justification with the
 clreq squeeze/stretch order, Han–Latin ¼ em spacing, and no 孤字 on the last line.
+A "\n" in the text is a forced line break (Word's w:br): the line before it is not
+stretched, like a paragraph's last line.
 
 Lines are positioned relative to the frame's left edge; ``ComposedLine.to_items(x, baseline)``
 turns one into ``TextItem``s (one per run of the same face and style) carrying their source
@@ -100,7 +102,7 @@ def _compose(p: Prepared, fmt: ParaFormat, width: float, m: Measurer) -> list[Co
     s = 0
     while s < n:
         avail = _avail(fmt, width, not breaks)
-        e = _choose_break(p, s, avail)
+        e = _choose_break(p, s, avail, p.next_hard(s))
         breaks.append((s, e))
         s = e
         while s < n and p.text[s] == " " and s > 0:
@@ -119,12 +121,12 @@ def _avail(fmt: ParaFormat, width: float, first: bool) -> float:
     return max(w, 1.0)
 
 
-def _choose_break(p: Prepared, s: int, avail: float) -> int:
-    """End (exclusive) of the line starting at ``s``: 先挤进，后推出."""
-    n = len(p.text)
+def _choose_break(p: Prepared, s: int, avail: float, limit: int) -> int:
+    """End (exclusive) of the line starting at ``s``: 先挤进，后推出.  ``limit`` is the
+    end of the segment (a forced line break or the text end)."""
     e = _max_fit(p, s, avail)
-    if e >= n:
-        return n
+    if e >= limit:
+        return limit
     if p.ok[e] and e > s:
         return e
     # 先挤进: squeeze the line to pull the following unbreakable piece in
@@ -160,7 +162,7 @@ def _avoid_lone_last(p: Prepared, fmt: ParaFormat, width: float, breaks: list) -
     if len(breaks) < 2 or need < 2:
         return
     s_last, n = breaks[-1]
-    if _visible(p, s_last, n) >= need:
+    if _visible(p, s_last, n) >= need or p.text[s_last - 1] == "\n":
         return
     s_prev = breaks[-2][0]
     avail = _avail(fmt, width, len(breaks) == 2)
@@ -192,7 +194,8 @@ _NOT_COUNTED = {lb.SPACE, lb.OPEN, lb.CLOSE, lb.PERIOD, lb.MIDDLE, lb.DASH, lb.E
 def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last: bool,
                first: bool, m: Measurer) -> ComposedLine:
     avail = _avail(fmt, width, first)
-    xs, ends, set_width = line_geometry(p, s, e, avail, _justified(fmt, last))
+    forced = e > s and p.text[e - 1] == "\n"
+    xs, ends, set_width = line_geometry(p, s, e, avail, _justified(fmt, last or forced))
     offset = fmt.left_indent + (fmt.first_indent if first else 0.0)
     free = avail - set_width
     if fmt.align == "center" and free > 0:
@@ -207,6 +210,8 @@ def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last:
 
 
 def _justified(fmt: ParaFormat, last: bool) -> bool:
+    """Stretch to the full measure?  Every line of a distributed paragraph; every line
+    but the last (or one ending in a forced break) of a justified one."""
     if fmt.align == "distribute":
         return True
     return fmt.align == "justify" and not last

@@ -54,11 +54,12 @@ class Prepared:
     cum: list[float] = field(default_factory=list)
     sqcum: list[float] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+    hard: list[int] = field(default_factory=list)
     quanjiao_end: bool = False
 
     def trimmed_end(self, s: int, e: int) -> int:
         """``e`` moved back over trailing spaces (they hang invisibly at the line end)."""
-        while e > s + 1 and self.text[e - 1] == " ":
+        while e > s + 1 and self.text[e - 1] in " \n":
             e -= 1
         return e
 
@@ -74,6 +75,12 @@ class Prepared:
         if self.quanjiao_end:
             total += self.rblank[e - 1]
         return total
+
+    def next_hard(self, s: int) -> int:
+        """End of the segment starting at ``s``: just after the next forced line break
+        ("\n", e.g. from Word's w:br), or the text end."""
+        i = bisect.bisect_right(self.hard, s)
+        return self.hard[i] if i < len(self.hard) else len(self.text)
 
     def next_break(self, e: int) -> int:
         """The first break opportunity after position ``e`` (or the text end)."""
@@ -132,6 +139,8 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
 
 def _advance(m: Measurer, ch: str, sp: Span, char_pitch: float | None) -> float:
     """Advance of ``ch``; on a character grid wide characters take whole grid cells."""
+    if ch == "\n":
+        return 0.0
     a = m.advance(ch, sp.role, sp.size) * sp.scale_x
     if char_pitch and a >= 0.75 * sp.size:
         cells = max(1, math.ceil(a / char_pitch - 0.1))
@@ -208,3 +217,4 @@ def _sums(p: Prepared) -> None:
         sq.append(sacc)
     p.cum, p.sqcum = cum, sq
     p.breaks = [i for i, v in enumerate(p.ok) if v]
+    p.hard = [i + 1 for i, ch in enumerate(p.text) if ch == "\n"]
