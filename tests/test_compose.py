@@ -233,3 +233,11 @@ def test_forced_line_break_ends_a_line_unstretched():
     assert [it.text for it in ls[0].to_items(0, 0)] == ["关于印发"]
     assert ls[1].width == pytest.approx(W10)
     assert lines_of("甲\n\n乙")[1].to_items(0, 0) == []
+
+
+def test_latin_only_line_stretches_word_spaces_not_letters():
+    ls = lines_of("Open Source Software Foundation", width=100)
+    first = ls[0]
+    assert first.text.rstrip() == "Open Source"
+    assert first.xs[:4] == approx([0, 8, 16, 24])           # "Open" set solid
+    assert first.xs[5] == pytest.approx(100 - 6 * 8)        # "Source" flush right

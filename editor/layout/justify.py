@@ -4,7 +4,8 @@ Transforms a line ``text[s:e]`` of a ``Prepared`` paragraph into the x of every 
 origin relative to the line start.  Squeeze order (clreq / TYPOGRAPHY.md): line-end mark
 → Latin word spaces (to ¼ em) → interpuncts → brackets (outer side) → ，、；： → Han–Latin
 gaps (to ⅛ em).  Stretch order: Latin word spaces (to ½ em) → Han–Latin gaps (to ½ em)
-→ even inter-character spacing, never inside a ``——``/``……`` pair or a Latin word.
+→ even inter-character spacing, never inside a ``——``/``……`` pair or a Latin word
+(a line of Latin words only widens its word spaces further).
 """
 from __future__ import annotations
 
@@ -100,10 +101,10 @@ def _stretch(p, s, ve, slack, width, gaps) -> None:
     if slack <= EPS:
         return
     pos = [k for k in range(s + 1, ve) if p.spacing_ok[k]]
-    if not pos:
-        pos = list(range(s + 1, ve))
-    if not pos:
+    if not pos and spaces:                    # a Latin-only line: widen the word spaces
+        for k in spaces:
+            width[k - s] += slack / len(spaces)
         return
-    each = slack / len(pos)
+    pos = pos or list(range(s + 1, ve))       # one long word: letter-space it
     for k in pos:
-        gaps[k - s] += each
+        gaps[k - s] += slack / len(pos)

@@ -5,17 +5,16 @@ one page at a time, following the ``Flowable`` protocol of ``editor.layout.flow`
 
 - ``space_before`` is dropped at the top of a page; ``space_after`` is added to ``y_end``.
 - Line boxes are exactly ``line.pitch`` high; the baseline sits where the glyphs' em box
-  is centred in the line box.
+  is centred in the line box: ``top + (pitch + ascent − descent) / 2``.
 - ``snap_to_grid``: each line occupies whole cells of ``frame.grid_pitch`` counted from
-  ``frame.y``, so body lines land on the GB/T 9704 grid (22 × 28.99 pt) even after a
-  heading of another size; the baseline is centred in the cell the same way.
+  ``frame.y`` and its baseline is the bottom of its last cell, so every body baseline is
+  a multiple of the grid pitch below ``frame.y`` (GB/T 9704: 22 × 28.99 pt; line k of a
+  page at ``frame.y + k × 28.99``, k = 1…22), also after a heading of another size; the
+  descent hangs into the next cell, as in Word's document grid.
 - Widow/orphan control: a paragraph's first line never stands alone at a page bottom and
   its last line never alone at a page top; ``keep_together`` keeps it on one page.
 - An empty page always gets at least one line (guaranteed progress).
 - ``rest`` continues with the remaining composed lines (no recomposition).
-
-Baselines: ``top + (pitch + ascent − descent) / 2`` for a line box starting at ``top``;
-on the grid, line k (0-based cell index) has ``top = frame.y + k × grid_pitch``.
 
 For the paginator's keep-with-next: ``can_start(frame, y)`` says whether anything of the
 paragraph would be placed at ``y`` (so a heading is never left alone at a page bottom:
@@ -78,7 +77,7 @@ class ParagraphFlowable:
                 cells = max(1, math.ceil(ln.pitch / grid - 1e-6))
                 top = frame.y + cell * grid
                 box = cells * grid
-                yield top + (box + ln.ascent - ln.descent) / 2, top + box
+                yield top + box, top + box
                 cell += cells
         else:
             top = y
