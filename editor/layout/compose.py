@@ -22,7 +22,7 @@ from editor.layout import linebreak as lb
 from editor.layout.flow import ParaFormat, Span
 from editor.layout.items import Source, TextItem
 from editor.layout.justify import line_geometry
-from editor.layout.prepare import Prepared, prepare
+from editor.layout.prepare import Prepared, clear_measure_cache, prepare
 
 EPS = 0.01
 _CACHE: dict = {}
@@ -83,7 +83,9 @@ def compose(spans: list[Span], fmt: ParaFormat, width: float,
 
 
 def clear_cache() -> None:
+    """Forget every cached composition and measurement (e.g. after fonts changed)."""
     _CACHE.clear()
+    clear_measure_cache()
     cache_stats["hits"] = cache_stats["misses"] = 0
 
 

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import bisect
 import math
+import weakref
 from dataclasses import dataclass, field
 
 from editor.fonts.measure import Measurer
 from editor.layout import linebreak as lb
 from editor.layout.flow import Span
 
+_MEASURE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 FULL_STOPS = set("。？！")
 COMMAS = set("，、；：")
 
@@ -112,11 +114,11 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
     text = "".join(s.text for s in spans)
     n = len(text)
     span_of, span_start, face, adv, em = [], [], [], [], []
-    adv_cache: dict = {}
+    adv_cache = _measure_cache(m, char_pitch)
     for k, sp in enumerate(spans):
         span_start.append(len(span_of))
         for ch in sp.text:
-            key = (ch, sp.role, sp.size)
+            key = (ch, sp.role, sp.size, sp.scale_x)
             a = adv_cache.get(key)
             if a is None:
                 a = adv_cache[key] = (_advance(m, ch, sp, char_pitch),
@@ -135,6 +137,20 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
     _gaps_and_spaces(p)
     _sums(p)
     return p
+
+
+def clear_measure_cache() -> None:
+    _MEASURE_CACHE.clear()
+
+
+def _measure_cache(m: Measurer, char_pitch: float | None) -> dict:
+    """A per-measurer memo of (advance, face) by character, role, size and scaling, kept
+    as long as the measurer lives (so repeated compositions skip font lookups)."""
+    try:
+        per_pitch = _MEASURE_CACHE.setdefault(m, {})
+    except TypeError:                       # not weak-referenceable: cache per call
+        return {}
+    return per_pitch.setdefault(char_pitch, {})
 
 
 def _advance(m: Measurer, ch: str, sp: Span, char_pitch: float | None) -> float:
