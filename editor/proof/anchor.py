@@ -185,11 +185,13 @@ def _exact_candidates(ann: Annotation, texts: dict[str, str]):
 
 
 def _rank(ann: Annotation, bid: str, text: str, start: int, end: int):
-    score = _context_score(ann, text, start, end) * 4
+    """(score, block id, start, end, context characters that agree)."""
+    agree = _context_score(ann, text, start, end)
+    score = agree * 4 - min(abs(start - ann.start), 200) / 200
     if bid == ann.block_id:
         score += 3
-    score -= min(abs(start - ann.start), 200) / 200
-    return score, bid, start, end
+        agree += 2
+    return score, bid, start, end, agree
 
 
 def locate(ann: Annotation, document: Document) -> Anchor | None:
@@ -198,7 +200,7 @@ def locate(ann: Annotation, document: Document) -> Anchor | None:
         return Anchor(ann.block_id, ann.start, ann.end)
     texts = block_texts(document)
     best = max(_exact_candidates(ann, texts), default=None, key=lambda c: c[0])
-    if best is not None and best[0] >= 4 * _min_context(ann):
+    if best is not None and best[4] >= _min_context(ann):
         return Anchor(best[1], best[2], best[3])
     if len(ann.quote) >= _FUZZY_MIN:
         return _fuzzy(ann, texts)
@@ -206,11 +208,11 @@ def locate(ann: Annotation, document: Document) -> Anchor | None:
 
 
 def _min_context(ann: Annotation) -> int:
-    """Context characters an exact match needs: a short quote (one character struck out)
-    occurs everywhere, so its surroundings must agree too."""
-    if len(ann.quote) >= _FUZZY_MIN:
-        return 0
-    return min(3, len(ann.prefix) + len(ann.suffix))
+    """Context characters an exact match elsewhere needs (the recorded block counts as 2):
+    a short quote (one character struck out) occurs everywhere, so its surroundings must
+    agree too; a long one is distinctive by itself."""
+    need = 0 if len(ann.quote) >= 12 else 2 if len(ann.quote) >= _FUZZY_MIN else 3
+    return min(need, len(ann.prefix) + len(ann.suffix))
 
 
 def reanchor(annotation: Annotation, document: Document) -> Annotation:
@@ -293,7 +295,10 @@ def _fuzzy(ann: Annotation, texts: dict[str, str]) -> Anchor | None:
             continue
         for dist, end in _approx_ends(ann.quote, text, k):
             start = _approx_start(ann.quote, text, end, k)
-            score = -dist * 8 + _rank(ann, bid, text, start, end)[0]
+            _, _, _, _, agree = ranked = _rank(ann, bid, text, start, end)
+            score = -dist * 8 + ranked[0]
+            if agree < 2 + dist:
+                continue
             if best is None or score > best[0]:
                 best = (score, bid, start, end)
     return Anchor(best[1], best[2], best[3]) if best else None

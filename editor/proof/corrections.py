@@ -1,0 +1,323 @@
+"""Accepting and rejecting annotations as undoable edit commands (layer: proof/app, no Qt).
+
+Accepting a 改 (replace), 删 (delete) or 增 (insert) edits the document text where the
+annotation is anchored: the runs of the paragraph are split at the range, the new text takes
+the formatting of the text it replaces (or of the character before an insertion point),
+and runs left with identical formatting next to the edit are merged again.  Head parts
+(title, 发文字号, signature lines ...) are plain strings and are edited as such.  Other
+annotations of the same block move with the text (or are re-anchored when the edit touched
+them).  Accepting a 疑 or 注 only sets its status.
+
+Every command keeps a snapshot of what it changed (the block's runs or head string and the
+document's annotations), so ``revert`` restores the model exactly, and the command
+round-trips through ``to_dict``/``from_dict`` for the stored undo history.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from editor.app.command import Change, Command
+from editor.errors import GazetteError
+from editor.model import Annotation, Document, Issue, Paragraph, Reply, Run
+from editor.model.serialize import from_dict, to_dict
+from editor.proof.anchor import context_at, find_block, locate, reanchor, text_of
+
+TEXT_KINDS = ("改", "删", "增")
+_LIST_HEADS = ("attachment_note", "signature", "colophon_note")
+
+
+# ---------------------------------------------------------------------------- run editing
+
+def _same_format(a: Run, b: Run) -> bool:
+    return dataclasses.replace(a, text="") == dataclasses.replace(b, text="")
+
+
+def _split_at(runs: list[Run], pos: int) -> int:
+    """Split ``runs`` in place so a run boundary falls at character ``pos``; returns the
+    index of the first run at or after ``pos``."""
+    offset = 0
+    for i, run in enumerate(runs):
+        if pos == offset:
+            return i
+        if pos < offset + len(run.text):
+            cut = pos - offset
+            runs[i:i + 1] = [dataclasses.replace(run, text=run.text[:cut]),
+                             dataclasses.replace(run, text=run.text[cut:])]
+            return i + 1
+        offset += len(run.text)
+    return len(runs)
+
+
+def _style_source(runs: list[Run], start: int, end: int) -> Run | None:
+    """The run whose formatting new text takes: the first replaced character's run, or for
+    an insertion the run of the character before it (the first run at the very start)."""
+    pos = start if end > start else max(0, start - 1)
+    offset = 0
+    for run in runs:
+        if run.text and offset <= pos < offset + len(run.text):
+            return run
+        offset += len(run.text)
+    return runs[-1] if runs else None
+
+
+def _merge_around(runs: list[Run], lo: int, hi: int) -> None:
+    """Merge neighbouring runs with identical formatting between indexes lo-1 .. hi."""
+    i = max(0, lo - 1)
+    while i < min(hi, len(runs) - 1):
+        a, b = runs[i], runs[i + 1]
+        if not b.text or _same_format(a, b):
+            runs[i:i + 2] = [dataclasses.replace(a, text=a.text + b.text)]
+            hi -= 1
+        elif not a.text:
+            del runs[i]
+            hi -= 1
+        else:
+            i += 1
+
+
+def replace_in_runs(runs: list[Run], start: int, end: int, new: str) -> list[Run]:
+    """A new run list with characters start..end of the joined text replaced by ``new``."""
+    runs = [dataclasses.replace(r) for r in runs]
+    style = _style_source(runs, start, end)
+    i = _split_at(runs, start)
+    j = _split_at(runs, end)
+    del runs[i:j]
+    if new:
+        base = style if style is not None else Run(text="")
+        runs.insert(i, dataclasses.replace(base, text=new))
+    _merge_around(runs, i, i + 2)
+    return [r for r in runs if r.text] or runs[:1]
+
+
+# ---------------------------------------------------------------------------- text editing
+
+def _replace_head(document: Document, block_id: str, start: int, end: int, new: str) -> None:
+    head, _, index = block_id.partition("/")
+    value = getattr(document, head)
+    if isinstance(value, list):
+        if index.isdigit():
+            line = value[int(index)]
+            value[int(index)] = line[:start] + new + line[end:]
+        else:
+            joined = "\n".join(value)
+            setattr(document, head, (joined[:start] + new + joined[end:]).split("\n"))
+    else:
+        setattr(document, head, value[:start] + new + value[end:])
+
+
+def _replace_attachment_part(document: Document, block_id: str, start: int, end: int,
+                             new: str) -> bool:
+    att_id, _, part = block_id.partition("/")
+    att = next((a for a in document.attachments if a.id == att_id), None)
+    if att is None or part not in ("label", "title"):
+        return False
+    value = getattr(att, part)
+    setattr(att, part, value[:start] + new + value[end:])
+    return True
+
+
+def replace_text(document: Document, block_id: str, start: int, end: int, new: str) -> None:
+    """Replace characters start..end of the display text addressed by ``block_id``."""
+    block = find_block(document, block_id)
+    if isinstance(block, Paragraph):
+        cut = len(block.label)
+        if start < cut:
+            raise GazetteError("自动编号不能在正文中修改，请在原文件中调整编号。",
+                               f"block {block_id} range {start}-{end} inside label")
+        block.runs = replace_in_runs(block.runs, start - cut, end - cut, new)
+    elif block_id.partition("/")[0] in (*_LIST_HEADS, "issuer_mark", "doc_number", "title",
+                                        "subtitle", "speaker", "recipients", "date"):
+        _replace_head(document, block_id, start, end, new)
+    elif not _replace_attachment_part(document, block_id, start, end, new):
+        raise GazetteError("批注所在的位置不能修改文字。", f"block {block_id!r}")
+
+
+def _shift_others(document: Document, ann: Annotation, start: int, end: int, new: str) -> None:
+    """Move the other annotations of the edited block with the text."""
+    delta = len(new) - (end - start)
+    for i, other in enumerate(document.annotations):
+        if other is ann or other.block_id != ann.block_id:
+            continue
+        if other.start >= end and (other.start > start or end > start):
+            other = dataclasses.replace(other, start=other.start + delta, end=other.end + delta)
+        elif other.end > start:
+            other = reanchor(other, document)
+            document.annotations[i] = other
+            continue
+        text = text_of(document, other.block_id) or ""
+        other.prefix, other.suffix = context_at(text, other.start, other.end)
+        document.annotations[i] = other
+
+
+# ---------------------------------------------------------------------------- commands
+
+def _find(issue: Issue, doc_id: str, ann_id: str) -> tuple[Document, int]:
+    document = issue.find_document(doc_id)
+    if document is None:
+        raise GazetteError("找不到批注所在的文件。", f"document {doc_id!r}")
+    for i, ann in enumerate(document.annotations):
+        if ann.id == ann_id:
+            return document, i
+    raise GazetteError("找不到该批注。", f"annotation {ann_id!r}")
+
+
+@dataclass
+class _Snapshot(Command):
+    """Base: remembers the document's annotations and the edited block so revert is exact."""
+    doc_id: str = ""
+    annotation_id: str = ""
+    saved: dict[str, Any] | None = None
+
+    def _save(self, document: Document, block_id: str | None) -> None:
+        self.saved = {"annotations": to_dict(document.annotations), "block_id": block_id}
+        if block_id is not None:
+            self.saved["block"] = to_dict(_block_state(document, block_id))
+
+    def revert(self, issue: Issue) -> Change:
+        document, _ = _find(issue, self.doc_id, self.annotation_id)
+        block_id = self.saved.get("block_id")
+        if block_id is not None:
+            _restore_block_state(document, block_id, _copy(self.saved["block"]))
+        document.annotations = _copy(self.saved["annotations"])
+        return Change(documents={self.doc_id} if block_id else set(),
+                      annotations={a.id for a in document.annotations})
+
+
+def _copy(data):
+    """Fresh model objects from saved data (dicts, or objects after from_dict)."""
+    return from_dict(to_dict(data))
+
+
+def _block_state(document: Document, block_id: str):
+    block = find_block(document, block_id)
+    if isinstance(block, Paragraph):
+        return block.runs
+    head, _, part = block_id.partition("/")
+    if hasattr(document, head) and head not in ("body", "attachments", "annotations"):
+        return getattr(document, head)
+    att = next(a for a in document.attachments if a.id == head)
+    return getattr(att, part)
+
+
+def _restore_block_state(document: Document, block_id: str, state) -> None:
+    block = find_block(document, block_id)
+    if isinstance(block, Paragraph):
+        block.runs = state
+        return
+    head, _, part = block_id.partition("/")
+    if hasattr(document, head) and head not in ("body", "attachments", "annotations"):
+        setattr(document, head, state)
+        return
+    att = next(a for a in document.attachments if a.id == head)
+    setattr(att, part, state)
+
+
+@dataclass
+class AcceptAnnotation(_Snapshot):
+    """采纳: for 改/删/增 edit the text, then mark the annotation accepted (anchored on the
+    corrected text afterwards).  ``reply``, when given, is added as the editor's answer."""
+    title: ClassVar[str] = "采纳批注"
+    reply: str = ""
+    author: str = ""
+    time: str = ""
+
+    def apply(self, issue: Issue) -> Change:
+        document, index = _find(issue, self.doc_id, self.annotation_id)
+        ann = document.annotations[index]
+        if ann.status == "accepted":
+            raise GazetteError("该批注已采纳。", f"annotation {ann.id}")
+        if ann.kind not in TEXT_KINDS:
+            self._save(document, None)
+            _set_status(document, index, "accepted", self)
+            return Change(annotations={ann.id})
+        place = locate(ann, document)
+        if place is None:
+            raise GazetteError("批注对应的原文已找不到，无法采纳；请先重新定位该批注。",
+                               f"annotation {ann.id} quote {ann.quote!r}")
+        self._save(document, place.block_id)
+        ann = dataclasses.replace(ann, block_id=place.block_id, start=place.start, end=place.end)
+        document.annotations[index] = ann
+        start, end, new = _edit_of(ann)
+        replace_text(document, ann.block_id, start, end, new)
+        _shift_others(document, ann, start, end, new)
+        text = text_of(document, ann.block_id) or ""
+        prefix, suffix = context_at(text, start, start + len(new))
+        document.annotations[index] = dataclasses.replace(
+            ann, start=start, end=start + len(new), quote=new, prefix=prefix, suffix=suffix,
+            orphaned=False)
+        _set_status(document, index, "accepted", self)
+        return Change(documents={document.id}, annotations={a.id for a in document.annotations})
+
+    def describe(self) -> str:
+        return f"采纳批注 {self.annotation_id}"
+
+
+def _edit_of(ann: Annotation) -> tuple[int, int, str]:
+    """(start, end, new text) of the text edit an accepted annotation makes."""
+    if ann.kind == "删":
+        return ann.start, ann.end, ""
+    if ann.kind == "增":
+        return ann.end, ann.end, ann.new_text
+    return ann.start, ann.end, ann.new_text
+
+
+def _set_status(document: Document, index: int, status: str, cmd) -> None:
+    ann = document.annotations[index]
+    replies = list(ann.replies)
+    if cmd.reply:
+        replies.append(Reply(author=cmd.author, time=cmd.time, text=cmd.reply))
+    document.annotations[index] = dataclasses.replace(ann, status=status, replies=replies)
+
+
+@dataclass
+class RejectAnnotation(_Snapshot):
+    """不采纳, with the editor's reply (why)."""
+    title: ClassVar[str] = "不采纳批注"
+    reply: str = ""
+    author: str = ""
+    time: str = ""
+
+    def apply(self, issue: Issue) -> Change:
+        document, index = _find(issue, self.doc_id, self.annotation_id)
+        self._save(document, None)
+        _set_status(document, index, "rejected", self)
+        return Change(annotations={self.annotation_id})
+
+    def describe(self) -> str:
+        return f"不采纳批注 {self.annotation_id}"
+
+
+@dataclass
+class AnswerAnnotation(_Snapshot):
+    """答复 a 疑 (query) or 注 without changing the text; status becomes answered."""
+    title: ClassVar[str] = "答复批注"
+    reply: str = ""
+    author: str = ""
+    time: str = ""
+
+    def apply(self, issue: Issue) -> Change:
+        document, index = _find(issue, self.doc_id, self.annotation_id)
+        self._save(document, None)
+        _set_status(document, index, "answered", self)
+        return Change(annotations={self.annotation_id})
+
+
+def accept_all(issue: Issue, doc_id: str | None = None, author: str = "",
+               time: str = "") -> list[AcceptAnnotation]:
+    """Commands accepting every open annotation (of one document or all), in an order that
+    keeps the anchors valid (later positions first).  Apply them one by one."""
+    cmds = []
+    for document in issue.documents():
+        if doc_id is not None and document.id != doc_id:
+            continue
+        opened = [a for a in document.annotations if a.status == "open" and not a.orphaned]
+        opened.sort(key=lambda a: (a.block_id, -a.start))
+        cmds += [AcceptAnnotation(doc_id=document.id, annotation_id=a.id, author=author,
+                                  time=time) for a in opened]
+    return cmds
+
+
+__all__ = ["TEXT_KINDS", "replace_in_runs", "replace_text", "AcceptAnnotation",
+           "RejectAnnotation", "AnswerAnnotation", "accept_all"]

@@ -1,0 +1,127 @@
+"""Accepting/rejecting annotations edits the model text and undoes exactly."""
+from __future__ import annotations
+
+import docx
+import pytest
+
+from conftest import sample
+from editor.app.command import Command
+from editor.errors import GazetteError
+from editor.model import Document, Issue, Paragraph, Run, Section
+from editor.model.serialize import to_dict
+from editor.proof.anchor import make_annotation, text_of
+from editor.proof.corrections import (AcceptAnnotation, AnswerAnnotation, RejectAnnotation,
+                                      accept_all, replace_in_runs)
+
+
+@pytest.fixture
+def issue() -> Issue:
+    paras = [p.text for p in docx.Document(str(sample("03"))).paragraphs if p.text.strip()]
+    body = [Paragraph(id=f"p{i}", runs=[Run(text=t, font="仿宋_GB2312", size=16)])
+            for i, t in enumerate(paras)]
+    long = next(p for p in body[5:] if len(p.text) > 60 and "\n" not in p.text)
+    t = long.text
+    long.runs = [Run(t[:20], size=16), Run(t[20:40], size=16, bold=True), Run(t[40:], size=16)]
+    long.label = "1."
+    doc = Document(id="d03", title=paras[2], body=body, signature=["甲单位", "乙单位"])
+    return Issue(sections=[Section(id="s1", title="区级文件选登", documents=[doc])])
+
+
+def _doc(issue):
+    return next(issue.documents())
+
+
+def _long(issue):
+    return next(p for p in _doc(issue).body if p.label == "1.")
+
+
+def test_replace_in_runs_keeps_formatting_and_merges():
+    runs = [Run("甲乙丙", size=16), Run("丁戊", bold=True), Run("己庚", size=16)]
+    out = replace_in_runs(runs, 2, 4, "子")
+    assert [(r.text, r.bold) for r in out] == [("甲乙子", False), ("戊", True), ("己庚", False)]
+    out = replace_in_runs(runs, 3, 5, "")
+    assert [(r.text, r.bold) for r in out] == [("甲乙丙己庚", False)]
+    out = replace_in_runs(runs, 5, 5, "插")
+    assert [(r.text, r.bold) for r in out] == [("甲乙丙", False), ("丁戊插", True), ("己庚", False)]
+    out = replace_in_runs(runs, 0, 0, "首")
+    assert out[0].text == "首甲乙丙" and runs[0].text == "甲乙丙"
+
+
+def test_accept_replace_delete_insert_then_undo_exactly(issue):
+    doc, long = _doc(issue), _long(issue)
+    before = to_dict(issue)
+    text = long.display_text
+    doc.annotations = [
+        make_annotation(doc, long.id, 18, 24, id="a", kind="改", new_text="【改后】"),
+        make_annotation(doc, long.id, 50, 52, id="b", kind="删"),
+        make_annotation(doc, long.id, 60, 60, id="c", kind="增", new_text="（增）"),
+        make_annotation(doc, "signature", 4, 5, id="d", kind="改", new_text="丙"),
+        make_annotation(doc, long.id, 30, 33, id="q", kind="疑", note="是否准确？"),
+    ]
+    before = to_dict(issue)
+    cmds = [AcceptAnnotation(doc_id="d03", annotation_id=i, author="编辑", time="t")
+            for i in "abcdq"]
+    for cmd in cmds:
+        cmd.apply(issue)
+    expected = text[:18] + "【改后】" + text[24:50] + text[52:60] + "（增）" + text[60:]
+    assert long.display_text == expected
+    assert long.runs[0].text.startswith(text[2:18])
+    assert not long.runs[0].bold and long.runs[1].bold
+    assert doc.signature == ["甲单位", "丙单位"]
+    by_id = {a.id: a for a in doc.annotations}
+    assert all(a.status == "accepted" for a in doc.annotations)
+    assert text_of(doc, long.id)[by_id["q"].start:by_id["q"].end] == text[30:33]
+    assert by_id["a"].quote == "【改后】"
+    for cmd in reversed(cmds):
+        Command.from_dict(cmd.to_dict()).revert(issue)
+    assert to_dict(issue) == before
+
+
+def test_accept_survives_text_moved_since_annotating(issue):
+    doc, long = _doc(issue), _long(issue)
+    text = long.display_text
+    doc.annotations.append(make_annotation(doc, long.id, 45, 50, id="m", kind="删"))
+    long.runs.insert(0, Run("新加的开头。"))
+    AcceptAnnotation(doc_id="d03", annotation_id="m").apply(issue)
+    assert long.display_text == text[:2] + "新加的开头。" + text[2:45] + text[50:]
+
+
+def test_label_and_missing_quote_refused(issue):
+    doc, long = _doc(issue), _long(issue)
+    everything = "\n".join(p.display_text for p in doc.body)
+    s = next(s for s in range(10, 60) if everything.count(long.display_text[s - 3:s + 10]) == 1)
+    doc.annotations = [make_annotation(doc, long.id, 0, 3, id="l", kind="删"),
+                       make_annotation(doc, long.id, s, s + 7, id="x", kind="删")]
+    with pytest.raises(GazetteError):
+        AcceptAnnotation(doc_id="d03", annotation_id="l").apply(issue)
+    long.runs = [Run("整段被改写了。")]
+    with pytest.raises(GazetteError):
+        AcceptAnnotation(doc_id="d03", annotation_id="x").apply(issue)
+
+
+def test_reject_and_answer_keep_text_and_add_reply(issue):
+    doc, long = _doc(issue), _long(issue)
+    doc.annotations = [make_annotation(doc, long.id, 5, 9, id="r", kind="改", new_text="甲"),
+                       make_annotation(doc, long.id, 9, 12, id="y", kind="疑")]
+    text = long.display_text
+    reject = RejectAnnotation(doc_id="d03", annotation_id="r", reply="原文无误", author="编辑")
+    answer = AnswerAnnotation(doc_id="d03", annotation_id="y", reply="已核实", author="编辑")
+    assert reject.apply(issue).annotations == {"r"}
+    answer.apply(issue)
+    assert long.display_text == text
+    assert [a.status for a in doc.annotations] == ["rejected", "answered"]
+    assert doc.annotations[0].replies[0].text == "原文无误"
+    answer.revert(issue)
+    reject.revert(issue)
+    assert [a.status for a in doc.annotations] == ["open", "open"]
+    assert not doc.annotations[0].replies
+
+
+def test_accept_all_applies_in_safe_order(issue):
+    doc, long = _doc(issue), _long(issue)
+    text = long.display_text
+    doc.annotations = [make_annotation(doc, long.id, s, s + 2, id=f"z{s}", kind="删")
+                       for s in (10, 20, 44, 56)]
+    for cmd in accept_all(issue):
+        cmd.apply(issue)
+    assert long.display_text == text[:10] + text[12:20] + text[22:44] + text[46:56] + text[58:]
