@@ -89,9 +89,9 @@ def test_line_end_half_style_trims_a_final_full_stop():
     assert quan[0].xs[-1] == pytest.approx(144)
 
 
-def test_kaiming_sets_commas_half_width_and_full_stops_full():
-    ln = lines_of("一，二。三", width=40 * EM, punct="kaiming", align="left")[0]
-    assert ln.xs == approx([0, 16, 24, 40, 56])
+def test_kaiming_sets_commas_half_width_full_stops_and_brackets_full():
+    ln = lines_of("一，二。三（四）五", width=40 * EM, punct="kaiming", align="left")[0]
+    assert ln.xs == approx([0, 16, 24, 40, 56, 72, 88, 104, 120])
 
 
 def test_han_latin_gap_quarter_em_none_at_line_start():

@@ -15,7 +15,8 @@ Styles (``ParaFormat.punct``):
 - ``quanjiao`` (全角): marks full width; two adjacent marks take 1.5 em; a line-end mark
   keeps its full em unless the line must be squeezed.
 - ``line_end_half`` (行末半角): as quanjiao, and a mark at line end loses its empty half.
-- ``kaiming`` (开明): 。？！ full width, the other marks half width; line end as above.
+- ``kaiming`` (开明, "句末点号全身，句内点号半身"): 。？！ full width, ，、；： half width,
+  brackets and quotes full width (compressed when adjacent); line end as above.
 """
 from __future__ import annotations
 
@@ -29,7 +30,6 @@ from editor.layout import linebreak as lb
 from editor.layout.flow import Span
 
 _MEASURE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-FULL_STOPS = set("。？！")
 COMMAS = set("，、；：")
 
 
@@ -178,8 +178,8 @@ def _blanks(p: Prepared, punct: str) -> None:
             lblank[i] = p.rblank[i] = half / 2
         else:
             p.rblank[i] = half
-        if punct == "kaiming" and ch not in FULL_STOPS:
-            _remove(p, lblank, i, lblank[i], p.rblank[i])
+        if punct == "kaiming" and ch in COMMAS:
+            _remove(p, lblank, i, 0.0, p.rblank[i])
     for i in range(1, n):                     # adjacent marks take 1.5 em
         if lb.is_punct(p.cls[i - 1]) and lb.is_punct(p.cls[i]):
             if p.rblank[i - 1] > 0 and p.cls[i - 1] != lb.MIDDLE:
