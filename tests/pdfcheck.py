@@ -28,16 +28,25 @@ box on one page, line L is *continuing* when the next line N below it:
 A continuing L is *short* when box.x1 − L.x1 is more than ``tol`` and less than 3 em (a
 gap larger than 3 em is not a ragged justified line but a different construct, e.g. a
 cell or a left-aligned list).  Paragraphs continuing across a page are not checked.
+
+From a shell: ``python tests/pdfcheck.py issue.pdf [x0 x1]`` prints every violation and
+the counts (text box found per page by ``auto_box`` unless given).
 """
 from __future__ import annotations
 
 import re
 import statistics
+import sys
+from collections import Counter
+from pathlib import Path
 from dataclasses import dataclass, field
 
 import pdfplumber
 
-from editor.layout.linebreak import DASHES, ELLIPSES, NOT_END, NOT_START
+if __name__ == "__main__":                      # run as a script from a checkout
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from editor.layout.linebreak import DASHES, ELLIPSES, NOT_END, NOT_START  # noqa: E402
 
 FOLIO = re.compile(r"^[—－\-–]\s*\d+\s*[—－\-–]$")
 
@@ -100,8 +109,23 @@ def pdf_lines(pdf_path, y_tol: float = 1.0) -> list[list[Line]]:
         return [page_lines(p, i, y_tol) for i, p in enumerate(pdf.pages)]
 
 
-def _box_for(text_box, page_index: int):
-    box = text_box(page_index) if callable(text_box) else text_box
+def auto_box(lines: list[Line]) -> tuple[float, float] | None:
+    """Guess a page's text box from its lines: the leftmost left edge shared by two lines
+    or more (first-line indents are to its right) and the most common right edge
+    (justified lines end there), to 0.5 pt; None with fewer than 3 lines."""
+    if len(lines) < 3:
+        return None
+    lefts = Counter(round(ln.x0 * 2) / 2 for ln in lines)
+    rights = Counter(round(ln.x1 * 2) / 2 for ln in lines)
+    shared = [x for x, n in lefts.items() if n >= 2] or list(lefts)
+    return min(shared), rights.most_common(1)[0][0]
+
+
+def _box_for(text_box, page_index: int, lines: list[Line]):
+    if text_box == "auto":
+        box = auto_box(lines)
+    else:
+        box = text_box(page_index) if callable(text_box) else text_box
     if box is None:
         return None
     if len(box) == 2:
@@ -122,14 +146,16 @@ def count_violations(pdf_path, text_box, tol: float = 0.5,
 
     ``text_box``: ``(x0, x1)`` or ``(x0, top, x1, bottom)`` in page coordinates (points,
     origin top-left), the same for every page, or a function ``page_index -> box | None``
-    (None skips the page).  Only lines inside the box are checked.  When ``details`` is a
+    (None skips the page), or ``"auto"`` (``auto_box`` per page: mirrored margins and
+    landscape pages need no configuration; running heads and folios outside the body's
+    columns are still checked against it, so prefer a 4-tuple when you know the box).  Only lines inside the box are checked.  When ``details`` is a
     list, ``(kind, Line)`` tuples are appended to it.
     """
     counts = {"lines": 0, "not_start": 0, "not_end": 0, "split_pairs": 0, "short": 0}
     for page in pdf_lines(pdf_path):
         if not page:
             continue
-        box = _box_for(text_box, page[0].page)
+        box = _box_for(text_box, page[0].page, page)
         if box is None:
             continue
         lines = [ln for ln in page if _inside(ln, box) and not FOLIO.match(ln.text)]
@@ -200,3 +226,18 @@ def _continues(ln: Line, nxt: Line, box) -> bool:
     if abs(d) <= 1.0:
         return ln.x0 - box[0] < 0.9 * em          # else: two one-line indented paragraphs
     return 0.9 * em <= d <= 4.2 * em
+
+
+def main(argv: list[str]) -> int:
+    """``python tests/pdfcheck.py FILE.pdf [x0 x1]``: print the counts (auto box)."""
+    box = (float(argv[2]), float(argv[3])) if len(argv) >= 4 else "auto"
+    details: list = []
+    counts = count_violations(argv[1], box, details=details)
+    for kind, ln in details:
+        print(f"p{ln.page + 1} {kind:12} x0={ln.x0:.1f} x1={ln.x1:.1f} {ln.text}")
+    print(counts)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

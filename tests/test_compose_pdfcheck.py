@@ -140,3 +140,4 @@ def test_samples_typeset_with_zero_violations(tmp_path):
         (0, 0, 0, 0), details[:5]
     per_page = [len({round(ln.baseline, 1) for ln in page}) for page in pdf_lines(pdf)]
     assert max(per_page) == 22
+    assert count_violations(pdf, "auto") == got                 # the box is found
