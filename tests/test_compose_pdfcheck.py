@@ -141,3 +141,22 @@ def test_samples_typeset_with_zero_violations(tmp_path):
     per_page = [len({round(ln.baseline, 1) for ln in page}) for page in pdf_lines(pdf)]
     assert max(per_page) == 22
     assert count_violations(pdf, "auto") == got                 # the box is found
+
+
+def test_checker_catches_reportlab_cjk_wrapping(tmp_path):
+    """The failure the typesetter replaces: reportlab's wordWrap='CJK' lets ，。、 start
+    lines and leaves justified lines ragged; the checker must see both."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    style = ParagraphStyle("body", fontName=FONT, fontSize=16, leading=28.99,
+                           firstLineIndent=32, wordWrap="CJK", alignment=TA_JUSTIFY)
+    pdf = tmp_path / "reportlab.pdf"
+    doc = SimpleDocTemplate(str(pdf), pagesize=(PAGE_W, PAGE_H), leftMargin=BOX[0],
+                            rightMargin=PAGE_W - BOX[1], topMargin=104.88,
+                            bottomMargin=99.2)
+    doc.build([Paragraph(t, style) for t in _paragraphs("02")])
+    got = count_violations(pdf, BOX)
+    assert got["not_start"] > 5
+    assert got["short"] > got["lines"] / 2
