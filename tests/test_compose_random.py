@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from editor.fonts.measure import FixedMeasurer
 from editor.layout.compose import compose
 from editor.layout.flow import ParaFormat, Span
-from editor.layout.linebreak import NOT_END, NOT_START, OPENING
+from editor.layout.linebreak import CLOSING, NOT_END, NOT_START, OPENING, PERIODS
 from pdfcheck import split_pair
 
 HAN = list("东西湖区政府公报")
@@ -39,6 +39,18 @@ def _ink_starts(line, measurer):
     return out
 
 
+def _ink_right(line, measurer):
+    """Where the ink of the line's last visible glyph ends (closing marks and 。，… have
+    their ink on the left half)."""
+    text = line.text.rstrip()
+    if not text:
+        return 0.0
+    ch, x = text[-1], line.xs[len(text) - 1]
+    adv = measurer.advance(ch, "", 16)
+    half_ink = adv >= 12 and (ch in CLOSING or ch in PERIODS)
+    return x + (adv / 2 if half_ink else adv)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(HAN), st.sampled_from(TOKENS)), min_size=1,
                 max_size=60),
@@ -60,6 +72,7 @@ def test_every_line_obeys_the_rules(tokens, width, punct, measurer, indent):
         assert not split_pair(end, b.text), (a.text, b.text)
     for ln in lines:
         assert ln.width <= ln.avail + 0.01
+        assert _ink_right(ln, measurer) <= ln.avail + 0.01, ln.text   # no hanging
         ink = _ink_starts(ln, measurer)
         assert all(x1 <= x2 + 1e-9 for x1, x2 in zip(ink, ink[1:])), ln.text
         if not ln.is_last:
