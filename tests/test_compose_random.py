@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from editor.fonts.measure import FixedMeasurer
 from editor.layout.compose import compose
 from editor.layout.flow import ParaFormat, Span
-from editor.layout.linebreak import CLOSING, NOT_END, NOT_START, OPENING, PERIODS
+from editor.layout.linebreak import (CLOSING, MIDDLE_DOTS, NOT_END, NOT_START, OPENING,
+                                     PERIODS)
 from pdfcheck import split_pair
 
 HAN = list("东西湖区政府公报")
@@ -40,15 +41,18 @@ def _ink_starts(line, measurer):
 
 
 def _ink_right(line, measurer):
-    """Where the ink of the line's last visible glyph ends (closing marks and 。，… have
-    their ink on the left half)."""
+    """Where the ink of the line's last visible glyph ends (closing marks and 。，have
+    their ink on the left half, the interpunct in the middle)."""
     text = line.text.rstrip()
     if not text:
         return 0.0
     ch, x = text[-1], line.xs[len(text) - 1]
     adv = measurer.advance(ch, "", 16)
-    half_ink = adv >= 12 and (ch in CLOSING or ch in PERIODS)
-    return x + (adv / 2 if half_ink else adv)
+    if adv >= 12 and (ch in CLOSING or ch in PERIODS):
+        return x + adv / 2
+    if adv >= 12 and ch in MIDDLE_DOTS:
+        return x + adv * 0.75                 # centred ink, a quarter em blank each side
+    return x + adv
 
 
 @settings(max_examples=300, deadline=None)
