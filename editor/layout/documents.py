@@ -1,0 +1,316 @@
+"""Documents → flowables, per document kind, in gazette style (layer: layout).
+
+``document_flowables(doc, template, measurer, banner)`` turns a ``model.Document`` into the
+flowables the paginator places: for a notice (通知) the 版头 (issuer mark, doc number,
+red rule — as the template and ``DocumentLayout.show_masthead`` say), the title, the
+recipients, the body with its heading levels (一、黑体 /（一）楷体 / 1. /（1）仿宋), the
+attachment note, signature and date (the no-seal variant of GB/T 9704: signature
+right-indented 2 字, the date's first character 2 字 right of the signature's), and each
+attachment on a new page (附件N, its title centred, its blocks).  Speeches add subtitle
+and speaker; a 上级政府文件目录 (doc_list) is a numbered list; a 大事记 (chronicle) sets
+its dates in 黑体.  Every span carries its ``Source`` (document, block, offset).
+"""
+from __future__ import annotations
+
+import re
+
+from editor.fonts.measure import Measurer
+from editor.layout.flow import Span
+from editor.layout.items import Source
+from editor.layout.paragraph import ParagraphFlowable
+from editor.layout.shapes import ImageFlowable, MastheadFlowable, PageBreak, Rule, text_width
+from editor.layout.template import Template, TextStyle
+from editor import model
+
+_KEEP_ROLES = {"hei", "kai", "biaosong"}
+_CHRONICLE_DATE = re.compile(r"^\s*(\d{1,2}月\d{1,2}日|\d{1,2}月|同日|同月|是日|当日|本月)")
+_ROLE_STYLES = {
+    "attachment_label": "attachment_label", "attachment_title": "attachment_title",
+    "caption": "caption", "subtitle": "subtitle", "speaker": "speaker",
+    "news_title": "heading1", "colophon": "colophon_note", "list_entry": "list_entry",
+    "chronicle_entry": "chronicle_entry", "title": "title",
+}
+
+
+class DocumentBuilder:
+    """Builds the flowables of one document; one instance per document layout."""
+
+    def __init__(self, doc: model.Document, template: Template, measurer: Measurer):
+        self.doc = doc
+        self.t = template
+        self.m = measurer
+        self.out: list = []
+
+    # -- spans --------------------------------------------------------------------------
+    def spans_for(self, block: model.Paragraph, st: TextStyle, label_style: TextStyle | None = None,
+                  keep_run_fonts: bool = True) -> list[Span]:
+        spans = []
+        offset = 0
+        if block.label:
+            ls = label_style or st
+            spans.append(ls.span(block.label, Source(self.doc.id, block.id, 0, len(block.label))))
+            offset = len(block.label)
+        for run in block.runs:
+            if not run.text:
+                continue
+            role = run.role if keep_run_fonts and run.role in _KEEP_ROLES else st.role
+            spans.append(st.span(run.text, Source(self.doc.id, block.id, offset,
+                                                  offset + len(run.text)),
+                                 role=role, bold=run.bold or st.bold,
+                                 underline=run.underline, strike=run.strike,
+                                 color=_colour(run.color, st.color)))
+            offset += len(run.text)
+        return spans
+
+    def para(self, spans: list[Span], st: TextStyle, **fmt_changes) -> None:
+        if spans and any(s.text.strip() for s in spans):
+            self.out.append(ParagraphFlowable(spans, st.fmt(**fmt_changes), self.m))
+
+    def text(self, text: str, style: str, block_id: str, **fmt_changes) -> None:
+        st = self.t.style(style)
+        self.para([st.span(text, Source(self.doc.id, block_id, 0, len(text)))], st,
+                  **fmt_changes)
+
+    # -- head -------------------------------------------------------------------------
+    def masthead_shown(self) -> bool:
+        override = self.doc.layout.show_masthead
+        if override is not None:
+            return bool(override) and bool(self.doc.issuer_mark)
+        return bool(self.t.get("document", "show_masthead", True)) and bool(self.doc.issuer_mark)
+
+    def masthead(self) -> None:
+        t, d = self.t, self.t.section("document")
+        lines = [ln for ln in self.doc.issuer_mark.split("\n") if ln.strip()]
+        self.out.append(MastheadFlowable(
+            doc_id=self.doc.id, mark_lines=lines, mark_style=t.style("issuer_mark"),
+            doc_number=self.doc.doc_number, number_style=t.style("doc_number"),
+            measurer=self.m, color=str(d.get("masthead_color", "D7000F")),
+            top=t.length(d.get("masthead_top", 0)), gap=t.length(d.get("doc_number_gap", "2行")),
+            rule_gap=t.length(d.get("rule_gap", "4mm")),
+            rule_width=t.length(d.get("rule_width", "0.8mm")),
+            space_after=t.length(d.get("title_gap", "1行"))))
+
+    def title(self, text: str | None = None) -> None:
+        text = self.doc.title if text is None else text
+        if text.strip():
+            self.text(text, "title", "title")
+
+    def banner(self, text: str) -> None:
+        if text:
+            st = self.t.style("section_banner")
+            self.para([st.span(text)], st)
+
+    def head(self, banner: str) -> None:
+        self.banner(banner)
+        doc = self.doc
+        if self.masthead_shown():
+            self.masthead()
+            self.title()
+        else:
+            self.title()
+            if doc.doc_number and self.t.get("document", "doc_number_under_title", True):
+                st = self.t.style("doc_number")
+                self.para([st.span("（", None), st.span(doc.doc_number, Source(
+                    doc.id, "doc_number", 0, len(doc.doc_number))), st.span("）", None)], st,
+                    space_after=self.t.line_pitch, first_indent=0.0)
+        if doc.subtitle:
+            self.text(doc.subtitle, "subtitle", "subtitle")
+        if doc.speaker:
+            self.text(doc.speaker, "speaker", "speaker")
+        if doc.recipients:
+            self.text(doc.recipients, "recipients", "recipients", first_indent=0.0)
+
+    # -- blocks -----------------------------------------------------------------------
+    def blocks(self, blocks: list) -> None:
+        for block in blocks:
+            if isinstance(block, model.Heading):
+                self.heading(block)
+            elif isinstance(block, model.ListItem):
+                self.list_item(block)
+            elif isinstance(block, model.Paragraph):
+                self.paragraph(block)
+            elif isinstance(block, model.Table):
+                self.table(block)
+            elif isinstance(block, model.Image):
+                self.image(block)
+            elif isinstance(block, model.PageBreak):
+                self.out.append(PageBreak())
+
+    def heading(self, block: model.Heading) -> None:
+        st = self.t.style(f"heading{min(max(block.level, 1), 4)}")
+        spans = self.spans_for(block, st)
+        self.para(spans, st, **_align_override(block))
+
+    def list_item(self, block: model.ListItem) -> None:
+        name = "list_entry" if self.doc.kind == "doc_list" else "body"
+        st = self.t.style(name)
+        self.para(self.spans_for(block, st), st)
+
+    def paragraph(self, block: model.Paragraph) -> None:
+        if not block.display_text.strip():
+            return
+        role = block.role
+        if role == "chronicle_entry" or (self.doc.kind == "chronicle" and role == "body"):
+            self.chronicle_entry(block)
+            return
+        if role == "list_entry" and self.doc.kind != "doc_list":
+            role = "body"
+        name = _ROLE_STYLES.get(role, "body")
+        st = self.t.style(name)
+        changes = _align_override(block) if name == "body" else {}
+        if name == "body" and changes.get("align") in ("center", "right"):
+            changes["first_indent"] = 0.0
+        if name == "attachment_title":
+            changes["page_break_before"] = False
+        self.para(self.spans_for(block, st), st, **changes)
+
+    def chronicle_entry(self, block: model.Paragraph) -> None:
+        st = self.t.style("chronicle_entry")
+        spans = self.spans_for(block, st, keep_run_fonts=False)
+        m = _CHRONICLE_DATE.match(block.display_text)
+        if m and spans:
+            spans = _restyle_prefix(spans, m.end(), self.t.style("chronicle_date").role)
+        self.para(spans, st)
+
+    def table(self, block: model.Table) -> None:
+        from editor.layout.tables_glue import table_flowable
+        self.out.extend(table_flowable(block, self.t, self.m, self.doc.id))
+
+    def image(self, block: model.Image) -> None:
+        if block.data:
+            share = float(self.t.get("images", "max_height_share", 1.0))
+            self.out.append(ImageFlowable(block.data, block.content_type, block.width,
+                                          block.height, Source(self.doc.id, block.id),
+                                          max_height_share=share, space_after=6.0))
+
+    # -- tail -------------------------------------------------------------------------
+    def attachment_note(self) -> None:
+        notes = [n for n in self.doc.attachment_note if n.strip()]
+        if not notes:
+            return
+        st = self.t.style("attachment_note")
+        em = self.t.em("attachment_note")
+        prefix = _note_prefix(notes[0])
+        hang = prefix * em
+        offset = 0
+        for i, text in enumerate(notes):
+            src = Source(self.doc.id, "attachment_note", offset, offset + len(text))
+            offset += len(text) + 1
+            first = text.startswith("附件")
+            fmt = dict(left_indent=st.first_indent + hang,
+                       first_indent=-hang if first else 0.0)
+            if i > 0:
+                fmt["space_before"] = 0.0
+            self.para([st.span(text, src)], st, **fmt)
+
+    def signature_and_date(self) -> None:
+        doc = self.doc
+        sig = [s for s in doc.signature if s.strip()]
+        if not sig and not doc.date:
+            return
+        s_st, d_st = self.t.style("signature"), self.t.style("date")
+        em = self.t.em("signature")
+        base = s_st.right_indent
+        sig_w = max((text_width(s, s_st.role, s_st.size, self.m) for s in sig), default=0.0)
+        date_w = text_width(doc.date, d_st.role, d_st.size, self.m) if doc.date else 0.0
+        # date's first character 2 字 right of the signature's first character
+        date_right = base + sig_w - 2 * em - date_w
+        sig_right = base
+        if date_w and date_right < base:
+            date_right = base
+            sig_right = base + date_w + 2 * em - sig_w
+        if not sig:
+            date_right = base
+        offset = 0
+        for i, s in enumerate(sig):
+            src = Source(doc.id, "signature", offset, offset + len(s))
+            offset += len(s) + 1
+            extra = {} if i == 0 else {"space_before": 0.0}
+            self.para([s_st.span(s, src)], s_st, right_indent=sig_right,
+                      first_indent=0.0, **extra)
+        if doc.date:
+            src = Source(doc.id, "date", 0, len(doc.date))
+            self.para([d_st.span(doc.date, src)], d_st, right_indent=max(date_right, 0.0),
+                      first_indent=0.0)
+
+    def colophon_note(self) -> None:
+        notes = [n for n in self.doc.colophon_note if n.strip()]
+        if not notes or not self.t.get("document", "show_colophon_note", False):
+            return
+        self.out.append(Rule(width=1.0, gap_before=self.t.line_pitch))
+        for i, text in enumerate(notes):
+            self.text(text, "colophon_note", "colophon_note")
+        self.out.append(Rule(width=1.0, gap_before=4.0))
+
+    def attachments(self) -> None:
+        many = len(self.doc.attachments) > 1
+        for i, att in enumerate(self.doc.attachments):
+            if self.t.get("document", "attachment_new_page", True):
+                self.out.append(PageBreak())
+            label = att.label or (f"附件{i + 1}" if many else "附件")
+            self.text(label, "attachment_label", att.id + "/label", first_indent=0.0)
+            if att.title.strip():
+                self.text(att.title, "attachment_title", att.id + "/title")
+            self.blocks(att.blocks)
+
+    # -- per kind ---------------------------------------------------------------------
+    def build(self, banner: str = "") -> list:
+        self.head(banner)
+        self.blocks(self.doc.body)
+        self.attachment_note()
+        self.signature_and_date()
+        self.colophon_note()
+        self.attachments()
+        return self.out
+
+
+def document_flowables(doc: model.Document, template: Template, measurer: Measurer,
+                       banner: str = "") -> list:
+    """The flowables of ``doc`` in reading order (PageBreak marks forced new pages)."""
+    return DocumentBuilder(doc, template, measurer).build(banner)
+
+
+def _colour(value: str | None, default: str) -> str:
+    if not value or value.upper() in ("000000", "AUTO"):
+        return default
+    return value.upper()
+
+
+def _align_override(block: model.Paragraph) -> dict:
+    align = block.style.align if block.style else None
+    if align in ("center", "right"):
+        return {"align": align}
+    return {}
+
+
+def _note_prefix(text: str) -> int:
+    """Characters of the hanging part of an attachment note: "附件：" (+ "1." if numbered)."""
+    m = re.match(r"^(附件[：:])(\s*\d+[.．、])?", text)
+    if not m:
+        return 0
+    return len(m.group(1)) + (1 if m.group(2) else 0)
+
+
+def _restyle_prefix(spans: list[Span], n: int, role: str) -> list[Span]:
+    """Spans with their first ``n`` characters set in ``role`` (the chronicle's date)."""
+    out: list[Span] = []
+    left = n
+    for sp in spans:
+        if left <= 0:
+            out.append(sp)
+            continue
+        head, tail = sp.text[:left], sp.text[left:]
+        left -= len(head)
+        src = sp.source
+        out.append(_replace_span(sp, head, role, src, 0))
+        if tail:
+            out.append(_replace_span(sp, tail, sp.role, src, len(head)))
+    return out
+
+
+def _replace_span(sp: Span, text: str, role: str, src: Source | None, shift: int) -> Span:
+    new_src = None
+    if src is not None:
+        new_src = Source(src.doc_id, src.block_id, src.start + shift, src.start + shift + len(text))
+    return Span(text=text, role=role, size=sp.size, color=sp.color, bold=sp.bold,
+                underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src)

@@ -1,0 +1,226 @@
+"""Pagination of a whole issue: model.Issue + template → LaidOutIssue (layer: layout).
+
+Stages:
+1. each document → flowables (``editor.layout.documents``) → pages (``flow_pages``),
+   laid out once per (content, template, overrides) and kept in a ``LayoutCache``: the
+   pages are set on the odd-page frame and shifted for even pages when margins mirror;
+2. front matter (cover, inner cover, 简介, colophon — ``frontmatter``) and the 目录
+   (``toc``), unnumbered;
+3. assembly: documents start on a new page (or an odd one), blank pages are inserted and
+   left unnumbered, folios run continuously from the first document, running heads and
+   folios are added (``folios``), bookmarks follow the 目录;
+4. the 目录 is laid out again until its page numbers are those of the assembled issue
+   (a fixed point, capped by the template's ``toc.max_passes`` with a warning).
+
+``flow_pages`` is the page-filling loop: keep-with-next (a heading never ends a page),
+page breaks, landscape pages for flowables whose ``landscape`` is True (then back to
+portrait), and guaranteed progress (an empty page always takes something).
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from editor import model
+from editor.layout.cache import LayoutCache, default_cache
+from editor.layout.documents import document_flowables
+from editor.layout.folios import Furniture
+from editor.layout.items import LaidOutIssue, OutlineEntry, Page, TextItem
+from editor.layout.shapes import PageBreak
+from editor.layout.template import Template, load_template
+
+Progress = Callable[[str], None]
+EPS = 0.01
+
+
+@dataclass
+class DocPage:
+    items: list
+    landscape: bool = False
+
+
+@dataclass
+class DocLayout:
+    """A document laid out on its own pages (odd-page frame, no heads or folios)."""
+    pages: list[DocPage]
+    warnings: list[str] = field(default_factory=list)
+    _shifted: dict = field(default_factory=dict, repr=False)
+
+    def pages_for(self, template: Template, first_parity: int) -> list[list]:
+        """Item lists of the pages when the first page has folio parity ``first_parity``
+        (1 odd, 0 even): even pages are shifted when the template mirrors margins."""
+        hit = self._shifted.get(first_parity)
+        if hit is not None:
+            return hit
+        dx = template.frame(0).x - template.frame(1).x
+        out = []
+        for k, page in enumerate(self.pages):
+            even = (first_parity + k) % 2 == 0
+            if even and abs(dx) > EPS and not page.landscape:
+                out.append([_shift(it, dx) for it in page.items])
+            else:
+                out.append(page.items)
+        self._shifted[first_parity] = out
+        return out
+
+
+def _shift(item, dx: float):
+    if isinstance(item, TextItem):
+        return replace(item, x=item.x + dx, xs=[x + dx for x in item.xs])
+    if hasattr(item, "x1"):
+        return replace(item, x1=item.x1 + dx, x2=item.x2 + dx)
+    return replace(item, x=item.x + dx)
+
+
+# -- filling pages -----------------------------------------------------------------------
+
+def flow_pages(flowables: list, template: Template) -> tuple[list[DocPage], list[str]]:
+    """Place ``flowables`` on as many pages as they need."""
+    pages: list[DocPage] = []
+    warnings: list[str] = []
+    queue = deque(flowables)
+    state = _PageState(template)
+    guard = 0
+    while queue:
+        guard += 1
+        if guard > 100000:
+            warnings.append("分页未能结束，已停止")
+            break
+        f = queue.popleft()
+        want = bool(getattr(f, "landscape", False))
+        if want != state.landscape:
+            state.new_page(pages, want)
+        if isinstance(f, PageBreak) or (f.page_break_before and not state.empty):
+            if not state.empty:
+                state.new_page(pages, state.landscape)
+            if isinstance(f, PageBreak):
+                continue
+        placement = f.place(state.frame, state.y, state.empty)
+        if not placement.items and placement.rest is not None:
+            if state.empty:
+                warnings.append("有内容无法排入版心，已跳过")
+                continue
+            state.new_page(pages, state.landscape)
+            queue.appendleft(f)
+            continue
+        if (getattr(f, "keep_with_next", False) and placement.rest is None and queue
+                and not state.empty and not _next_fits(queue[0], state, placement.y_end)):
+            state.new_page(pages, state.landscape)
+            queue.appendleft(f)
+            continue
+        warnings.extend(placement.warnings)
+        state.add(placement.items, placement.y_end)
+        if placement.rest is not None:
+            state.new_page(pages, state.landscape)
+            queue.appendleft(placement.rest)
+    state.finish(pages)
+    return pages, warnings
+
+
+def _next_fits(nxt, state: "_PageState", y: float) -> bool:
+    """Can the flowable after a keep-with-next one start on this page at ``y``?"""
+    if isinstance(nxt, PageBreak) or getattr(nxt, "landscape", False) != state.landscape:
+        return True
+    if getattr(nxt, "page_break_before", False):
+        return True
+    can_start = getattr(nxt, "can_start", None)
+    if can_start is not None:
+        return bool(can_start(state.frame, y))
+    trial = nxt.place(state.frame, y, False)
+    return bool(trial.items)
+
+
+class _PageState:
+    def __init__(self, template: Template):
+        self.t = template
+        self.landscape = False
+        self.frame = template.frame(1, False)
+        self.items: list = []
+        self.y = self.frame.y
+        self.empty = True
+
+    def add(self, items: list, y_end: float) -> None:
+        if items:
+            self.items.extend(items)
+            self.empty = False
+        self.y = y_end
+
+    def new_page(self, pages: list[DocPage], landscape: bool) -> None:
+        if not self.empty or self.items:
+            pages.append(DocPage(self.items, self.landscape))
+        self.landscape = landscape
+        self.frame = self.t.frame(1, landscape)
+        self.items = []
+        self.y = self.frame.y
+        self.empty = True
+
+    def finish(self, pages: list[DocPage]) -> None:
+        if self.items or not pages:
+            pages.append(DocPage(self.items, self.landscape))
+
+
+# -- one document -------------------------------------------------------------------------
+
+def section_banner(section: model.Section, doc_index: int, template: Template) -> str:
+    """The 栏目 banner over a section's first document, or "" (see template [document])."""
+    if doc_index != 0 or not template.get("document", "section_banner", True):
+        return ""
+    if not section.title:
+        return ""
+    if len(section.documents) == 1 and section.documents[0].title.startswith(section.title):
+        return ""
+    return section.title
+
+
+def layout_document(doc: model.Document, template: Template, measurer,
+                    cache: LayoutCache | None = None, banner: str = "") -> DocLayout:
+    """Lay out one document (from the cache when its content was laid out before)."""
+    key = LayoutCache.key(doc, template, banner) if cache is not None else None
+    if cache is not None:
+        hit = cache.get(key, measurer)
+        if hit is not None:
+            return hit
+    flowables = document_flowables(doc, template, measurer, banner)
+    pages, warnings = flow_pages(flowables, template)
+    label = doc.toc_title or doc.doc_number or doc.id
+    result = DocLayout(pages, [f"《{label[:24]}》：{w}" for w in warnings])
+    if cache is not None:
+        cache.put(key, measurer, result)
+    return result
+
+
+# -- the issue ------------------------------------------------------------------------------
+
+def resolve_template(issue: model.Issue, template: Template | str | None) -> Template:
+    if isinstance(template, Template):
+        return template
+    return load_template(template or issue.template or None)
+
+
+def default_measurer():
+    from editor.fonts import default_fontbook
+    return default_fontbook()
+
+
+def layout_issue(issue: model.Issue, template: Template | str | None = None, measurer=None,
+                 cache: LayoutCache | None = None, progress: Progress | None = None
+                 ) -> LaidOutIssue:
+    """Paginate ``issue``: front matter, 目录, documents with folios and running heads."""
+    from editor.layout.assemble import assemble_issue
+    tpl = resolve_template(issue, template)
+    m = measurer if measurer is not None else default_measurer()
+    cache = cache if cache is not None else default_cache()
+    docs: dict[str, DocLayout] = {}
+    for section in issue.sections:
+        for i, doc in enumerate(section.documents):
+            if progress:
+                progress(f"排版 {doc.toc_title[:30] or doc.id}")
+            docs[doc.id] = layout_document(doc, tpl, m, cache, section_banner(section, i, tpl))
+    if progress:
+        progress("编排目录、页码与书眉")
+    return assemble_issue(issue, tpl, m, docs, Furniture(tpl, m))
+
+
+__all__ = ["layout_issue", "layout_document", "flow_pages", "DocLayout", "DocPage",
+           "section_banner", "LaidOutIssue", "OutlineEntry", "Page"]

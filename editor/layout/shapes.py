@@ -1,0 +1,174 @@
+"""Small flowables: vertical space, rules, page breaks, images and the 版头 (layer: layout).
+
+They implement the ``Flowable`` protocol of ``editor.layout.flow`` next to
+``ParagraphFlowable`` (text) and ``TableFlowable`` (tables): each places itself in a
+``Frame`` from ``y`` and returns a ``Placement``.  Text here is always composed by
+``editor.layout.compose`` — these classes only position composed lines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor.fonts.measure import Measurer
+from editor.layout.compose import compose
+from editor.layout.flow import Frame, Placement, Span
+from editor.layout.items import ImageItem, LineItem, Source
+
+EPS = 0.01
+
+
+@dataclass
+class Spacer:
+    """Vertical space; dropped at the top of a page."""
+    height: float
+    keep_with_next: bool = False
+    page_break_before: bool = False
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        if first_on_page:
+            return Placement(items=[], y_end=y)
+        return Placement(items=[], y_end=min(y + self.height, frame.bottom))
+
+
+@dataclass
+class PageBreak:
+    """Ends the page (a new page starts unless the current one is still empty).
+    ``landscape`` is unused here; the paginator reads ``.landscape`` of the next
+    flowable to turn pages."""
+    keep_with_next: bool = False
+    page_break_before: bool = True
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        return Placement(items=[], y_end=y)
+
+
+@dataclass
+class Rule:
+    """A horizontal rule across the frame, ``gap_before`` below ``y``."""
+    width: float = 0.5
+    color: str = "000000"
+    gap_before: float = 0.0
+    gap_after: float = 0.0
+    keep_with_next: bool = False
+    page_break_before: bool = False
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        ry = y + self.gap_before + self.width / 2
+        if ry > frame.bottom + EPS and not first_on_page:
+            return Placement(items=[], y_end=y, rest=self)
+        item = LineItem(frame.x, ry, frame.x + frame.width, ry, self.width, self.color)
+        return Placement(items=[item], y_end=ry + self.width / 2 + self.gap_after)
+
+
+@dataclass
+class ImageFlowable:
+    """An image at its size, scaled down (never up) to fit the frame; centred."""
+    data: bytes
+    content_type: str
+    width: float
+    height: float
+    source: Source | None = None
+    max_height_share: float = 1.0
+    space_after: float = 0.0
+    keep_with_next: bool = False
+    page_break_before: bool = False
+
+    def size_in(self, frame: Frame) -> tuple[float, float]:
+        w = self.width or frame.width
+        h = self.height or w * 0.75
+        scale = min(1.0, frame.width / w, frame.height * self.max_height_share / h)
+        return w * scale, h * scale
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        w, h = self.size_in(frame)
+        if y + h > frame.bottom + EPS and not first_on_page:
+            return Placement(items=[], y_end=y, rest=self)
+        item = ImageItem(frame.x + (frame.width - w) / 2, y, w, h, self.data,
+                         self.content_type, self.source)
+        return Placement(items=[item], y_end=y + h + self.space_after)
+
+
+@dataclass
+class MastheadFlowable:
+    """版头: issuer mark (red, centred, shrunk to the 版心 width), ``gap`` below it the
+    doc number (centred), and the red rule ``rule_gap`` below the doc number's
+    baseline.  Never split; starts ``top`` below the frame top on a fresh page."""
+    doc_id: str
+    mark_lines: list[str]
+    mark_style: object            # TextStyle
+    doc_number: str
+    number_style: object          # TextStyle
+    measurer: Measurer
+    color: str = "D7000F"
+    top: float = 0.0
+    gap: float = 58.0
+    rule_gap: float = 11.3
+    rule_width: float = 2.0
+    space_after: float = 29.0
+    keep_with_next: bool = True
+    page_break_before: bool = False
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _mark_size(self, width: float) -> float:
+        st = self.mark_style
+        size = st.max_size or st.size
+        m = self.measurer
+        for text in self.mark_lines:
+            natural = sum(m.advance(ch, st.role, size) for ch in text) * st.scale_x
+            if natural > width:
+                size = size * width / natural * 0.999
+        return size
+
+    def _lines(self, frame: Frame):
+        key = round(frame.width, 3)
+        hit = self._cache.get(key)
+        if hit is None:
+            st = self.mark_style.with_size(self._mark_size(frame.width))
+            fmt = st.fmt(first_indent=0.0, line_pitch=st.line_pitch or st.size * 1.15)
+            marks, offset = [], 0
+            for text in self.mark_lines:
+                src = Source(self.doc_id, "issuer_mark", offset, offset + len(text))
+                marks.extend(compose([st.span(text, src, color=self.color)], fmt,
+                                     frame.width, self.measurer))
+                offset += len(text) + 1
+            number = []
+            if self.doc_number:
+                ns = self.number_style
+                src = Source(self.doc_id, "doc_number", 0, len(self.doc_number))
+                number = compose([ns.span(self.doc_number, src)],
+                                 ns.fmt(first_indent=0.0, left_indent=0.0), frame.width,
+                                 self.measurer)
+            hit = self._cache[key] = (marks, number)
+        return hit
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        marks, number = self._lines(frame)
+        items = []
+        top = y + self.top if first_on_page else y
+        bottom = top
+        for ln in marks:
+            baseline = bottom + ln.ascent
+            items.extend(ln.to_items(frame.x, baseline))
+            bottom = baseline + max(ln.pitch - ln.ascent, ln.descent)
+        baseline = bottom
+        if number:
+            baseline = bottom + self.gap
+            for ln in number:
+                items.extend(ln.to_items(frame.x, baseline))
+        ry = baseline + self.rule_gap
+        items.append(LineItem(frame.x, ry, frame.x + frame.width, ry, self.rule_width,
+                              self.color))
+        y_end = ry + self.rule_width / 2 + self.space_after
+        if y_end > frame.bottom + EPS and not first_on_page:
+            return Placement(items=[], y_end=y, rest=self)
+        return Placement(items=items, y_end=y_end)
+
+
+def text_width(text: str, role: str, size: float, measurer: Measurer) -> float:
+    """Natural width of ``text`` (no compression), for right-indent arithmetic."""
+    return sum(measurer.advance(ch, role, size) for ch in text)
+
+
+def one_line(span: Span, fmt, width: float, measurer: Measurer):
+    """Compose ``span`` and return its lines (helper for front matter and heads)."""
+    return compose([span], fmt, width, measurer)

@@ -1,0 +1,276 @@
+"""Gazette templates: layouts/*.toml → resolved page geometry and text styles (layer: layout).
+
+A template is data (see layouts/gbt9704.toml for every option, documented in the file).
+``load_template(name_or_path)`` reads it with ``tomllib``, follows ``extends`` (deep merge:
+tables key by key, other values replaced; cycles refused) and returns a ``Template`` that
+answers the paginator's questions in points: page size, the text frame of a page (mirrored
+margins, landscape), the grid pitches, and resolved ``TextStyle``s that build ``ParaFormat``
+and ``Span`` objects for the composer.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from editor.errors import GazetteError
+from editor.layout.flow import Frame, ParaFormat, Span
+from editor.layout.items import Source
+from editor.resources import layouts_dir
+
+MM = 72 / 25.4
+DEFAULT_TEMPLATE = "gbt9704"
+
+CHINESE_SIZES = {
+    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16,
+    "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5,
+}
+_LENGTH = re.compile(r"^\s*(-?[0-9]*\.?[0-9]+)\s*(mm|cm|pt|字|em|行)?\s*$")
+_STYLE_KEYS = ("role", "size", "color", "bold", "align", "first_indent", "left_indent",
+               "right_indent", "space_before", "space_after", "line_pitch", "grid",
+               "char_grid", "keep_with_next", "keep_together", "punct", "scale_x",
+               "max_size")
+
+
+def font_size(value) -> float:
+    """Points from a number or a Chinese size name (三号 → 16)."""
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
+    if text in CHINESE_SIZES:
+        return float(CHINESE_SIZES[text])
+    try:
+        return float(text.removesuffix("pt"))
+    except ValueError as exc:
+        raise GazetteError(f"模板中的字号无法识别：{value}", str(exc)) from exc
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """A resolved text element: font and paragraph format, all lengths in points."""
+    name: str
+    role: str
+    size: float
+    color: str
+    bold: bool
+    align: str
+    first_indent: float
+    left_indent: float
+    right_indent: float
+    space_before: float
+    space_after: float
+    line_pitch: float | None
+    grid: bool
+    char_pitch: float | None
+    keep_with_next: bool
+    keep_together: bool
+    punct: str
+    scale_x: float
+    max_size: float | None
+
+    def fmt(self, **changes) -> ParaFormat:
+        """The ``ParaFormat`` for this element; keyword arguments override fields."""
+        f = ParaFormat(align=self.align, first_indent=self.first_indent,
+                       left_indent=self.left_indent, right_indent=self.right_indent,
+                       line_pitch=self.line_pitch, space_before=self.space_before,
+                       space_after=self.space_after, keep_with_next=self.keep_with_next,
+                       keep_together=self.keep_together, snap_to_grid=self.grid,
+                       punct=self.punct, char_pitch=self.char_pitch)
+        return replace(f, **changes) if changes else f
+
+    def span(self, text: str, source: Source | None = None, **changes) -> Span:
+        """A ``Span`` of ``text`` in this element's font; keyword arguments override."""
+        values = dict(role=self.role, size=self.size, color=self.color, bold=self.bold,
+                      scale_x=self.scale_x)
+        values.update(changes)
+        return Span(text=text, source=source, **values)
+
+    def with_size(self, size: float) -> "TextStyle":
+        return replace(self, size=size)
+
+
+class Template:
+    """A loaded template: the merged TOML data plus geometry helpers."""
+
+    def __init__(self, data: dict, name: str, path: Path | None = None):
+        self.data = data
+        self.name = name
+        self.path = path
+        self.label = str(data.get("label", name))
+        self.digest = hashlib.sha256(
+            json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+        self._styles: dict[str, TextStyle] = {}
+        page = self.section("page")
+        self.width = self.length(page.get("width", "210mm"))
+        self.height = self.length(page.get("height", "297mm"))
+        frame = self.frame(1)
+        grid = self.section("grid")
+        self.grid_enabled = bool(grid.get("enabled", True))
+        self.line_pitch = frame.height / int(grid.get("lines", 22))
+        self.char_pitch = frame.width / int(grid.get("chars", 28))
+
+    def __repr__(self) -> str:
+        return f"Template({self.name!r})"
+
+    # -- raw access ---------------------------------------------------------------------
+    def section(self, name: str) -> dict:
+        value = self.data.get(name, {})
+        return value if isinstance(value, dict) else {}
+
+    def get(self, section: str, key: str, default=None):
+        return self.section(section).get(key, default)
+
+    # -- units --------------------------------------------------------------------------
+    def length(self, value, em: float | None = None) -> float:
+        """Points from a template length; ``em`` is the width of one 字 for "字"."""
+        if value is None:
+            return 0.0
+        if isinstance(value, (int, float)):
+            return float(value)
+        m = _LENGTH.match(str(value))
+        if not m:
+            raise GazetteError(f"模板 {self.name} 中的长度无法识别：{value}")
+        number, unit = float(m.group(1)), m.group(2) or "pt"
+        if unit == "mm":
+            return number * MM
+        if unit == "cm":
+            return number * 10 * MM
+        if unit in ("字", "em"):
+            return number * (em if em is not None else 16.0)
+        if unit == "行":
+            return number * getattr(self, "line_pitch", 28.99)
+        return number
+
+    # -- geometry -----------------------------------------------------------------------
+    def page_size(self, landscape: bool = False) -> tuple[float, float]:
+        return (self.height, self.width) if landscape else (self.width, self.height)
+
+    def frame(self, folio_parity: int = 1, landscape: bool = False) -> Frame:
+        """The text block of a page; ``folio_parity`` 1 = odd (recto), 0 = even (verso)."""
+        width, height = self.page_size(landscape)
+        m = self.section("landscape") if landscape else self.section("page")
+        top, bottom = self.length(m.get("margin_top")), self.length(m.get("margin_bottom"))
+        left, right = self.length(m.get("margin_left")), self.length(m.get("margin_right"))
+        if folio_parity % 2 == 0 and self.get("page", "mirror_margins", False):
+            left, right = right, left
+        grid = getattr(self, "line_pitch", None) if not landscape else None
+        return Frame(x=left, y=top, width=width - left - right, height=height - top - bottom,
+                     grid_pitch=grid if getattr(self, "grid_enabled", True) else None)
+
+    # -- styles -------------------------------------------------------------------------
+    def style(self, name: str) -> TextStyle:
+        """The resolved text style ``[style.NAME]`` (unset keys from [style.default])."""
+        cached = self._styles.get(name)
+        if cached is not None:
+            return cached
+        styles = self.section("style")
+        raw = dict(styles.get("default", {}))
+        raw.update(styles.get(name, {}))
+        size = font_size(raw.get("size", 16))
+        grid = bool(raw.get("grid", False)) and self.grid_enabled
+        char_grid = bool(raw.get("char_grid", False)) and self.grid_enabled
+        em = self.char_pitch if char_grid else size
+        max_size = raw.get("max_size")
+        pitch = raw.get("line_pitch")
+        st = TextStyle(
+            name=name, role=str(raw.get("role", "fangsong")), size=size,
+            color=str(raw.get("color", "000000")), bold=bool(raw.get("bold", False)),
+            align=str(raw.get("align", "justify")),
+            first_indent=self.length(raw.get("first_indent", 0), em),
+            left_indent=self.length(raw.get("left_indent", 0), em),
+            right_indent=self.length(raw.get("right_indent", 0), em),
+            space_before=self.length(raw.get("space_before", 0), em),
+            space_after=self.length(raw.get("space_after", 0), em),
+            line_pitch=self.length(pitch, em) if pitch is not None else None,
+            grid=grid, char_pitch=self.char_pitch if char_grid else None,
+            keep_with_next=bool(raw.get("keep_with_next", False)),
+            keep_together=bool(raw.get("keep_together", False)),
+            punct=str(raw.get("punct", "kaiming")), scale_x=float(raw.get("scale_x", 1.0)),
+            max_size=font_size(max_size) if max_size is not None else None)
+        self._styles[name] = st
+        return st
+
+    def em(self, name: str) -> float:
+        """Width of one 字 for element ``name`` (grid pitch on the character grid)."""
+        st = self.style(name)
+        return st.char_pitch or st.size
+
+
+# -- loading --------------------------------------------------------------------------------
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
+    text = str(name_or_path)
+    candidates = []
+    if text.endswith(".toml") or "/" in text or "\\" in text:
+        p = Path(text)
+        if not p.is_absolute() and relative_to is not None:
+            candidates.append(relative_to / p)
+        candidates.append(p)
+    else:
+        if relative_to is not None:
+            candidates.append(relative_to / f"{text}.toml")
+        candidates.append(layouts_dir() / f"{text}.toml")
+    for c in candidates:
+        if c.is_file():
+            return c
+    names = "、".join(available_templates())
+    raise GazetteError(f"找不到版式模板：{text}（可用：{names}）")
+
+
+def _read(path: Path, chain: tuple[Path, ...] = ()) -> dict:
+    if path in chain:
+        raise GazetteError(f"版式模板继承关系出现循环：{path.name}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise GazetteError(f"版式模板格式错误：{path.name}", str(exc), str(path)) from exc
+    parent = data.pop("extends", None)
+    if parent:
+        base = _read(_resolve_path(parent, path.parent), chain + (path,))
+        data = _merge(base, data)
+    return data
+
+
+_LOADED: dict[Path, tuple[float, Template]] = {}
+
+
+def load_template(name_or_path: str | Path | None = None) -> Template:
+    """Load a template by name (``layouts/NAME.toml``) or path, following ``extends``."""
+    path = _resolve_path(name_or_path or DEFAULT_TEMPLATE).resolve()
+    mtime = path.stat().st_mtime
+    hit = _LOADED.get(path)
+    if hit and hit[0] == mtime:
+        return hit[1]
+    data = _read(path)
+    template = Template(data, str(data.get("name", path.stem)), path)
+    _LOADED[path] = (mtime, template)
+    return template
+
+
+def available_templates() -> list[str]:
+    """Names of the templates in layouts/ (sorted)."""
+    return sorted(p.stem for p in layouts_dir().glob("*.toml"))
+
+
+def template_labels() -> dict[str, str]:
+    """Template name → its human label (for menus)."""
+    out = {}
+    for name in available_templates():
+        try:
+            out[name] = load_template(name).label
+        except GazetteError:
+            continue
+    return out

@@ -1,0 +1,252 @@
+"""Print PDF: LaidOutIssue page items → PDF bytes on a reportlab canvas (layer: render).
+
+A thin painter: no layout happens here (no platypus, no reportlab Paragraph).  Every
+``TextItem`` is drawn glyph by glyph where the composer put it — consecutive characters
+whose spacing differs from the font's advance by the same amount share one text show
+with that character spacing (Tc), so justified lines stay compact.  Fonts come from the
+FontBook (``register_reportlab`` subsets and embeds exactly the characters used).
+
+Page boxes: the MediaBox is the template's page size and the TrimBox equals it; with
+``bleed`` the MediaBox grows by 3 mm bleed plus room for crop marks, TrimBox/BleedBox are
+set and crop marks drawn.  Bookmarks follow ``LaidOutIssue.outline``; ``LinkItem``s (目录
+entries) jump to their pages; document info carries title, subject (the period) and
+creator.  ``invariant=1`` makes the bytes depend on the input only.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas as rl_canvas
+
+from editor import __version__
+from editor.layout.items import (ImageItem, LaidOutIssue, LineItem, LinkItem, Page,
+                                 RectItem, TextItem)
+
+MM = 72 / 25.4
+BLEED = 3 * MM
+MARK_ROOM = 10 * MM       # bleed + crop marks, per side
+MARK_LEN = 5 * MM
+CREATOR = f"公报编辑器 {__version__}"
+
+
+def _rgb(hex_colour: str | None) -> tuple[float, float, float]:
+    text = (hex_colour or "000000").lstrip("#")
+    if len(text) != 6:
+        return (0.0, 0.0, 0.0)
+    return tuple(int(text[i:i + 2], 16) / 255 for i in (0, 2, 4))
+
+
+def chars_by_face(laid_out: LaidOutIssue) -> dict[str, set[str]]:
+    """Every character drawn, per FontBook face (what the fonts must embed)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for page in laid_out.pages:
+        for item in page.items:
+            if isinstance(item, TextItem):
+                out[item.face].update(item.text)
+    return dict(out)
+
+
+class PdfPainter:
+    """Draws page items on a reportlab canvas (origin conversion: y down → y up)."""
+
+    def __init__(self, canv, fonts: dict[str, str], offset: float = 0.0):
+        self.c = canv
+        self.fonts = fonts
+        self.offset = offset
+        self.height = 0.0
+        self._widths: dict = {}
+
+    def begin_page(self, page: Page) -> None:
+        self.height = page.height
+
+    def _y(self, y: float) -> float:
+        return self.height - y + self.offset
+
+    def _x(self, x: float) -> float:
+        return x + self.offset
+
+    def draw(self, item) -> None:
+        if isinstance(item, TextItem):
+            self.text(item)
+        elif isinstance(item, LineItem):
+            self.line(item)
+        elif isinstance(item, RectItem):
+            self.rect(item)
+        elif isinstance(item, ImageItem):
+            self.image(item)
+
+    def _advance(self, ch: str, font: str, size: float) -> float:
+        key = (ch, font)
+        w = self._widths.get(key)
+        if w is None:
+            w = self._widths[key] = pdfmetrics.stringWidth(ch, font, 1000.0) / 1000.0
+        return w * size
+
+    def text(self, item: TextItem) -> None:
+        font = self.fonts.get(item.face)
+        if font is None or not item.text:
+            return
+        c = self.c
+        c.saveState()
+        c.setFillColorRGB(*_rgb(item.color))
+        to = c.beginText()
+        to.setFont(font, item.size)
+        if item.scale_x != 1.0:
+            to.setHorizScale(item.scale_x * 100)
+        if item.bold:
+            c.setStrokeColorRGB(*_rgb(item.color))
+            c.setLineWidth(item.size * 0.03)
+            to.setTextRenderMode(2)
+        xs = item.xs if len(item.xs) == len(item.text) else _even_xs(item)
+        y = self._y(item.y)
+        text, n = item.text, len(item.text)
+        i = 0
+        char_space = None
+        while i < n:
+            j, tc = self._chunk(text, xs, i, font, item.size, item.scale_x)
+            to.setTextOrigin(self._x(xs[i]), y)
+            if tc != char_space:
+                to.setCharSpace(tc)
+                char_space = tc
+            to.textOut(text[i:j])
+            i = j
+        c.drawText(to)
+        c.restoreState()
+        if item.underline or item.strike:
+            self._decorate(item, xs)
+
+    def _chunk(self, text: str, xs: list[float], i: int, font: str, size: float,
+               scale: float) -> tuple[int, float]:
+        """End of the run of characters from ``i`` sharing one character spacing, and
+        that spacing (in unscaled text space)."""
+        n = len(text)
+        if i + 1 >= n:
+            return n, 0.0
+        delta = xs[i + 1] - xs[i] - self._advance(text[i], font, size) * scale
+        j = i + 1
+        while j + 1 < n:
+            d = xs[j + 1] - xs[j] - self._advance(text[j], font, size) * scale
+            if abs(d - delta) > 0.005:
+                break
+            j += 1
+        return j + 1, round(delta / scale, 4)
+
+    def _decorate(self, item: TextItem, xs: list[float]) -> None:
+        c = self.c
+        c.saveState()
+        c.setStrokeColorRGB(*_rgb(item.color))
+        c.setLineWidth(max(0.5, item.size * 0.05))
+        x0, x1 = self._x(xs[0]), self._x(xs[0] + item.width) if item.width else self._x(xs[-1])
+        if item.underline:
+            y = self._y(item.y + item.size * 0.12)
+            c.line(x0, y, x1, y)
+        if item.strike:
+            y = self._y(item.y - item.size * 0.35)
+            c.line(x0, y, x1, y)
+        c.restoreState()
+
+    def line(self, item: LineItem) -> None:
+        c = self.c
+        c.saveState()
+        c.setStrokeColorRGB(*_rgb(item.color))
+        c.setLineWidth(item.width)
+        if item.dash:
+            c.setDash(list(item.dash))
+        c.line(self._x(item.x1), self._y(item.y1), self._x(item.x2), self._y(item.y2))
+        c.restoreState()
+
+    def rect(self, item: RectItem) -> None:
+        c = self.c
+        c.saveState()
+        if item.fill:
+            c.setFillColorRGB(*_rgb(item.fill))
+        if item.stroke:
+            c.setStrokeColorRGB(*_rgb(item.stroke))
+            c.setLineWidth(item.stroke_width)
+        c.rect(self._x(item.x), self._y(item.y + item.h), item.w, item.h,
+               stroke=1 if item.stroke else 0, fill=1 if item.fill else 0)
+        c.restoreState()
+
+    def image(self, item: ImageItem) -> None:
+        import io
+        from reportlab.lib.utils import ImageReader
+        try:
+            reader = ImageReader(io.BytesIO(item.data))
+        except Exception:       # an unreadable image: leave its box empty
+            return
+        self.c.drawImage(reader, self._x(item.x), self._y(item.y + item.h), item.w, item.h,
+                         mask="auto")
+
+    def link(self, item: LinkItem) -> None:
+        x0, y0 = self._x(item.x), self._y(item.y + item.h)
+        self.c.linkRect("", f"page{item.target}", (x0, y0, x0 + item.w, y0 + item.h),
+                        relative=0, thickness=0)
+
+
+def _even_xs(item: TextItem) -> list[float]:
+    step = item.width / max(len(item.text), 1)
+    return [item.x + k * step for k in range(len(item.text))]
+
+
+def _crop_marks(c, page: Page, off: float) -> None:
+    c.saveState()
+    c.setStrokeColorRGB(0, 0, 0)
+    c.setLineWidth(0.25)
+    x0, y0, x1, y1 = off, off, off + page.width, off + page.height
+    gap = BLEED
+    for x, sx in ((x0, -1), (x1, 1)):
+        for y, sy in ((y0, -1), (y1, 1)):
+            c.line(x + sx * gap, y, x + sx * (gap + MARK_LEN), y)
+            c.line(x, y + sy * gap, x, y + sy * (gap + MARK_LEN))
+    c.restoreState()
+
+
+def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
+              progress: Callable[[str], None] | None = None) -> None:
+    """Paint ``laid_out`` into a PDF file at ``out_path`` (see the module docstring)."""
+    fonts = fontbook.register_reportlab(chars_by_face(laid_out), progress)
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    off = MARK_ROOM if bleed else 0.0
+    first = laid_out.pages[0] if laid_out.pages else None
+    size = (first.width + 2 * off, first.height + 2 * off) if first else (595.28, 841.89)
+    c = rl_canvas.Canvas(str(out_path), pagesize=size, invariant=1, pageCompression=1,
+                         pdfVersion=(1, 6))
+    c.setTitle(laid_out.title)
+    c.setSubject(laid_out.subject)
+    c.setCreator(CREATOR)
+    c.setProducer(CREATOR)
+    c.setAuthor(laid_out.title.split(" ")[0] if laid_out.title else "")
+    painter = PdfPainter(c, fonts, off)
+    targets = {e.page for e in laid_out.outline}
+    for page in laid_out.pages:
+        for it in page.items:
+            if isinstance(it, LinkItem):
+                targets.add(it.target)
+    for page in laid_out.pages:
+        w, h = page.width + 2 * off, page.height + 2 * off
+        c.setPageSize((w, h))
+        trim = (off, off, off + page.width, off + page.height)
+        c.setTrimBox(trim)
+        if bleed:
+            c.setBleedBox((off - BLEED, off - BLEED, off + page.width + BLEED,
+                           off + page.height + BLEED))
+        painter.begin_page(page)
+        if page.index in targets:
+            c.bookmarkPage(f"page{page.index}", fit="XYZ", left=0, top=h, zoom=0)
+        for item in page.items:
+            if isinstance(item, LinkItem):
+                painter.link(item)
+            else:
+                painter.draw(item)
+        if bleed:
+            _crop_marks(c, page, off)
+        c.showPage()
+    for entry in laid_out.outline:
+        c.addOutlineEntry(entry.title, f"page{entry.page}", level=entry.level, closed=False)
+    if laid_out.outline:
+        c.showOutline()
+    c.save()
