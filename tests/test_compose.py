@@ -241,3 +241,10 @@ def test_latin_only_line_stretches_word_spaces_not_letters():
     assert first.text.rstrip() == "Open Source"
     assert first.xs[:4] == approx([0, 8, 16, 24])           # "Open" set solid
     assert first.xs[5] == pytest.approx(100 - 6 * 8)        # "Source" flush right
+
+
+def test_stretch_never_widens_han_latin_gaps_beyond_the_even_share():
+    ls = lines_of("使用AI技术一二三四五六")
+    assert texts(ls) == ["使用AI技术一二三四", "五六"]
+    # 8 pt of slack over the 8 places between characters (not inside "AI"): 1 pt each
+    assert ls[0].xs == approx([0, 17, 38, 46, 59, 76, 93, 110, 127, 144])

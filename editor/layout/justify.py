@@ -3,9 +3,10 @@
 Transforms a line ``text[s:e]`` of a ``Prepared`` paragraph into the x of every glyph
 origin relative to the line start.  Squeeze order (clreq / TYPOGRAPHY.md): line-end mark
 → Latin word spaces (to ¼ em) → interpuncts → brackets (outer side) → ，、；： → Han–Latin
-gaps (to ⅛ em).  Stretch order: Latin word spaces (to ½ em) → Han–Latin gaps (to ½ em)
-→ even inter-character spacing, never inside a ``——``/``……`` pair or a Latin word
-(a line of Latin words only widens its word spaces further).
+gaps (to ⅛ em).  Stretch order: Latin word spaces (to ½ em) → (Han–Latin gaps are
+already at their ¼ em maximum) → even inter-character spacing, never inside a
+``——``/``……`` pair or a Latin word (a line of Latin words only widens its word spaces
+further).
 """
 from __future__ import annotations
 
@@ -91,13 +92,6 @@ def _stretch(p, s, ve, slack, width, gaps) -> None:
             for k in spaces:
                 width[k - s] += max(0.0, 0.5 * p.em[k] - width[k - s]) * frac
             slack -= room * frac
-    gapped = [k for k in range(s + 1, ve) if p.gap[k] > 0]
-    if gapped and slack > EPS:
-        room = sum(0.25 * p.em[k] for k in gapped)
-        frac = min(1.0, slack / room)
-        for k in gapped:
-            gaps[k - s] += 0.25 * p.em[k] * frac
-        slack -= room * frac
     if slack <= EPS:
         return
     pos = [k for k in range(s + 1, ve) if p.spacing_ok[k]]
