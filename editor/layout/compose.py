@@ -2,15 +2,18 @@
 
 ``compose(spans, fmt, width, measurer)`` breaks a paragraph into ``ComposedLine``s following
 TYPOGRAPHY.md: break opportunities and prohibitions from ``editor.layout.linebreak``,
-punctuation compression (``editor.layout.punct``), 先挤进，后推出 (squeeze a prohibited mark
-onto the line first; otherwise push characters down and stretch), justification with the
-clreq squeeze/stretch order, Han–Latin ¼ em spacing, and no 孤字 on the last line.
+punctuation compression and Han–Latin ¼ em gaps (``editor.layout.prepare``), 先挤进，后推出
+(squeeze a prohibited mark onto the line first; otherwise push characters down and
+stretch), justification in the clreq squeeze/stretch order (``editor.layout.justify``),
+and no 孤字 on the last line.
 A "\n" in the text is a forced line break (Word's w:br): the line before it is not
 stretched, like a paragraph's last line.
 
 Lines are positioned relative to the frame's left edge; ``ComposedLine.to_items(x, baseline)``
 turns one into ``TextItem``s (one per run of the same face and style) carrying their source
-range.  Compositions are cached: composing an unchanged paragraph again is a dictionary hit.
+range.  Compositions are cached: composing an unchanged paragraph again is a dictionary hit
+(key: spans, format, width and measurer identity); the returned list is shared, so treat
+it as read-only.
 """
 from __future__ import annotations
 
