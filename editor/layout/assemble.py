@@ -16,6 +16,7 @@ from editor.layout.folios import Furniture
 from editor.layout.frontmatter import FRONT_PAGES
 from editor.layout.items import LaidOutIssue, LinkItem, OutlineEntry, Page
 from editor.layout.template import Template
+from editor.layout.paginate import section_banner
 from editor.layout.toc import TocEntry, layout_toc, toc_entries
 
 
@@ -45,7 +46,7 @@ def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
     meta = issue.meta
     w, h = t.page_size()
     for section in issue.sections:
-        for doc in section.documents:
+        for d_index, doc in enumerate(section.documents):
             if _doc_start(doc, t) == "odd_page" and folio % 2 == 0:
                 pages.append(Page(index, w, h, "blank", None, section_id=section.id))
                 index, folio = index + 1, folio + 1
@@ -60,6 +61,8 @@ def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
                 extra = []
                 if k > 0 or t.get("running_head", "on_first_page", False):
                     extra += furniture.running_head(folio, landscape, values)
+                if k == 0:
+                    extra += furniture.banner(section_banner(section, d_index, t), folio)
                 if k > 0 or t.get("folio", "on_first_page", True):
                     extra += furniture.folio(folio, landscape)
                 pages.append(Page(index, pw, ph, "body", folio, landscape, items + extra,

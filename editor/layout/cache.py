@@ -1,4 +1,4 @@
-"""Layout cache: (document content, template, overrides, banner) → laid-out document pages
+"""Layout cache: (document content, template, overrides) → laid-out document pages
 (layer: layout).
 
 Documents start on new pages, so a document's pages depend only on its own content, the
@@ -7,7 +7,7 @@ on its position in the issue.  Reordering documents therefore lays nothing out a
 paginator only renumbers pages, redraws running heads and folios, and rebuilds the 目录.
 
 The key is a SHA-256 over the pickled document (a fast, content-based serialisation of the
-model's plain dataclasses), the template digest, the banner text and the measurer's
+model's plain dataclasses) and the template digest, checked against the measurer's
 identity; entries are evicted least-recently-used.
 """
 from __future__ import annotations
@@ -28,11 +28,10 @@ class LayoutCache:
         return len(self._entries)
 
     @staticmethod
-    def key(doc, template, banner: str = "") -> str:
+    def key(doc, template) -> str:
         h = hashlib.sha256()
         h.update(pickle.dumps(doc, protocol=5))
         h.update(template.digest.encode())
-        h.update(banner.encode("utf-8"))
         return h.hexdigest()
 
     def get(self, key: str, measurer):

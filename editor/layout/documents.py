@@ -1,6 +1,6 @@
 """Documents → flowables, per document kind, in gazette style (layer: layout).
 
-``document_flowables(doc, template, measurer, banner)`` turns a ``model.Document`` into the
+``document_flowables(doc, template, measurer)`` turns a ``model.Document`` into the
 flowables the paginator places: for a notice (通知) the 版头 (issuer mark, doc number,
 red rule — as the template and ``DocumentLayout.show_masthead`` say), the title, the
 recipients, the body with its heading levels (一、黑体 /（一）楷体 / 1. /（1）仿宋), the
@@ -95,13 +95,7 @@ class DocumentBuilder:
         if text.strip():
             self.text(text, "title", "title")
 
-    def banner(self, text: str) -> None:
-        if text:
-            st = self.t.style("section_banner")
-            self.para([st.span(text)], st)
-
-    def head(self, banner: str) -> None:
-        self.banner(banner)
+    def head(self) -> None:
         doc = self.doc
         if self.masthead_shown():
             self.masthead()
@@ -254,8 +248,8 @@ class DocumentBuilder:
             self.blocks(att.blocks)
 
     # -- per kind ---------------------------------------------------------------------
-    def build(self, banner: str = "") -> list:
-        self.head(banner)
+    def build(self) -> list:
+        self.head()
         self.blocks(self.doc.body)
         self.attachment_note()
         self.signature_and_date()
@@ -264,10 +258,9 @@ class DocumentBuilder:
         return self.out
 
 
-def document_flowables(doc: model.Document, template: Template, measurer: Measurer,
-                       banner: str = "") -> list:
+def document_flowables(doc: model.Document, template: Template, measurer: Measurer) -> list:
     """The flowables of ``doc`` in reading order (PageBreak marks forced new pages)."""
-    return DocumentBuilder(doc, template, measurer).build(banner)
+    return DocumentBuilder(doc, template, measurer).build()
 
 
 def _colour(value: str | None, default: str) -> str:

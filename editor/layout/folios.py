@@ -59,6 +59,26 @@ class Furniture:
                                   float(rh.get("rule_width", 0.5))))
         return items
 
+    def banner(self, text: str, folio: int) -> list:
+        """The 栏目 name in the head margin of a section's first page, with a rule."""
+        if not text:
+            return []
+        key = ("banner", text, folio % 2)
+        hit = self._memo.get(key)
+        if hit is None:
+            st = self.t.style("section_banner")
+            frame = self.t.frame(folio % 2)
+            d = self.t.section("document")
+            lines = compose([st.span(text)], st.fmt(first_indent=0.0), frame.width, self.m)
+            baseline = frame.y - self.t.length(d.get("section_banner_distance", "12mm"))
+            hit = list(lines[0].to_items(frame.x, baseline)) if lines else []
+            ry = baseline + self.t.length(d.get("section_banner_rule_gap", "3mm"))
+            hit.append(LineItem(frame.x, ry, frame.x + frame.width, ry,
+                                self.t.length(d.get("section_banner_rule_width", 1.5)),
+                                st.color))
+            self._memo[key] = hit
+        return hit
+
     def folio(self, folio: int, landscape: bool) -> list:
         fo = self.t.section("folio")
         if not fo.get("enabled", True):

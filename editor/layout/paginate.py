@@ -163,7 +163,8 @@ class _PageState:
 # -- one document -------------------------------------------------------------------------
 
 def section_banner(section: model.Section, doc_index: int, template: Template) -> str:
-    """The 栏目 banner over a section's first document, or "" (see template [document])."""
+    """The 栏目 banner in the head margin of a section's first page, or "" (see the
+    template's [document] section_banner)."""
     if doc_index != 0 or not template.get("document", "section_banner", True):
         return ""
     if not section.title:
@@ -174,14 +175,14 @@ def section_banner(section: model.Section, doc_index: int, template: Template) -
 
 
 def layout_document(doc: model.Document, template: Template, measurer,
-                    cache: LayoutCache | None = None, banner: str = "") -> DocLayout:
+                    cache: LayoutCache | None = None) -> DocLayout:
     """Lay out one document (from the cache when its content was laid out before)."""
-    key = LayoutCache.key(doc, template, banner) if cache is not None else None
+    key = LayoutCache.key(doc, template) if cache is not None else None
     if cache is not None:
         hit = cache.get(key, measurer)
         if hit is not None:
             return hit
-    flowables = document_flowables(doc, template, measurer, banner)
+    flowables = document_flowables(doc, template, measurer)
     pages, warnings = flow_pages(flowables, template)
     label = doc.toc_title or doc.doc_number or doc.id
     result = DocLayout(pages, [f"《{label[:24]}》：{w}" for w in warnings])
@@ -212,11 +213,10 @@ def layout_issue(issue: model.Issue, template: Template | str | None = None, mea
     m = measurer if measurer is not None else default_measurer()
     cache = cache if cache is not None else default_cache()
     docs: dict[str, DocLayout] = {}
-    for section in issue.sections:
-        for i, doc in enumerate(section.documents):
-            if progress:
-                progress(f"排版 {doc.toc_title[:30] or doc.id}")
-            docs[doc.id] = layout_document(doc, tpl, m, cache, section_banner(section, i, tpl))
+    for doc in issue.documents():
+        if progress:
+            progress(f"排版 {doc.toc_title[:30] or doc.id}")
+        docs[doc.id] = layout_document(doc, tpl, m, cache)
     if progress:
         progress("编排目录、页码与书眉")
     return assemble_issue(issue, tpl, m, docs, Furniture(tpl, m))

@@ -1,0 +1,70 @@
+"""Templates are data: loading, units, inheritance and errors (layouts/*.toml)."""
+from __future__ import annotations
+
+import pytest
+
+from editor.errors import GazetteError
+from editor.layout.template import (MM, available_templates, font_size, load_template)
+
+
+def test_default_template_is_a4_with_gbt9704_type_area():
+    t = load_template("gbt9704")
+    assert (round(t.width, 2), round(t.height, 2)) == (595.28, 841.89)
+    frame = t.frame(1)
+    assert frame.width == pytest.approx(156 * MM)
+    assert frame.height == pytest.approx(225 * MM)
+    assert frame.x == pytest.approx(28 * MM) and frame.y == pytest.approx(37 * MM)
+    assert t.line_pitch == pytest.approx(28.99, abs=0.01)      # 22 lines
+    assert t.char_pitch == pytest.approx(15.79, abs=0.01)      # 28 characters
+
+
+def test_mirrored_margins_put_binding_on_the_spine_side():
+    t = load_template("gbt9704")
+    assert t.frame(0).x == pytest.approx(26 * MM)
+    assert t.frame(0).width == pytest.approx(t.frame(1).width)
+
+
+def test_styles_resolve_chinese_sizes_and_character_units():
+    t = load_template("gbt9704")
+    body = t.style("body")
+    assert (body.role, body.size) == ("fangsong", 16.0)
+    assert body.first_indent == pytest.approx(2 * t.char_pitch)
+    assert t.style("heading1").role == "hei" and t.style("heading2").role == "kai"
+    title = t.style("title")
+    assert (title.role, title.size, title.align) == ("biaosong", 22.0, "center")
+    fmt = title.fmt()
+    assert fmt.keep_with_next and fmt.snap_to_grid
+    assert font_size("小四") == 12 and font_size("五号") == 10.5
+
+
+def test_second_template_inherits_and_overrides():
+    assert {"gbt9704", "gazette16k"} <= set(available_templates())
+    t = load_template("gazette16k")
+    assert t.width == pytest.approx(185 * MM) and t.height == pytest.approx(260 * MM)
+    assert t.style("body").size == 14.0                        # overridden default
+    assert t.style("heading2").role == "kai"                   # inherited
+    assert t.get("document", "start") == "odd_page"
+    assert t.get("document", "masthead_color") == "D7000F"     # inherited key in a table
+    assert t.digest != load_template("gbt9704").digest
+
+
+def test_template_by_path_extending_by_name(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('extends = "gbt9704"\nname = "mine"\n[folio]\nposition = "center"\n',
+                    encoding="utf-8")
+    t = load_template(str(path))
+    assert t.name == "mine" and t.get("folio", "position") == "center"
+    assert t.get("folio", "format") == "— {n} —"
+
+
+def test_inheritance_cycle_and_unknown_names_are_clear_errors(tmp_path):
+    (tmp_path / "a.toml").write_text('extends = "b"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('extends = "a"\n', encoding="utf-8")
+    with pytest.raises(GazetteError, match="循环"):
+        load_template(str(tmp_path / "a.toml"))
+    with pytest.raises(GazetteError, match="找不到版式模板"):
+        load_template("no_such_template")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[page\n", encoding="utf-8")
+    with pytest.raises(GazetteError, match="格式错误"):
+        load_template(str(bad))
