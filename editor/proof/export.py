@@ -1,0 +1,248 @@
+"""Proof PDF (校样): the build's PDF plus a 校样 watermark, the round and date in the margin,
+and every open annotation as a real PDF annotation at its text (layer: proof/render).
+
+Marks: 删 and 改 → StrikeOut, 疑 and 注 → Highlight, 增 → Caret at the insertion point;
+each with QuadPoints over the exact characters (from the build's TextItems), its own
+appearance stream (so every viewer shows it, not only those that synthesise one), and a
+Popup holding kind, author and note.  ``/NM`` is "gongbao:<annotation id>", so the import
+recognises the proof's own marks and the replies made to them.
+
+The proof carries its build: the document info has ``/GongbaoBuild`` (hash of the
+positioned text) and ``/GongbaoRound``, and the positioned text itself is embedded as
+``gongbao-proof-map.json.gz``.  A sidecar file is therefore not needed, and a proof can be
+imported even after the project has changed (accepted corrections move later text).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import io
+from dataclasses import dataclass, field
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, DictionaryObject, FloatObject,
+                           NameObject, NumberObject, TextStringObject)
+
+from editor.errors import GazetteError
+from editor.layout.items import LaidOutIssue
+from editor.model import Annotation, Issue
+from editor.proof.geometry import (ASCENT, DESCENT, Box, ProofMap, boxes_for,
+                                   insertion_point)
+from editor.proof.stamp import stamp_overlay
+
+MAP_NAME = "gongbao-proof-map.json.gz"
+NM_PREFIX = "gongbao:"
+KIND_NAMES = {"改": "改正", "删": "删除", "增": "增补", "疑": "存疑", "注": "批注"}
+COLORS = {"改": (0.85, 0.1, 0.1), "删": (0.85, 0.1, 0.1), "增": (0.1, 0.3, 0.85),
+          "疑": (1.0, 0.85, 0.0), "注": (0.55, 0.85, 0.35)}
+
+
+@dataclass
+class Mark:
+    """One PDF annotation to write: page, subtype and boxes in page coordinates."""
+    page: int
+    subtype: str                       # StrikeOut | Highlight | Caret
+    boxes: list[Box] = field(default_factory=list)
+    size: float = 16.0
+    annotation: Annotation | None = None
+    part: int = 0
+
+
+def contents_of(ann: Annotation) -> str:
+    """The note text a reader sees: "改：新文字" first, then the note and the replies."""
+    head = f"{ann.kind}：{ann.new_text}" if ann.kind in ("改", "增") else f"{ann.kind}："
+    lines = [head + ("" if ann.kind in ("改", "增") else ann.note)]
+    if ann.kind in ("改", "增") and ann.note:
+        lines.append(ann.note)
+    lines += [f"{r.author}：{r.text}" for r in ann.replies]
+    return "\n".join(lines)
+
+
+def marks_for(ann: Annotation, pmap: ProofMap) -> list[Mark]:
+    """The PDF marks that show ``ann`` on the pages of ``pmap`` (empty when its text is not
+    on any page)."""
+    if ann.kind == "增" or ann.start == ann.end:
+        place = insertion_point(pmap, ann.doc_id, ann.block_id, ann.end)
+        if place is None:
+            return []
+        page, x, item = place
+        box = Box(x - item.size * 0.3, item.y - item.size * 0.35, x + item.size * 0.3,
+                  item.y + item.size * DESCENT * 1.5)
+        return [Mark(page, "Caret", [box], item.size, ann)]
+    subtype = "StrikeOut" if ann.kind in ("删", "改") else "Highlight"
+    by_page: dict[int, list[Box]] = {}
+    for page, box in boxes_for(pmap, ann.doc_id, ann.block_id, ann.start, ann.end):
+        by_page.setdefault(page, []).append(box)
+    return [Mark(page, subtype, boxes, _box_size(boxes[0]), ann, part)
+            for part, (page, boxes) in enumerate(sorted(by_page.items()))]
+
+
+def _box_size(box: Box) -> float:
+    return (box.bottom - box.top) / (ASCENT + DESCENT)
+
+
+def open_annotations(issue: Issue) -> list[Annotation]:
+    return [a for d in issue.documents() for a in d.annotations
+            if a.status == "open" and not a.orphaned]
+
+
+# ---------------------------------------------------------------------------- PDF objects
+
+def _num(v: float) -> FloatObject:
+    return FloatObject(round(v, 3))
+
+
+def _pdf_date(when: _dt.datetime) -> str:
+    return when.strftime("D:%Y%m%d%H%M%S")
+
+
+class _Placer:
+    """Converts page coordinates to a PDF page's user space (trim box origin)."""
+
+    def __init__(self, page):
+        box = page.trimbox
+        self.left, self.top = float(box.left), float(box.top)
+
+    def rect(self, box: Box) -> list[float]:
+        return [self.left + box.x0, self.top - box.bottom, self.left + box.x1, self.top - box.top]
+
+    def quad(self, box: Box) -> list[float]:
+        x0, y0, x1, y1 = self.rect(box)
+        return [x0, y1, x1, y1, x0, y0, x1, y0]
+
+
+def _union(rects: list[list[float]], pad: float = 1.0) -> list[float]:
+    return [min(r[0] for r in rects) - pad, min(r[1] for r in rects) - pad,
+            max(r[2] for r in rects) + pad, max(r[3] for r in rects) + pad]
+
+
+def _appearance(writer: PdfWriter, mark: Mark, rects: list[list[float]],
+                bbox: list[float]) -> DictionaryObject:
+    """A normal appearance stream drawing the mark in page space."""
+    r, g, b = COLORS[mark.annotation.kind]
+    ops = []
+    resources = DictionaryObject()
+    if mark.subtype == "Highlight":
+        gs = DictionaryObject({NameObject("/Type"): NameObject("/ExtGState"),
+                               NameObject("/BM"): NameObject("/Multiply"),
+                               NameObject("/ca"): _num(0.45)})
+        resources[NameObject("/ExtGState")] = DictionaryObject({NameObject("/G0"): gs})
+        ops.append(f"/G0 gs {r} {g} {b} rg")
+        ops += [f"{x0:.2f} {y0:.2f} {x1 - x0:.2f} {y1 - y0:.2f} re f" for x0, y0, x1, y1 in rects]
+    elif mark.subtype == "StrikeOut":
+        ops.append(f"{r} {g} {b} RG {max(0.6, mark.size / 16):.2f} w")
+        for x0, y0, x1, y1 in rects:
+            y = y0 + (y1 - y0) * (DESCENT + ASCENT * 0.38)
+            ops.append(f"{x0:.2f} {y:.2f} m {x1:.2f} {y:.2f} l S")
+    else:
+        x0, y0, x1, y1 = rects[0]
+        ops.append(f"{r} {g} {b} rg {x0:.2f} {y0:.2f} m {x1:.2f} {y0:.2f} l "
+                   f"{(x0 + x1) / 2:.2f} {y1:.2f} l h f")
+    stream = DecodedStreamObject()
+    stream.set_data(("q " + " ".join(ops) + " Q").encode("ascii"))
+    stream.update({NameObject("/Type"): NameObject("/XObject"),
+                   NameObject("/Subtype"): NameObject("/Form"),
+                   NameObject("/BBox"): ArrayObject(_num(v) for v in bbox),
+                   NameObject("/Resources"): resources})
+    # pypdf has no public call to register a stream object; streams must be indirect.
+    return DictionaryObject({NameObject("/N"): writer._add_object(stream)})
+
+
+def _write_mark(writer: PdfWriter, mark: Mark, when: _dt.datetime) -> None:
+    page = writer.pages[mark.page]
+    placer = _Placer(page)
+    ann = mark.annotation
+    rects = [placer.rect(b) for b in mark.boxes]
+    bbox = _union(rects)
+    name = f"{NM_PREFIX}{ann.id}" + (f"#{mark.part}" if mark.part else "")
+    stamp = _pdf_date(when)
+    d = {NameObject("/Type"): NameObject("/Annot"),
+         NameObject("/Subtype"): NameObject("/" + mark.subtype),
+         NameObject("/Rect"): ArrayObject(_num(v) for v in bbox),
+         NameObject("/Contents"): TextStringObject(contents_of(ann)),
+         NameObject("/T"): TextStringObject(ann.author or "校对"),
+         NameObject("/Subj"): TextStringObject(KIND_NAMES.get(ann.kind, ann.kind)),
+         NameObject("/NM"): TextStringObject(name),
+         NameObject("/M"): TextStringObject(stamp),
+         NameObject("/CreationDate"): TextStringObject(stamp),
+         NameObject("/F"): NumberObject(4),
+         NameObject("/C"): ArrayObject(_num(c) for c in COLORS[ann.kind]),
+         NameObject("/CA"): _num(1.0)}
+    if mark.subtype == "Caret":
+        d[NameObject("/RD")] = ArrayObject(_num(0) for _ in range(4))
+    else:
+        d[NameObject("/QuadPoints")] = ArrayObject(
+            _num(v) for r in mark.boxes for v in placer.quad(r))
+    d[NameObject("/AP")] = _appearance(writer, mark, rects, bbox)
+    markup = writer.add_annotation(mark.page, DictionaryObject(d))
+    width = float(page.mediabox.right)
+    popup = DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Popup"),
+        NameObject("/Rect"): ArrayObject(_num(v) for v in (
+            max(0.0, width - 200), bbox[3] - 120, width - 4, bbox[3])),
+        NameObject("/Open"): BooleanObject(False),
+        NameObject("/Parent"): markup.indirect_reference})
+    writer.add_annotation(mark.page, popup)
+
+
+# ---------------------------------------------------------------------------- proof
+
+def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
+                 round_label: str = "", when: _dt.datetime | None = None,
+                 title: str = "") -> list[Annotation]:
+    """Write the proof: ``base_pdf`` (path or bytes of the build's PDF, one page per page of
+    ``pmap``) with watermark, margin line, annotations and the embedded map, to ``out``
+    (path or binary file).  Returns the annotations whose text is on no page."""
+    when = when or _dt.datetime.now()
+    reader = PdfReader(io.BytesIO(base_pdf) if isinstance(base_pdf, bytes) else base_pdf)
+    if len(reader.pages) != len(pmap.pages):
+        raise GazetteError("校样页数与排版结果不一致，请重新生成。",
+                           f"pdf {len(reader.pages)} pages, layout {len(pmap.pages)}")
+    writer = PdfWriter(clone_from=reader)
+    overlay = PdfReader(io.BytesIO(stamp_overlay(pmap, round_label, when, pmap.build)))
+    for page, stamp in zip(writer.pages, overlay.pages):
+        page.merge_page(stamp)
+        page.compress_content_streams()
+    missing = []
+    for ann in annotations:
+        marks = marks_for(ann, pmap)
+        if not marks:
+            missing.append(ann)
+        for mark in marks:
+            _write_mark(writer, mark, when)
+    writer.add_attachment(MAP_NAME, gzip.compress(pmap.to_json()))
+    meta = {"/GongbaoBuild": pmap.build, "/GongbaoRound": round_label,
+            "/Subject": f"校样 {round_label} {when:%Y-%m-%d}".strip()}
+    if title:
+        meta["/Title"] = f"{title}（校样）"
+    writer.add_metadata(meta)
+    writer.write(out)
+    return missing
+
+
+def export_proof(issue: Issue, out, round_label: str = "", *, laid_out: LaidOutIssue | None = None,
+                 fontbook=None, when: _dt.datetime | None = None) -> tuple[ProofMap, list[Annotation]]:
+    """Build ``issue`` (unless ``laid_out`` is given), write its PDF with the normal
+    writer and turn it into a proof at ``out``.  Returns the map and the annotations that
+    could not be shown (their text is not on any page)."""
+    from editor.layout.paginate import layout_issue
+    from editor.render.pdf import write_pdf
+    import tempfile
+    from pathlib import Path
+
+    if laid_out is None:
+        laid_out = layout_issue(issue)
+    pmap = ProofMap.from_layout(laid_out)
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "build.pdf"
+        if fontbook is None:
+            write_pdf(laid_out, base)
+        else:
+            write_pdf(laid_out, base, fontbook)
+        missing = annotate_pdf(base.read_bytes(), pmap, open_annotations(issue), out,
+                               round_label, when, issue.meta.title)
+    return pmap, missing
+
+
+__all__ = ["MAP_NAME", "NM_PREFIX", "KIND_NAMES", "Mark", "contents_of", "marks_for",
+           "open_annotations", "annotate_pdf", "export_proof"]

@@ -1,0 +1,225 @@
+"""Where source text sits on the proof pages, and what text lies under a PDF position
+(layer: proof, no I/O).
+
+A ``ProofMap`` is the positioned text of one build: per page its size and the TextItems
+that carry a ``Source``.  It is what the proof export draws annotations from and what the
+proof import maps a reader's marks back with.  It serialises to compact JSON, so the proof
+PDF carries its own map (an embedded file) and the import never depends on rebuilding the
+identical layout; ``build_id`` hashes the positioned text, so a map and a rebuilt layout can
+be compared.
+
+Coordinates are page coordinates (points, origin top-left, y down, baseline y) as in
+``editor.layout.items``; PDF coordinates (origin bottom-left) are converted at the edges.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from editor.layout.items import LaidOutIssue, Source, TextItem
+
+ASCENT = 0.88       # ideographic em box above the baseline, in font sizes
+DESCENT = 0.12      # and below it
+MAP_VERSION = 1
+
+
+@dataclass
+class PageMap:
+    width: float
+    height: float
+    items: list[TextItem] = field(default_factory=list)
+    doc_id: str | None = None
+
+
+@dataclass
+class ProofMap:
+    build: str
+    pages: list[PageMap] = field(default_factory=list)
+
+    @classmethod
+    def from_layout(cls, laid_out: LaidOutIssue) -> "ProofMap":
+        pages = [PageMap(p.width, p.height, [t for t in p.texts() if t.source is not None],
+                         p.doc_id) for p in laid_out.pages]
+        return cls(build_id(laid_out), pages)
+
+    def to_json(self) -> bytes:
+        pages = [{"w": p.width, "h": p.height, "doc": p.doc_id,
+                  "items": [_item_row(t) for t in p.items]} for p in self.pages]
+        data = {"version": MAP_VERSION, "build": self.build, "pages": pages}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, raw: bytes | str) -> "ProofMap":
+        data = json.loads(raw)
+        pages = [PageMap(p["w"], p["h"], [_row_item(r) for r in p["items"]], p.get("doc"))
+                 for p in data["pages"]]
+        return cls(data["build"], pages)
+
+
+def _item_row(t: TextItem) -> list:
+    s = t.source
+    return [round(t.x, 3), round(t.y, 3), round(t.size, 3), t.text,
+            [round(x, 3) for x in t.xs], round(t.width, 3), s.doc_id, s.block_id, s.start, s.end]
+
+
+def _row_item(r: list) -> TextItem:
+    x, y, size, text, xs, width, doc, block, start, end = r
+    return TextItem(x=x, y=y, text=text, face="", size=size, xs=xs, width=width,
+                    source=Source(doc, block, start, end))
+
+
+def build_id(laid_out: LaidOutIssue) -> str:
+    """A short hash of the positioned text of a build (text, positions, sizes, sources)."""
+    h = hashlib.sha256()
+    for page in laid_out.pages:
+        h.update(f"P{page.index}:{page.width:.2f}x{page.height:.2f}\n".encode())
+        for t in page.texts():
+            s = t.source
+            src = f"{s.doc_id}|{s.block_id}|{s.start}|{s.end}" if s else "-"
+            h.update(f"{t.text}\t{t.x:.2f}\t{t.y:.2f}\t{t.size:.2f}\t{src}\n".encode())
+    return h.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------- source -> boxes
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in page coordinates (top-left origin): x0 < x1, top < bottom."""
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def to_pdf(self, page_height: float) -> tuple[float, float, float, float]:
+        """(llx, lly, urx, ury) in PDF coordinates."""
+        return self.x0, page_height - self.bottom, self.x1, page_height - self.top
+
+
+def char_right(item: TextItem, k: int) -> float:
+    """Right edge of character ``k`` of ``item`` (the next character's x, or the run end)."""
+    return item.xs[k + 1] if k + 1 < len(item.xs) else item.x + item.width
+
+
+def item_box(item: TextItem, k0: int = 0, k1: int | None = None) -> Box:
+    """The box of characters k0..k1 (exclusive) of ``item``."""
+    k1 = len(item.text) if k1 is None else k1
+    return Box(item.xs[k0], item.y - item.size * ASCENT, char_right(item, k1 - 1),
+               item.y + item.size * DESCENT)
+
+
+def _aligned(item: TextItem) -> bool:
+    s = item.source
+    return len(item.text) == s.end - s.start == len(item.xs)
+
+
+def boxes_for(pmap: ProofMap, doc_id: str, block_id: str, start: int,
+              end: int) -> list[tuple[int, Box]]:
+    """(page index, box) for every piece of text that shows characters start..end of the
+    block, one box per text item, in reading order."""
+    out = []
+    for index, page in enumerate(pmap.pages):
+        for item in page.items:
+            s = item.source
+            if s.doc_id != doc_id or s.block_id != block_id or not _aligned(item):
+                continue
+            k0, k1 = max(start, s.start) - s.start, min(end, s.end) - s.start
+            if k0 < k1:
+                out.append((index, item_box(item, k0, k1)))
+    return out
+
+
+def insertion_point(pmap: ProofMap, doc_id: str, block_id: str,
+                    pos: int) -> tuple[int, float, TextItem] | None:
+    """(page index, x, item) where an insertion before character ``pos`` of the block goes
+    (after the last character when ``pos`` is the block's end)."""
+    last = None
+    for index, page in enumerate(pmap.pages):
+        for item in page.items:
+            s = item.source
+            if s.doc_id != doc_id or s.block_id != block_id or not _aligned(item):
+                continue
+            if s.start <= pos < s.end:
+                return index, item.xs[pos - s.start], item
+            if s.end == pos:
+                last = (index, item.x + item.width, item)
+    return last
+
+
+# ---------------------------------------------------------------------------- boxes -> source
+
+@dataclass(frozen=True)
+class Hit:
+    """One character on a page: the item it belongs to and its index in the item."""
+    item: TextItem
+    k: int
+
+    @property
+    def doc_id(self) -> str:
+        return self.item.source.doc_id
+
+    @property
+    def block_id(self) -> str:
+        return self.item.source.block_id
+
+    @property
+    def offset(self) -> int:
+        return self.item.source.start + self.k
+
+
+def _v_overlap(item: TextItem, top: float, bottom: float) -> float:
+    """Share of the item's line height that lies between top and bottom."""
+    t, b = item.y - item.size * ASCENT, item.y + item.size * DESCENT
+    return max(0.0, min(b, bottom) - max(t, top)) / (b - t)
+
+
+def chars_in_box(page: PageMap, box: Box, min_overlap: float = 0.5) -> list[Hit]:
+    """Characters whose centre lies horizontally inside ``box`` on a line that the box
+    covers for at least ``min_overlap`` of its height."""
+    hits = []
+    for item in page.items:
+        if not _aligned(item) or _v_overlap(item, box.top, box.bottom) < min_overlap:
+            continue
+        for k in range(len(item.text)):
+            centre = (item.xs[k] + char_right(item, k)) / 2
+            if box.x0 <= centre <= box.x1:
+                hits.append(Hit(item, k))
+    return hits
+
+
+def line_items_at(page: PageMap, y: float, slack: float = 0.0) -> list[TextItem]:
+    """Items whose line box (grown by ``slack``) contains the height ``y``."""
+    return [it for it in page.items if _aligned(it)
+            and it.y - it.size * ASCENT - slack <= y <= it.y + it.size * DESCENT + slack]
+
+
+def nearest_char(page: PageMap, x: float, y: float, reach: float = 24.0) -> Hit | None:
+    """The character nearest to (x, y), within ``reach`` points; None when none is near."""
+    best, best_d = None, reach
+    for item in line_items_at(page, y, slack=reach):
+        line_dy = max(0.0, item.y - item.size * ASCENT - y, y - item.y - item.size * DESCENT)
+        for k in range(len(item.text)):
+            x0, x1 = item.xs[k], char_right(item, k)
+            dx = max(0.0, x0 - x, x - x1)
+            d = (dx * dx + line_dy * line_dy) ** 0.5
+            if d < best_d or (d == best_d == 0.0 and best is None):
+                best, best_d = Hit(item, k), d
+    return best
+
+
+def caret_offset(page: PageMap, x: float, y_top: float, y_bottom: float) -> Hit | None:
+    """The character before which a caret at ``x`` spanning y_top..y_bottom inserts;
+    Hit.k == len(item.text) means after the item's last character."""
+    candidates = [it for it in page.items if _aligned(it)
+                  and _v_overlap(it, y_top, y_bottom) > 0.2]
+    if not candidates:
+        candidates = line_items_at(page, (y_top + y_bottom) / 2, slack=4.0)
+    if not candidates:
+        return None
+    item = min(candidates, key=lambda it: max(0.0, it.xs[0] - x, x - it.x - it.width))
+    if max(0.0, item.xs[0] - x, x - item.x - item.width) > item.size:
+        return None
+    for k in range(len(item.text)):
+        if x < (item.xs[k] + char_right(item, k)) / 2:
+            return Hit(item, k)
+    return Hit(item, len(item.text))
