@@ -99,7 +99,7 @@ class TocSetter:
 
     def _leader(self, st, x0: float, x1: float, baseline: float) -> list:
         dot = str(self.cfg.get("leader", "·"))
-        lead_st = st
+        lead_st = self.t.style("toc_entry")    # one leader for every level
         pitch = self.m.advance(dot, lead_st.role, lead_st.size) or lead_st.size / 2
         start = self.frame.x + math.ceil((x0 - self.frame.x) / pitch - 1e-6) * pitch
         n = int((x1 - start) // pitch)

@@ -213,15 +213,21 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
     off = MARK_ROOM if bleed else 0.0
     first = laid_out.pages[0] if laid_out.pages else None
     size = (first.width + 2 * off, first.height + 2 * off) if first else (595.28, 841.89)
+    # the page preamble names the canvas font: make it one of ours (no Helvetica)
+    initial = fonts[sorted(fonts)[0]] if fonts else None
     c = rl_canvas.Canvas(str(out_path), pagesize=size, invariant=1, pageCompression=1,
-                         pdfVersion=(1, 6))
+                         pdfVersion=(1, 6), initialFontName=initial, initialFontSize=12,
+                         lang="zh-CN")
     c.setTitle(laid_out.title)
     c.setSubject(laid_out.subject)
     c.setCreator(CREATOR)
     c.setProducer(CREATOR)
     c.setAuthor(laid_out.title.split(" ")[0] if laid_out.title else "")
     painter = PdfPainter(c, fonts, off)
-    targets = {e.page for e in laid_out.outline}
+    targets: set[int] = set()
+    marks: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for k, entry in enumerate(laid_out.outline):
+        marks[entry.page].append((k, entry.y))
     for page in laid_out.pages:
         for it in page.items:
             if isinstance(it, LinkItem):
@@ -237,6 +243,9 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
         painter.begin_page(page)
         if page.index in targets:
             c.bookmarkPage(f"page{page.index}", fit="XYZ", left=0, top=h, zoom=0)
+        for k, y in marks.get(page.index, ()):   # one destination per bookmark
+            c.bookmarkPage(f"outline{k}", fit="XYZ", left=0, top=h - y + off if y else h,
+                           zoom=0)
         for item in page.items:
             if isinstance(item, LinkItem):
                 painter.link(item)
@@ -245,8 +254,8 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
         if bleed:
             _crop_marks(c, page, off)
         c.showPage()
-    for entry in laid_out.outline:
-        c.addOutlineEntry(entry.title, f"page{entry.page}", level=entry.level, closed=False)
+    for k, entry in enumerate(laid_out.outline):
+        c.addOutlineEntry(entry.title, f"outline{k}", level=entry.level, closed=False)
     if laid_out.outline:
         c.showOutline()
     c.save()
