@@ -1,0 +1,82 @@
+"""目录 layout: grouping, hanging indent, leader on the last line, right-aligned numbers
+(editor.layout.toc), with the fixed-width measurer."""
+from __future__ import annotations
+
+import pytest
+
+from editor import model
+from editor.fonts.measure import FixedMeasurer
+from editor.layout.template import load_template
+from editor.layout.toc import TocEntry, layout_toc, toc_entries
+
+LONG = ("区人民政府办公室关于印发东西湖区推进高校毕业生创新创业和外出务工人员返乡创业工作"
+        "行动方案（2025—2027年）的通知")
+
+
+def _issue() -> model.Issue:
+    docs = [model.Document(id=f"d{i}", title=t) for i, t in
+            enumerate(["关于公布文物保护单位的通知", LONG, "上级政府文件目录（选登）", "大事记"])]
+    return model.Issue(sections=[model.Section("s1", "区级文件选登", docs[:2]),
+                                 model.Section("s2", "上级政府文件目录", [docs[2]]),
+                                 model.Section("s3", "大事记", [docs[3]])])
+
+
+def test_entries_grouped_by_section_single_document_sections_collapse():
+    entries = toc_entries(_issue())
+    assert [(e.level, e.title, e.doc_id) for e in entries] == [
+        (0, "区级文件选登", None), (1, "关于公布文物保护单位的通知", "d0"), (1, LONG, "d1"),
+        (0, "上级政府文件目录", "d2"), (0, "大事记", "d3")]
+
+
+def test_toc_title_override_is_used():
+    issue = _issue()
+    issue.sections[0].documents[0].layout.toc_title = "短标题"
+    assert toc_entries(issue)[1].title == "短标题"
+
+
+def _rows(page):
+    rows: dict[float, list] = {}
+    for it in page.items:
+        if hasattr(it, "text"):
+            rows.setdefault(round(it.y, 1), []).append(it)
+    return [sorted(v, key=lambda i: i.x) for _, v in sorted(rows.items())]
+
+
+def test_long_title_wraps_with_hanging_indent_and_leader_on_last_line():
+    t = load_template("gbt9704")
+    numbers = {"d0": 1, "d1": 23, "d2": 38, "d3": 39}
+    pages = layout_toc(toc_entries(_issue()), numbers, t, FixedMeasurer(), "2025年1月~2025年6月")
+    assert len(pages) == 1
+    frame = t.frame(1)
+    rows = _rows(pages[0])
+    first = next(i for i, r in enumerate(rows) if r[0].text.startswith("区人民政府办公室"))
+    cont = rows[first + 1]
+    assert cont[0].x == pytest.approx(rows[first][0].x + 16, abs=0.5)   # hanging 1 字
+    assert not any(set(it.text) == {"·"} for it in rows[first])         # no leader on line 1
+    last = rows[first + 1] if rows[first + 1][-1].text == "23" else rows[first + 2]
+    assert last[-1].text == "23"
+    assert any(set(it.text) == {"·"} for it in last)
+    numbers_right = [r[-1].x + r[-1].width for r in rows if r[-1].text.isdigit()]
+    assert numbers_right and all(x == pytest.approx(frame.x + frame.width, abs=0.5)
+                                 for x in numbers_right)
+
+
+def test_leader_never_runs_into_the_number_column():
+    t = load_template("gbt9704")
+    pages = layout_toc(toc_entries(_issue()), {"d0": 1, "d1": 223, "d2": 238, "d3": 239},
+                       t, FixedMeasurer())
+    for row in _rows(pages[0]):
+        if row[-1].text.isdigit():
+            leader = [it for it in row if set(it.text) == {"·"}]
+            assert leader and leader[0].x + leader[0].width < row[-1].x - 4
+
+
+def test_many_entries_continue_on_a_second_page_with_links():
+    t = load_template("gbt9704")
+    entries = [TocEntry(1, f"{LONG}{k}", f"d{k}") for k in range(30)]
+    pages = layout_toc(entries, {f"d{k}": k + 1 for k in range(30)}, t, FixedMeasurer())
+    assert len(pages) >= 2
+    frame = t.frame(1)
+    for p in pages:
+        assert all(it.y <= frame.bottom + 0.5 for it in p.items)
+    assert sum(len(p.links) for p in pages) == 30
