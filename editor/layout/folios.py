@@ -95,6 +95,8 @@ class Furniture:
         frame = self.t.frame(folio % 2, landscape)
         text = str(fo.get("format", "— {n} —")).format(n=folio)
         indent = self.t.length(fo.get("indent", "1字"), st.size)
+        if landscape:
+            return self._landscape_folio(text, folio, frame, st)
         if fo.get("position", "outer") == "center":
             fmt = st.fmt(align="center", first_indent=0.0)
         elif folio % 2:
@@ -106,3 +108,16 @@ class Furniture:
             return []
         baseline = frame.bottom + self.t.length(fo.get("distance", "7mm")) + lines[0].ascent
         return list(lines[0].to_items(frame.x, baseline))
+
+    def _landscape_folio(self, text: str, folio: int, frame, st) -> list:
+        """GB/T 9704 §8: a turned page keeps its folio where the portrait page has it,
+        which on the turned page is its left side — bottom-left on odd pages, top-left on
+        even ones (the PDF painter turns the page so its head faces the binding)."""
+        fo = self.t.section("folio")
+        lines = compose([st.span(text)], st.fmt(align="right", first_indent=0.0),
+                        frame.x - self.t.length(fo.get("distance", "7mm")), self.m)
+        if not lines:
+            return []
+        ln = lines[0]
+        baseline = frame.bottom - ln.descent if folio % 2 else frame.y + ln.ascent
+        return list(ln.to_items(0.0, baseline))

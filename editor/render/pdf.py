@@ -191,11 +191,20 @@ def _even_xs(item: TextItem) -> list[float]:
     return [item.x + k * step for k in range(len(item.text))]
 
 
-def _crop_marks(c, page: Page, off: float) -> None:
+def _turn(c, page: Page, off: float, painter: PdfPainter) -> None:
+    """Draw a landscape page on a portrait sheet, turned so its top faces the binding
+    (left) edge — as the printed issue has it (the electronic edition looks the same)."""
+    c.saveState()
+    c.translate(off + page.height, off)
+    c.rotate(90)
+    painter.offset = 0.0
+
+
+def _crop_marks(c, width: float, height: float, off: float) -> None:
     c.saveState()
     c.setStrokeColorRGB(0, 0, 0)
     c.setLineWidth(0.25)
-    x0, y0, x1, y1 = off, off, off + page.width, off + page.height
+    x0, y0, x1, y1 = off, off, off + width, off + height
     gap = BLEED
     for x, sx in ((x0, -1), (x1, 1)):
         for y, sy in ((y0, -1), (y1, 1)):
@@ -233,14 +242,15 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
             if isinstance(it, LinkItem):
                 targets.add(it.target)
     for page in laid_out.pages:
-        w, h = page.width + 2 * off, page.height + 2 * off
+        pw, ph = (page.height, page.width) if page.landscape else (page.width, page.height)
+        w, h = pw + 2 * off, ph + 2 * off
         c.setPageSize((w, h))
-        trim = (off, off, off + page.width, off + page.height)
-        c.setTrimBox(trim)
+        c.setTrimBox((off, off, off + pw, off + ph))
         if bleed:
-            c.setBleedBox((off - BLEED, off - BLEED, off + page.width + BLEED,
-                           off + page.height + BLEED))
+            c.setBleedBox((off - BLEED, off - BLEED, off + pw + BLEED, off + ph + BLEED))
         painter.begin_page(page)
+        if page.landscape:
+            _turn(c, page, off, painter)
         if page.index in targets:
             c.bookmarkPage(f"page{page.index}", fit="XYZ", left=0, top=h, zoom=0)
         for k, y in marks.get(page.index, ()):   # one destination per bookmark
@@ -251,8 +261,11 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
                 painter.link(item)
             else:
                 painter.draw(item)
+        if page.landscape:
+            c.restoreState()
+            painter.offset = off
         if bleed:
-            _crop_marks(c, page, off)
+            _crop_marks(c, pw, ph, off)
         c.showPage()
     for k, entry in enumerate(laid_out.outline):
         c.addOutlineEntry(entry.title, f"outline{k}", level=entry.level, closed=False)
