@@ -80,7 +80,7 @@ class TocSetter:
         has_number = entry.doc_id is not None
         right = num_w + gap if has_number else 0.0
         fmt = st.fmt(align="left", left_indent=indent + hang, first_indent=-hang,
-                     right_indent=right + (2 * gap if has_number else 0.0))
+                     right_indent=right + (gap if has_number else 0.0))
         lines = compose([st.span(title)], fmt, self.frame.width, self.m)
         items, y = [], 0.0
         pitch = fmt.line_pitch or st.size * 1.5
@@ -148,7 +148,7 @@ class TocSetter:
             items.extend(_moved(e_items, y))
             if entry.doc_id:
                 links.append((self.frame.x, y, self.frame.width, h, entry.doc_id))
-            y += h
+            y += h + st.space_after
             k += 1
         pages.append(TocPage(items, links))
         return pages
