@@ -107,6 +107,10 @@ def test_reordering_documents_lays_nothing_out_again():
     after = layout_issue(issue, "gbt9704", m, cache)
     assert cache.misses == misses
     assert after.doc_first_page["d1"] < before.doc_first_page["d1"]
+    issue.sections[0].documents[0].annotations.append(
+        model.Annotation(id="a1", doc_id="d1", block_id="p1", note="请核对"))
+    layout_issue(issue, "gbt9704", m, cache)
+    assert cache.misses == misses                    # a 批注 does not change the layout
     issue.sections[0].documents[0].body[1].runs[0].text += "补充。"
     layout_issue(issue, "gbt9704", m, cache)
     assert cache.misses == misses + 1

@@ -6,12 +6,13 @@ template, its ``DocumentLayout`` overrides (part of the document) and the measur
 on its position in the issue.  Reordering documents therefore lays nothing out again: the
 paginator only renumbers pages, redraws running heads and folios, and rebuilds the 目录.
 
-The key is a SHA-256 over the pickled document (a fast, content-based serialisation of the
-model's plain dataclasses) and the template digest, checked against the measurer's
+The key is a SHA-256 over the pickled document without its annotations (a fast,
+content-based serialisation of the model's plain dataclasses) and the template digest, checked against the measurer's
 identity; entries are evicted least-recently-used.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 from collections import OrderedDict
@@ -29,8 +30,10 @@ class LayoutCache:
 
     @staticmethod
     def key(doc, template) -> str:
+        # annotations (批注) and the source file's identity do not change the layout
+        content = dataclasses.replace(doc, annotations=[], source_name="", source_sha256="")
         h = hashlib.sha256()
-        h.update(pickle.dumps(doc, protocol=5))
+        h.update(pickle.dumps(content, protocol=5))
         h.update(template.digest.encode())
         return h.hexdigest()
 
