@@ -304,3 +304,17 @@ def test_import_without_map_needs_a_layout(tmp_path, proof):
 ])
 def test_kind_of_reader_notes(subtype, contents, expected):
     assert kind_of(subtype, contents) == expected
+
+
+def test_pdf_space_turns_landscape_pages_like_the_writer():
+    from editor.proof.geometry import Box, PdfSpace
+    portrait = PdfSpace(0.0, 0.0, 841.89)
+    assert portrait.to_pdf(100, 200) == (100, 641.89)
+    assert portrait.from_pdf(100, 641.89) == (100, 200)
+    # The writer turns a landscape page a quarter: page (x, y) -> sheet (y, x).
+    land = PdfSpace(0.0, 0.0, 841.89, landscape=True)
+    assert land.to_pdf(300, 50) == (50, 300)
+    box = Box(300, 40, 320, 56)
+    q = land.quad(box)
+    assert q[:4] == [40, 300, 40, 320]          # upper edge runs up the sheet
+    assert land.box(*land.rect(box)) == box

@@ -56,7 +56,8 @@ def block_texts(document: Document) -> dict[str, str]:
     out: dict[str, str] = {}
     for part in HEAD_PARTS:
         value = getattr(document, part)
-        text = "\n".join(value) if isinstance(value, list) else value
+        # List-valued parts: non-blank lines joined with "\n", as the layout numbers them.
+        text = "\n".join(v for v in value if v.strip()) if isinstance(value, list) else value
         if text:
             out[part] = text
     for bid, text in _walk_blocks(document.body):
@@ -69,7 +70,7 @@ def block_texts(document: Document) -> dict[str, str]:
         for bid, text in _walk_blocks(att.blocks):
             out[bid] = text
     if document.colophon_note:
-        out["colophon_note"] = "\n".join(document.colophon_note)
+        out["colophon_note"] = "\n".join(v for v in document.colophon_note if v.strip())
     for note in document.footnotes:
         out[note.id] = note.text
     return out

@@ -101,7 +101,7 @@ def _replace_head(document: Document, block_id: str, start: int, end: int, new: 
             line = value[int(index)]
             value[int(index)] = line[:start] + new + line[end:]
         else:
-            joined = "\n".join(value)
+            joined = "\n".join(v for v in value if v.strip())
             setattr(document, head, (joined[:start] + new + joined[end:]).split("\n"))
     else:
         setattr(document, head, value[:start] + new + value[end:])

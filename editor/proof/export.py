@@ -26,7 +26,7 @@ from pypdf.generic import (ArrayObject, BooleanObject, DecodedStreamObject, Dict
 from editor.errors import GazetteError
 from editor.layout.items import LaidOutIssue
 from editor.model import Annotation, Issue
-from editor.proof.geometry import (ASCENT, DESCENT, Box, ProofMap, boxes_for,
+from editor.proof.geometry import (ASCENT, DESCENT, Box, PdfSpace, ProofMap, boxes_for,
                                    insertion_point)
 from editor.proof.stamp import stamp_overlay
 
@@ -96,48 +96,41 @@ def _pdf_date(when: _dt.datetime) -> str:
     return when.strftime("D:%Y%m%d%H%M%S")
 
 
-class _Placer:
-    """Converts page coordinates to a PDF page's user space (trim box origin)."""
-
-    def __init__(self, page):
-        box = page.trimbox
-        self.left, self.top = float(box.left), float(box.top)
-
-    def rect(self, box: Box) -> list[float]:
-        return [self.left + box.x0, self.top - box.bottom, self.left + box.x1, self.top - box.top]
-
-    def quad(self, box: Box) -> list[float]:
-        x0, y0, x1, y1 = self.rect(box)
-        return [x0, y1, x1, y1, x0, y0, x1, y0]
-
-
 def _union(rects: list[list[float]], pad: float = 1.0) -> list[float]:
     return [min(r[0] for r in rects) - pad, min(r[1] for r in rects) - pad,
             max(r[2] for r in rects) + pad, max(r[3] for r in rects) + pad]
 
 
-def _appearance(writer: PdfWriter, mark: Mark, rects: list[list[float]],
+def _appearance(writer: PdfWriter, mark: Mark, space: PdfSpace,
                 bbox: list[float]) -> DictionaryObject:
-    """A normal appearance stream drawing the mark in page space."""
+    """A normal appearance stream drawing the mark; geometry is made in page space and
+    mapped through ``space`` (so marks on turned landscape pages turn with the text)."""
     r, g, b = COLORS[mark.annotation.kind]
-    ops = []
     resources = DictionaryObject()
+
+    def path(points) -> str:
+        pts = [space.to_pdf(x, y) for x, y in points]
+        first, rest = pts[0], pts[1:]
+        return (f"{first[0]:.2f} {first[1]:.2f} m "
+                + " ".join(f"{x:.2f} {y:.2f} l" for x, y in rest))
+
     if mark.subtype == "Highlight":
         gs = DictionaryObject({NameObject("/Type"): NameObject("/ExtGState"),
                                NameObject("/BM"): NameObject("/Multiply"),
                                NameObject("/ca"): _num(0.45)})
         resources[NameObject("/ExtGState")] = DictionaryObject({NameObject("/G0"): gs})
-        ops.append(f"/G0 gs {r} {g} {b} rg")
-        ops += [f"{x0:.2f} {y0:.2f} {x1 - x0:.2f} {y1 - y0:.2f} re f" for x0, y0, x1, y1 in rects]
+        ops = [f"/G0 gs {r} {g} {b} rg"] + [
+            path([(x.x0, x.top), (x.x1, x.top), (x.x1, x.bottom), (x.x0, x.bottom)]) + " h f"
+            for x in mark.boxes]
     elif mark.subtype == "StrikeOut":
-        ops.append(f"{r} {g} {b} RG {max(0.6, mark.size / 16):.2f} w")
-        for x0, y0, x1, y1 in rects:
-            y = y0 + (y1 - y0) * (DESCENT + ASCENT * 0.38)
-            ops.append(f"{x0:.2f} {y:.2f} m {x1:.2f} {y:.2f} l S")
+        ops = [f"{r} {g} {b} RG {max(0.6, mark.size / 16):.2f} w"]
+        for x in mark.boxes:
+            y = x.bottom - (x.bottom - x.top) * (DESCENT + ASCENT * 0.38)
+            ops.append(path([(x.x0, y), (x.x1, y)]) + " S")
     else:
-        x0, y0, x1, y1 = rects[0]
-        ops.append(f"{r} {g} {b} rg {x0:.2f} {y0:.2f} m {x1:.2f} {y0:.2f} l "
-                   f"{(x0 + x1) / 2:.2f} {y1:.2f} l h f")
+        x = mark.boxes[0]
+        ops = [f"{r} {g} {b} rg " + path([(x.x0, x.bottom), (x.x1, x.bottom),
+                                          ((x.x0 + x.x1) / 2, x.top)]) + " h f"]
     stream = DecodedStreamObject()
     stream.set_data(("q " + " ".join(ops) + " Q").encode("ascii"))
     stream.update({NameObject("/Type"): NameObject("/XObject"),
@@ -148,11 +141,10 @@ def _appearance(writer: PdfWriter, mark: Mark, rects: list[list[float]],
     return DictionaryObject({NameObject("/N"): writer._add_object(stream)})
 
 
-def _write_mark(writer: PdfWriter, mark: Mark, when: _dt.datetime) -> None:
+def _write_mark(writer: PdfWriter, mark: Mark, space: PdfSpace, when: _dt.datetime) -> None:
     page = writer.pages[mark.page]
-    placer = _Placer(page)
     ann = mark.annotation
-    rects = [placer.rect(b) for b in mark.boxes]
+    rects = [space.rect(b) for b in mark.boxes]
     bbox = _union(rects)
     name = f"{NM_PREFIX}{ann.id}" + (f"#{mark.part}" if mark.part else "")
     stamp = _pdf_date(when)
@@ -172,8 +164,8 @@ def _write_mark(writer: PdfWriter, mark: Mark, when: _dt.datetime) -> None:
         d[NameObject("/RD")] = ArrayObject(_num(0) for _ in range(4))
     else:
         d[NameObject("/QuadPoints")] = ArrayObject(
-            _num(v) for r in mark.boxes for v in placer.quad(r))
-    d[NameObject("/AP")] = _appearance(writer, mark, rects, bbox)
+            _num(v) for r in mark.boxes for v in space.quad(r))
+    d[NameObject("/AP")] = _appearance(writer, mark, space, bbox)
     markup = writer.add_annotation(mark.page, DictionaryObject(d))
     width = float(page.mediabox.right)
     popup = DictionaryObject({
@@ -209,7 +201,8 @@ def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
         if not marks:
             missing.append(ann)
         for mark in marks:
-            _write_mark(writer, mark, when)
+            _write_mark(writer, mark, PdfSpace.of(writer.pages[mark.page],
+                                                  pmap.pages[mark.page]), when)
     writer.add_attachment(MAP_NAME, gzip.compress(pmap.to_json()))
     meta = {"/GongbaoBuild": pmap.build, "/GongbaoRound": round_label,
             "/Subject": f"校样 {round_label} {when:%Y-%m-%d}".strip()}
@@ -220,25 +213,29 @@ def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
     return missing
 
 
-def export_proof(issue: Issue, out, round_label: str = "", *, laid_out: LaidOutIssue | None = None,
-                 fontbook=None, when: _dt.datetime | None = None) -> tuple[ProofMap, list[Annotation]]:
-    """Build ``issue`` (unless ``laid_out`` is given), write its PDF with the normal
-    writer and turn it into a proof at ``out``.  Returns the map and the annotations that
-    could not be shown (their text is not on any page)."""
-    from editor.layout.paginate import layout_issue
-    from editor.render.pdf import write_pdf
+def export_proof(issue: Issue, out, round_label: str = "", *, template=None,
+                 laid_out: LaidOutIssue | None = None, fontbook=None,
+                 when: _dt.datetime | None = None, progress=None
+                 ) -> tuple[ProofMap, list[Annotation]]:
+    """Lay ``issue`` out (unless ``laid_out`` is given), write its PDF with the normal
+    writer and turn that into the proof at ``out``.  Returns the proof's map and the open
+    annotations that could not be shown (their text is on no page)."""
     import tempfile
     from pathlib import Path
 
+    from editor.fonts import default_fontbook
+    from editor.layout.paginate import layout_issue
+    from editor.render.pdf import write_pdf
+
+    fontbook = fontbook if fontbook is not None else default_fontbook()
     if laid_out is None:
-        laid_out = layout_issue(issue)
+        laid_out = layout_issue(issue, template, measurer=fontbook, progress=progress)
     pmap = ProofMap.from_layout(laid_out)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "build.pdf"
-        if fontbook is None:
-            write_pdf(laid_out, base)
-        else:
-            write_pdf(laid_out, base, fontbook)
+        write_pdf(laid_out, base, fontbook, bleed=False, progress=progress)
+        if progress:
+            progress("加校样水印与批注")
         missing = annotate_pdf(base.read_bytes(), pmap, open_annotations(issue), out,
                                round_label, when, issue.meta.title)
     return pmap, missing

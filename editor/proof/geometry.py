@@ -26,10 +26,17 @@ MAP_VERSION = 1
 
 @dataclass
 class PageMap:
+    """One page of a build.  A ``landscape`` page (width > height) is printed turned on
+    a portrait sheet (see editor.render.pdf), which ``PdfSpace`` accounts for."""
     width: float
     height: float
     items: list[TextItem] = field(default_factory=list)
     doc_id: str | None = None
+    landscape: bool = False
+
+    @property
+    def sheet_size(self) -> tuple[float, float]:
+        return (self.height, self.width) if self.landscape else (self.width, self.height)
 
 
 @dataclass
@@ -40,11 +47,11 @@ class ProofMap:
     @classmethod
     def from_layout(cls, laid_out: LaidOutIssue) -> "ProofMap":
         pages = [PageMap(p.width, p.height, [t for t in p.texts() if t.source is not None],
-                         p.doc_id) for p in laid_out.pages]
+                         p.doc_id, p.landscape) for p in laid_out.pages]
         return cls(build_id(laid_out), pages)
 
     def to_json(self) -> bytes:
-        pages = [{"w": p.width, "h": p.height, "doc": p.doc_id,
+        pages = [{"w": p.width, "h": p.height, "doc": p.doc_id, "land": p.landscape,
                   "items": [_item_row(t) for t in p.items]} for p in self.pages]
         data = {"version": MAP_VERSION, "build": self.build, "pages": pages}
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -52,8 +59,8 @@ class ProofMap:
     @classmethod
     def from_json(cls, raw: bytes | str) -> "ProofMap":
         data = json.loads(raw)
-        pages = [PageMap(p["w"], p["h"], [_row_item(r) for r in p["items"]], p.get("doc"))
-                 for p in data["pages"]]
+        pages = [PageMap(p["w"], p["h"], [_row_item(r) for r in p["items"]], p.get("doc"),
+                         bool(p.get("land"))) for p in data["pages"]]
         return cls(data["build"], pages)
 
 
@@ -91,9 +98,52 @@ class Box:
     x1: float
     bottom: float
 
-    def to_pdf(self, page_height: float) -> tuple[float, float, float, float]:
-        """(llx, lly, urx, ury) in PDF coordinates."""
-        return self.x0, page_height - self.bottom, self.x1, page_height - self.top
+
+class PdfSpace:
+    """Maps page coordinates to a PDF sheet's user space and back.
+
+    Portrait pages sit in the trim box (y flipped).  A landscape page is drawn turned a
+    quarter on a portrait sheet, its top toward the binding (left) edge, so page (x, y)
+    lands at sheet (trim left + y, trim bottom + x)."""
+
+    def __init__(self, trim_left: float, trim_bottom: float, trim_top: float,
+                 landscape: bool = False):
+        self.left, self.bottom, self.top, self.landscape = (trim_left, trim_bottom,
+                                                            trim_top, landscape)
+
+    @classmethod
+    def of(cls, pdf_page, page_map: "PageMap") -> "PdfSpace":
+        box = pdf_page.trimbox
+        return cls(float(box.left), float(box.bottom), float(box.top), page_map.landscape)
+
+    def to_pdf(self, x: float, y: float) -> tuple[float, float]:
+        if self.landscape:
+            return self.left + y, self.bottom + x
+        return self.left + x, self.top - y
+
+    def from_pdf(self, px: float, py: float) -> tuple[float, float]:
+        if self.landscape:
+            return py - self.bottom, px - self.left
+        return px - self.left, self.top - py
+
+    def quad(self, box: "Box") -> list[float]:
+        """QuadPoints of ``box`` in text orientation: upper-left, upper-right,
+        lower-left, lower-right."""
+        out: list[float] = []
+        for x, y in ((box.x0, box.top), (box.x1, box.top), (box.x0, box.bottom),
+                     (box.x1, box.bottom)):
+            out += self.to_pdf(x, y)
+        return out
+
+    def rect(self, box: "Box") -> list[float]:
+        q = self.quad(box)
+        xs, ys = q[0::2], q[1::2]
+        return [min(xs), min(ys), max(xs), max(ys)]
+
+    def box(self, px0: float, py0: float, px1: float, py1: float) -> "Box":
+        """The page-space box of a PDF-space rectangle."""
+        (ax, ay), (bx, by) = self.from_pdf(px0, py0), self.from_pdf(px1, py1)
+        return Box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 
 def char_right(item: TextItem, k: int) -> float:

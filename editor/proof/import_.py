@@ -29,8 +29,8 @@ from editor.errors import GazetteError
 from editor.model import Annotation, Document, Issue, Reply
 from editor.proof.anchor import CONTEXT, reanchor
 from editor.proof.export import MAP_NAME, NM_PREFIX
-from editor.proof.geometry import (Box, Hit, PageMap, ProofMap, caret_offset, chars_in_box,
-                                   nearest_char)
+from editor.proof.geometry import (Box, Hit, PageMap, PdfSpace, ProofMap, caret_offset,
+                                   chars_in_box, nearest_char)
 
 MARKUPS = ("/Highlight", "/Underline", "/Squiggly", "/StrikeOut", "/Caret", "/Text",
            "/FreeText")
@@ -86,32 +86,27 @@ def _text(value) -> str:
     return str(value) if value is not None else ""
 
 
-def _page_boxes(page, obj) -> tuple[list[Box], Box]:
-    box = page.trimbox
-    left, top = float(box.left), float(box.top)
-
-    def conv(x0, y0, x1, y1):
-        return Box(min(x0, x1) - left, top - max(y0, y1), max(x0, x1) - left, top - min(y0, y1))
-
-    r = [float(v) for v in obj.get("/Rect", [0, 0, 0, 0])]
-    rect = conv(*r)
+def _page_boxes(space: PdfSpace, obj) -> tuple[list[Box], Box]:
+    """The quads (as boxes) and the rect of an annotation, in page coordinates."""
+    rect = space.box(*[float(v) for v in obj.get("/Rect", [0, 0, 0, 0])])
     quads = [float(v) for v in obj.get("/QuadPoints", [])]
     boxes = []
     for i in range(0, len(quads) - 7, 8):
         xs, ys = quads[i:i + 8:2], quads[i + 1:i + 8:2]
-        boxes.append(conv(min(xs), min(ys), max(xs), max(ys)))
+        boxes.append(space.box(min(xs), min(ys), max(xs), max(ys)))
     return boxes, rect
 
 
-def _read(reader: PdfReader) -> list[_Raw]:
+def _read(reader: PdfReader, pmap: ProofMap) -> list[_Raw]:
     out = []
     for index, page in enumerate(reader.pages):
+        space = PdfSpace.of(page, pmap.pages[index])
         for ref in page.get("/Annots") or []:
             obj = ref.get_object()
             subtype = _text(obj.get("/Subtype"))
             if subtype not in MARKUPS:
                 continue
-            boxes, rect = _page_boxes(page, obj)
+            boxes, rect = _page_boxes(space, obj)
             out.append(_Raw(index, subtype, obj, getattr(ref, "idnum", None),
                             _text(obj.get("/Contents")), boxes, rect))
     return out
@@ -246,7 +241,7 @@ def import_proof(pdf, issue: Issue | None = None, fallback: ProofMap | None = No
     if len(pmap.pages) != len(reader.pages):
         raise GazetteError("校样页数与排版结果不一致，无法定位批注。",
                            f"pdf {len(reader.pages)} pages, map {len(pmap.pages)}")
-    raws = _read(reader)
+    raws = _read(reader, pmap)
     grouped = _grouped_replacements(raws)
     for raw in raws:
         if (raw.ref in grouped and grouped[raw.ref] is None) or _own_id(raw.obj):

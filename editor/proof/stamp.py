@@ -100,7 +100,7 @@ def stamp_overlay(pmap, round_label: str, when: _dt.datetime, build: str) -> byt
     c = rl_canvas.Canvas(buf, pageCompression=1)
     line = margin_line(round_label, when, build)
     for index, page in enumerate(pmap.pages):
-        w, h = page.width, page.height
+        w, h = page.sheet_size
         c.setPageSize((w, h))
         c.saveState()
         c.setFillColorRGB(0.85, 0.1, 0.1, alpha=WATERMARK_ALPHA)
