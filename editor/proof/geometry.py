@@ -224,15 +224,18 @@ def _v_overlap(item: TextItem, top: float, bottom: float) -> float:
 
 
 def chars_in_box(page: PageMap, box: Box, min_overlap: float = 0.5) -> list[Hit]:
-    """Characters whose centre lies horizontally inside ``box`` on a line that the box
+    """Characters whose centre lies well inside ``box`` horizontally, on a line that the box
     covers for at least ``min_overlap`` of its height."""
     hits = []
     for item in page.items:
         if not _aligned(item) or _v_overlap(item, box.top, box.bottom) < min_overlap:
             continue
         for k in range(len(item.text)):
-            centre = (item.xs[k] + char_right(item, k)) / 2
-            if box.x0 <= centre <= box.x1:
+            left, right = item.xs[k], char_right(item, k)
+            # The centre must lie clearly inside: a reader's box follows glyph boxes, and
+            # a compressed punctuation mark's glyph box reaches to the next centre.
+            tol = (right - left) * 0.2
+            if box.x0 + tol <= (left + right) / 2 <= box.x1 - tol:
                 hits.append(Hit(item, k))
     return hits
 

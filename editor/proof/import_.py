@@ -20,7 +20,7 @@ import gzip
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from pypdf import PdfReader
 
@@ -223,19 +223,21 @@ def _own_id(obj) -> str | None:
     return nm[len(NM_PREFIX):].split("#")[0] if nm.startswith(NM_PREFIX) else None
 
 
-def import_proof(pdf, issue: Issue | None = None, fallback: ProofMap | None = None,
+def import_proof(pdf, issue: Issue | None = None,
+                 fallback: ProofMap | Callable[[], ProofMap] | None = None,
                  round_label: str | None = None) -> ImportResult:
     """Read the reader's marks from the proof ``pdf`` (path or binary file).  With ``issue``
     the new annotations are re-anchored onto its current text (their quotes come from the
-    proof).  ``fallback`` is used when the PDF carries no map."""
+    proof).  ``fallback`` (a map, or a function building one) is used when the PDF carries
+    no map of its own."""
     reader = PdfReader(pdf)
     meta = reader.metadata or {}
     pmap = read_proof_map(reader)
     result = ImportResult(build=_text(meta.get("/GongbaoBuild")),
                           round=round_label or _text(meta.get("/GongbaoRound")),
                           map_embedded=pmap is not None)
-    if pmap is None:
-        pmap = fallback
+    if pmap is None and fallback is not None:
+        pmap = fallback() if callable(fallback) else fallback
     if pmap is None:
         raise GazetteError("该PDF不是本程序导出的校样，且未提供排版结果，无法定位批注。")
     if len(pmap.pages) != len(reader.pages):
