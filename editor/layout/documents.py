@@ -20,6 +20,7 @@ from editor.layout.items import Source
 from editor.layout.paragraph import ParagraphFlowable
 from editor.layout.shapes import ImageFlowable, MastheadFlowable, PageBreak, Rule, text_width
 from editor.layout.template import Template, TextStyle
+from editor.layout.titles import balanced_title_spans
 from editor import model
 
 _KEEP_ROLES = {"hei", "kai", "biaosong"}
@@ -90,10 +91,17 @@ class DocumentBuilder:
             rule_width=t.length(d.get("rule_width", "0.8mm")),
             space_after=t.length(d.get("title_gap", "1行"))))
 
-    def title(self, text: str | None = None) -> None:
+    def title(self, text: str | None = None, style: str = "title",
+              block_id: str = "title") -> None:
+        """A centred title broken into balanced lines at word ends (GB/T 9704)."""
         text = self.doc.title if text is None else text
-        if text.strip():
-            self.text(text, "title", "title")
+        if not text.strip():
+            return
+        st = self.t.style(style)
+        width = self.t.frame(1).width - st.left_indent - st.right_indent
+        spans = balanced_title_spans(text, st.span, self.doc.id, block_id, st.role, st.size,
+                                     width, self.m)
+        self.para(spans, st)
 
     def head(self) -> None:
         doc = self.doc
@@ -244,7 +252,7 @@ class DocumentBuilder:
             label = att.label or (f"附件{i + 1}" if many else "附件")
             self.text(label, "attachment_label", att.id + "/label", first_indent=0.0)
             if att.title.strip():
-                self.text(att.title, "attachment_title", att.id + "/title")
+                self.title(att.title, "attachment_title", att.id + "/title")
             self.blocks(att.blocks)
 
     # -- per kind ---------------------------------------------------------------------

@@ -1,0 +1,89 @@
+"""Balanced multi-line titles: title text → spans with forced breaks (layer: layout).
+
+GB/T 9704 asks that a title running over several lines be broken at word boundaries and
+shaped as a trapezoid or diamond — not filled line by line so that a word (文|物) is torn
+and the last line is a stub.  ``balanced_title_spans`` picks the break points among likely
+word ends of an official title (after 关于, 印发, 的, 和, 及, punctuation, common nouns
+such as 单位, 方案, 地带 …), keeping every line within the measure and the lines' lengths
+as even as possible (upper lines not shorter than lower ones by more than a character).
+The breaks are forced line ends (``\\n``) that the composer honours; each line is its own
+span with its own source offset, so the source ranges stay those of the title text.
+"""
+from __future__ import annotations
+
+import itertools
+
+from editor.fonts.measure import Measurer
+from editor.layout.flow import Span
+from editor.layout.items import Source
+
+# Character sequences after which an official title may break (word ends).
+_WORD_ENDS = (
+    "关于", "印发", "公布", "转发", "批转", "开展", "进一步", "加强", "推进", "做好", "实施",
+    "单位", "方案", "办法", "规定", "意见", "细则", "通知", "决定", "报告", "规划", "计划",
+    "地带", "范围", "工作", "创业", "就业", "环境", "行动", "政府", "办公室", "人员", "毕业生",
+    "高校", "区级", "市级", "省级", "建设", "管理", "服务", "发展", "改革", "保护", "提升",
+    "改进", "持续", "创新", "外出", "务工", "返乡", "年）", "的", "和", "及", "与", "、", "，",
+    "）", "》", "”",
+)
+_NEVER_BEFORE = set("的）》”、，。；：")
+
+
+def _candidates(text: str) -> list[int]:
+    out = []
+    for i in range(2, len(text) - 1):
+        if text[i] in _NEVER_BEFORE:
+            continue
+        if any(text.endswith(w, 0, i) for w in _WORD_ENDS):
+            out.append(i)
+    return out
+
+
+def _width(text: str, role: str, size: float, m: Measurer) -> float:
+    return sum(m.advance(ch, role, size) for ch in text)
+
+
+def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer,
+                    max_lines: int = 4) -> list[int] | None:
+    """Break positions (indexes into ``text``) for a balanced title, or None when the
+    title fits on one line or no good breaks exist."""
+    total = _width(text, role, size, m)
+    if total <= width:
+        return None
+    cands = _candidates(text)
+    prefix = [0.0]
+    for ch in text:
+        prefix.append(prefix[-1] + m.advance(ch, role, size))
+    n_min = int(total // width) + 1
+    for n in range(n_min, max_lines + 1):
+        best, best_cost = None, None
+        for cut in itertools.combinations(cands, n - 1):
+            bounds = (0,) + cut + (len(text),)
+            widths = [prefix[b] - prefix[a] for a, b in zip(bounds, bounds[1:])]
+            if max(widths) > width:
+                continue
+            cost = max(widths) - min(widths)
+            # trapezoid: a lower line longer than the one above costs extra
+            cost += sum(max(0.0, b - a - size) for a, b in zip(widths, widths[1:])) * 0.5
+            if best_cost is None or cost < best_cost:
+                best, best_cost = list(cut), cost
+        if best is not None:
+            return best
+        if len(cands) > 40:
+            break
+    return None
+
+
+def balanced_title_spans(text: str, make_span, doc_id: str, block_id: str, role: str,
+                         size: float, width: float, m: Measurer) -> list[Span]:
+    """Spans for ``text``: one per line with forced breaks when a balanced break exists,
+    else a single span.  ``make_span(text, source)`` builds a span in the title style."""
+    breaks = balanced_breaks(text, role, size, width, m)
+    if not breaks:
+        return [make_span(text, Source(doc_id, block_id, 0, len(text)))]
+    spans = []
+    bounds = [0] + breaks + [len(text)]
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        piece = text[a:b] + ("\n" if k < len(bounds) - 2 else "")
+        spans.append(make_span(piece, Source(doc_id, block_id, a, b)))
+    return spans
