@@ -157,3 +157,16 @@ def test_masthead_is_red_and_rule_spans_the_type_area():
     assert mark[0].y < number[0].y < rules[0].y1
     title = [it for it in page.texts() if it.source and it.source.block_id == "title"]
     assert title[0].y > rules[0].y1 and all(isinstance(i, TextItem) for i in title)
+
+
+def test_section_title_pages_are_counted_but_carry_no_folio():
+    issue = _issue()
+    laid = layout_issue(issue, "gazette16k", FixedMeasurer(), LayoutCache())
+    sections = [p for p in laid.pages if p.kind == "section"]
+    assert [p.section_id for p in sections] == ["s1", "s2"]
+    first_body = min(i for i, p in enumerate(laid.pages) if p.kind in ("body", "section"))
+    for p in sections:
+        assert p.folio is None and (p.index - first_body + 1) % 2 == 1   # on a recto
+        assert any(t.text == "区级文件选登" or t.text == "大事记" for t in p.texts())
+    numbered = [p for p in laid.pages if p.folio is not None]
+    assert all(p.folio == p.index - first_body + 1 for p in numbered)

@@ -45,7 +45,16 @@ def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
     index = first_index
     meta = issue.meta
     w, h = t.page_size()
+    sp = t.section("section_page")
     for section in issue.sections:
+        if sp.get("enabled", False) and section.documents:
+            if sp.get("odd_page", True) and folio % 2 == 0:
+                pages.append(Page(index, w, h, "blank", None, section_id=section.id))
+                index, folio = index + 1, folio + 1
+            pages.append(Page(index, w, h, "section", None,
+                              items=furniture.section_page(section.title),
+                              section_id=section.id))
+            index, folio = index + 1, folio + 1
         for d_index, doc in enumerate(section.documents):
             if _doc_start(doc, t) == "odd_page" and folio % 2 == 0:
                 pages.append(Page(index, w, h, "blank", None, section_id=section.id))

@@ -59,6 +59,23 @@ class Furniture:
                                   float(rh.get("rule_width", 0.5))))
         return items
 
+    def section_page(self, title: str) -> list:
+        """A section title page (栏目页): the title centred at the template's height."""
+        st = self.t.style("section_page_title")
+        frame = self.t.frame(1)
+        lines = compose([st.span(title)], st.fmt(align="center", first_indent=0.0),
+                        frame.width, self.m)
+        y = self.t.length(self.t.get("section_page", "title_top", "100mm"))
+        items = []
+        for ln in lines:
+            items.extend(ln.to_items(frame.x, y + ln.ascent))
+            y += ln.pitch
+        ry = y + self.t.length(self.t.get("section_page", "rule_gap", "6mm"))
+        margin = frame.width / 4
+        items.append(LineItem(frame.x + margin, ry, frame.x + frame.width - margin, ry,
+                              1.0, st.color))
+        return items
+
     def banner(self, text: str, folio: int) -> list:
         """The 栏目 name in the head margin of a section's first page, with a rule."""
         if not text:
