@@ -230,16 +230,21 @@ def annotated(proof, tmp_path_factory):
                if a.get_object().get("/NM") == "gongbao:a")
     reader_mark(writer, 0, "Text", "同意删除", rect=[500, 700, 520, 720],
                 extra={"/IRT": own.indirect_reference})
+    reader_mark(writer, 0, "Text", "Accepted", rect=[500, 680, 520, 700],
+                extra={"/IRT": own.indirect_reference, "/StateModel": TextStringObject("Review"),
+                       "/State": TextStringObject("Accepted")})
+    margin_y = h - (l1[0]["top"] + l1[0]["bottom"]) / 2
+    reader_mark(writer, 1, "Text", "页边便签", rect=[545, margin_y - 20, 565, margin_y])
     out = tmp_path_factory.mktemp("annotated") / "annotated.pdf"
     writer.write(str(out))
     texts = ["".join(c["text"] for c in chars) for chars in
              (l1[3:9], l1[12:14], l2[0:4], l2[20:], l3[:5], l3[10:12], l3[14:16])]
-    return out, texts, (l1[19]["text"] + l1[20]["text"], l1[25]["text"])
+    return out, texts, (l1[19]["text"] + l1[20]["text"], l1[25]["text"], l1[-1]["text"])
 
 
 def test_import_maps_reader_marks_to_source_text(proof, annotated):
     issue, laid_out, pmap, path = proof
-    out, texts, (caret_pair, note_char) = annotated
+    out, texts, (caret_pair, note_char, line_end) = annotated
     result = import_proof(str(out), issue)
     anns = result.annotations
     doc = next(issue.documents())
@@ -254,11 +259,14 @@ def test_import_maps_reader_marks_to_source_text(proof, annotated):
     assert [g[1] for g in got[5:7]] == [texts[3], texts[4]]       # one per paragraph
     assert got[7] == ("注", texts[5], "", "")
     assert got[8] == ("改", texts[6], "替换文字", "")
+    assert got[9] == ("注", line_end, "", "页边便签")
+    assert len(got) == 10
     assert all(a.author == "校对员" and a.round == "一校" for a in anns)
     assert anns[0].time == "2026-11-23T01:02:03"
     for a in anns:
         assert text_of(doc, a.block_id)[a.start:a.end] == a.quote and not a.orphaned
     assert [u.subtype for u in result.unplaced] == ["/FreeText"]
+    assert len(result.replies) == 1            # the review-state tick is not a reply
     assert result.replies[0][0] == "a" and result.replies[0][1].text == "同意删除"
     assert result.build == pmap.build and result.map_embedded
 

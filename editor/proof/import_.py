@@ -30,12 +30,13 @@ from editor.model import Annotation, Document, Issue, Reply
 from editor.proof.anchor import CONTEXT, reanchor
 from editor.proof.export import MAP_NAME, NM_PREFIX
 from editor.proof.geometry import (Box, Hit, PageMap, PdfSpace, ProofMap, caret_offset,
-                                   chars_in_box, nearest_char)
+                                   chars_in_box, line_items_at, nearest_char)
 
 MARKUPS = ("/Highlight", "/Underline", "/Squiggly", "/StrikeOut", "/Caret", "/Text",
            "/FreeText")
 _EXPLICIT = re.compile(r"^\s*[【\[]?(改|删|增|疑|注)[】\]]?\s*[：:]\s*")
 _CHANGE_TO = re.compile(r"^\s*(?:改为|改成|应为)\s*[：:]?\s*")
+MARGIN_REACH = 160.0    # how far a sticky note in the margin may sit from its line
 _QUESTION = re.compile(r"[？?]\s*$|^\s*(请核|是否|核实)")
 
 
@@ -104,8 +105,8 @@ def _read(reader: PdfReader, pmap: ProofMap) -> list[_Raw]:
         for ref in page.get("/Annots") or []:
             obj = ref.get_object()
             subtype = _text(obj.get("/Subtype"))
-            if subtype not in MARKUPS:
-                continue
+            if subtype not in MARKUPS or "/StateModel" in obj:
+                continue            # review states (Accepted/Rejected ticks) are no comments
             boxes, rect = _page_boxes(space, obj)
             out.append(_Raw(index, subtype, obj, getattr(ref, "idnum", None),
                             _text(obj.get("/Contents")), boxes, rect))
@@ -153,6 +154,11 @@ def _hits_of(raw: _Raw, page: PageMap) -> list[Hit]:
         return [hit] if hit else []
     if raw.subtype in ("/Text",):
         hit = nearest_char(page, raw.rect.x0, raw.rect.top)
+        if hit is None:
+            # A note in the margin beside a line: the line's nearest character.
+            hit = nearest_char(page, raw.rect.x0, raw.rect.top, reach=MARGIN_REACH)
+            if hit is not None and not line_items_at(page, raw.rect.top, slack=2.0):
+                hit = None
         return [hit] if hit else []
     boxes = raw.boxes or [raw.rect]
     hits = [h for b in boxes for h in chars_in_box(page, b)]
