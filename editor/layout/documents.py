@@ -41,6 +41,7 @@ class DocumentBuilder:
         self.t = template
         self.m = measurer
         self.out: list = []
+        self._list_no = 0
 
     # -- spans --------------------------------------------------------------------------
     def spans_for(self, block: model.Paragraph, st: TextStyle, label_style: TextStyle | None = None,
@@ -124,8 +125,10 @@ class DocumentBuilder:
 
     # -- blocks -----------------------------------------------------------------------
     def blocks(self, blocks: list) -> None:
+        self._list_no = 0
         for block in blocks:
             if isinstance(block, model.Heading):
+                self._list_no = 0
                 self.heading(block)
             elif isinstance(block, model.ListItem):
                 self.list_item(block)
@@ -157,6 +160,9 @@ class DocumentBuilder:
             return
         if role == "list_entry" and self.doc.kind != "doc_list":
             role = "body"
+        if self.doc.kind == "doc_list" and role in ("body", "list_entry"):
+            self.numbered_entry(block)
+            return
         name = _ROLE_STYLES.get(role, "body")
         st = self.t.style(name)
         changes = _align_override(block) if name == "body" else {}
@@ -165,6 +171,16 @@ class DocumentBuilder:
         if name == "attachment_title":
             changes["page_break_before"] = False
         self.para(self.spans_for(block, st), st, **changes)
+
+    def numbered_entry(self, block: model.Paragraph) -> None:
+        """An entry of 上级政府文件目录: numbered within its group (1. 2. …) unless the
+        document numbers it already."""
+        st = self.t.style("list_entry")
+        self._list_no += 1
+        spans = self.spans_for(block, st)
+        if not block.label and not re.match(r"^\s*[0-9０-９]+[.．、]", block.text):
+            spans.insert(0, st.span(f"{self._list_no}．"))
+        self.para(spans, st)
 
     def chronicle_entry(self, block: model.Paragraph) -> None:
         st = self.t.style("chronicle_entry")
