@@ -1,0 +1,166 @@
+"""Window requests → app commands and session calls (layer: ui, no widgets).
+
+The panels speak in ids and field names; this module builds the ``editor.app`` command
+for each request (``MoveDocument``, ``SetMeta``, the table commands …), runs the session's
+long use cases as jobs (import), and reads what the window shows about a session (import
+reports, text width, where a click landed).  Keeping it free of widgets keeps the window
+thin and lets tests drive the same path the window uses.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor import model
+from editor.app.command import Change, Command, registered_commands
+from editor.errors import GazetteError
+
+
+def _command(name: str) -> type[Command]:
+    import editor.app.session  # noqa: F401 — registers the commands
+    try:
+        import editor.app.table_commands  # noqa: F401
+    except ImportError:
+        pass
+    cls = registered_commands().get(name)
+    if cls is None:
+        raise GazetteError(f"此版本尚不支持该操作（{name}）")
+    return cls
+
+
+def _section(issue: model.Issue, section_id: str) -> model.Section:
+    for section in issue.sections:
+        if section.id == section_id:
+            return section
+    raise GazetteError("找不到该栏目（可能已被移除）")
+
+
+def _doc_place(issue: model.Issue, doc_id: str) -> tuple[int, int]:
+    for s, section in enumerate(issue.sections):
+        for d, doc in enumerate(section.documents):
+            if doc.id == doc_id:
+                return s, d
+    raise GazetteError("找不到该文件（可能已被移除）")
+
+
+def move_document(issue, doc_id: str, section_id: str, index: int) -> Command | None:
+    s, d = _doc_place(issue, doc_id)
+    if issue.sections[s].id == section_id and d == index:
+        return None
+    _section(issue, section_id)
+    return _command("MoveDocument")(doc_id=doc_id, section_id=section_id, index=index)
+
+
+def move_section(issue, section_id: str, index: int) -> Command | None:
+    ids = [s.id for s in issue.sections]
+    if section_id not in ids or ids.index(section_id) == index:
+        return None
+    return _command("MoveSection")(section_id=section_id, index=index)
+
+
+def add_section(issue, title: str) -> Command:
+    return _command("AddSection")(title=title)
+
+
+def rename_section(issue, section_id: str, title: str) -> Command:
+    return _command("RenameSection")(section_id=section_id, title=title)
+
+
+def remove_section(issue, section_id: str) -> Command:
+    return _command("RemoveSection")(section_id=section_id)
+
+
+def remove_document(issue, doc_id: str) -> Command:
+    return _command("RemoveDocument")(doc_id=doc_id)
+
+
+def set_meta(issue, field: str, value) -> Command | None:
+    if getattr(issue.meta, field) == value:
+        return None
+    return _command("SetMeta")(field=field, value=value)
+
+
+def set_document_layout(issue, doc_id: str, field: str, value) -> Command | None:
+    doc = issue.find_document(doc_id)
+    if doc is None or getattr(doc.layout, field) == value:
+        return None
+    return _command("SetDocumentLayout")(doc_id=doc_id, field=field, value=value)
+
+
+def set_table_layout(issue, doc_id: str, table_id: str, field: str, value) -> Command | None:
+    return _command("SetTableLayout")(doc_id=doc_id, table_id=table_id, field=field,
+                                      value=value)
+
+
+def merge_cells(issue, doc_id: str, table_id: str, cell_id: str, direction: str) -> Command:
+    return _command("MergeCells")(doc_id=doc_id, table_id=table_id, cell_id=cell_id,
+                                  direction=direction)
+
+
+def unmerge_cell(issue, doc_id: str, table_id: str, cell_id: str) -> Command:
+    return _command("UnmergeCell")(doc_id=doc_id, table_id=table_id, cell_id=cell_id)
+
+
+# -- long use cases --------------------------------------------------------------------------
+
+def import_work(session, paths: list[Path], section_title: str):
+    """The import job: runs the session's import generator, returns its result."""
+    def work(progress):
+        return session.import_documents([Path(p) for p in paths], section_title, progress)
+    return work
+
+
+def import_result(result) -> tuple[Change, list[str]]:
+    """(Change, problem lines) from what ``Session.import_documents`` returned."""
+    change = result if isinstance(result, Change) else Change(sections=True)
+    problems = []
+    for item in getattr(result, "problems", []) or []:
+        problems.append(str(item))
+    return change, problems
+
+
+def reimport(session, doc_id: str, path: Path) -> Change:
+    change = session.reimport(doc_id, path)
+    return change if isinstance(change, Change) else Change(documents={doc_id})
+
+
+def save_copy(session, target: Path) -> None:
+    session.save_as(target)
+
+
+# -- what the window shows ---------------------------------------------------------------------
+
+def report_lines(session, doc_id: str) -> list[str]:
+    """The import report of a document as lines of Chinese text."""
+    if session is None:
+        return []
+    getter = getattr(session, "import_report", None)
+    report = getter(doc_id) if callable(getter) else None
+    if report is None:
+        return []
+    entries = getattr(report, "entries", report)
+    return [str(getattr(e, "message", e)) for e in entries or []]
+
+
+def report_count(session, doc_id: str) -> int:
+    return len(report_lines(session, doc_id))
+
+
+def text_width(issue) -> float:
+    """Width of the template's text block in points (what table widths scale to)."""
+    from editor.layout.template import load_template
+    try:
+        return load_template(issue.template or None).frame(1).width
+    except Exception:                  # noqa: BLE001 — an unknown template: GB/T 9704 block
+        return 156 * 72 / 25.4
+
+
+def describe_source(doc: model.Document, source) -> str:
+    """Status-bar text for a click on the page: which part of which document."""
+    names = {"title": "标题", "doc_number": "文号", "issuer_mark": "发文机关标志",
+             "recipients": "主送机关", "signature": "落款", "date": "成文日期",
+             "attachment_note": "附件说明", "subtitle": "副标题", "speaker": "讲话人"}
+    parts = source.block_id.split("/")
+    where = names.get(parts[0])
+    if where is None:
+        where = "表格单元格" if len(parts) >= 2 else "段落"
+    return f"《{doc.toc_title[:24]}》 · {where}（{source.block_id}）"

@@ -1,0 +1,600 @@
+"""The main window: issue tree | page preview | properties, menus and status (layer: ui).
+
+Holds the open ``Session`` and wires the panels: the panels emit requests, ``edits``
+turns them into app commands, ``UndoBridge.execute`` runs them through the session (so
+they are undoable and stored), and every resulting ``Change`` refreshes exactly the views
+it names and asks the ``LayoutWorker`` for new pages.  Nothing slow runs on the UI
+thread: layout, import, export and project creation go through ``jobs``.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QListView,
+                               QMainWindow, QMessageBox, QScrollArea, QStackedWidget,
+                               QTabWidget)
+
+from editor.app.command import Change
+from editor.errors import GazetteError
+from editor.ui import edits
+from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
+from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message
+from editor.ui.menus import build_menus
+from editor.ui.painter import FaceFonts
+from editor.ui.preview import PreviewView, ThumbnailModel
+from editor.ui.properties import PropertiesPanel
+from editor.ui.settings import Settings
+from editor.ui.start_page import StartPage
+from editor.ui.table_panel import TablePanel
+from editor.ui.undo import UndoBridge
+
+APP_TITLE = "公报编辑器"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, fontbook=None):
+        super().__init__()
+        self.settings = settings or Settings()
+        self.session = None
+        self.path: Path | None = None
+        self.laid_out = None
+        self.layout_seconds = 0.0
+        self.selected_doc: str | None = None
+        self.fonts = FaceFonts(fontbook if fontbook is not None else _fontbook_or_none())
+        self.snapshots = IssueSnapshots()
+        self.layout_worker = LayoutWorker(self)
+        self.layout_worker.laid_out.connect(self._pages_ready)
+        self.layout_worker.failed.connect(self._layout_failed)
+        self.layout_worker.busy_changed.connect(self._busy)
+        self.undo = UndoBridge(self)
+        self.undo.changed.connect(self.apply_change)
+        self.undo.failed.connect(lambda text: self.error(text))
+        self._build_central()
+        self._build_docks()
+        self.actions = build_menus(self)
+        self._build_status()
+        self._restore()
+        self.show_start_page()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.stack = QStackedWidget()
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.new_project)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.sample_requested.connect(self.open_sample)
+        self.start_page.recent_requested.connect(lambda p: self.open_project(Path(p)))
+        self.preview = PreviewView(self.fonts)
+        self.preview.source_clicked.connect(self._source_clicked)
+        self.preview.zoom_changed.connect(lambda text: self.zoom_label.setText(text))
+        self.preview.page_changed.connect(self._page_changed)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.preview)
+        self.setCentralWidget(self.stack)
+
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.tree_model = IssueTreeModel(self)
+        self.tree = IssueTreeView(self.tree_model)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current)
+        self.tree_model.move_document.connect(self.move_document)
+        self.tree_model.move_section.connect(self.move_section)
+        self.tree_model.import_files.connect(self.import_files)
+        self.tree.rename_requested.connect(self.rename)
+        self.tree.remove_requested.connect(self.remove)
+        self.tree.reimport_requested.connect(self.reimport)
+        self.tree.properties_requested.connect(self._show_properties)
+        self.tree.report_requested.connect(self.show_report)
+        self.tree_dock = self._dock("目录", "tree_dock", self.tree, left)
+        self.thumbs_model = ThumbnailModel(self.fonts, self)
+        self.thumbs = QListView()
+        self.thumbs.setModel(self.thumbs_model)
+        self.thumbs.setViewMode(QListView.ViewMode.IconMode)
+        self.thumbs.setFlow(QListView.Flow.TopToBottom)
+        self.thumbs.setWrapping(False)
+        self.thumbs.setIconSize(self.thumbs_model.icon_size())
+        self.thumbs.setUniformItemSizes(True)
+        self.thumbs.setMovement(QListView.Movement.Static)
+        self.thumbs.setSpacing(4)
+        self.thumbs.clicked.connect(lambda index: self.preview.go_to_page(index.row()))
+        self.thumbs_dock = self._dock("页面", "thumbs_dock", self.thumbs, left)
+        self.properties = PropertiesPanel()
+        self.properties.meta_edited.connect(self.edit_meta)
+        self.properties.document_edited.connect(self.edit_document_layout)
+        self.table_panel = TablePanel()
+        self.table_panel.layout_edited.connect(self.edit_table_layout)
+        self.table_panel.merge_requested.connect(self.merge_cells)
+        self.table_panel.unmerge_requested.connect(self.unmerge_cell)
+        self.table_panel.table_selected.connect(self.preview.set_table)
+        self.preview.column_dragged.connect(self.table_panel.drag_border)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(_scrolling(self.properties), "属性")
+        self.side_tabs.addTab(_scrolling(self.table_panel), "表格")
+        self.side_dock = self._dock("属性", "side_dock", self.side_tabs, right)
+        self.history = self.undo.history_view()
+        self.history_dock = self._dock("编辑历史", "history_dock", self.history, right)
+        self.history_dock.hide()
+
+    def _build_status(self) -> None:
+        bar = self.statusBar()
+        self.pages_label = QLabel()
+        self.build_label = QLabel()
+        self.zoom_label = QLabel()
+        for label in (self.pages_label, self.build_label, self.zoom_label):
+            bar.addPermanentWidget(label)
+
+    def _restore(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self.preview.set_zoom(self.settings.zoom())
+
+    # -- pages and states -------------------------------------------------------------------------
+    def show_start_page(self) -> None:
+        self.start_page.set_recent(self.settings.recent_files())
+        self.stack.setCurrentWidget(self.start_page)
+        for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock):
+            dock.hide()
+        self._update_title()
+        self._update_actions()
+
+    def _show_editor(self) -> None:
+        self.stack.setCurrentWidget(self.preview)
+        for dock in (self.tree_dock, self.thumbs_dock, self.side_dock):
+            dock.show()
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        meta = self.session.issue.meta
+        label = " ".join(x for x in (meta.title, meta.issue_label) if x)
+        self.setWindowTitle(f"{self.path.name} — {label} — {APP_TITLE}" if label
+                            else f"{self.path.name} — {APP_TITLE}")
+
+    def _update_actions(self) -> None:
+        has = self.session is not None
+        for name in ("export", "print", "save_as", "close", "import", "add_section",
+                     "rebuild", "zoom_in", "zoom_out", "fit_width", "fit_page", "zoom_100"):
+            action = self.actions.get(name)
+            if action is not None:
+                action.setEnabled(has)
+
+    def message(self, text: str, ms: int = 6000) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def error(self, text: str, title: str = "出错了") -> None:
+        QMessageBox.warning(self, title, text)
+
+    # -- projects ---------------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "打开期刊项目", self.settings.last_folder("open"),
+                                              "期刊项目 (*.gazette)")
+        if path:
+            self.open_project(Path(path))
+
+    def open_project(self, path: Path) -> bool:
+        from editor.app.session import Session
+        try:
+            session = Session.open(path)
+        except Exception as exc:          # noqa: BLE001 — shown in Chinese
+            self.error(user_message(exc), "无法打开项目")
+            return False
+        self.settings.set_last_folder("open", path)
+        self.attach(session, path)
+        return True
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "新建一期", self.settings.last_folder("open"),
+                                              "期刊项目 (*.gazette)")
+        if path:
+            path = Path(path) if path.endswith(".gazette") else Path(path + ".gazette")
+            self.create_project(path, None)
+
+    def open_sample(self) -> None:
+        """Create (or reopen) a project from the bundled sample issue in the user folder."""
+        from editor.appdirs import data_dir
+        from editor.resources import sample_issue_path
+        path = data_dir() / "示例" / "东西湖区人民政府公报_总第32期.gazette"
+        if path.exists():
+            self.open_project(path)
+            return
+        self.create_project(path, sample_issue_path())
+
+    def create_project(self, path: Path, from_json: Path | None, on_open=None) -> None:
+        """Create ``path`` (from an issue.json when given) in a worker, then open it."""
+        from editor.app.session import Session
+        if path.exists():
+            path.unlink()
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+        def work(progress):
+            session = Session.create(path, from_issue_json=from_json, progress=progress)
+            _close(session)
+            return path
+
+        def done(created):
+            if self.open_project(created) and on_open is not None:
+                on_open()
+
+        run_job(self, "新建期刊项目", work, done)
+
+    def attach(self, session, path: Path) -> None:
+        """Show ``session`` in the window (closing the current one)."""
+        self.close_project(show_start=False)
+        self.session = session
+        self.path = Path(path)
+        self.settings.add_recent(path)
+        self.snapshots.invalidate()
+        self.undo.set_session(session)
+        self.tree_model.set_issue(session.issue, lambda doc_id: edits.report_count(
+            self.session, doc_id))
+        self.tree.expandAll()
+        self.properties.load_meta(session.issue.meta)
+        self.properties.load_document(None)
+        self.table_panel.set_text_width(edits.text_width(session.issue))
+        self.table_panel.set_document(None)
+        self._show_editor()
+        self._update_title()
+        self.request_layout()
+        self.message(f"已打开 {path}")
+
+    def close_project(self, show_start: bool = True) -> None:
+        if self.session is not None:
+            self.layout_worker.wait_idle()
+            _close(self.session)
+        self.session = None
+        self.laid_out = None
+        self.selected_doc = None
+        self.undo.set_session(None)
+        self.tree_model.set_issue(None)
+        self.preview.set_pages([])
+        self.thumbs_model.set_pages([])
+        self.pages_label.clear()
+        self.build_label.clear()
+        if show_start:
+            self.show_start_page()
+
+    def save_as(self) -> None:
+        if self.session is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, "另存为", str(self.path.with_name(
+            self.path.stem + "_副本.gazette")), "期刊项目 (*.gazette)")
+        if not target:
+            return
+        try:
+            edits.save_copy(self.session, Path(target))
+        except Exception as exc:          # noqa: BLE001
+            self.error(user_message(exc), "另存为失败")
+            return
+        self.open_project(Path(target))
+
+    # -- layout -------------------------------------------------------------------------------------
+    def request_layout(self) -> None:
+        if self.session is not None:
+            self.preview.setProperty("busy", True)
+            self.layout_worker.request(self.snapshots.take(self.session.issue))
+
+    def _pages_ready(self, generation: int, laid_out, seconds: float) -> None:
+        if self.session is None or generation != self.layout_worker.generation:
+            return              # a newer edit is being laid out already
+        self.laid_out = laid_out
+        self.layout_seconds = seconds
+        self.preview.setProperty("busy", False)
+        self.preview.set_pages(laid_out.pages)
+        self.thumbs_model.ratio = self.devicePixelRatioF()
+        self.thumbs_model.set_pages(laid_out.pages)
+        self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
+        self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
+        if laid_out.warnings:
+            self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0]}", 10000)
+
+    def _layout_failed(self, generation: int, text: str) -> None:
+        if generation == self.layout_worker.generation:
+            self.message(f"排版失败：{text}", 15000)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.build_label.setText("排版中…")
+
+    def _page_changed(self, index: int) -> None:
+        if self.laid_out is not None and self.laid_out.pages:
+            page = self.laid_out.pages[min(index, len(self.laid_out.pages) - 1)]
+            folio = f"，页码 {page.folio}" if page.folio else ""
+            self.pages_label.setText(f"第 {index + 1} / {len(self.laid_out.pages)} 页{folio}")
+
+    # -- changes ------------------------------------------------------------------------------------
+    def execute(self, command) -> Change | None:
+        """Run an app command through the undo stack; errors become a message box."""
+        if self.session is None or command is None:
+            return None
+        try:
+            return self.undo.execute(command)
+        except Exception as exc:          # noqa: BLE001 — every failure reaches the user
+            self.error(user_message(exc), command.describe() + "失败")
+            return None
+
+    def apply_change(self, change: Change) -> None:
+        """Refresh what ``change`` names, then lay the issue out again."""
+        if self.session is None:
+            return
+        issue = self.session.issue
+        if change.sections:
+            current = self.selected_doc
+            self.tree_model.refresh()
+            self.tree.expandAll()
+            if current:
+                self.select_document(current)
+        if change.meta:
+            self.properties.load_meta(issue.meta)
+            self._update_title()
+        touched = set(change.documents) | {doc for doc, _ in change.tables}
+        self.snapshots.invalidate(touched)
+        if self.selected_doc and (self.selected_doc in touched or change.sections):
+            doc = issue.find_document(self.selected_doc)
+            self.properties.load_document(doc)
+            table_id = self.table_panel.table.id if self.table_panel.table else None
+            self.table_panel.set_document(doc, table_id)
+        elif change.sections:
+            self.tree_model.refresh()
+        self.request_layout()
+
+    # -- selection -----------------------------------------------------------------------------------
+    def select_document(self, doc_id: str) -> None:
+        index = self.tree_model.index_of_document(doc_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def _tree_current(self, current: QModelIndex, _previous=None) -> None:
+        doc = self.tree_model.document_at(current)
+        self._select(doc)
+        if doc is not None and self.laid_out is not None:
+            page = self.laid_out.doc_first_page.get(doc.id)
+            if page is not None:
+                self.preview.go_to_page(page)
+
+    def _select(self, doc) -> None:
+        self.selected_doc = doc.id if doc is not None else None
+        self.properties.load_document(doc)
+        self.table_panel.set_document(doc)
+
+    def _source_clicked(self, source) -> None:
+        if self.session is None:
+            return
+        doc = self.session.issue.find_document(source.doc_id)
+        if doc is None:
+            return
+        if self.selected_doc != doc.id:
+            self.tree.blockSignals(True)
+            self.select_document(doc.id)
+            self.tree.blockSignals(False)
+            self._select(doc)
+        parts = source.block_id.split("/")
+        if len(parts) >= 2:
+            self.table_panel.select_cell(parts[0], parts[1])
+            self.side_tabs.setCurrentWidget(self.side_tabs.widget(1))
+        self.message(edits.describe_source(doc, source))
+
+    def _show_properties(self, kind: str, item_id: str) -> None:
+        self.side_dock.show()
+        self.side_tabs.setCurrentIndex(0)
+        if kind == "document":
+            self.select_document(item_id)
+
+    # -- edit requests (each becomes one command) ----------------------------------------------------
+    def move_document(self, doc_id: str, section_id: str, index: int) -> None:
+        self.execute(edits.move_document(self.session.issue, doc_id, section_id, index))
+
+    def move_section(self, section_id: str, index: int) -> None:
+        self.execute(edits.move_section(self.session.issue, section_id, index))
+
+    def edit_meta(self, field: str, value) -> None:
+        self.execute(edits.set_meta(self.session.issue, field, value))
+
+    def edit_document_layout(self, doc_id: str, field: str, value) -> None:
+        self.execute(edits.set_document_layout(self.session.issue, doc_id, field, value))
+
+    def edit_table_layout(self, doc_id: str, table_id: str, field: str, value) -> None:
+        self.execute(edits.set_table_layout(self.session.issue, doc_id, table_id, field, value))
+
+    def merge_cells(self, doc_id: str, table_id: str, cell_id: str, direction: str) -> None:
+        self.execute(edits.merge_cells(self.session.issue, doc_id, table_id, cell_id, direction))
+
+    def unmerge_cell(self, doc_id: str, table_id: str, cell_id: str) -> None:
+        self.execute(edits.unmerge_cell(self.session.issue, doc_id, table_id, cell_id))
+
+    def rename(self, kind: str, item_id: str) -> None:
+        issue = self.session.issue
+        if kind == "document":
+            doc = issue.find_document(item_id)
+            text, ok = QInputDialog.getText(self, "修改目录标题", "目录中显示的标题：",
+                                            text=doc.toc_title)
+            if ok and text.strip() != doc.toc_title:
+                self.edit_document_layout(item_id, "toc_title", text.strip() or None)
+        else:
+            section = next(s for s in issue.sections if s.id == item_id)
+            text, ok = QInputDialog.getText(self, "重命名栏目", "栏目名称：", text=section.title)
+            if ok and text.strip() and text.strip() != section.title:
+                self.execute(edits.rename_section(issue, item_id, text.strip()))
+
+    def remove(self, kind: str, item_id: str) -> None:
+        issue = self.session.issue
+        if kind == "document":
+            name = issue.find_document(item_id).toc_title
+            question = f"从本期移除《{name}》？\n（可用 编辑 › 撤销 恢复）"
+        else:
+            section = next(s for s in issue.sections if s.id == item_id)
+            question = f"移除栏目“{section.title}”及其中 {len(section.documents)} 个文件？\n" \
+                       "（可用 编辑 › 撤销 恢复）"
+        if QMessageBox.question(self, "移除", question) == QMessageBox.StandardButton.Yes:
+            command = edits.remove_document(issue, item_id) if kind == "document" \
+                else edits.remove_section(issue, item_id)
+            self.execute(command)
+
+    def add_section(self) -> None:
+        text, ok = QInputDialog.getText(self, "新建栏目", "栏目名称：")
+        if ok and text.strip():
+            self.execute(edits.add_section(self.session.issue, text.strip()))
+
+    # -- import ----------------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        if self.session is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, "导入文件", self.settings.last_folder("import"),
+                                                "Word 文档 (*.docx)")
+        if not paths:
+            return
+        self.settings.set_last_folder("import", paths[0])
+        index = self.tree.currentIndex()
+        section = self.tree_model.section_at(index)
+        sections = self.session.issue.sections
+        section_id = section.id if section is not None else (sections[-1].id if sections else "")
+        self.import_files([Path(p) for p in paths], section_id)
+
+    def import_files(self, paths: list, section_id: str) -> None:
+        if self.session is None:
+            return
+        issue = self.session.issue
+        section = next((s for s in issue.sections if s.id == section_id), None)
+        title = section.title if section is not None else "区级文件选登"
+        run_job(self, "导入文件", edits.import_work(self.session, paths, title),
+                self._imported)
+
+    def _imported(self, result) -> None:
+        change, problems = edits.import_result(result)
+        self.apply_change(change)
+        self.undo.set_session(self.session)
+        if problems:
+            QMessageBox.information(self, "导入报告", "\n".join(problems[:30]))
+
+    def reimport(self, doc_id: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "重新导入", self.settings.last_folder("import"),
+                                              "Word 文档 (*.docx)")
+        if not path:
+            return
+        try:
+            change = edits.reimport(self.session, doc_id, Path(path))
+        except Exception as exc:          # noqa: BLE001
+            self.error(user_message(exc), "重新导入失败")
+            return
+        self.undo.set_session(self.session)
+        self.apply_change(change)
+
+    def show_report(self, doc_id: str) -> None:
+        lines = edits.report_lines(self.session, doc_id)
+        doc = self.session.issue.find_document(doc_id)
+        box = QMessageBox(self)
+        box.setWindowTitle("导入报告")
+        box.setText(f"《{doc.toc_title}》导入时有 {len(lines)} 条提示：")
+        box.setDetailedText("\n".join(lines))
+        box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
+        box.exec()
+
+    # -- export and print -----------------------------------------------------------------------------
+    def export_pdf(self, path: Path | None = None, bleed: bool | None = None,
+                   on_done=None) -> None:
+        from editor.ui.export import ExportDialog, export_work
+        if self.session is None:
+            return
+        if path is None:
+            default = Path(self.settings.last_folder("export")) / f"{self.path.stem}.pdf"
+            dialog = ExportDialog(default, self)
+            dialog.bleed.setChecked(self.settings.bool_value("export/bleed"))
+            if dialog.exec() != ExportDialog.DialogCode.Accepted:
+                return
+            path, bleed = dialog.chosen_path(), dialog.bleed.isChecked()
+            open_after = dialog.open_after.isChecked()
+            self.settings.set_value("export/bleed", bleed)
+            self.settings.set_last_folder("export", path)
+        else:
+            open_after = False
+        snapshot = self.snapshots.take(self.session.issue)
+
+        def done(laid_out):
+            self.message(f"已导出 {path}（{len(laid_out.pages)} 页）", 10000)
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            if on_done is not None:
+                on_done(path)
+
+        run_job(self, "导出印刷PDF", export_work(snapshot, Path(path), bool(bleed)), done)
+
+    def print_issue(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from editor.ui.export import print_pages
+        if self.laid_out is None:
+            self.message("页面尚未排好，请稍候再打印。")
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("打印")
+        dialog.setMinMax(1, len(self.laid_out.pages))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        first, last = 0, len(self.laid_out.pages) - 1
+        if printer.printRange() == QPrinter.PrintRange.PageRange:
+            first, last = printer.fromPage() - 1, printer.toPage() - 1
+        try:
+            count = print_pages(printer, self.laid_out.pages, self.preview.painter, first, last)
+        except Exception as exc:          # noqa: BLE001
+            self.error(user_message(exc), "打印失败")
+            return
+        self.message(f"已送出打印 {count} 页")
+
+    # -- window ------------------------------------------------------------------------------------
+    def about(self) -> None:
+        from editor import __version__
+        QMessageBox.about(self, "关于公报编辑器",
+                          f"<b>公报编辑器</b> {__version__}<br>区人民政府公报的汇编、排版与校对。"
+                          "<br>版式依据 GB/T 9704《党政机关公文格式》。")
+
+    def closeEvent(self, event) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        mode = self.preview.mode
+        self.settings.set_zoom(mode)
+        self.close_project(show_start=False)
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _scrolling(widget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+def _close(session) -> None:
+    close = getattr(session, "close", None)
+    if callable(close):
+        close()
+
+
+def _fontbook_or_none():
+    try:
+        from editor.fonts import default_fontbook
+    except ImportError:
+        return None
+    try:
+        return default_fontbook()
+    except GazetteError:
+        return None

@@ -1,0 +1,145 @@
+"""Menus, toolbar and shortcuts of the main window (layer: ui).
+
+文件 / 编辑 / 视图 / 版式 / 校对 / 帮助 with the standard Windows shortcuts (Ctrl+N, Ctrl+O,
+Ctrl+Shift+S, Ctrl+E, Ctrl+P, Ctrl+Z, Ctrl+Y, Ctrl++ …).  ``build_menus(window)`` creates
+the actions, connects them to the window's methods and returns them by name, so the
+window can enable them and tests can trigger them.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar
+
+Std = QKeySequence.StandardKey
+
+
+def _action(window, text: str, slot=None, shortcut=None, icon=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(shortcut)
+    if icon is not None:
+        action.setIcon(window.style().standardIcon(icon))
+    if tip:
+        action.setStatusTip(tip)
+    if slot is not None:
+        action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(window) -> dict[str, QAction]:
+    sp = QStyle.StandardPixmap
+    a: dict[str, QAction] = {}
+    a["new"] = _action(window, "新建一期(&N)…", window.new_project, Std.New, sp.SP_FileIcon,
+                       "新建一个期刊项目文件")
+    a["open"] = _action(window, "打开(&O)…", window.open_dialog, Std.Open, sp.SP_DialogOpenButton,
+                        "打开期刊项目文件")
+    a["sample"] = _action(window, "打开示例期刊", window.open_sample,
+                          tip="用内置样例建立并打开一个示例项目")
+    a["save_as"] = _action(window, "另存为(&A)…", window.save_as, QKeySequence("Ctrl+Shift+S"),
+                           tip="把项目复制为另一个文件并打开它")
+    a["import"] = _action(window, "导入文件(&I)…", window.import_dialog, QKeySequence("Ctrl+I"),
+                          sp.SP_FileDialogNewFolder, "把 .docx 文件导入选中的栏目")
+    a["export"] = _action(window, "导出印刷PDF(&E)…", window.export_pdf, QKeySequence("Ctrl+E"),
+                          sp.SP_DialogSaveButton, "排版整期并导出印刷用 PDF")
+    a["print"] = _action(window, "打印(&P)…", window.print_issue, Std.Print, None,
+                         "用打印机打印整期或部分页")
+    a["close"] = _action(window, "关闭(&C)", window.close_project, Std.Close)
+    a["quit"] = _action(window, "退出(&X)", window.close, QKeySequence("Ctrl+Q"))
+    a["undo"] = window.undo.undo_action(window)
+    a["undo"].setShortcuts(Std.Undo)
+    a["undo"].setIcon(window.style().standardIcon(sp.SP_ArrowBack))
+    a["redo"] = window.undo.redo_action(window)
+    a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+    a["redo"].setIcon(window.style().standardIcon(sp.SP_ArrowForward))
+    a["history"] = window.history_dock.toggleViewAction()
+    a["history"].setText("编辑历史(&H)")
+    a["add_section"] = _action(window, "新建栏目…", window.add_section)
+    a["zoom_in"] = _action(window, "放大(&+)", lambda: window.preview.zoom_step(1),
+                           [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+    a["zoom_out"] = _action(window, "缩小(&-)", lambda: window.preview.zoom_step(-1),
+                            QKeySequence("Ctrl+-"))
+    a["zoom_100"] = _action(window, "实际大小", lambda: window.preview.set_zoom(100),
+                            QKeySequence("Ctrl+0"))
+    a["fit_width"] = _action(window, "适合宽度(&W)", lambda: window.preview.set_zoom("fit_width"),
+                             QKeySequence("Ctrl+2"))
+    a["fit_page"] = _action(window, "适合页面(&F)", lambda: window.preview.set_zoom("fit_page"),
+                            QKeySequence("Ctrl+1"))
+    a["rebuild"] = _action(window, "重新排版(&R)", window.request_layout, QKeySequence("F5"),
+                           sp.SP_BrowserReload, "重新排版整期")
+    a["about"] = _action(window, "关于公报编辑器(&A)", window.about)
+
+    bar = window.menuBar()
+    m = bar.addMenu("文件(&F)")
+    for name in ("new", "open", "sample"):
+        m.addAction(a[name])
+    window.recent_menu = m.addMenu("最近打开(&R)")
+    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
+    m.addSeparator()
+    m.addAction(a["save_as"])
+    m.addAction(a["import"])
+    m.addSeparator()
+    m.addAction(a["export"])
+    m.addAction(a["print"])
+    m.addSeparator()
+    m.addAction(a["close"])
+    m.addAction(a["quit"])
+
+    m = bar.addMenu("编辑(&E)")
+    m.addAction(a["undo"])
+    m.addAction(a["redo"])
+    m.addSeparator()
+    m.addAction(a["add_section"])
+    m.addAction(a["history"])
+
+    m = bar.addMenu("视图(&V)")
+    for name in ("zoom_in", "zoom_out", "zoom_100", "fit_width", "fit_page"):
+        m.addAction(a[name])
+    m.addSeparator()
+    for dock in (window.tree_dock, window.thumbs_dock, window.side_dock):
+        m.addAction(dock.toggleViewAction())
+
+    m = bar.addMenu("版式(&L)")
+    m.addAction(a["rebuild"])
+    table = _action(window, "表格版式…", lambda: _show_table_tab(window))
+    m.addAction(table)
+
+    m = bar.addMenu("校对(&R)")
+    proof = _action(window, "导出校样PDF…", lambda: window.message("校对功能见“校对”模块。"))
+    proof.setEnabled(False)
+    m.addAction(proof)
+
+    m = bar.addMenu("帮助(&H)")
+    m.addAction(a["about"])
+
+    tools = QToolBar("工具栏", window)
+    tools.setObjectName("main_toolbar")
+    tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for name in ("open", "import", "undo", "redo", "rebuild", "export", "print"):
+        tools.addAction(a[name])
+    window.addToolBar(tools)
+    return a
+
+
+def _show_table_tab(window) -> None:
+    window.side_dock.show()
+    window.side_tabs.setCurrentIndex(1)
+
+
+def _fill_recent(window) -> None:
+    from pathlib import Path
+    menu = window.recent_menu
+    menu.clear()
+    recent = window.settings.recent_files()
+    for path in recent:
+        action = menu.addAction(str(path))
+        action.triggered.connect(lambda _c=False, p=path: window.open_project(Path(p)))
+    if not recent:
+        empty = menu.addAction("（无）")
+        empty.setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("清除列表").triggered.connect(window.settings.clear_recent)

@@ -1,0 +1,207 @@
+"""Properties panel: issue metadata form and document properties (layer: ui).
+
+Shows ``model.IssueMeta`` (刊名, 期次, 总期数, 出版日期, 创刊, 版权页, 简介, 口号) and, for
+the selected document, its ``DocumentLayout`` (目录标题, 起始页, 显示版头).  The panel never
+changes the model: a finished edit emits ``meta_edited(field, value)`` or
+``document_edited(doc_id, field, value)`` with the new value in the model's type, and
+the window turns it into an undoable command.  ``load_meta``/``load_document`` refresh
+the fields (after undo, too) without emitting anything.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel,
+                               QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+
+START_RULES = [("按模板", None), ("另起一页", "new_page"), ("另起奇数页", "odd_page")]
+MASTHEAD = [("按模板", None), ("显示", True), ("不显示", False)]
+
+
+def colophon_text(colophon: dict[str, str]) -> str:
+    return "\n".join(f"{k}：{v}" for k, v in colophon.items())
+
+
+def parse_colophon(text: str) -> dict[str, str]:
+    """Lines "键：值" (full- or half-width colon) → ordered dict; blank lines ignored."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        for sep in ("：", ":"):
+            if sep in line:
+                key, value = line.split(sep, 1)
+                out[key.strip()] = value.strip()
+                break
+        else:
+            out[line] = ""
+    return out
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class _PlainEdit(QPlainTextEdit):
+    """A multi-line field that reports an edit when it loses focus."""
+    edited = Signal()
+
+    def __init__(self, lines: int = 3, parent=None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)
+        self._before = ""
+
+    def set_text(self, text: str) -> None:
+        self._before = text
+        self.setPlainText(text)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if self.toPlainText() != self._before:
+            self._before = self.toPlainText()
+            self.edited.emit()
+
+
+class PropertiesPanel(QWidget):
+    meta_edited = Signal(str, object)              # IssueMeta field, value
+    document_edited = Signal(str, str, object)     # doc id, DocumentLayout field, value
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._loading = False
+        self.doc_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._meta_box())
+        layout.addWidget(self._document_box())
+        layout.addStretch(1)
+
+    # -- issue metadata -------------------------------------------------------------------------
+    def _meta_box(self) -> QGroupBox:
+        box = QGroupBox("本期信息")
+        form = QFormLayout(box)
+        self.title = self._line(form, "刊名", "title")
+        self.period = self._line(form, "期次", "period")
+        self.total = QSpinBox()
+        self.total.setRange(0, 9999)
+        self.total.setSpecialValueText("（未设）")
+        self.total.editingFinished.connect(self._total_edited)
+        form.addRow("总期数", self.total)
+        self.label = self._line(form, "期号标注", "issue_label")
+        self.published = self._line(form, "出版日期", "published")
+        self.founded = self._line(form, "创刊年份", "founded")
+        self.colophon = _PlainEdit(4)
+        self.colophon.setToolTip("每行一项，例如：主办：东西湖区人民政府")
+        self.colophon.edited.connect(
+            lambda: self._emit_meta("colophon", parse_colophon(self.colophon.toPlainText())))
+        form.addRow("版权页", self.colophon)
+        self.intro_title = self._line(form, "简介标题", "intro_title")
+        self.intro = _PlainEdit(4)
+        self.intro.setToolTip("每行一段")
+        self.intro.edited.connect(
+            lambda: self._emit_meta("intro_paragraphs", _lines(self.intro.toPlainText())))
+        form.addRow("简介", self.intro)
+        self.slogans = _PlainEdit(2)
+        self.slogans.edited.connect(
+            lambda: self._emit_meta("slogans", _lines(self.slogans.toPlainText())))
+        form.addRow("口号", self.slogans)
+        return box
+
+    def _line(self, form: QFormLayout, label: str, field: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(f"meta_{field}")
+        edit.editingFinished.connect(lambda: self._line_edited(edit, field))
+        form.addRow(label, edit)
+        return edit
+
+    def _line_edited(self, edit: QLineEdit, field: str) -> None:
+        if edit.isModified():
+            edit.setModified(False)
+            self._emit_meta(field, edit.text().strip())
+
+    def _total_edited(self) -> None:
+        value = self.total.value() or None
+        self._emit_meta("total_number", value)
+
+    def _emit_meta(self, field: str, value) -> None:
+        if not self._loading:
+            self.meta_edited.emit(field, value)
+
+    def load_meta(self, meta) -> None:
+        self._loading = True
+        try:
+            for edit, value in ((self.title, meta.title), (self.period, meta.period),
+                                (self.label, meta.issue_label),
+                                (self.published, meta.published),
+                                (self.founded, meta.founded),
+                                (self.intro_title, meta.intro_title)):
+                edit.setText(value)
+                edit.setModified(False)
+            self.total.setValue(meta.total_number or 0)
+            self.colophon.set_text(colophon_text(meta.colophon))
+            self.intro.set_text("\n".join(meta.intro_paragraphs))
+            self.slogans.set_text("\n".join(meta.slogans))
+        finally:
+            self._loading = False
+
+    # -- document -------------------------------------------------------------------------------
+    def _document_box(self) -> QGroupBox:
+        self.doc_box = QGroupBox("文件属性")
+        form = QFormLayout(self.doc_box)
+        self.doc_name = QLabel()
+        self.doc_name.setWordWrap(True)
+        self.doc_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("标题", self.doc_name)
+        self.doc_number = QLabel()
+        form.addRow("文号", self.doc_number)
+        self.toc_title = QLineEdit()
+        self.toc_title.setPlaceholderText("（与标题相同）")
+        self.toc_title.editingFinished.connect(self._toc_edited)
+        form.addRow("目录标题", self.toc_title)
+        self.start = QComboBox()
+        for text, _ in START_RULES:
+            self.start.addItem(text)
+        self.start.activated.connect(
+            lambda i: self._emit_doc("start", START_RULES[i][1]))
+        form.addRow("起始页", self.start)
+        self.masthead = QComboBox()
+        for text, _ in MASTHEAD:
+            self.masthead.addItem(text)
+        self.masthead.activated.connect(
+            lambda i: self._emit_doc("show_masthead", MASTHEAD[i][1]))
+        form.addRow("版头", self.masthead)
+        self.doc_box.setEnabled(False)
+        return self.doc_box
+
+    def _toc_edited(self) -> None:
+        if self.toc_title.isModified():
+            self.toc_title.setModified(False)
+            self._emit_doc("toc_title", self.toc_title.text().strip() or None)
+
+    def _emit_doc(self, field: str, value) -> None:
+        if not self._loading and self.doc_id:
+            self.document_edited.emit(self.doc_id, field, value)
+
+    def load_document(self, doc) -> None:
+        self._loading = True
+        try:
+            self.doc_id = doc.id if doc is not None else None
+            self.doc_box.setEnabled(doc is not None)
+            if doc is None:
+                self.doc_name.clear()
+                self.doc_number.clear()
+                self.toc_title.clear()
+                return
+            self.doc_name.setText(doc.title or doc.source_name)
+            self.doc_number.setText(doc.doc_number or "—")
+            self.toc_title.setText(doc.layout.toc_title or "")
+            self.toc_title.setModified(False)
+            self.start.setCurrentIndex(
+                [v for _, v in START_RULES].index(doc.layout.start)
+                if doc.layout.start in [v for _, v in START_RULES] else 0)
+            self.masthead.setCurrentIndex(
+                [v for _, v in MASTHEAD].index(doc.layout.show_masthead)
+                if doc.layout.show_masthead in (None, True, False) else 0)
+        finally:
+            self._loading = False

@@ -1,0 +1,69 @@
+"""Start page: what the window shows when no issue is open (layer: ui).
+
+Four ways in — 新建一期, 打开, 打开示例期刊, and the recent files — each emitted as a
+signal for the window to act on.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCommandLinkButton, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QVBoxLayout, QWidget)
+
+from editor import __version__
+
+
+class StartPage(QWidget):
+    new_requested = Signal()
+    open_requested = Signal()
+    sample_requested = Signal()
+    recent_requested = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("start_page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 36, 48, 36)
+        title = QLabel("公报编辑器")
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
+        outer.addWidget(title)
+        outer.addWidget(QLabel(f"区人民政府公报的汇编、排版与校对　版本 {__version__}"))
+        outer.addSpacing(24)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        actions = QVBoxLayout()
+        row.addLayout(actions, 1)
+        for text, note, signal in (
+                ("新建一期…", "新建一个空的期刊项目文件（.gazette）", self.new_requested),
+                ("打开…", "打开已有的期刊项目文件", self.open_requested),
+                ("打开示例期刊", "用内置的《东西湖区人民政府公报》总第32期建立一个示例项目",
+                 self.sample_requested)):
+            button = QCommandLinkButton(text, note)
+            button.clicked.connect(signal.emit)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        recent_box = QVBoxLayout()
+        row.addSpacing(24)
+        row.addLayout(recent_box, 1)
+        recent_box.addWidget(QLabel("最近打开的文件"))
+        self.recent = QListWidget()
+        self.recent.setAccessibleName("最近打开的文件")
+        self.recent.itemActivated.connect(
+            lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        recent_box.addWidget(self.recent, 1)
+        self.empty_note = QLabel("（还没有打开过文件）")
+        recent_box.addWidget(self.empty_note)
+
+    def set_recent(self, paths: list[Path]) -> None:
+        self.recent.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{path.stem}\n{path.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.recent.addItem(item)
+        self.empty_note.setVisible(not paths)

@@ -1,0 +1,278 @@
+"""Table layout panel: a selected table's layout overrides as a form (layer: ui).
+
+Lists the tables of the selected document; for the chosen one shows column widths in
+millimetres of the text block (the model keeps relative weights, ``TableLayout.col_widths``),
+font size, cell padding, header rows, landscape, and merge/unmerge of the selected cell.
+Like the properties panel it never edits the model: it emits
+
+* ``layout_edited(doc_id, table_id, field, value)`` — a ``TableLayout`` field and its new
+  value (``col_widths`` as a list of weights in points),
+* ``merge_requested(doc_id, table_id, cell_id, direction)`` — "right" or "down",
+* ``unmerge_requested(doc_id, table_id, cell_id)``,
+* ``table_selected(doc_id, table_id)`` — the preview shows that table's column borders.
+
+``widths_after_drag(widths, border, delta)`` is the rule the preview's border drag uses:
+the two columns either side of the border trade width, neither below ``MIN_COL`` pt.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from editor import model
+
+MM = 72 / 25.4
+MIN_COL = 8.0            # pt: the narrowest column a drag or a number may make
+FONT_SIZES = [0.0, 9.0, 10.5, 12.0, 14.0, 15.0, 16.0]   # 0 = template
+
+
+def tables_of(doc: model.Document) -> list[model.Table]:
+    """Every table of a document, body first then attachments (nested ones excluded)."""
+    return [b for b in doc.all_blocks() if isinstance(b, model.Table)]
+
+
+def current_widths(table: model.Table, text_width: float) -> list[float]:
+    """Column widths in points as laid out: the override weights (or the docx grid)
+    scaled to the text block."""
+    weights = table.layout.col_widths or table.grid or [1.0] * max(1, table.n_cols)
+    total = sum(weights) or 1.0
+    return [w * text_width / total for w in weights]
+
+
+def widths_after_drag(widths: list[float], border: int, delta: float) -> list[float]:
+    """Move inner border ``border`` (1..n-1) by ``delta`` points."""
+    if not 1 <= border < len(widths):
+        return list(widths)
+    left, right = widths[border - 1], widths[border]
+    delta = max(MIN_COL - left, min(right - MIN_COL, delta))
+    out = list(widths)
+    out[border - 1] = left + delta
+    out[border] = right - delta
+    return out
+
+
+def table_label(index: int, table: model.Table) -> str:
+    return f"表{index + 1}（{table.n_cols} 列 × {len(table.rows)} 行）"
+
+
+class TablePanel(QWidget):
+    layout_edited = Signal(str, str, str, object)
+    merge_requested = Signal(str, str, str, str)
+    unmerge_requested = Signal(str, str, str)
+    table_selected = Signal(str, str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.doc: model.Document | None = None
+        self.tables: list[model.Table] = []
+        self.text_width = 156 * MM
+        self.cell_id: str | None = None
+        self._loading = False
+        self._width_boxes: list[QDoubleSpinBox] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        box = QGroupBox("表格版式")
+        outer.addWidget(box)
+        outer.addStretch(1)
+        form = QFormLayout(box)
+        self.choice = QComboBox()
+        self.choice.currentIndexChanged.connect(self._choose)
+        form.addRow("表格", self.choice)
+        self.widths_area = QWidget()
+        self.widths_grid = QGridLayout(self.widths_area)
+        self.widths_grid.setContentsMargins(0, 0, 0, 0)
+        form.addRow("列宽（毫米）", self.widths_area)
+        hint = QLabel("也可在预览中拖动列线调整列宽。")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid);")
+        form.addRow("", hint)
+        self.font_size = QComboBox()
+        for size in FONT_SIZES:
+            self.font_size.addItem("按模板" if not size else f"{size:g} 磅")
+        self.font_size.activated.connect(self._font_chosen)
+        form.addRow("字号", self.font_size)
+        self.padding = QDoubleSpinBox()
+        self.padding.setRange(0.0, 20.0)
+        self.padding.setSingleStep(0.5)
+        self.padding.setSuffix(" 磅")
+        self.padding.setSpecialValueText("按模板")
+        self.padding.editingFinished.connect(
+            lambda: self._emit("padding", self.padding.value() or None))
+        form.addRow("单元格边距", self.padding)
+        self.header_rows = QSpinBox()
+        self.header_rows.setRange(-1, 20)
+        self.header_rows.setSpecialValueText("按原文")
+        self.header_rows.editingFinished.connect(self._header_edited)
+        form.addRow("重复表头行数", self.header_rows)
+        self.landscape = QCheckBox("横排页面（表格较宽时）")
+        self.landscape.clicked.connect(lambda on: self._emit("landscape", bool(on) or None))
+        form.addRow("", self.landscape)
+        self.cell_label = QLabel("（在预览中单击表格中的单元格）")
+        self.cell_label.setWordWrap(True)
+        form.addRow("单元格", self.cell_label)
+        buttons = QHBoxLayout()
+        self.merge_right = QPushButton("向右合并")
+        self.merge_down = QPushButton("向下合并")
+        self.unmerge = QPushButton("拆分")
+        self.merge_right.clicked.connect(lambda: self._merge("right"))
+        self.merge_down.clicked.connect(lambda: self._merge("down"))
+        self.unmerge.clicked.connect(self._unmerge)
+        for b in (self.merge_right, self.merge_down, self.unmerge):
+            buttons.addWidget(b)
+        form.addRow(buttons)
+        self.set_document(None)
+
+    # -- selection --------------------------------------------------------------------------
+    @property
+    def table(self) -> model.Table | None:
+        index = self.choice.currentIndex()
+        return self.tables[index] if 0 <= index < len(self.tables) else None
+
+    def set_text_width(self, width: float) -> None:
+        self.text_width = width
+
+    def set_document(self, doc: model.Document | None, table_id: str | None = None) -> None:
+        """Show the tables of ``doc`` (selecting ``table_id`` when given)."""
+        self._loading = True
+        try:
+            self.doc = doc
+            self.tables = tables_of(doc) if doc is not None else []
+            self.choice.clear()
+            for k, table in enumerate(self.tables):
+                self.choice.addItem(table_label(k, table))
+            ids = [t.id for t in self.tables]
+            self.choice.setCurrentIndex(ids.index(table_id) if table_id in ids else
+                                        (0 if ids else -1))
+        finally:
+            self._loading = False
+        self.setEnabled(bool(self.tables))
+        self.reload()
+        self._announce()
+
+    def select_cell(self, table_id: str, cell_id: str | None) -> None:
+        ids = [t.id for t in self.tables]
+        if table_id in ids and ids.index(table_id) != self.choice.currentIndex():
+            self.choice.setCurrentIndex(ids.index(table_id))
+        self.cell_id = cell_id
+        self._show_cell()
+
+    def _choose(self, _index: int) -> None:
+        if self._loading:
+            return
+        self.cell_id = None
+        self.reload()
+        self._announce()
+
+    def _announce(self) -> None:
+        table = self.table
+        if self.doc is not None and table is not None:
+            self.table_selected.emit(self.doc.id, table.id)
+        else:
+            self.table_selected.emit("", "")
+
+    # -- showing values ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Show the current values of the chosen table (after any change or undo)."""
+        self._loading = True
+        try:
+            table = self.table
+            self._build_width_boxes(table)
+            if table is None:
+                return
+            size = table.layout.font_size or 0.0
+            self.font_size.setCurrentIndex(FONT_SIZES.index(size) if size in FONT_SIZES else 0)
+            self.padding.setValue(table.layout.padding or 0.0)
+            hr = table.layout.header_rows
+            self.header_rows.setValue(-1 if hr is None else hr)
+            self.landscape.setChecked(bool(table.layout.landscape))
+        finally:
+            self._loading = False
+        self._show_cell()
+
+    def _build_width_boxes(self, table: model.Table | None) -> None:
+        while self.widths_grid.count():
+            widget = self.widths_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self._width_boxes = []
+        if table is None:
+            return
+        for k, width in enumerate(current_widths(table, self.text_width)):
+            spin = QDoubleSpinBox()
+            spin.setDecimals(1)
+            spin.setRange(MIN_COL / MM, self.text_width / MM)
+            spin.setValue(width / MM)
+            spin.setToolTip(f"第 {k + 1} 列宽度（毫米）")
+            spin.setObjectName(f"col_width_{k}")
+            spin.editingFinished.connect(lambda k=k: self._width_edited(k))
+            self._width_boxes.append(spin)
+            self.widths_grid.addWidget(spin, k // 3, k % 3)
+
+    def _show_cell(self) -> None:
+        table, cell = self.table, self._cell()
+        if cell is None:
+            self.cell_label.setText("（在预览中单击表格中的单元格）")
+        else:
+            text = cell.text.replace("\n", " ")
+            self.cell_label.setText(f"第 {self._row_of(cell) + 1} 行第 {cell.col + 1} 列："
+                                    f"{text[:16]}{'…' if len(text) > 16 else ''}")
+        merged = cell is not None and (cell.row_span > 1 or cell.col_span > 1)
+        self.merge_right.setEnabled(cell is not None and table is not None
+                                    and cell.col + cell.col_span < table.n_cols)
+        self.merge_down.setEnabled(cell is not None)
+        self.unmerge.setEnabled(merged)
+
+    def _cell(self) -> model.Cell | None:
+        table = self.table
+        if table is None or not self.cell_id:
+            return None
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.id == self.cell_id:
+                    return cell
+        return None
+
+    def _row_of(self, cell: model.Cell) -> int:
+        return next(i for i, row in enumerate(self.table.rows) if cell in row.cells)
+
+    # -- edits ---------------------------------------------------------------------------------
+    def _emit(self, field: str, value) -> None:
+        if self._loading or self.doc is None or self.table is None:
+            return
+        self.layout_edited.emit(self.doc.id, self.table.id, field, value)
+
+    def _width_edited(self, column: int) -> None:
+        table = self.table
+        if table is None or self._loading:
+            return
+        widths = current_widths(table, self.text_width)
+        new = self._width_boxes[column].value() * MM
+        if abs(new - widths[column]) < 0.05 * MM:
+            return
+        widths[column] = new
+        self._emit("col_widths", [round(w, 2) for w in widths])
+
+    def drag_border(self, border: int, delta: float) -> None:
+        """A column border was dragged ``delta`` points in the preview."""
+        table = self.table
+        if table is None:
+            return
+        widths = widths_after_drag(current_widths(table, self.text_width), border, delta)
+        self._emit("col_widths", [round(w, 2) for w in widths])
+
+    def _font_chosen(self, index: int) -> None:
+        self._emit("font_size", FONT_SIZES[index] or None)
+
+    def _header_edited(self) -> None:
+        value = self.header_rows.value()
+        self._emit("header_rows", None if value < 0 else value)
+
+    def _merge(self, direction: str) -> None:
+        if self.doc is not None and self.table is not None and self.cell_id:
+            self.merge_requested.emit(self.doc.id, self.table.id, self.cell_id, direction)
+
+    def _unmerge(self) -> None:
+        if self.doc is not None and self.table is not None and self.cell_id:
+            self.unmerge_requested.emit(self.doc.id, self.table.id, self.cell_id)
