@@ -50,13 +50,11 @@ def table_columns(page: Page, doc_id: str, table_id: str) -> list[float]:
         return []
     top = min(t.y - t.size for t in texts)
     bottom = max(t.y for t in texts)
-    left = min(t.xs[0] if t.xs else t.x for t in texts)
-    right = max((t.xs[0] if t.xs else t.x) + t.width for t in texts)
     xs = set()
     for item in page.items:
         if isinstance(item, LineItem) and abs(item.x1 - item.x2) < 0.01:
             y0, y1 = sorted((item.y1, item.y2))
-            if y0 <= bottom and y1 >= top and left - 40 <= item.x1 <= right + 40:
+            if y0 <= bottom and y1 >= top:      # a rule beside the table's text
                 xs.add(round(item.x1, 2))
     return sorted(xs)
 

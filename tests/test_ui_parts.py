@@ -1,0 +1,205 @@
+"""UI panels on a hand-made issue laid out with the fixed measurer: the issue tree model
+(QAbstractItemModelTester, drag-and-drop requests), the page preview (click → source,
+zoom), the table panel's border-drag rule and printing the page items (editor.ui)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl  # noqa: E402
+from PySide6.QtTest import QAbstractItemModelTester  # noqa: E402
+
+from editor import model  # noqa: E402
+from editor.fonts.measure import FixedMeasurer  # noqa: E402
+from editor.layout.cache import LayoutCache  # noqa: E402
+from editor.layout.items import LineItem, Page, Source, TextItem  # noqa: E402
+from editor.layout.paginate import layout_issue  # noqa: E402
+from editor.ui.issue_tree import MIME, IssueTreeModel  # noqa: E402
+from editor.ui.painter import FaceFonts  # noqa: E402
+from editor.ui.preview import PreviewView, hit_text, table_columns  # noqa: E402
+from editor.ui.table_panel import TablePanel, current_widths, widths_after_drag  # noqa: E402
+
+TEXT = "根据《中华人民共和国文物保护法》有关规定，现将我区文物保护单位保护范围予以公布。"
+
+
+def _table(tid: str) -> model.Table:
+    rows = []
+    for r in range(4):
+        cells = [model.Cell(id=f"c{r}{c}", col=c,
+                            blocks=[model.Paragraph(id=f"p{r}{c}", runs=[model.Run(f"格{r}{c}")])])
+                 for c in range(3)]
+        rows.append(model.Row(cells=cells, is_header=r == 0))
+    return model.Table(id=tid, grid=[100.0, 200.0, 100.0], rows=rows)
+
+
+def _issue() -> model.Issue:
+    def doc(i, with_table=False):
+        body = [model.Paragraph(id=f"p{k}", runs=[model.Run(TEXT)]) for k in range(3)]
+        if with_table:
+            body.append(_table("t1"))
+        return model.Document(id=f"d{i}", title=f"关于第{i}项工作的通知",
+                              doc_number=f"东政发〔2025〕{i}号", body=body)
+    return model.Issue(meta=model.IssueMeta(title="东西湖区人民政府公报", issue_label="总第32期"),
+                       sections=[model.Section("s1", "区级文件选登", [doc(1), doc(2, True), doc(3)]),
+                                 model.Section("s2", "大事记", [doc(4)])])
+
+
+@pytest.fixture
+def tree(qtbot):
+    m = IssueTreeModel()
+    m.set_issue(_issue())
+    return m
+
+
+def test_tree_model_passes_the_model_tester(tree, qtbot):
+    QAbstractItemModelTester(tree, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert tree.rowCount() == 2
+    s1 = tree.index(0, 0)
+    assert tree.rowCount(s1) == 3
+    doc = tree.index(1, 0, s1)
+    assert doc.data() == "关于第2项工作的通知"
+    assert tree.parent(doc) == s1
+    tree.refresh()
+    assert tree.index_of_document("d4").parent().row() == 1
+
+
+def _drag(tree, doc_id) -> QMimeData:
+    return tree.mimeData([tree.index_of_document(doc_id)])
+
+
+def test_dropping_a_document_between_documents_requests_that_place(tree, qtbot):
+    mime = _drag(tree, "d1")
+    assert json.loads(bytes(mime.data(MIME)).decode())[0] == {"kind": "document", "id": "d1"}
+    s1 = tree.index(0, 0)
+    with qtbot.waitSignal(tree.move_document) as blocker:
+        # dropped after d3 (row 3 of 区级文件选登): the taken-out row shifts the index
+        assert tree.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, s1) is False
+    assert blocker.args == ["d1", "s1", 2]
+
+
+def test_dropping_a_document_on_another_section_and_on_a_document(tree, qtbot):
+    s2 = tree.index(1, 0)
+    with qtbot.waitSignal(tree.move_document) as blocker:
+        tree.dropMimeData(_drag(tree, "d2"), Qt.DropAction.MoveAction, -1, 0, s2)
+    assert blocker.args == ["d2", "s2", 1]
+    target = tree.index_of_document("d1")
+    with qtbot.waitSignal(tree.move_document) as blocker:
+        tree.dropMimeData(_drag(tree, "d4"), Qt.DropAction.MoveAction, -1, 0, target)
+    assert blocker.args == ["d4", "s1", 0]
+
+
+def test_sections_reorder_and_docx_files_from_explorer_import(tree, qtbot, tmp_path):
+    mime = tree.mimeData([tree.index(1, 0)])
+    with qtbot.waitSignal(tree.move_section) as blocker:
+        tree.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert blocker.args == ["s2", 0]
+    files = QMimeData()
+    docx = tmp_path / "新文件.docx"
+    docx.write_bytes(b"PK")
+    files.setUrls([QUrl.fromLocalFile(str(docx)), QUrl.fromLocalFile(str(tmp_path / "a.txt"))])
+    assert tree.canDropMimeData(files, Qt.DropAction.CopyAction, -1, 0, tree.index(1, 0))
+    with qtbot.waitSignal(tree.import_files) as blocker:
+        tree.dropMimeData(files, Qt.DropAction.CopyAction, -1, 0, tree.index(1, 0))
+    assert [p.name for p in blocker.args[0]] == ["新文件.docx"] and blocker.args[1] == "s2"
+
+
+def test_warning_badge_tooltip_names_the_report(qtbot):
+    m = IssueTreeModel()
+    m.set_issue(_issue(), lambda doc_id: 2 if doc_id == "d3" else 0)
+    tip = m.index_of_document("d3").data(Qt.ItemDataRole.ToolTipRole)
+    assert "导入报告有 2 条提示" in tip
+    assert "导入报告" not in m.index_of_document("d1").data(Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.fixture(scope="module")
+def laid():
+    return layout_issue(_issue(), "gbt9704", FixedMeasurer(), LayoutCache())
+
+
+def test_preview_click_finds_the_source_block(qtbot, laid):
+    view = PreviewView(FaceFonts())
+    qtbot.addWidget(view)
+    view.resize(700, 900)
+    view.show()
+    view.set_pages(laid.pages)
+    index = laid.doc_first_page["d2"]
+    page = laid.pages[index]
+    item = next(t for t in page.texts() if t.source and t.source.block_id == "p1")
+    view.go_to_page(index)
+    rect = view.page_rect(index)
+    pos = QPoint(int(rect.x() + (item.xs[2] + 1) * view.scale),
+                 int(rect.y() + (item.y - item.size * 0.4) * view.scale))
+    with qtbot.waitSignal(view.source_clicked) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args[0].doc_id == "d2" and blocker.args[0].block_id == "p1"
+    assert hit_text(page, 1.0, 1.0) is None
+
+
+def test_preview_zoom_limits_and_fit_modes(qtbot, laid):
+    view = PreviewView(FaceFonts())
+    qtbot.addWidget(view)
+    view.resize(600, 800)
+    view.show()
+    view.set_pages(laid.pages)
+    view.set_zoom(1000)
+    assert view.zoom_percent() == 400
+    view.set_zoom(10)
+    assert view.zoom_percent() == 50
+    view.set_zoom("fit_page")
+    rect = view.page_rect(0)
+    assert rect.height() <= view.viewport().height()
+    view.set_zoom("fit_width")
+    assert view.page_rect(0).width() > rect.width()
+    view.zoom_step(1)
+    assert view.mode == 100 or view.zoom_percent() > 50
+
+
+def _ruled_table_page() -> Page:
+    """A page with a 3-column ruled table (as the table layout draws it) and a rule of
+    the body text above it that must not count as a border."""
+    items = [LineItem(300, 10, 300, 60), TextItem(80, 50, "正文", "song", 16, [80, 96], 32)]
+    xs = [79.0, 179.0, 379.0, 479.0]
+    items += [LineItem(x, 100, x, 200) for x in xs] + [LineItem(79, 100, 479, 100)]
+    for r in range(3):
+        for c in range(3):
+            items.append(TextItem(xs[c] + 4, 120 + 30 * r, "格", "song", 12, [xs[c] + 4], 12,
+                                  source=Source("d2", f"t1/c{r}{c}/p{r}{c}", 0, 1)))
+    return Page(0, 595.0, 842.0, items=items)
+
+
+def test_table_columns_and_border_drag_rule(qtbot):
+    borders = table_columns(_ruled_table_page(), "d2", "t1")
+    assert borders == [79.0, 179.0, 379.0, 479.0]   # edges and inner borders, not x=300
+    assert table_columns(_ruled_table_page(), "d2", "t9") == []
+    assert widths_after_drag([100, 200, 100], 1, 30) == [130, 170, 100]
+    assert widths_after_drag([100, 200, 100], 2, 500)[2] >= 8.0
+    panel = TablePanel()
+    qtbot.addWidget(panel)
+    panel.set_text_width(400.0)
+    panel.set_document(_issue().find_document("d2"))
+    assert current_widths(panel.table, 400.0) == [100.0, 200.0, 100.0]
+    with qtbot.waitSignal(panel.layout_edited) as blocker:
+        panel.drag_border(1, 50.0)
+    assert blocker.args[:3] == ["d2", "t1", "col_widths"]
+    assert blocker.args[3] == [150.0, 150.0, 100.0]
+
+
+def test_printing_paints_every_page_to_a_pdf_printer(qtbot, laid, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    from editor.ui.export import print_pages
+    from editor.ui.painter import PagePainter
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "打印.pdf"
+    printer.setOutputFileName(str(out))
+    count = print_pages(printer, laid.pages, PagePainter(FaceFonts()), 0, 3)
+    assert count == 4
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 4
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(laid.pages[0].width, abs=1.5)
