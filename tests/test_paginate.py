@@ -170,3 +170,16 @@ def test_section_title_pages_are_counted_but_carry_no_folio():
         assert any(t.text == "区级文件选登" or t.text == "大事记" for t in p.texts())
     numbered = [p for p in laid.pages if p.folio is not None]
     assert all(p.folio == p.index - first_body + 1 for p in numbered)
+
+
+def test_signature_right_indented_and_date_two_characters_right_of_it():
+    t = load_template("gbt9704")
+    laid = layout_issue(_issue((2,)), t, FixedMeasurer(), LayoutCache())
+    items = [it for p in laid.pages for it in p.texts() if it.source]
+    sig = next(it for it in items if it.source.block_id == "signature")
+    date = [it for it in items if it.source.block_id == "date"]
+    frame = t.frame(1)
+    em = t.char_pitch
+    assert sig.xs[-1] + em == pytest.approx(frame.x + frame.width - 2 * em, abs=0.5)
+    assert date[0].xs[0] == pytest.approx(sig.xs[0] + 2 * em, abs=0.5)
+    assert date[0].y > sig.y

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from editor.fonts.measure import Measurer
+from editor.fonts.measure import Measurer, is_wide
 from editor.layout.flow import Span
 from editor.layout.items import Source
 from editor.layout.paragraph import ParagraphFlowable
@@ -229,12 +229,12 @@ class DocumentBuilder:
         s_st, d_st = self.t.style("signature"), self.t.style("date")
         em = self.t.em("signature")
         base = s_st.right_indent
-        sig_w = max((text_width(s, s_st.role, s_st.size, self.m) for s in sig), default=0.0)
-        date_w = text_width(doc.date, d_st.role, d_st.size, self.m) if doc.date else 0.0
+        sig_w = max((self._set_width(s, s_st) for s in sig), default=0.0)
+        date_w = self._set_width(doc.date, d_st) if doc.date else 0.0
         # date's first character 2 字 right of the signature's first character
         date_right = base + sig_w - 2 * em - date_w
         sig_right = base
-        if date_w and date_right < base:
+        if date_w > sig_w:      # a date longer than the signature: it keeps the 2 字
             date_right = base
             sig_right = base + date_w + 2 * em - sig_w
         if not sig:
@@ -250,6 +250,13 @@ class DocumentBuilder:
             src = Source(doc.id, "date", 0, len(doc.date))
             self.para([d_st.span(doc.date, src)], d_st, right_indent=max(date_right, 0.0),
                       first_indent=0.0)
+
+    def _set_width(self, text: str, st: TextStyle) -> float:
+        """Width of a one-line text as set (wide characters on the character grid)."""
+        if not st.char_pitch:
+            return text_width(text, st.role, st.size, self.m)
+        return sum(st.char_pitch if is_wide(ch) else self.m.advance(ch, st.role, st.size)
+                   for ch in text)
 
     def colophon_note(self) -> None:
         notes = [n for n in self.doc.colophon_note if n.strip()]
