@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
-from editor.fonts.measure import Measurer, is_wide
+from editor.fonts.measure import Measurer
+from editor.layout.compose import compose
 from editor.layout.flow import Span
 from editor.layout.items import Source
 from editor.layout.paragraph import ParagraphFlowable
-from editor.layout.shapes import ImageFlowable, MastheadFlowable, PageBreak, Rule, text_width
+from editor.layout.shapes import ImageFlowable, MastheadFlowable, PageBreak, Rule
 from editor.layout.template import Template, TextStyle
 from editor.layout.titles import balanced_title_spans
 from editor import model
@@ -252,11 +253,10 @@ class DocumentBuilder:
                       first_indent=0.0)
 
     def _set_width(self, text: str, st: TextStyle) -> float:
-        """Width of a one-line text as set (wide characters on the character grid)."""
-        if not st.char_pitch:
-            return text_width(text, st.role, st.size, self.m)
-        return sum(st.char_pitch if is_wide(ch) else self.m.advance(ch, st.role, st.size)
-                   for ch in text)
+        """Width of a one-line text as the composer sets it (grid, Han–Latin gaps)."""
+        fmt = st.fmt(align="left", first_indent=0.0, left_indent=0.0, right_indent=0.0)
+        lines = compose([st.span(text)], fmt, 100000.0, self.m)
+        return lines[0].width if lines else 0.0
 
     def colophon_note(self) -> None:
         notes = [n for n in self.doc.colophon_note if n.strip()]
