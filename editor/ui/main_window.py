@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self.path: Path | None = None
         self.laid_out = None
+        self.laid_generation = 0
         self.layout_seconds = 0.0
         self.selected_doc: str | None = None
         self.fonts = FaceFonts(fontbook if fontbook is not None else _fontbook_or_none())
@@ -296,6 +297,7 @@ class MainWindow(QMainWindow):
         if self.session is None or generation != self.layout_worker.generation:
             return              # a newer edit is being laid out already
         self.laid_out = laid_out
+        self.laid_generation = generation
         self.layout_seconds = seconds
         self.preview.setProperty("busy", False)
         self.preview.set_pages(laid_out.pages)

@@ -18,7 +18,8 @@ import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPen
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPainter, QPen,
+                           QRawFont)
 
 from editor.layout.items import ImageItem, LineItem, LinkItem, Page, RectItem, TextItem
 
@@ -61,6 +62,7 @@ class FaceFonts:
     def __init__(self, fontbook=None):
         self.fontbook = fontbook
         self._fonts: dict[tuple[str, bool, str], QFont] = {}
+        self._raw: dict[tuple[str, bool, str], QRawFont] = {}
         self._families: dict[str, str] = {}
         self._files: dict[str, list[str]] = {}
         self._fallback: dict[str, str] = {}
@@ -107,6 +109,14 @@ class FaceFonts:
         family = family or self.fallback_family(role or face)
         self._families[face] = family
         return family
+
+    def raw_font(self, item: TextItem) -> QRawFont:
+        """The face as a QRawFont (glyph runs at exact positions, no per-char calls)."""
+        key = (item.face, item.bold, item.role)
+        raw = self._raw.get(key)
+        if raw is None:
+            raw = self._raw[key] = QRawFont.fromFont(self.font(item))
+        return raw
 
     def font(self, item: TextItem) -> QFont:
         key = (item.face, item.bold, item.role)
@@ -159,9 +169,18 @@ class PagePainter:
         painter.translate(0, item.y)
         painter.scale(factor * item.scale_x, factor)
         sx = 1.0 / (factor * item.scale_x)
-        for ch, x in zip(item.text, xs):
-            if not ch.isspace():
-                painter.drawText(QPointF(x * sx, 0.0), ch)
+        raw = self.fonts.raw_font(item)
+        glyphs = raw.glyphIndexesForString(item.text) if raw.isValid() else []
+        if len(glyphs) == len(item.text) and all(glyphs):
+            run = QGlyphRun()
+            run.setRawFont(raw)
+            run.setGlyphIndexes(glyphs)
+            run.setPositions([QPointF(x * sx, 0.0) for x in xs])
+            painter.drawGlyphRun(QPointF(0.0, 0.0), run)
+        else:       # a glyph the face lacks: let Qt's font fallback find one per character
+            for ch, x in zip(item.text, xs):
+                if not ch.isspace():
+                    painter.drawText(QPointF(x * sx, 0.0), ch)
         painter.restore()
         if item.underline or item.strike:
             self._decorate(painter, item, xs)
