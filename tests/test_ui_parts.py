@@ -4,6 +4,8 @@ zoom), the table panel's border-drag rule and printing the page items (editor.ui
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -203,3 +205,12 @@ def test_printing_paints_every_page_to_a_pdf_printer(qtbot, laid, tmp_path):
     assert len(reader.pages) == 4
     box = reader.pages[0].mediabox
     assert float(box.width) == pytest.approx(laid.pages[0].width, abs=1.5)
+
+
+def test_only_the_ui_package_imports_qt():
+    root = Path(__file__).resolve().parent.parent / "editor"
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if "ui" not in p.relative_to(root).parts[:1]
+                 and re.search(r"^\s*(from|import)\s+(PySide6|PyQt\d|shiboken6)", p.read_text(
+                     encoding="utf-8"), re.M)]
+    assert offenders == []
