@@ -183,3 +183,22 @@ def test_signature_right_indented_and_date_two_characters_right_of_it():
     assert sig.xs[-1] + em == pytest.approx(frame.x + frame.width - 2 * em, abs=0.5)
     assert date[0].xs[0] == pytest.approx(sig.xs[0] + 2 * em, abs=0.5)
     assert date[0].y > sig.y
+
+
+def test_chronicle_in_two_columns_in_the_sixteen_kai_template():
+    t = load_template("gazette16k")
+    doc = _doc("c", 40)
+    doc.kind = "chronicle"
+    laid = layout_issue(model.Issue(sections=[model.Section("s", "大事记", [doc])]), t,
+                        FixedMeasurer(), LayoutCache())
+    body = [p for p in laid.pages if p.doc_id == "c"]
+    frame = t.frame(1)
+    half = frame.width / 2
+    for p in body:
+        dx = t.frame(p.folio % 2).x - frame.x
+        entries = [it for it in p.texts() if it.source and it.source.block_id.startswith("p")]
+        left = [it for it in entries if it.x - dx < frame.x + half]
+        right = [it for it in entries if it.x - dx >= frame.x + half]
+        assert left and all(it.x + it.width - dx <= frame.x + half for it in left)
+        if p is not body[-1]:
+            assert right

@@ -19,7 +19,7 @@ from editor.layout.compose import compose
 from editor.layout.flow import Span
 from editor.layout.items import Source
 from editor.layout.paragraph import ParagraphFlowable
-from editor.layout.shapes import ImageFlowable, MastheadFlowable, PageBreak, Rule
+from editor.layout.shapes import ColumnsBegin, ImageFlowable, MastheadFlowable, PageBreak, Rule
 from editor.layout.template import Template, TextStyle
 from editor.layout.titles import balanced_title_spans
 from editor import model
@@ -279,8 +279,19 @@ class DocumentBuilder:
             self.blocks(att.blocks)
 
     # -- per kind ---------------------------------------------------------------------
+    def columns(self) -> None:
+        """A 大事记 in columns when the template's [chronicle] columns > 1."""
+        if self.doc.kind != "chronicle":
+            return
+        cfg = self.t.section("chronicle")
+        n = int(cfg.get("columns", 1))
+        if n > 1:
+            gap = self.t.length(cfg.get("column_gap", "2字"), self.t.em("chronicle_entry"))
+            self.out.append(ColumnsBegin(n, gap))
+
     def build(self) -> list:
         self.head()
+        self.columns()
         self.blocks(self.doc.body)
         self.attachment_note()
         self.signature_and_date()

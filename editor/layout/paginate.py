@@ -13,7 +13,7 @@ Stages:
    (a fixed point, capped by the template's ``toc.max_passes`` with a warning).
 
 ``flow_pages`` is the page-filling loop: keep-with-next (a heading never ends a page),
-page breaks, landscape pages for flowables whose ``landscape`` is True (then back to
+page breaks, columns (from a ``ColumnsBegin`` marker to the document's end), landscape pages for flowables whose ``landscape`` is True (then back to
 portrait), and guaranteed progress (an empty page always takes something).
 """
 from __future__ import annotations
@@ -27,7 +27,8 @@ from editor.layout.cache import LayoutCache, default_cache
 from editor.layout.documents import document_flowables
 from editor.layout.folios import Furniture
 from editor.layout.items import LaidOutIssue, OutlineEntry, Page, TextItem
-from editor.layout.shapes import PageBreak
+from editor.layout.flow import Frame
+from editor.layout.shapes import ColumnsBegin, PageBreak
 from editor.layout.template import Template, load_template
 
 Progress = Callable[[str], None]
@@ -91,6 +92,9 @@ def flow_pages(flowables: list, template: Template) -> tuple[list[DocPage], list
         want = bool(getattr(f, "landscape", False))
         if want != state.landscape:
             state.new_page(pages, want)
+        if isinstance(f, ColumnsBegin):
+            state.begin_columns(f.columns, f.gap)
+            continue
         if isinstance(f, PageBreak) or (f.page_break_before and not state.empty):
             if not state.empty:
                 state.new_page(pages, state.landscape)
@@ -101,18 +105,18 @@ def flow_pages(flowables: list, template: Template) -> tuple[list[DocPage], list
             if state.empty:
                 warnings.append("有内容无法排入版心，已跳过")
                 continue
-            state.new_page(pages, state.landscape)
+            state.advance(pages)
             queue.appendleft(f)
             continue
         if (getattr(f, "keep_with_next", False) and placement.rest is None and queue
                 and not state.empty and not _next_fits(queue[0], state, placement.y_end)):
-            state.new_page(pages, state.landscape)
+            state.advance(pages)
             queue.appendleft(f)
             continue
         warnings.extend(placement.warnings)
         state.add(placement.items, placement.y_end)
         if placement.rest is not None:
-            state.new_page(pages, state.landscape)
+            state.advance(pages)
             queue.appendleft(placement.rest)
     state.finish(pages)
     return pages, warnings
@@ -132,6 +136,8 @@ def _next_fits(nxt, state: "_PageState", y: float) -> bool:
 
 
 class _PageState:
+    """The page being filled; in column mode the frame is the current column."""
+
     def __init__(self, template: Template):
         self.t = template
         self.landscape = False
@@ -139,6 +145,30 @@ class _PageState:
         self.items: list = []
         self.y = self.frame.y
         self.empty = True
+        self.columns, self.gap, self.col, self.col_top = 1, 0.0, 0, self.frame.y
+
+    def _column_frame(self) -> Frame:
+        base = self.t.frame(1, self.landscape)
+        if self.columns <= 1:
+            return base
+        w = (base.width - self.gap * (self.columns - 1)) / self.columns
+        return Frame(base.x + self.col * (w + self.gap), base.y, w, base.height,
+                     base.grid_pitch)
+
+    def begin_columns(self, columns: int, gap: float) -> None:
+        """Continue in ``columns`` columns from the current y (to the document's end)."""
+        self.columns, self.gap, self.col, self.col_top = max(1, columns), gap, 0, self.y
+        self.frame = self._column_frame()
+
+    def advance(self, pages: list[DocPage]) -> None:
+        """Go on in the next column, or on a new page after the last one."""
+        if self.col < self.columns - 1:
+            self.col += 1
+            self.frame = self._column_frame()
+            self.y = self.col_top
+            self.empty = True
+        else:
+            self.new_page(pages, self.landscape)
 
     def add(self, items: list, y_end: float) -> None:
         if items:
@@ -150,9 +180,10 @@ class _PageState:
         if not self.empty or self.items:
             pages.append(DocPage(self.items, self.landscape))
         self.landscape = landscape
-        self.frame = self.t.frame(1, landscape)
+        self.col = 0
+        self.frame = self._column_frame()
         self.items = []
-        self.y = self.frame.y
+        self.y = self.col_top = self.frame.y
         self.empty = True
 
     def finish(self, pages: list[DocPage]) -> None:

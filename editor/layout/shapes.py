@@ -43,6 +43,19 @@ class PageBreak:
 
 
 @dataclass
+class ColumnsBegin:
+    """Marker: from here to the end of the document, set in ``columns`` columns with
+    ``gap`` points between them (a two-column 大事记); the paginator handles it."""
+    columns: int = 2
+    gap: float = 32.0
+    keep_with_next: bool = False
+    page_break_before: bool = False
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        return Placement(items=[], y_end=y)
+
+
+@dataclass
 class Rule:
     """A horizontal rule across the frame, ``gap_before`` below ``y``."""
     width: float = 0.5
