@@ -316,7 +316,7 @@ class IssueTreeView(QTreeView):
         kind = index.data(KIND_ROLE)
         item_id = index.data(ID_ROLE)
         menu = QMenu(self)
-        title = "修改目录标题…" if kind == "document" else "重命名栏目…"
+        title = "修改目录标题…\tF2" if kind == "document" else "重命名栏目…\tF2"
         self._add(menu, title, lambda: self.rename_requested.emit(kind, item_id))
         if kind == "document":
             self._add(menu, "重新导入…", lambda: self.reimport_requested.emit(item_id))
@@ -324,7 +324,7 @@ class IssueTreeView(QTreeView):
             if model.report_count(item_id):
                 self._add(menu, "导入报告…", lambda: self.report_requested.emit(item_id))
         menu.addSeparator()
-        self._add(menu, "移除", lambda: self.remove_requested.emit(kind, item_id))
+        self._add(menu, "移除\tDelete", lambda: self.remove_requested.emit(kind, item_id))
         menu.addSeparator()
         self._add(menu, "属性", lambda: self.properties_requested.emit(kind, item_id))
         menu.exec(self.viewport().mapToGlobal(pos))
@@ -333,6 +333,16 @@ class IssueTreeView(QTreeView):
         action = menu.addAction(text)
         action.triggered.connect(slot)
         return action
+
+    def keyPressEvent(self, event) -> None:
+        index = self.currentIndex()
+        if index.isValid() and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_F2):
+            kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+            signal = self.remove_requested if event.key() == Qt.Key.Key_Delete \
+                else self.rename_requested
+            signal.emit(kind, item_id)
+            return
+        super().keyPressEvent(event)
 
     def dragEnterEvent(self, event) -> None:
         if docx_paths(event.mimeData()):

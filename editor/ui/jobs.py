@@ -48,6 +48,8 @@ def user_message(exc: BaseException) -> str:
         return f"找不到文件：{getattr(exc, 'filename', '')}"
     if isinstance(exc, OSError):
         return f"读写文件时出错：{exc.strerror or exc}"
+    if isinstance(exc, ImportError):
+        return f"此安装缺少必要的组件（{exc.name or exc}），请重新安装公报编辑器。"
     if isinstance(exc, MemoryError):
         return "内存不足，无法完成操作。"
     return f"操作未能完成（内部错误：{type(exc).__name__}）。"

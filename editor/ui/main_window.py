@@ -192,8 +192,8 @@ class MainWindow(QMainWindow):
             self.open_project(Path(path))
 
     def open_project(self, path: Path) -> bool:
-        from editor.app.session import Session
         try:
+            from editor.app.session import Session
             session = Session.open(path)
         except Exception as exc:          # noqa: BLE001 — shown in Chinese
             self.error(user_message(exc), "无法打开项目")
@@ -221,10 +221,14 @@ class MainWindow(QMainWindow):
 
     def create_project(self, path: Path, from_json: Path | None, on_open=None) -> None:
         """Create ``path`` (from an issue.json when given) in a worker, then open it."""
-        from editor.app.session import Session
-        if path.exists():
-            path.unlink()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            from editor.app.session import Session
+            if path.exists():
+                path.unlink()
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (ImportError, OSError) as exc:
+            self.error(user_message(exc), "无法新建项目")
+            return
 
         def work(progress):
             session = Session.create(path, from_issue_json=from_json, progress=progress)
@@ -321,6 +325,9 @@ class MainWindow(QMainWindow):
             page = self.laid_out.pages[min(index, len(self.laid_out.pages) - 1)]
             folio = f"，页码 {page.folio}" if page.folio else ""
             self.pages_label.setText(f"第 {index + 1} / {len(self.laid_out.pages)} 页{folio}")
+            thumb = self.thumbs_model.index(index, 0)
+            if thumb.isValid() and self.thumbs.currentIndex().row() != index:
+                self.thumbs.setCurrentIndex(thumb)
 
     # -- changes ------------------------------------------------------------------------------------
     def execute(self, command) -> Change | None:
