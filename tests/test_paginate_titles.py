@@ -47,3 +47,13 @@ def test_word_is_not_torn():
     breaks = balanced_breaks(title, st.role, st.size, t.frame(1).width, FixedMeasurer())
     assert breaks and all(title[b - 1:b + 1] not in ("文物", "保护", "范围", "地带", "通知")
                           for b in breaks)
+
+
+def test_author_line_breaks_are_kept():
+    t = load_template("gbt9704")
+    st, m = t.style("title"), FixedMeasurer()
+    title = "区人民政府办公室关于印发东西湖区持续\n改进提升营商环境行动方案的通知"
+    spans = balanced_title_spans(title, st.span, "d", "title", st.role, st.size,
+                                 t.frame(1).width, m)
+    lines = compose(spans, st.fmt(), t.frame(1).width, m)
+    assert ["".join(i.text for i in ln.to_items(0, 0)) for ln in lines] == title.split("\n")

@@ -6,7 +6,8 @@ and the last line is a stub.  ``balanced_title_spans`` picks the break points am
 word ends of an official title (after 关于, 印发, 的, 和, 及, punctuation, common nouns
 such as 单位, 方案, 地带 …), keeping every line within the measure and the lines' lengths
 as even as possible (upper lines not shorter than lower ones by more than a character).
-The breaks are forced line ends (``\\n``) that the composer honours; each line is its own
+A title that already has line breaks (the author's w:br) keeps them.  The breaks are
+forced line ends (``\\n``) that the composer honours; each line is its own
 span with its own source offset, so the source ranges stay those of the title text.
 """
 from __future__ import annotations
@@ -78,7 +79,8 @@ def balanced_title_spans(text: str, make_span, doc_id: str, block_id: str, role:
                          size: float, width: float, m: Measurer) -> list[Span]:
     """Spans for ``text``: one per line with forced breaks when a balanced break exists,
     else a single span.  ``make_span(text, source)`` builds a span in the title style."""
-    breaks = balanced_breaks(text, role, size, width, m)
+    # the author's own line breaks (w:br in the .docx) are kept as they are
+    breaks = None if "\n" in text else balanced_breaks(text, role, size, width, m)
     if not breaks:
         return [make_span(text, Source(doc_id, block_id, 0, len(text)))]
     spans = []
