@@ -57,3 +57,16 @@ def test_author_line_breaks_are_kept():
                                  t.frame(1).width, m)
     lines = compose(spans, st.fmt(), t.frame(1).width, m)
     assert ["".join(i.text for i in ln.to_items(0, 0)) for ln in lines] == title.split("\n")
+
+
+def test_author_breaks_making_overlong_lines_are_rebalanced():
+    t = load_template("gbt9704")
+    st, m = t.style("title"), FixedMeasurer()
+    title = "东西湖区人民政府关于公布第一至第三批区级文物保护单位\n保护范围和建设控制地带的通知"
+    spans = balanced_title_spans(title, st.span, "d", "title", st.role, st.size,
+                                 t.frame(1).width, m)
+    lines = compose(spans, st.fmt(), t.frame(1).width, m)
+    texts = ["".join(i.text for i in ln.to_items(0, 0)) for ln in lines]
+    assert "".join(texts) == title.replace("\n", "") and len(texts) == 2
+    items = [i for ln in lines for i in ln.to_items(0, 0)]
+    assert [title[i.source.start:i.source.end].replace("\n", "") for i in items] == texts

@@ -6,8 +6,8 @@ and the last line is a stub.  ``balanced_title_spans`` picks the break points am
 word ends of an official title (after 关于, 印发, 的, 和, 及, punctuation, common nouns
 such as 单位, 方案, 地带 …), keeping every line within the measure and the lines' lengths
 as even as possible (upper lines not shorter than lower ones by more than a character).
-A title that already has line breaks (the author's w:br) keeps them.  The breaks are
-forced line ends (``\\n``) that the composer honours; each line is its own
+A title keeps the author's own line breaks when the lines fit.  The breaks are forced
+line ends (``\\n``) that the composer honours; each line is its own
 span with its own source offset, so the source ranges stay those of the title text.
 """
 from __future__ import annotations
@@ -78,14 +78,20 @@ def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer
 def balanced_title_spans(text: str, make_span, doc_id: str, block_id: str, role: str,
                          size: float, width: float, m: Measurer) -> list[Span]:
     """Spans for ``text``: one per line with forced breaks when a balanced break exists,
-    else a single span.  ``make_span(text, source)`` builds a span in the title style."""
-    # the author's own line breaks (w:br in the .docx) are kept as they are
-    breaks = None if "\n" in text else balanced_breaks(text, role, size, width, m)
+    else a single span.  ``make_span(text, source)`` builds a span in the title style.
+
+    The author's own line breaks (w:br in the .docx) are kept when every line they make
+    fits the measure; otherwise the title is balanced afresh without them."""
+    if "\n" in text and all(_width(p, role, size, m) <= width for p in text.split("\n")):
+        return [make_span(text, Source(doc_id, block_id, 0, len(text)))]
+    index = [k for k, ch in enumerate(text) if ch != "\n"]      # joined → original
+    joined = "".join(text[k] for k in index)
+    breaks = balanced_breaks(joined, role, size, width, m)
     if not breaks:
         return [make_span(text, Source(doc_id, block_id, 0, len(text)))]
     spans = []
-    bounds = [0] + breaks + [len(text)]
+    bounds = [0] + breaks + [len(joined)]
     for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
-        piece = text[a:b] + ("\n" if k < len(bounds) - 2 else "")
-        spans.append(make_span(piece, Source(doc_id, block_id, a, b)))
+        piece = joined[a:b] + ("\n" if k < len(bounds) - 2 else "")
+        spans.append(make_span(piece, Source(doc_id, block_id, index[a], index[b - 1] + 1)))
     return spans
