@@ -68,5 +68,5 @@ def test_author_breaks_making_overlong_lines_are_rebalanced():
     lines = compose(spans, st.fmt(), t.frame(1).width, m)
     texts = ["".join(i.text for i in ln.to_items(0, 0)) for ln in lines]
     assert "".join(texts) == title.replace("\n", "") and len(texts) == 2
-    items = [i for ln in lines for i in ln.to_items(0, 0)]
-    assert [title[i.source.start:i.source.end].replace("\n", "") for i in items] == texts
+    assert ["".join(title[i.source.start:i.source.end] for i in ln.to_items(0, 0))
+            for ln in lines] == texts

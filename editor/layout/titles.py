@@ -92,6 +92,12 @@ def balanced_title_spans(text: str, make_span, doc_id: str, block_id: str, role:
     spans = []
     bounds = [0] + breaks + [len(joined)]
     for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
-        piece = joined[a:b] + ("\n" if k < len(bounds) - 2 else "")
-        spans.append(make_span(piece, Source(doc_id, block_id, index[a], index[b - 1] + 1)))
+        # one span per run of consecutive original offsets (a dropped \n splits a run)
+        runs = [a] + [j for j in range(a + 1, b) if index[j] != index[j - 1] + 1] + [b]
+        for r0, r1 in zip(runs, runs[1:]):
+            spans.append(make_span(joined[r0:r1], Source(doc_id, block_id, index[r0],
+                                                         index[r1 - 1] + 1)))
+        if k < len(bounds) - 2:
+            last = spans[-1]
+            spans[-1] = make_span(last.text + "\n", last.source)
     return spans
