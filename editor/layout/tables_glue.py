@@ -5,18 +5,14 @@
 a ``TableStyle`` filled from the template (font role and size, padding, border widths,
 header fill, repeated header, 续表 caption, landscape threshold) — only the fields that
 ``TableStyle`` declares are passed, so both sides can grow independently.  Without it,
-each row is set as a paragraph of its cells (cells separated by wide spaces, a fine rule
-under each row): plain, but no text is ever cut or set outside the 版心.
+``editor.layout.simple_table`` sets a plain ruled grid: no text is ever cut or set
+outside its cell.
 """
 from __future__ import annotations
 
 import dataclasses
 
 from editor.fonts.measure import Measurer
-from editor.layout.flow import Span
-from editor.layout.items import Source
-from editor.layout.paragraph import ParagraphFlowable
-from editor.layout.shapes import Rule
 from editor.layout.template import Template, font_size
 from editor import model
 
@@ -60,29 +56,10 @@ def table_flowable(table: model.Table, template: Template, measurer: Measurer,
     if style is not None:
         from editor.layout.table import TableFlowable
         return [TableFlowable(table, style, measurer, doc_id)]
-    return _rows_as_paragraphs(table, template, measurer, doc_id)
+    return _simple_table(table, template, measurer, doc_id)
 
 
-def _rows_as_paragraphs(table: model.Table, template: Template, measurer: Measurer,
+def _simple_table(table: model.Table, template: Template, measurer: Measurer,
                         doc_id: str) -> list:
-    settings = template_table_settings(template)
-    body = template.style("body")
-    fmt = body.fmt(first_indent=0.0, align="left", snap_to_grid=False, char_pitch=None,
-                   line_pitch=settings["size"] * 1.5, space_after=2.0)
-    out: list = [Rule(width=settings["outer_border_width"], gap_before=4.0)]
-    for row in table.rows:
-        spans: list[Span] = []
-        for k, cell in enumerate(row.cells):
-            for block in cell.blocks:
-                if not isinstance(block, model.Paragraph) or not block.display_text:
-                    continue
-                if spans:
-                    spans.append(Span("　　", settings["role"], settings["size"]))
-                src = Source(doc_id, f"{table.id}/{cell.id}/{block.id}", 0,
-                             len(block.display_text))
-                role = settings["header_role"] if row.is_header else settings["role"]
-                spans.append(Span(block.display_text, role, settings["size"], source=src))
-        if spans:
-            out.append(ParagraphFlowable(spans, fmt, measurer))
-            out.append(Rule(width=settings["border_width"], gap_before=1.0, gap_after=3.0))
-    return out
+    from editor.layout.simple_table import SimpleTableFlowable
+    return [SimpleTableFlowable(table, template_table_settings(template), measurer, doc_id)]
