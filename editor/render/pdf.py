@@ -22,6 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
 
 from editor import __version__
+from editor.errors import GazetteError
 from editor.layout.items import (ImageItem, LaidOutIssue, LineItem, LinkItem, Page,
                                  RectItem, TextItem)
 
@@ -86,9 +87,12 @@ class PdfPainter:
         return w * size
 
     def text(self, item: TextItem) -> None:
-        font = self.fonts.get(item.face)
-        if font is None or not item.text:
+        if not item.text:
             return
+        font = self.fonts.get(item.face)
+        if font is None:
+            raise GazetteError(f"字体未能嵌入 PDF：{item.face}",
+                               f"FontBook.register_reportlab returned no font for {item.face!r}")
         c = self.c
         c.saveState()
         c.setFillColorRGB(*_rgb(item.color))
