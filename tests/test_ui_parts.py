@@ -214,3 +214,47 @@ def test_only_the_ui_package_imports_qt():
                  and re.search(r"^\s*(from|import)\s+(PySide6|PyQt\d|shiboken6)", p.read_text(
                      encoding="utf-8"), re.M)]
     assert offenders == []
+
+
+def test_properties_panel_emits_typed_edits_and_loads_without_emitting(qtbot):
+    from editor.ui.properties import PropertiesPanel, parse_colophon
+    panel = PropertiesPanel()
+    qtbot.addWidget(panel)
+    issue = _issue()
+    issue.meta.colophon = {"主办": "东西湖区人民政府", "电话": "83891228"}
+    with qtbot.assertNotEmitted(panel.meta_edited):
+        panel.load_meta(issue.meta)
+    assert parse_colophon(panel.colophon.toPlainText()) == issue.meta.colophon
+    assert parse_colophon("主办: 区政府\n\n地址：临空港大道43号") == {
+        "主办": "区政府", "地址": "临空港大道43号"}
+    panel.period.setText("2025年7月~2025年12月")
+    panel.period.setModified(True)
+    with qtbot.waitSignal(panel.meta_edited) as blocker:
+        panel.period.editingFinished.emit()
+    assert blocker.args == ["period", "2025年7月~2025年12月"]
+    panel.load_document(issue.find_document("d2"))
+    with qtbot.waitSignal(panel.document_edited) as blocker:
+        panel.start.activated.emit(2)
+    assert blocker.args == ["d2", "start", "odd_page"]
+
+
+def test_settings_keep_recent_chinese_paths_and_folders(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from editor.ui.settings import Settings
+    folder = tmp_path / "公报 项目"
+    folder.mkdir()
+    files = [folder / f"第{i}期.gazette" for i in range(3)]
+    for f in files:
+        f.write_bytes(b"")
+    settings = Settings(QSettings(str(tmp_path / "设置.ini"), QSettings.Format.IniFormat))
+    for f in files:
+        settings.add_recent(f)
+    settings.add_recent(files[0])
+    files[1].unlink()
+    again = Settings(QSettings(str(tmp_path / "设置.ini"), QSettings.Format.IniFormat))
+    assert again.recent_files() == [files[0].resolve(), files[2].resolve()]
+    again.set_last_folder("import", files[0])
+    assert again.last_folder("import") == str(folder)
+    again.set_zoom(150)
+    assert again.zoom() == 150

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.laid_generation = 0
         self.layout_seconds = 0.0
         self.selected_doc: str | None = None
+        self._from_preview = False
         self.fonts = FaceFonts(fontbook if fontbook is not None else _fontbook_or_none())
         self.snapshots = IssueSnapshots()
         self.layout_worker = LayoutWorker(self)
@@ -350,7 +351,11 @@ class MainWindow(QMainWindow):
             self.tree_model.refresh()
             self.tree.expandAll()
             if current:
-                self.select_document(current)
+                self._from_preview = True
+                try:
+                    self.select_document(current)
+                finally:
+                    self._from_preview = False
         if change.meta:
             self.properties.load_meta(issue.meta)
             self._update_title()
@@ -361,8 +366,6 @@ class MainWindow(QMainWindow):
             self.properties.load_document(doc)
             table_id = self.table_panel.table.id if self.table_panel.table else None
             self.table_panel.set_document(doc, table_id)
-        elif change.sections:
-            self.tree_model.refresh()
         self.request_layout()
 
     # -- selection -----------------------------------------------------------------------------------
@@ -374,7 +377,7 @@ class MainWindow(QMainWindow):
     def _tree_current(self, current: QModelIndex, _previous=None) -> None:
         doc = self.tree_model.document_at(current)
         self._select(doc)
-        if doc is not None and self.laid_out is not None:
+        if doc is not None and self.laid_out is not None and not self._from_preview:
             page = self.laid_out.doc_first_page.get(doc.id)
             if page is not None:
                 self.preview.go_to_page(page)
@@ -391,10 +394,11 @@ class MainWindow(QMainWindow):
         if doc is None:
             return
         if self.selected_doc != doc.id:
-            self.tree.blockSignals(True)
-            self.select_document(doc.id)
-            self.tree.blockSignals(False)
-            self._select(doc)
+            self._from_preview = True         # select in the tree without scrolling away
+            try:
+                self.select_document(doc.id)
+            finally:
+                self._from_preview = False
         parts = source.block_id.split("/")
         if len(parts) >= 2:
             self.table_panel.select_cell(parts[0], parts[1])
