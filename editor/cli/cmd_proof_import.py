@@ -1,0 +1,103 @@
+"""``python main.py proof-import PROJECT annotated.pdf [--round 二校] [--dry-run]``
+(layer: cli).
+
+Reads the comments a proofreader added to a proof PDF (in Acrobat, WPS, Foxit, a browser
+…), puts each on the source text under it and stores them in the project as annotations,
+as one undoable step.  Lists what it could not place.  With an issue.json (which cannot
+hold annotations) or ``--dry-run`` it only lists what it would import.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from editor.errors import GazetteError
+
+NAME = "proof-import"
+HELP = "导入校对意见：把 PDF 阅读器里加的批注读回项目"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", help="项目文件 *.gazette（或 issue.json，仅列出不保存）")
+    parser.add_argument("pdf", help="校对人员加过批注的校样 PDF")
+    parser.add_argument("--round", default=None, help="校次（默认：校样上记录的校次）")
+    parser.add_argument("--template", default=None,
+                        help="校样不含排版信息时，用此模板重新排版以定位批注")
+    parser.add_argument("--dry-run", action="store_true", help="只列出，不写入项目")
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _rebuilt_map(issue, template):
+    """A map from laying the issue out again (for proofs that carry none)."""
+    def build():
+        from editor.fonts import default_fontbook
+        from editor.layout.paginate import layout_issue
+        from editor.proof.geometry import ProofMap
+
+        _progress("校样未附排版信息，重新排版以定位批注")
+        return ProofMap.from_layout(layout_issue(issue, template, measurer=default_fontbook()))
+    return build
+
+
+def report(result) -> list[str]:
+    """Chinese lines summarising an ImportResult."""
+    kinds = Counter(a.kind for a in result.annotations)
+    summary = "、".join(f"{k} {kinds[k]}" for k in "改删增疑注" if kinds[k])
+    lines = [f"读到 {len(result.annotations)} 条批注（{summary or '无'}），"
+             f"对已有批注的答复 {len(result.replies)} 条。"]
+    for ann in result.annotations:
+        where = f"「{ann.quote[:16]}」" if ann.quote else f"「{ann.prefix[-6:]}‸{ann.suffix[:6]}」"
+        extra = f" → {ann.new_text}" if ann.kind in ("改", "增") else ""
+        flag = "（原文已改动，待重新定位）" if ann.orphaned else ""
+        lines.append(f"  {ann.kind} {where}{extra} {ann.note[:30]}{flag}".rstrip())
+    if result.unplaced:
+        lines.append(f"未能定位 {len(result.unplaced)} 条：")
+        lines += [f"  {u.describe()}" for u in result.unplaced]
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.proof.import_ import AddImportedAnnotations, import_proof
+
+    path, pdf = Path(args.project), Path(args.pdf)
+    if not pdf.exists():
+        raise GazetteError(f"找不到文件：{pdf}")
+    project = path.suffix.lower() == ".gazette"
+    session = _open_session(path) if project else None
+    if session is None:
+        from editor.cli.cmd_build import load_any_issue
+        issue = load_any_issue(path, _progress)
+    else:
+        issue = session.issue
+    result = import_proof(str(pdf), issue, fallback=_rebuilt_map(issue, args.template),
+                          round_label=args.round)
+    for line in report(result):
+        print(line)
+    if session is None or args.dry_run:
+        if not project:
+            print("（issue.json 不能保存批注；请用项目文件导入。）")
+        return 0
+    cmd = AddImportedAnnotations(annotations=result.annotations, replies=result.replies)
+    try:
+        session.execute(cmd)
+    finally:
+        close = getattr(session, "close", None)
+        if close is not None:
+            close()
+    print(f"已写入项目 {path}：新增 {len(cmd.added)} 条批注，{len(cmd.replied)} 条答复。")
+    return 0
+
+
+def _open_session(path: Path):
+    if not path.exists():
+        raise GazetteError(f"找不到文件：{path}")
+    try:
+        from editor.app.session import Session
+    except ImportError as exc:
+        raise GazetteError("此版本无法读取项目文件（.gazette）", str(exc), str(path)) from exc
+    return Session.open(path)
