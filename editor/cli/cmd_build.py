@@ -44,11 +44,27 @@ def load_any_issue(path: Path, progress=None):
     return load_issue(path, progress)
 
 
+def _require_components() -> None:
+    """A clear message instead of a traceback when an installation lacks a stage."""
+    missing = []
+    for module, name, label in (("editor.docx_import", "import_docx", "docx 导入"),
+                                ("editor.fonts", "default_fontbook", "字体库")):
+        try:
+            getattr(__import__(module, fromlist=[name]), name)
+        except (ImportError, AttributeError):
+            missing.append(label)
+    if missing:
+        raise GazetteError(f"此安装缺少组件：{'、'.join(missing)}，无法排版")
+
+
 def run(args: argparse.Namespace) -> int:
     from editor.render import build_pdf
 
     started = time.perf_counter()
     path = Path(args.issue) if args.issue else sample_issue_path()
+    if not path.exists():
+        raise GazetteError(f"找不到文件：{path}")
+    _require_components()
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
     out = Path(args.output)
