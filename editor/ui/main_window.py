@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has = self.session is not None
         for name in ("export", "print", "save_as", "close", "import", "add_section",
+                     "proof_export", "proof_import",
                      "rebuild", "zoom_in", "zoom_out", "fit_width", "fit_page", "zoom_100"):
             action = self.actions.get(name)
             if action is not None:

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
+from editor.ui import proof_actions
+
 Std = QKeySequence.StandardKey
 
 
@@ -108,9 +110,12 @@ def build_menus(window) -> dict[str, QAction]:
     m.addAction(table)
 
     m = bar.addMenu("校对(&R)")
-    proof = _action(window, "导出校样PDF…", lambda: window.message("校对功能见“校对”模块。"))
-    proof.setEnabled(False)
-    m.addAction(proof)
+    a["proof_export"] = _action(window, "导出校样PDF…", lambda: proof_actions.export_proof_dialog(
+        window), tip="导出带“校样”水印和批注的 PDF 供校对")
+    a["proof_import"] = _action(window, "导入校对意见…", lambda: proof_actions.import_comments_dialog(
+        window), tip="读取校对人员在 PDF 阅读器中所加的批注")
+    m.addAction(a["proof_export"])
+    m.addAction(a["proof_import"])
 
     m = bar.addMenu("帮助(&H)")
     m.addAction(a["about"])
