@@ -138,7 +138,12 @@ def report_lines(session, doc_id: str) -> list[str]:
     if report is None:
         return []
     entries = getattr(report, "entries", report)
-    return [str(getattr(e, "message", e)) for e in entries or []]
+    lines = []
+    for entry in entries or []:
+        text = getattr(entry, "message_zh", None) or getattr(entry, "message", None) or entry
+        level = "警告" if getattr(entry, "level", "") == "warning" else "提示"
+        lines.append(f"{level}：{text}")
+    return lines
 
 
 def report_count(session, doc_id: str) -> int:
