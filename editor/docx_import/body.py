@@ -1,0 +1,206 @@
+"""Block walker: w:body (or a cell, text box) -> model blocks in document order (layer: import).
+
+Paragraphs and tables interleaved; content controls, custom XML and block-level revisions
+unwrapped; images, text boxes and page breaks found inside paragraphs become blocks of
+their own right after (or before) their paragraph.  Paragraph formatting and run fonts come
+from the style cascade; auto-numbered paragraphs get their label from numbering.xml.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from editor.docx_import.context import Context, ParaInfo
+from editor.docx_import.runs import RunCollector, image_rel
+from editor.docx_import.xmlutil import MC_NS, W_NS, local, ns, w, wval
+from editor.model import Image, ListItem, PageBreak, Paragraph, ParaStyle
+
+_BLOCK_SKIP = {"bookmarkStart", "bookmarkEnd", "sectPr", "proofErr", "permStart", "permEnd",
+               "commentRangeStart", "commentRangeEnd", "sdtPr", "sdtEndPr", "customXmlPr",
+               "tcPr", "tblPr", "trPr", "tblPrEx",
+               "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"}
+_CONTENT_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                  ".gif": "image/gif", ".bmp": "image/bmp", ".tif": "image/tiff",
+                  ".tiff": "image/tiff", ".emf": "image/x-emf", ".wmf": "image/x-wmf",
+                  ".svg": "image/svg+xml", ".webp": "image/webp"}
+
+
+def walk_blocks(ctx: Context, parent, id_prefix: str = "", rels=None) -> list:
+    """Model blocks of a block container, in order."""
+    out: list = []
+    counter = {"p": 0}
+    for el in parent:
+        _block(ctx, el, out, id_prefix, counter, rels)
+    return out
+
+
+def _block(ctx: Context, el, out: list, prefix: str, counter: dict, rels) -> None:
+    name, space = local(el.tag), ns(el.tag)
+    if space == MC_NS and name == "AlternateContent":
+        choice = el.find("{%s}Choice" % MC_NS)
+        target = choice if choice is not None else el.find("{%s}Fallback" % MC_NS)
+        for c in (target if target is not None else []):
+            _block(ctx, c, out, prefix, counter, rels)
+        return
+    if space != W_NS:
+        if name:
+            ctx.note("info", "正文中有无法识别的内容，已忽略", f"block {el.tag}")
+        return
+    if name == "p":
+        out.extend(paragraph(ctx, el, _para_id(ctx, prefix, counter), prefix, rels))
+    elif name == "tbl":
+        from editor.docx_import.tables import table
+        out.append(table(ctx, el, rels))
+    elif name == "sdt":
+        content = el.find(w("sdtContent"))
+        if content is not None:
+            for c in content:
+                _block(ctx, c, out, prefix, counter, rels)
+    elif name in ("customXml", "ins", "moveTo", "smartTag"):
+        for c in el:
+            _block(ctx, c, out, prefix, counter, rels)
+    elif name in ("del", "moveFrom"):
+        ctx.note("info", "修订中删除的内容未导入（按接受修订处理）", "block-level w:del")
+    elif name == "altChunk":
+        ctx.note("warning", "文档嵌入了外部文件块（altChunk），其内容未导入", "w:altChunk")
+    elif name not in _BLOCK_SKIP:
+        ctx.note("info", "正文中有无法识别的内容，已忽略", f"block w:{name}")
+
+
+def _para_id(ctx: Context, prefix: str, counter: dict) -> str:
+    if not prefix:
+        return ctx.next_id("p")
+    counter["p"] += 1
+    return f"{prefix}p{counter['p']}"
+
+
+def paragraph(ctx: Context, p, pid: str, prefix: str = "", rels=None) -> list:
+    """One w:p -> [PageBreak?] Paragraph/ListItem [Image|text-box blocks|PageBreak …]."""
+    ppr_el = p.find(w("pPr"))
+    direct = _direct_ppr(ctx, ppr_el)
+    pstyle = direct.get("pstyle")
+    style_rpr, style_ppr = ctx.styles.paragraph(pstyle)
+    num_id = direct.get("num_id", style_ppr.get("num_id"))
+    ilvl = direct.get("ilvl", style_ppr.get("ilvl"))
+    if num_id and ilvl is None:
+        ilvl = ctx.numbering.level_for_style(num_id, pstyle) or 0
+    label, lvl = ctx.numbering.label(num_id, ilvl or 0) if num_id else ("", None)
+    ppr = {**style_ppr, **(lvl.ppr if lvl else {}), **direct}
+    collector = RunCollector(ctx, style_rpr, pid)
+    collector.walk(p)
+    runs = collector.runs
+    style = _para_style(ppr, style_rpr)
+    style_name = ctx.styles.name(pstyle) if pstyle else ctx.styles.name(ctx.styles.default_para)
+    if lvl is not None and num_id:
+        text = "".join(r.text for r in runs)
+        if label and text[:1] in ("\t", " "):
+            _strip_leading(runs)
+        block = ListItem(id=pid, runs=runs, label=label, style=style, style_name=style_name,
+                         level=ilvl or 0, num_id=num_id)
+    else:
+        block = Paragraph(id=pid, runs=runs, style=style, style_name=style_name)
+    ctx.info[pid] = _info(ctx, block, ppr, pstyle, bool(lvl))
+    out: list = []
+    if collector.page_breaks and collector.page_breaks[0] == 0:
+        out.append(PageBreak(id=ctx.next_id("pb")))
+    if ppr.get("page_break_before") and not out:
+        block.style.page_break_before = True
+    out.append(block)
+    for offset, el in collector.inline:
+        out.extend(_inline_object(ctx, el, prefix, rels))
+    if any(b > 0 for b in collector.page_breaks):
+        out.append(PageBreak(id=ctx.next_id("pb")))
+    return out
+
+
+def _direct_ppr(ctx: Context, ppr_el) -> dict:
+    from editor.docx_import.styles import para_props
+    return para_props(ppr_el)
+
+
+def _strip_leading(runs) -> None:
+    while runs and runs[0].text[:1] in ("\t", " "):
+        runs[0].text = runs[0].text.lstrip("\t ")
+        if not runs[0].text:
+            runs.pop(0)
+
+
+def _para_style(ppr: dict, rpr: dict) -> ParaStyle:
+    size = rpr.get("size") or 10.5
+
+    def length(key: str):
+        if key + "_chars" in ppr:
+            return ppr[key + "_chars"] * size
+        return ppr.get(key)
+    return ParaStyle(align=ppr.get("align"), first_indent=length("first_indent"),
+                     left_indent=length("left_indent"), right_indent=length("right_indent"),
+                     space_before=ppr.get("space_before"), space_after=ppr.get("space_after"),
+                     line_pitch=ppr.get("line_pitch"), line_multiple=ppr.get("line_multiple"),
+                     keep_with_next=bool(ppr.get("keep_with_next")),
+                     keep_together=bool(ppr.get("keep_together")),
+                     page_break_before=bool(ppr.get("page_break_before")),
+                     widow_control=ppr.get("widow_control", True))
+
+
+def _info(ctx: Context, block, ppr: dict, pstyle, numbered: bool) -> ParaInfo:
+    visible = [r for r in block.runs if r.text.strip()]
+    lead = 0
+    for r in block.runs:
+        if r.bold or not r.text.strip():
+            lead += len(r.text)
+        else:
+            break
+    return ParaInfo(align=ppr.get("align"),
+                    size=max((r.size or 0 for r in visible), default=None) or None,
+                    bold=bool(visible) and all(r.bold for r in visible), lead_bold=lead,
+                    color=visible[0].color if visible else None, pstyle=pstyle,
+                    outline=ctx.styles.outline_level(pstyle), numbered=numbered,
+                    raw=block.text)
+
+
+def _inline_object(ctx: Context, el, prefix: str, rels) -> list:
+    """Blocks for a drawing/pict/object: text boxes' content, then the picture."""
+    out: list = []
+    for box in el.iter(w("txbxContent")):
+        out.extend(walk_blocks(ctx, box, prefix, rels))
+        ctx.note("info", "文本框内容已作为正文段落导入", "text box")
+    if out:
+        return out
+    rid, width, height = image_rel(el)
+    if rid is None:
+        if local(el.tag) == "object" or any(local(c.tag) == "chart" for c in el.iter()):
+            ctx.note("warning", "嵌入对象或图表无法导入", f"{local(el.tag)} without picture")
+        return out
+    image = _image(ctx, rid, width, height, el, rels)
+    if image is not None:
+        out.append(image)
+    return out
+
+
+def _image(ctx: Context, rid: str, width: float, height: float, el, rels):
+    rels = rels if rels is not None else ctx.pkg.main_rels
+    entry = rels.get(rid)
+    if entry is None:
+        ctx.note("warning", "图片引用缺失，未导入", f"image rel {rid} not found")
+        return None
+    _type, target, external = entry
+    if external:
+        ctx.note("warning", "链接到外部文件的图片未导入", f"external image {target}")
+        return None
+    data = ctx.images.get(target)
+    if data is None:
+        data = ctx.pkg.read(target)
+        if data is None:
+            ctx.note("warning", "图片文件缺失，未导入", f"missing part {target}")
+            return None
+        ctx.images[target] = data
+    ext = posixpath.splitext(target)[1].lower()
+    alt = ""
+    for doc_pr in el.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"):
+        alt = doc_pr.get("descr") or doc_pr.get("title") or ""
+        break
+    return Image(id=ctx.next_id("i"), data=data,
+                 content_type=_CONTENT_TYPES.get(ext, "application/octet-stream"),
+                 width=round(width, 2), height=round(height, 2),
+                 name=posixpath.basename(target), alt=alt)
+
+

@@ -1,0 +1,93 @@
+"""Entry points: .docx file or bytes -> ImportResult(document, report) (layer: import)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.docx_import.body import walk_blocks
+from editor.docx_import.context import Context
+from editor.docx_import.notes import attach_notes, load_comments, load_notes
+from editor.docx_import.numbering import Numbering
+from editor.docx_import.package import Package
+from editor.docx_import.report import DocxImportError, ImportReport
+from editor.docx_import.structure import recognise
+from editor.docx_import.styles import StyleSheet, Theme
+from editor.docx_import.xmlutil import local, w
+from editor.model import Document
+
+
+@dataclass
+class ImportResult:
+    document: Document
+    report: ImportReport
+
+
+def import_docx(path: str | Path) -> ImportResult:
+    """Import a .docx file; raises ``DocxImportError`` for files it refuses."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise DocxImportError(f"无法导入“{path.name}”：这是一个文件夹，不是文件",
+                              f"is a directory: {path}", path=str(path)) from None
+    except FileNotFoundError:
+        raise DocxImportError(f"无法导入“{path.name}”：文件不存在", f"not found: {path}",
+                              path=str(path)) from None
+    except OSError as exc:
+        raise DocxImportError(f"无法导入“{path.name}”：文件无法读取", str(exc),
+                              path=str(path)) from None
+    return import_docx_bytes(data, path.name)
+
+
+def import_docx_bytes(data: bytes, name: str) -> ImportResult:
+    """Import a .docx held in memory (``name`` is used in messages and the document)."""
+    report = ImportReport()
+    try:
+        return _import(data, name, report)
+    except DocxImportError:
+        raise
+    except (RecursionError, MemoryError) as exc:
+        raise DocxImportError(f"无法导入“{name}”：文件结构过深或过大", repr(exc), path=name) from None
+
+
+def _import(data: bytes, name: str, report: ImportReport) -> ImportResult:
+    pkg = Package(data, name, report)
+    root = pkg.xml(pkg.main, required=True)
+    if local(root.tag) != "document":
+        raise DocxImportError(f"无法导入“{name}”：主文档部件不是 Word 正文（{local(root.tag)}）",
+                              f"main part root is {root.tag}", path=name)
+    theme_part = pkg.related("theme", "theme/theme1.xml")
+    theme = Theme(pkg.xml(theme_part) if theme_part else None)
+    styles_part = pkg.related("styles", "styles.xml")
+    styles = StyleSheet(pkg.xml(styles_part) if styles_part else None, theme)
+    numbering_part = pkg.related("numbering", "numbering.xml")
+    ctx = Context(pkg=pkg, styles=styles, numbering=Numbering(None), report=report)
+    ctx.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, theme,
+                              styles, unknown=lambda fmt: ctx.note(
+                                  "warning", "未知的编号格式，已按阿拉伯数字显示", f"numFmt {fmt}"))
+    if pkg.strict:
+        report.info("文件为 Strict OOXML 格式，已按标准格式导入", "strict namespaces mapped")
+    load_comments(ctx)
+    load_notes(ctx)
+    body = root.find(w("body"))
+    blocks = walk_blocks(ctx, body) if body is not None else []
+    if body is None:
+        report.warning("文档没有正文（w:body）", "missing w:body")
+    doc = Document(id="d" + hashlib.sha256(data).hexdigest()[:10], source_name=name,
+                   source_sha256=hashlib.sha256(data).hexdigest())
+    recognise(ctx, blocks, doc)
+    attach_notes(ctx, doc)
+    _report_parts(ctx)
+    ctx.counter.flush(report)
+    return ImportResult(document=doc, report=report)
+
+
+def _report_parts(ctx: Context) -> None:
+    names = ctx.pkg.names
+    if any(n.startswith("word/header") or n.startswith("word/footer") for n in names):
+        ctx.note("info", "页眉页脚未导入（由公报模板重新生成）", "headers/footers")
+    if any("vbaProject" in n for n in names):
+        ctx.note("warning", "文档中的宏未导入", "vbaProject.bin")
+    if any(n.startswith("word/embeddings/") for n in names):
+        ctx.note("warning", "文档中的嵌入对象（OLE）未导入", "word/embeddings")

@@ -1,0 +1,58 @@
+"""Text patterns of Chinese official documents: 文号, dates, 附件, heading numbers (layer: import)."""
+from __future__ import annotations
+
+import re
+
+_CN_NUM = "〇零○Ｏ一二三四五六七八九十"
+YEAR = rf"(?:\d{{4}}|[０-９]{{4}}|[{_CN_NUM}]{{4}})"
+DATE = re.compile(rf"^{YEAR}\s*年\s*(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*月\s*"
+                  rf"(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*日$")
+DOC_NUMBER = re.compile(r"[^\s：:]{0,20}?[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d+\s*号")
+ATTACH_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
+ATTACH_NOTE = re.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]")
+COPY_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")
+PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
+PUBLIC_NOTE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
+CHRONICLE_DATE = re.compile(
+    r"^(?:\d{1,2}月(?:\d{1,2}日)?(?:[—\-–~～至]\d{1,2}(?:月(?:\d{1,2}日)?|日))?|"
+    r"\d{1,2}[—\-–~～]\d{1,2}月|同日|同月|是日|当日|月内|上旬|中旬|下旬)")
+HEADINGS = (
+    (1, re.compile(r"^[一二三四五六七八九十百]+、")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")),
+    (3, re.compile(r"^[0-9０-９]{1,3}[.．](?![0-9０-９])")),
+    (4, re.compile(r"^[（(][0-9０-９]{1,3}[）)]")),
+)
+SENTENCE_END = "。；！？"
+
+
+def compact(text: str) -> str:
+    """Text without any whitespace (for comparisons)."""
+    return re.sub(r"\s+", "", text)
+
+
+def heading_level(text: str) -> int | None:
+    """Level 1..4 from a leading 一、/（一）/1./（1） number, or None."""
+    text = text.lstrip()
+    for level, pattern in HEADINGS:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def heading_like(text: str) -> bool:
+    """Short and not a sentence: a heading on a line of its own, not a run-in lead."""
+    body = text.strip()
+    if not body or len(body) > 50:
+        return False
+    return not any(c in body[:-1] for c in SENTENCE_END) and not body.endswith(("：", ":"))
+
+
+def doc_number_in(text: str) -> str | None:
+    """The 发文字号 in a short head line (e.g. 东政发〔2025〕3号)."""
+    s = text.strip()
+    if len(s) > 60:
+        return None
+    m = DOC_NUMBER.search(s)
+    if not m or len(compact(s)) - len(compact(m.group())) > 14:
+        return None
+    return compact(m.group())

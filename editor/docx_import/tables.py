@@ -1,0 +1,152 @@
+"""Tables: w:tbl -> model Table on its grid, merged cells once, header rows (layer: import).
+
+gridSpan and vMerge (and the legacy hMerge) become one Cell with col_span/row_span whose
+blocks hold the merged text once; covered grid positions have no Cell.  Rows marked
+w:tblHeader are header rows.  Cell paragraphs keep their own formatting; nested tables are
+cell blocks.
+"""
+from __future__ import annotations
+
+from editor.docx_import.body import walk_blocks
+from editor.docx_import.context import Context
+from editor.docx_import.xmlutil import child, local, number, on_off, twips_to_pt, w, wval
+from editor.model import Cell, Row, Table
+
+_ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right"}
+_VALIGN = {"top": "top", "center": "center", "bottom": "bottom", "both": "center"}
+
+
+def table(ctx: Context, tbl, rels=None) -> Table:
+    tid = ctx.next_id("t")
+    tpr = child(tbl, "tblPr")
+    grid = [twips_to_pt(g.get(w("w")), 0.0) or 0.0
+            for g in (child(tbl, "tblGrid") if child(tbl, "tblGrid") is not None else [])
+            if local(g.tag) == "gridCol"]
+    out = Table(id=tid, grid=grid, borders=_borders(child(tpr, "tblBorders")),
+                style_name=ctx.styles.name(wval(child(tpr, "tblStyle"))),
+                align=_ALIGN.get(wval(child(tpr, "jc"))))
+    open_v: dict[int, Cell] = {}
+    counter = [0]
+    for tr in _rows(tbl):
+        out.rows.append(_row(ctx, tr, tid, counter, open_v, rels))
+    _fix_grid(ctx, out)
+    return out
+
+
+def _rows(tbl):
+    for el in tbl:
+        name = local(el.tag)
+        if name == "tr":
+            yield el
+        elif name in ("sdt", "customXml", "ins", "moveTo"):
+            inner = child(el, "sdtContent") if name == "sdt" else el
+            if inner is not None:
+                yield from _rows(inner)
+
+
+def _cells(tr):
+    for el in tr:
+        name = local(el.tag)
+        if name == "tc":
+            yield el
+        elif name in ("sdt", "customXml", "ins", "moveTo"):
+            inner = child(el, "sdtContent") if name == "sdt" else el
+            if inner is not None:
+                yield from _cells(inner)
+
+
+def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
+    trpr = child(tr, "trPr")
+    row = Row(is_header=on_off(child(trpr, "tblHeader"), False),
+              cant_split=on_off(child(trpr, "cantSplit"), False))
+    height = child(trpr, "trHeight")
+    if height is not None and number(wval(height)):
+        row.height = twips_to_pt(wval(height))
+    col = int(number(wval(child(trpr, "gridBefore")), 0) or 0)
+    seen: set[int] = set()
+    last: Cell | None = None
+    for tc in _cells(tr):
+        tcpr = child(tc, "tcPr")
+        span = max(1, int(number(wval(child(tcpr, "gridSpan")), 1) or 1))
+        vmerge = child(tcpr, "vMerge")
+        hmerge = child(tcpr, "hMerge")
+        if hmerge is not None and wval(hmerge) != "restart" and last is not None:
+            last.col_span += span
+            _append_blocks(ctx, last, tc, rels)
+            col += span
+            continue
+        if vmerge is not None and wval(vmerge) != "restart" and col in open_v:
+            target = open_v[col]
+            if id(target) not in seen:
+                target.row_span += 1
+                seen.add(id(target))
+            _append_blocks(ctx, target, tc, rels)
+            col += span
+            last = None
+            continue
+        counter[0] += 1
+        cell_id = f"{tid}c{counter[0]}"
+        cell = Cell(id=cell_id, col=col, col_span=span,
+                    blocks=walk_blocks(ctx, tc, cell_id, rels),
+                    v_align=_VALIGN.get(wval(child(tcpr, "vAlign"))),
+                    shading=_fill(child(tcpr, "shd")),
+                    borders=_borders(child(tcpr, "tcBorders")))
+        row.cells.append(cell)
+        for c in range(col, col + span):
+            open_v.pop(c, None)
+        if vmerge is not None:
+            open_v[col] = cell
+        last = cell
+        col += span
+    covered = {c.col for c in row.cells}
+    for c in list(open_v):
+        # A vertical merge ends where a row has no continuing cell in that column.
+        if c in covered:
+            continue
+        if not any(id(open_v[c]) == s for s in seen):
+            open_v.pop(c)
+    return row
+
+
+def _append_blocks(ctx: Context, cell: Cell, tc, rels) -> None:
+    """Content of a covered (continuing) cell goes into the merged cell, never repeated."""
+    blocks = walk_blocks(ctx, tc, f"{cell.id}m{len(cell.blocks)}", rels)
+    if any(_has_text(b) for b in blocks):
+        cell.blocks.extend(blocks)
+        ctx.note("info", "合并单元格中被覆盖部分的文字已并入合并后的单元格", "merged cell content")
+
+
+def _has_text(block) -> bool:
+    from editor.model import block_text
+    return bool(block_text(block).strip()) or local(type(block).__name__) in ("Image", "Table")
+
+
+def _fill(shd) -> str | None:
+    fill = wval(shd, "fill")
+    if not fill or fill == "auto":
+        return None
+    return fill.upper()
+
+
+def _borders(el) -> dict[str, float] | None:
+    if el is None:
+        return None
+    out: dict[str, float] = {}
+    for side in el:
+        name = {"start": "left", "end": "right"}.get(local(side.tag), local(side.tag))
+        val = wval(side)
+        if val in ("nil", "none"):
+            out[name] = 0.0
+        else:
+            out[name] = (number(wval(side, "sz"), 4) or 4) / 8.0
+    return out or None
+
+
+def _fix_grid(ctx: Context, tab: Table) -> None:
+    """Make the grid cover every cell (some producers write a short or empty tblGrid)."""
+    needed = max((c.col + c.col_span for r in tab.rows for c in r.cells), default=0)
+    if len(tab.grid) < needed:
+        known = [g for g in tab.grid if g > 0]
+        width = sum(known) / len(known) if known else 60.0
+        tab.grid.extend([width] * (needed - len(tab.grid)))
+        ctx.note("info", "表格列宽定义不完整，已按平均列宽补齐", "short tblGrid")
