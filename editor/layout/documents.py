@@ -268,12 +268,12 @@ class DocumentBuilder:
         self.out.append(Rule(width=1.0, gap_before=4.0))
 
     def attachments(self) -> None:
-        many = len(self.doc.attachments) > 1
         for i, att in enumerate(self.doc.attachments):
             if self.t.get("document", "attachment_new_page", True):
                 self.out.append(PageBreak())
-            label = att.label or (f"附件{i + 1}" if many else "附件")
-            self.text(label, "attachment_label", att.id + "/label", first_indent=0.0)
+            # an attachment printed with the notice (印发 …方案) has no label: title only
+            if att.label.strip():
+                self.text(att.label, "attachment_label", att.id + "/label", first_indent=0.0)
             if att.title.strip():
                 self.title(att.title, "attachment_title", att.id + "/title")
             self.blocks(att.blocks)
