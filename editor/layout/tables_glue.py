@@ -21,20 +21,27 @@ def template_table_settings(template: Template) -> dict:
     """The template's table settings in points (keys as in layouts/*.toml [tables])."""
     raw = template.section("tables")
     size = font_size(raw.get("size", 14))
+    caption = str(raw.get("continued_caption", "续表"))
     return {
         "role": str(raw.get("role", "fangsong")),
         "size": size,
-        "font_size": size,
         "min_size": font_size(raw.get("min_size", 9)),
-        "min_font_size": font_size(raw.get("min_size", 9)),
         "padding": template.length(raw.get("padding", "1.5mm")),
         "border_width": float(raw.get("border_width", 0.5)),
         "outer_border_width": float(raw.get("outer_border_width", 0.75)),
+        "border_color": str(raw.get("border_color", "000000")),
         "header_fill": raw.get("header_fill"),
         "header_role": str(raw.get("header_role", "hei")),
+        "header_bold": bool(raw.get("header_bold", False)),
         "repeat_header": bool(raw.get("repeat_header", True)),
-        "continued_caption": str(raw.get("continued_caption", "续表")),
+        "continued_caption": caption,
+        "continuation_caption": caption or None,
+        "merged_continuation": str(raw.get("merged_continuation", "flow")),
+        "line_pitch_factor": float(raw.get("line_pitch_factor", 1.3)),
         "landscape_threshold": float(raw.get("landscape_threshold", 1.0)),
+        "landscape_min_width_ratio": float(raw.get("landscape_threshold", 1.0)),
+        "landscape_min_chars": int(raw.get("landscape_min_chars", 5)),
+        "portrait_width": template.frame(1).width,
     }
 
 
