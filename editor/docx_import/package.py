@@ -197,7 +197,7 @@ def _sniff(data: bytes, name: str) -> None:
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     if not data:
         raise _refuse(name, "文件是空的", "empty file")
-    if base.startswith("~$") and not data.startswith(b"PK"):
+    if "~$" in base and not data.startswith(b"PK"):
         raise _refuse(name, "这是 Word 打开文档时生成的临时锁定文件（~$ 开头），不是文档本身",
                       "Word owner/lock file")
     if data.startswith(b"%PDF"):

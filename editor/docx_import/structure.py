@@ -78,6 +78,13 @@ def _notice_head(bl: Blocks) -> dict | None:
     j = bl.next_text(0)
     if j is not None and compact(bl.text(j)).endswith("文件") and len(bl.text(j)) <= 30:
         return {"issuer": [j], "number": None, "after": j + 1}
+    if j is not None and bl.centered(j) and len(bl.text(j)) <= 80:
+        k = bl.next_text(j + 1)
+        while k is not None and bl.centered(k) and _same_look(bl, j, k):
+            k = bl.next_text(k + 1)
+        if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
+                and _find_date(bl, k + 1) is not None:
+            return {"issuer": [], "number": None, "after": j}
     return None
 
 
