@@ -1,0 +1,263 @@
+"""Tables: model.Table → ruled page fragments that split across pages (layer: layout).
+
+``TableFlowable(table, style, measurer, doc_id)`` is the flowable the paginator places.
+Preparation (``editor.layout.table_prep``) fixes the font size, the column widths and the
+composed lines of every cell; placing walks the rows with a small state:
+
+* ``row``: the next row to open; ``carry``: cells already open (row-spanning cells that
+  continue, or the cells of a row split inside itself) with the lines still to set;
+* every page fragment repeats the header rows (and a 续表 caption when set), draws the
+  carried cells from the top of the body, then rows while they fit;
+* a row that does not fit splits inside itself (each cell's remaining lines go on in the
+  next page's part of the row) unless it is ``cant_split``/keep-together — then it moves
+  whole, and is split anyway when it is the first row of a page (guaranteed progress);
+* a row-spanning cell sets its lines from the top of its fragment; at a page break its
+  remaining lines flow on (``merged_continuation="flow"``) or its text is repeated
+  (``"repeat"``); the row where a spanning cell ends grows to hold what is left.
+
+Every fragment is a closed grid: each cell's box on a page is drawn whole.
+Font size rule: ``table.layout.font_size`` (editor override) wins, else the template's
+``TableStyle.size``; docx run sizes are not used (the gazette sets tables uniformly).  The
+size is lowered in 0.5 pt steps, never below ``min_size``, while the columns' minimum
+content widths do not fit the frame.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from editor.fonts.measure import Measurer
+from editor.layout.compose import compose
+from editor.layout.flow import Frame, ParaFormat, Placement, Span
+from editor.layout.items import LineItem, RectItem, TextItem
+from editor.layout.table_prep import (Prepared, PCell, Unit, TableStyle, prepare,
+                                      table_wants_landscape)
+from editor import model
+
+__all__ = ["TableStyle", "TableFlowable", "table_wants_landscape"]
+
+EPS = 0.01
+
+
+@dataclass
+class _Open:
+    """A cell open on the current page: its lines still to set and its fragment top."""
+    cell: PCell
+    units: list[Unit]
+    top: float = 0.0
+    continued: bool = False        # started on an earlier page
+
+
+@dataclass
+class _State:
+    row: int = 0                   # next row to open
+    carry: list[_Open] = field(default_factory=list)
+    continued: bool = False        # not the table's first fragment
+    mid_row: bool = False          # ``row`` was split: its cells are in ``carry``
+
+
+class TableFlowable:
+    """A whole table (or what is left of it) as a flowable."""
+    page_break_before = False
+
+    def __init__(self, table: model.Table, style: TableStyle, measurer: Measurer,
+                 doc_id: str, _state: _State | None = None, _cache: dict | None = None):
+        self.table = table
+        self.style = style
+        self.measurer = measurer
+        self.doc_id = doc_id
+        self.keep_with_next = False
+        self._state = _state or _State()
+        self._cache = _cache if _cache is not None else {}
+        self.landscape = self._wants_landscape()
+
+    def __repr__(self) -> str:
+        return f"TableFlowable({self.table.id}, row={self._state.row})"
+
+    def _wants_landscape(self) -> bool:
+        if "landscape" not in self._cache:
+            portrait = getattr(self.style, "portrait_width", None) or 442.2
+            self._cache["landscape"] = table_wants_landscape(
+                self.table, self.style, portrait, self.measurer)
+        return self._cache["landscape"]
+
+    def prepared(self, width: float) -> Prepared:
+        key = round(width, 2)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = prepare(self.table, self.style, width, self.measurer, self.doc_id)
+            if hit.n_header:
+                head = _Page(hit, self.style, 0.0, float("inf"), hit.header_items)
+                head.run(_State(), 0, 0.0, True, stop=hit.n_header)
+                hit.header_height = head.y
+            self._cache[key] = hit
+        return hit
+
+    # -- placing ------------------------------------------------------------------------
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        p = self.prepared(frame.width)
+        st = self._state
+        if st.row >= len(p.rows) and not st.carry:
+            return Placement(items=[], y_end=y)
+        x0 = frame.x + p.x_offset
+        items: list = []
+        top = y
+        if st.continued and p.caption_lines:
+            for ln in p.caption_lines:
+                items += ln.to_items(x0, top + (ln.pitch + ln.ascent - ln.descent) / 2)
+                top += ln.pitch
+        if (st.continued and self.style.repeat_header) or st.row == 0:
+            for it in p.header_items:
+                items.append(_shift(it, x0, top))
+            top += p.header_height
+            body_row = max(st.row, p.n_header)
+        else:
+            body_row = st.row
+        page = _Page(p, self.style, x0, frame.bottom, items)
+        progress, rest = page.run(st, body_row, top, first_on_page)
+        if not progress and not first_on_page:
+            return Placement(items=[], y_end=y, rest=self)
+        warnings = page.warnings
+        items.sort(key=lambda it: not isinstance(it, RectItem))
+        if rest is None:
+            return Placement(items=items, y_end=page.y + self.style.space_after,
+                             warnings=warnings)
+        nxt = TableFlowable(self.table, self.style, self.measurer, self.doc_id, rest,
+                            self._cache)
+        return Placement(items=items, y_end=frame.bottom, rest=nxt, warnings=warnings)
+
+
+def _shift(item, dx: float, dy: float):
+    if isinstance(item, LineItem):
+        return LineItem(item.x1 + dx, item.y1 + dy, item.x2 + dx, item.y2 + dy,
+                        item.width, item.color)
+    if isinstance(item, TextItem):
+        return replace(item, x=item.x + dx, y=item.y + dy, xs=[v + dx for v in item.xs])
+    return replace(item, x=item.x + dx, y=item.y + dy)
+
+
+class _Page:
+    """Sets body rows on one page fragment (helper of ``TableFlowable.place``)."""
+
+    def __init__(self, p: Prepared, style: TableStyle, x0: float, bottom: float,
+                 items: list):
+        self.p, self.s, self.x0, self.bottom, self.items = p, style, x0, bottom, items
+        self.y = 0.0
+        self.warnings: list[str] = []
+
+    def run(self, st: _State, row: int, top: float, first: bool, stop: int | None = None):
+        """Set rows from ``row`` (to ``stop``); returns (progress made, rest state or None)."""
+        p = self.p
+        stop = len(p.rows) if stop is None else stop
+        opened = [replace(o, top=top) for o in st.carry]
+        skip_new = {st.row} if st.mid_row else set()
+        y = top
+        progress = False
+        i = row
+        while i < stop:
+            if i in p.split_before and progress:
+                return True, self._break(opened, [], y, i, split=False)
+            fresh = [] if i in skip_new else [_Open(c, list(c.units), y) for c in p.rows[i].cells]
+            cur = opened + fresh
+            need = self._row_height(cur, i, y, fresh_row=not (i in skip_new))
+            if y + need <= self.bottom + EPS:
+                y = self._close_row(cur, i, y + need)
+                opened = [o for o in cur if o.cell.row_end > i]
+                if i in skip_new:
+                    skip_new = set()
+                progress = True
+                i += 1
+                continue
+            keep = p.rows[i].keep and not (first and not progress)
+            if keep and (progress or not first):
+                return progress, self._break(opened, [], y, i, split=False)
+            # split inside row i
+            shown = self._fits_any(cur)
+            if not shown and not (first and not progress):
+                return progress, self._break(opened, [], y, i, split=False)
+            force = not shown
+            if force:
+                self.warnings.append("表格行高超出版心，已强制分页")
+            return True, self._break(opened, fresh, self.bottom, i, split=True, force=force)
+        self.y = y
+        if opened:                        # spans reaching past the last row (malformed)
+            for o in opened:
+                self._draw(o, o.units, y, closed=True)
+        return progress, None
+
+    # -- geometry ---------------------------------------------------------------------
+    def _row_height(self, cur: list[_Open], i: int, y: float, fresh_row: bool) -> float:
+        pad = self.p.padding
+        row = self.p.rows[i]
+        h = row.min_height if fresh_row else 0.0
+        for o in cur:
+            if o.cell.row_end != i:
+                continue
+            content = sum(u.pitch for u in o.units) + 2 * pad
+            h = max(h, content - (y - o.top))
+        return max(h, 2 * pad + 1.0)
+
+    def _fits_any(self, cur: list[_Open]) -> bool:
+        room = self.bottom - self.p.padding
+        return any(o.units and o.top + self.p.padding + o.units[0].pitch <= room + EPS
+                   for o in cur)
+
+    def _close_row(self, cur: list[_Open], i: int, bottom: float) -> float:
+        for o in cur:
+            if o.cell.row_end == i:
+                self._draw(o, o.units, bottom, closed=True)
+        return bottom
+
+    def _break(self, opened: list[_Open], fresh: list[_Open], bottom: float, i: int,
+               split: bool, force: bool = False) -> _State:
+        """End the fragment at ``bottom``: draw what fits of every open cell, carry the rest."""
+        self.y = bottom
+        carry: list[_Open] = []
+        for o in opened + fresh:
+            if not split and o.top >= bottom - EPS:
+                carry.append(replace(o, continued=o.continued))
+                continue
+            n = self._n_fit(o, bottom, force)
+            self._draw(o, o.units[:n], bottom, closed=False)
+            rest = o.units[n:]
+            spans_on = o.cell.row_end > i or (not split and o.cell.row_end >= i)
+            if self.s.merged_continuation == "repeat" and spans_on and o.cell.row < i and n:
+                rest = list(o.cell.units)
+            carry.append(_Open(o.cell, rest, 0.0, True))
+        return _State(i, carry, True, mid_row=split)
+
+    def _n_fit(self, o: _Open, bottom: float, force: bool) -> int:
+        room = bottom - o.top - 2 * self.p.padding
+        h, n = 0.0, 0
+        while n < len(o.units) and h + o.units[n].pitch <= room + EPS:
+            h += o.units[n].pitch
+            n += 1
+        if n == 0 and force and o.units:
+            n = 1
+        return n
+
+    # -- drawing ----------------------------------------------------------------------
+    def _draw(self, o: _Open, units: list[Unit], bottom: float, closed: bool) -> None:
+        c, s, x0 = o.cell, self.s, self.x0
+        left, right, top = x0 + c.x, x0 + c.x + c.width, o.top
+        if c.fill:
+            self.items.append(RectItem(left, top, c.width, bottom - top, fill=c.fill))
+        content = sum(u.pitch for u in units)
+        free = bottom - top - 2 * self.p.padding - content
+        y = top + self.p.padding
+        if closed and not o.continued and free > 0:
+            y += free * {"center": 0.5, "bottom": 1.0}.get(c.v_align, 0.0)
+        for u in units:
+            ln = u.line
+            base = y + (u.pitch + ln.ascent - ln.descent) / 2
+            self.items.extend(ln.to_items(left + self.p.padding + u.indent, base))
+            y += u.pitch
+        b = c.borders
+        color = s.border_color
+        for line in (LineItem(left, top, right, top,
+                              b["top"] if not o.continued else s.border_width, color),
+                     LineItem(left, bottom, right, bottom,
+                              b["bottom"] if closed else s.border_width, color),
+                     LineItem(left, top, left, bottom, b["left"], color),
+                     LineItem(right, top, right, bottom, b["right"], color)):
+            if line.width > 0:
+                self.items.append(line)

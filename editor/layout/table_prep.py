@@ -1,0 +1,330 @@
+"""Table preparation: model.Table + TableStyle + width → sized columns and composed cells
+(layer: layout).
+
+``prepare`` decides the table's font size, its column widths and composes every cell's
+paragraphs with ``editor.layout.compose`` (so all line-breaking rules hold inside cells);
+``editor.layout.table`` then only stacks the composed lines into rows and pages.
+
+Column widths: ``table.layout.col_widths`` (editor override, relative weights) when it has
+one weight per column; else the .docx grid when it covers every column with positive
+widths; else widths fitted to content (each column gets its minimum content width — the
+widest unbreakable piece: one CJK character or one Latin word — and the rest of the frame
+in proportion to what its longest paragraph still lacks).  In every case a column is
+widened to its minimum content width when the frame allows it.
+
+Cell paragraphs: alignment from ``table.layout.col_align`` (per column), else centred for
+header rows, else the paragraph's own alignment, else justified; docx indents and spacing
+are not used inside cells.  A nested table is set as text lines (each of its paragraphs in
+order), never lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor.fonts.measure import Measurer, is_wide
+from editor.layout.compose import ComposedLine, compose
+from editor.layout.flow import ParaFormat, Span
+from editor.layout.items import Source
+from editor import model
+
+SIDES = ("top", "bottom", "left", "right")
+_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "justify",
+          "distribute": "distribute", "both": "justify"}
+
+
+@dataclass
+class TableStyle:
+    """Template settings for tables (all lengths in points).
+
+    ``merged_continuation``: what a row-spanning cell shows after a page break — "flow"
+    (its remaining lines) or "repeat" (its whole text again).  ``landscape_min_chars``:
+    a column is readable when it holds this many characters per line (or its whole
+    longest paragraph); a table whose columns cannot all be readable at ``min_size`` in
+    ``portrait_width`` × ``landscape_min_width_ratio`` goes landscape.
+    """
+    role: str = "fangsong"
+    size: float = 12.0
+    min_size: float = 9.0
+    padding: float = 4.0
+    border_width: float = 0.5
+    border_color: str = "000000"
+    header_fill: str | None = None
+    header_bold: bool = True
+    header_role: str | None = None
+    repeat_header: bool = True
+    continuation_caption: str | None = "续表"
+    merged_continuation: str = "flow"
+    line_pitch_factor: float = 1.3
+    landscape_min_width_ratio: float = 1.0
+    landscape_min_chars: int = 5
+    portrait_width: float = 442.2
+    space_after: float = 4.0
+
+
+@dataclass
+class Unit:
+    """One composed line of a cell, with its pitch and extra left indent."""
+    line: ComposedLine
+    pitch: float
+    indent: float = 0.0
+
+
+@dataclass
+class PCell:
+    """A cell ready to place: rows it covers, x and width relative to the table."""
+    row: int
+    row_end: int
+    x: float
+    width: float
+    units: list[Unit]
+    fill: str | None
+    v_align: str | None
+    borders: dict[str, float]
+    id: str = ""
+
+
+@dataclass
+class PRow:
+    cells: list[PCell]
+    min_height: float
+    keep: bool
+
+
+@dataclass
+class Prepared:
+    size: float
+    widths: list[float]
+    rows: list[PRow]
+    n_header: int
+    caption_lines: list[ComposedLine] = field(default_factory=list)
+    split_before: set[int] = field(default_factory=set)
+    x_offset: float = 0.0
+    header_items: list = field(default_factory=list)
+    header_height: float = 0.0
+    padding: float = 4.0
+
+
+# -- content widths -----------------------------------------------------------------------
+def _paragraphs(blocks) -> list:
+    out = []
+    for b in blocks:
+        if isinstance(b, model.Table):
+            for row in b.rows:
+                for c in row.cells:
+                    out += _paragraphs(c.blocks)
+        elif isinstance(b, model.Paragraph):
+            out.append(b)
+    return out
+
+
+def _text_widths(text: str, role: str, m: Measurer) -> tuple[float, float]:
+    """(min, max) content width of ``text`` at size 1: widest unbreakable piece, and the
+    longest forced line."""
+    lo = hi = line = word = 0.0
+    for ch in text:
+        if ch == "\n":
+            hi, line, lo, word = max(hi, line), 0.0, max(lo, word), 0.0
+            continue
+        a = m.advance(ch, role, 1.0)
+        line += a
+        if ch.isspace() or is_wide(ch):
+            lo, word = max(lo, word, a if is_wide(ch) else 0.0), 0.0
+        else:
+            word += a
+    return max(lo, word), max(hi, line)
+
+
+def column_metrics(table: model.Table, style: TableStyle, m: Measurer
+                   ) -> tuple[list[float], list[float]]:
+    """Per column (min, max) content widths at size 1 of its single-column cells."""
+    n = n_cols(table)
+    lo, hi = [0.0] * n, [0.0] * n
+    for row in table.rows:
+        for c in row.cells:
+            if c.col_span != 1 or c.col >= n:
+                continue
+            for p in _paragraphs(c.blocks):
+                a, b = _text_widths(p.display_text, style.role, m)
+                lo[c.col], hi[c.col] = max(lo[c.col], a), max(hi[c.col], b)
+    return lo, hi
+
+
+def n_cols(table: model.Table) -> int:
+    return max([len(table.grid)] + [c.col + c.col_span for r in table.rows for c in r.cells]
+               + [1])
+
+
+def _base_size(table: model.Table, style: TableStyle) -> float:
+    return table.layout.font_size or style.size
+
+
+def table_wants_landscape(table: model.Table, style: TableStyle, portrait_width: float,
+                          measurer: Measurer) -> bool:
+    """True when the table is marked landscape, or its columns cannot all be set readably
+    (``landscape_min_chars`` per line, at ``min_size``) in the portrait text width."""
+    if table.layout.landscape is not None:
+        return bool(table.layout.landscape)
+    lo, hi = column_metrics(table, style, measurer)
+    size = min(style.min_size, _base_size(table, style))
+    want = sum(max(a * size, min(b * size, style.landscape_min_chars * size))
+               + 2 * _padding(table, style) for a, b in zip(lo, hi))
+    return want > portrait_width * style.landscape_min_width_ratio + 0.01
+
+
+def _padding(table: model.Table, style: TableStyle) -> float:
+    return table.layout.padding if table.layout.padding is not None else style.padding
+
+
+def column_widths(table: model.Table, style: TableStyle, width: float, size: float,
+                  lo: list[float], hi: list[float]) -> list[float]:
+    """Column widths in points summing to ``width`` (rules in the module docstring)."""
+    n = len(lo)
+    pad2 = 2 * _padding(table, style)
+    mins = [a * size + pad2 for a in lo]
+    over = table.layout.col_widths
+    if over and len(over) == n and all(w > 0 for w in over):
+        weights = list(over)
+    elif len(table.grid) == n and all(g > 0 for g in table.grid):
+        weights = list(table.grid)
+    else:
+        need = [max(b * size + pad2 - mn, 0.0) for b, mn in zip(hi, mins)]
+        free = width - sum(mins)
+        if free > 0 and sum(need) > 0:
+            scale = min(1.0, free / sum(need))
+            weights = [mn + nd * scale for mn, nd in zip(mins, need)]
+            left = width - sum(weights)
+            weights = [w + left / n for w in weights]
+        else:
+            weights = [max(mn, 1.0) for mn in mins]
+    total = sum(weights)
+    widths = [w * width / total for w in weights]
+    return _widen_to_min(widths, mins, width)
+
+
+def _widen_to_min(widths: list[float], mins: list[float], width: float) -> list[float]:
+    if sum(mins) > width:
+        return widths
+    short = [i for i, (w, mn) in enumerate(zip(widths, mins)) if w < mn - 0.01]
+    if not short:
+        return widths
+    out = list(widths)
+    for i in short:
+        out[i] = mins[i]
+    donors = [i for i in range(len(out)) if i not in short]
+    spare = sum(out[i] - mins[i] for i in donors)
+    excess = sum(out) - width
+    for i in donors:
+        out[i] -= excess * (out[i] - mins[i]) / spare if spare > 0 else 0.0
+    return out
+
+
+def choose_size(table: model.Table, style: TableStyle, width: float, lo: list[float]
+                ) -> float:
+    """The base size, lowered in 0.5 pt steps (not below ``min_size``) while the columns'
+    minimum content widths do not fit ``width``."""
+    size = _base_size(table, style)
+    pad2 = 2 * _padding(table, style)
+    while size - 0.5 >= style.min_size - 1e-6 and sum(a * size + pad2 for a in lo) > width:
+        size -= 0.5
+    return size
+
+
+# -- cells --------------------------------------------------------------------------------
+def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
+            doc_id: str) -> Prepared:
+    """Size the columns and compose every cell of ``table`` for a frame ``width`` wide."""
+    lo, hi = column_metrics(table, style, m)
+    size = choose_size(table, style, width, lo)
+    widths = column_widths(table, style, width, size, lo, hi)
+    xs = [sum(widths[:k]) for k in range(len(widths))]
+    n_rows = len(table.rows)
+    n_head = table.header_rows if table.header_rows < n_rows else 0
+    pad = _padding(table, style)
+    pitch = size * style.line_pitch_factor
+    rows = []
+    for r, row in enumerate(table.rows):
+        header = r < n_head
+        limit = (n_head if header else n_rows) - 1
+        cells = [_cell(table, style, m, doc_id, c, r, min(r + max(c.row_span, 1) - 1, limit),
+                       xs, widths, size, header)
+                 for c in row.cells if c.col < len(widths)]
+        min_h = max(row.height or 0.0, 2 * pad + pitch)
+        rows.append(PRow(cells, min_h, row.cant_split or table.layout.keep_rows_together))
+    cap = []
+    if style.continuation_caption:
+        fmt = ParaFormat(align="left", line_pitch=pitch)
+        cap = compose([Span(style.continuation_caption, style.role, size)], fmt, width, m)
+    return Prepared(size, widths, rows, n_head, cap,
+                    {i for i in table.layout.split_before_rows if 0 < i < n_rows},
+                    padding=pad)
+
+
+def _cell(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell, r: int,
+          r_end: int, xs: list[float], widths: list[float], size: float, header: bool
+          ) -> PCell:
+    span = max(1, min(c.col_span, len(widths) - c.col))
+    w = sum(widths[c.col:c.col + span])
+    pad = _padding(table, style)
+    units: list[Unit] = []
+    for p in _paragraphs(c.blocks):
+        units += _compose_para(table, style, m, doc_id, c, p, max(w - 2 * pad, size), size,
+                               header)
+    fill = c.shading or (style.header_fill if header else None)
+    return PCell(r, r_end, xs[c.col], w, units, fill, c.v_align or ("center" if header else None),
+                 _borders(table, style, c, r, r_end, span), c.id)
+
+
+def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell,
+                  p: model.Paragraph, width: float, size: float, header: bool) -> list[Unit]:
+    text = p.display_text
+    if not text.strip():
+        return []
+    align = None
+    col_align = table.layout.col_align
+    if col_align and c.col < len(col_align) and col_align[c.col]:
+        align = col_align[c.col]
+    elif header:
+        align = "center"
+    else:
+        align = _ALIGN.get(p.style.align or "", "justify") if p.style else "justify"
+    role = (style.header_role or style.role) if header else style.role
+    bold_all = header and style.header_bold
+    block_id = f"{table.id}/{c.id}/{p.id}"
+    spans = []
+    pos = 0
+    if p.label:
+        spans.append(Span(p.label, role, size, bold=bold_all,
+                          source=Source(doc_id, block_id, 0, len(p.label))))
+        pos = len(p.label)
+    for run in p.runs:
+        if not run.text:
+            continue
+        spans.append(Span(run.text, role, size, color=run.color or "000000",
+                          bold=bold_all or run.bold, underline=run.underline,
+                          strike=run.strike,
+                          source=Source(doc_id, block_id, pos, pos + len(run.text))))
+        pos += len(run.text)
+    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct="kaiming")
+    return [Unit(ln, ln.pitch) for ln in compose(spans, fmt, width, m)]
+
+
+def _borders(table, style: TableStyle, c: model.Cell, r: int, r_end: int, span: int
+             ) -> dict[str, float]:
+    """Border widths of a cell's four sides: the cell's own, else the table's (outer or
+    inside), else the template's."""
+    tb = table.borders or {}
+    last_row = r_end >= len(table.rows) - 1
+    last_col = c.col + span >= n_cols(table)
+    table_key = {"top": "top" if r == 0 else "insideH",
+                 "bottom": "bottom" if last_row else "insideH",
+                 "left": "left" if c.col == 0 else "insideV",
+                 "right": "right" if last_col else "insideV"}
+    out = {}
+    for side in SIDES:
+        if c.borders and side in c.borders:
+            out[side] = c.borders[side]
+        elif table_key[side] in tb:
+            out[side] = tb[table_key[side]]
+        else:
+            out[side] = style.border_width
+    return out
