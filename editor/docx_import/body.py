@@ -11,6 +11,7 @@ import posixpath
 
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.runs import RunCollector, image_rel
+from editor.docx_import.styles import merge_ppr, para_props
 from editor.docx_import.xmlutil import MC_NS, W_NS, local, ns, w, wval
 from editor.model import Image, ListItem, PageBreak, Paragraph, ParaStyle
 
@@ -84,7 +85,7 @@ def paragraph(ctx: Context, p, pid: str, prefix: str = "", rels=None) -> list:
     if num_id and ilvl is None:
         ilvl = ctx.numbering.level_for_style(num_id, pstyle) or 0
     label, lvl = ctx.numbering.label(num_id, ilvl or 0) if num_id else ("", None)
-    ppr = {**style_ppr, **(lvl.ppr if lvl else {}), **direct}
+    ppr = merge_ppr(style_ppr, lvl.ppr if lvl else {}, direct)
     collector = RunCollector(ctx, style_rpr, pid)
     collector.walk(p)
     runs = collector.runs
@@ -113,7 +114,6 @@ def paragraph(ctx: Context, p, pid: str, prefix: str = "", rels=None) -> list:
 
 
 def _direct_ppr(ctx: Context, ppr_el) -> dict:
-    from editor.docx_import.styles import para_props
     return para_props(ppr_el)
 
 

@@ -148,6 +148,18 @@ def _spacing(el, out: dict) -> None:
             out["line_pitch"], out["line_multiple"] = line / 20.0, None
 
 
+def merge_ppr(*layers: dict) -> dict:
+    """Merge paragraph property layers, later wins; an explicit length in points set by a
+    later layer cancels a character-unit value (…Chars) inherited from an earlier one."""
+    out: dict = {}
+    for layer in layers:
+        for key in ("first_indent", "left_indent", "right_indent"):
+            if key in layer and key + "_chars" not in layer:
+                out.pop(key + "_chars", None)
+        out.update(layer)
+    return out
+
+
 class StyleSheet:
     """styles.xml resolved: effective run/paragraph property dicts per style id."""
 
@@ -198,7 +210,7 @@ class StyleSheet:
         st = self.styles[sid]
         rpr, ppr = self.chain(wval(child(st, "basedOn")))
         rpr = {**rpr, **run_props(child(st, "rPr"), self.theme)}
-        ppr = {**ppr, **para_props(child(st, "pPr"))}
+        ppr = merge_ppr(ppr, para_props(child(st, "pPr")))
         rpr.pop("rstyle", None)
         ppr.pop("pstyle", None)
         self._cache[key] = (rpr, ppr)
@@ -210,7 +222,7 @@ class StyleSheet:
         key = ("p", sid or "")
         if key not in self._cache:
             rpr, ppr = self.chain(sid)
-            self._cache[key] = ({**self.doc_rpr, **rpr}, {**self.doc_ppr, **ppr})
+            self._cache[key] = ({**self.doc_rpr, **rpr}, merge_ppr(self.doc_ppr, ppr))
         return self._cache[key]
 
     def outline_level(self, sid: str | None) -> int | None:

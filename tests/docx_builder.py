@@ -1,0 +1,71 @@
+"""Build small .docx packages for importer tests (a real zip with the parts Word writes)."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+CONTENT_TYPES = (
+    DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Default Extension="png" ContentType="image/png"/>'
+    '<Override PartName="/{main}" ContentType="application/vnd.openxmlformats-officedocument.'
+    'wordprocessingml.{kind}.main+xml"/></Types>')
+
+
+def package(body: str, styles: str = "", numbering: str = "", comments: str = "",
+            footnotes: str = "", main: str = "word/document.xml", kind: str = "document",
+            extra: dict[str, bytes] | None = None, root_rels: bool = True) -> bytes:
+    """A .docx as bytes: ``body`` is the inside of w:body; other parts are optional."""
+    folder = main.rsplit("/", 1)[0]
+    rels = []
+    parts: dict[str, bytes] = {}
+    for name, content, rtype in (("styles.xml", styles, "styles"),
+                                 ("numbering.xml", numbering, "numbering"),
+                                 ("comments.xml", comments, "comments"),
+                                 ("footnotes.xml", footnotes, "footnotes")):
+        if content:
+            parts[f"{folder}/{name}"] = (DECL + content).encode()
+            rels.append(f'<Relationship Id="rId{len(rels) + 1}" Type="{REL}{rtype}" '
+                        f'Target="{name}"/>')
+    for name in (extra or {}):
+        if name.startswith(folder + "/media/"):
+            rels.append(f'<Relationship Id="rIdImg" Type="{REL}image" '
+                        f'Target="media/{name.rsplit("/", 1)[1]}"/>')
+    doc = (DECL + f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+           f"<w:body>{body}</w:body></w:document>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES.format(main=main, kind=kind))
+        if root_rels:
+            z.writestr("_rels/.rels", DECL + '<Relationships xmlns="http://schemas.openxmlformats'
+                       '.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+                       f'{REL}officeDocument" Target="{main}"/></Relationships>')
+        z.writestr(main, doc.encode())
+        base = main.rsplit("/", 1)[1]
+        z.writestr(f"{folder}/_rels/{base}.rels",
+                   DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   'relationships">' + "".join(rels) + "</Relationships>")
+        for name, content in parts.items():
+            z.writestr(name, content)
+        for name, content in (extra or {}).items():
+            z.writestr(name, content)
+    return out.getvalue()
+
+
+def styles_xml(inner: str, defaults: str = "") -> str:
+    return (f'<w:styles xmlns:w="{W_NS}"><w:docDefaults>{defaults}</w:docDefaults>'
+            f"{inner}</w:styles>")
+
+
+def para(text: str, ppr: str = "", rpr: str = "") -> str:
+    return (f"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:rPr>{rpr}</w:rPr>"
+            f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
