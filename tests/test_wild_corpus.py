@@ -1,0 +1,46 @@
+"""Every file of the wild corpus (MANIFEST.tsv) imports or is refused with DocxImportError;
+nothing else may be raised.  Files python-docx opens must import; the known broken ones
+must be refused."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from conftest import WILD
+from editor.docx_import import DocxImportError, import_docx
+
+MANIFEST = WILD / "MANIFEST.tsv"
+ROWS = list(csv.DictReader(MANIFEST.open(encoding="utf-8"), delimiter="\t")) \
+    if MANIFEST.exists() else []
+# Not documents at all: lock file, encrypted, damaged zips, a DTD, a theme-only package.
+REFUSED = {"docx2python__~$strict.docx", "poi__bug53475-password-is-pass.docx",
+           "poi__clusterfuzz-testcase-minimized-POIXWPFFuzzer-4791943399604224.docx",
+           "poi__clusterfuzz-testcase-minimized-POIXWPFFuzzer-6733884933668864.docx",
+           "poi__truncated62886.docx", "poi__ExternalEntityInText.docx", "poi__stress025.docx"}
+
+
+def test_manifest_present():
+    assert len(ROWS) >= 100
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["file"] for r in ROWS])
+def test_wild_file_imports_or_is_refused_cleanly(row):
+    path = WILD / row["file"]
+    try:
+        result = import_docx(path)
+    except DocxImportError as exc:
+        assert row["file"] in REFUSED, f"refused unexpectedly: {exc}"
+        assert row["file"] in exc.message
+        return
+    assert row["file"] not in REFUSED, "a broken file was accepted"
+    doc = result.document
+    paragraphs = int(row["paragraphs"] or 0)
+    if paragraphs and row["python_docx_1.2.0"] == "ok":
+        # Something was read: the body is not silently empty.
+        assert list(doc.all_blocks()) or doc.title or result.report
+
+
+def test_renamed_main_parts():
+    for name in ("docx2python__renamed_document_xml.docx", "pandoc__alternate_document_path.docx"):
+        assert list(import_docx(WILD / name).document.all_blocks()), name
