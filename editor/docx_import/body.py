@@ -12,7 +12,7 @@ import posixpath
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.runs import RunCollector, image_rel
 from editor.docx_import.styles import merge_ppr, para_props
-from editor.docx_import.xmlutil import MC_NS, W_NS, local, ns, w, wval
+from editor.docx_import.xmlutil import MC_NS, W_NS, local, ns, w
 from editor.model import Image, ListItem, PageBreak, Paragraph, ParaStyle
 
 _BLOCK_SKIP = {"bookmarkStart", "bookmarkEnd", "sectPr", "proofErr", "permStart", "permEnd",

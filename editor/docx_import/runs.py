@@ -7,6 +7,7 @@ plus the inline objects (images, text boxes) found on the way.
 """
 from __future__ import annotations
 
+from editor.docx_import.styles import run_props
 from editor.docx_import.xmlutil import M_NS, MC_NS, R_NS, V_NS, W_NS, local, ns, w
 from editor.fonts.names import role_for_font_name
 from editor.model import Run
@@ -190,7 +191,6 @@ class RunCollector:
     def _props(self, rpr) -> dict:
         if rpr is None:
             return self.para_rpr
-        from editor.docx_import.styles import run_props
         direct = run_props(rpr, self.ctx.styles.theme)
         rstyle = direct.pop("rstyle", None)
         if rstyle:
