@@ -310,9 +310,22 @@ class MainWindow(QMainWindow):
         self.thumbs_model.ratio = self.devicePixelRatioF()
         self.thumbs_model.set_pages(laid_out.pages)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
+        self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
         if laid_out.warnings:
             self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0]}", 10000)
+
+    def _measure_tables(self) -> None:
+        """Give the table panel the column widths of the selected document's tables as
+        drawn (what the numbers in the panel show and edit)."""
+        doc = self.session.issue.find_document(self.selected_doc) if self.selected_doc else None
+        if doc is None or self.laid_out is None:
+            self.table_panel.set_measured({})
+            return
+        from editor.ui.preview import measured_tables
+        from editor.ui.table_panel import tables_of
+        wanted = [(doc.id, t.id, t.n_cols) for t in tables_of(doc)]
+        self.table_panel.set_measured(measured_tables(self.laid_out.pages, wanted))
 
     def _layout_failed(self, generation: int, text: str) -> None:
         if generation == self.layout_worker.generation:
@@ -387,6 +400,8 @@ class MainWindow(QMainWindow):
         self.selected_doc = doc.id if doc is not None else None
         self.properties.load_document(doc)
         self.table_panel.set_document(doc)
+        if self.session is not None:
+            self._measure_tables()
 
     def _source_clicked(self, source) -> None:
         if self.session is None:

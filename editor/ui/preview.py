@@ -40,23 +40,46 @@ def hit_text(page: Page, x: float, y: float) -> TextItem | None:
     return None
 
 
-def table_columns(page: Page, doc_id: str, table_id: str) -> list[float]:
-    """The x of the column borders of a table on ``page`` (left edge, inner borders, right
-    edge), from the vertical rules that cross the table's text; [] when not on the page."""
+def table_extent(page: Page, doc_id: str, table_id: str) -> tuple[list[float], float, float]:
+    """The x of a table's column borders on ``page`` (left edge, inner borders, right
+    edge) from the vertical rules beside the table's text, and the rules' top and bottom;
+    ([], 0, 0) when the table is not on the page."""
     prefix = f"{table_id}/"
     texts = [t for t in page.texts() if t.source and t.source.doc_id == doc_id
              and t.source.block_id.startswith(prefix)]
     if not texts:
-        return []
+        return [], 0.0, 0.0
     top = min(t.y - t.size for t in texts)
     bottom = max(t.y for t in texts)
-    xs = set()
+    xs, y_top, y_bottom = set(), top, bottom
     for item in page.items:
         if isinstance(item, LineItem) and abs(item.x1 - item.x2) < 0.01:
             y0, y1 = sorted((item.y1, item.y2))
             if y0 <= bottom and y1 >= top:      # a rule beside the table's text
                 xs.add(round(item.x1, 2))
-    return sorted(xs)
+                y_top, y_bottom = min(y_top, y0), max(y_bottom, y1)
+    return sorted(xs), y_top, y_bottom
+
+
+def table_columns(page: Page, doc_id: str, table_id: str) -> list[float]:
+    """Column border x positions of a table on ``page`` (see ``table_extent``)."""
+    return table_extent(page, doc_id, table_id)[0]
+
+
+def measured_tables(pages: list[Page], tables: list[tuple[str, str, int]]
+                    ) -> dict[tuple[str, str], list[float]]:
+    """Column widths of each (doc id, table id, number of columns) as drawn on the first
+    page where all its column borders show."""
+    out: dict[tuple[str, str], list[float]] = {}
+    for doc_id, table_id, n_cols in tables:
+        for page in pages:
+            if page.doc_id not in (None, doc_id):
+                continue
+            xs = table_columns(page, doc_id, table_id)
+            if len(xs) == n_cols + 1:
+                out[(doc_id, table_id)] = [b - a for a, b in zip(xs, xs[1:])]
+                break
+    return out
 
 
 class PreviewView(QAbstractScrollArea):
@@ -271,13 +294,15 @@ class PreviewView(QAbstractScrollArea):
             pen.setWidthF(1.5 / self.scale)
             pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
-            for x in table_columns(page, *self.table)[1:-1]:
-                p.drawLine(QPointF(x, 0), QPointF(x, page.height))
+            xs, top, bottom = table_extent(page, *self.table)
+            for x in xs[1:-1]:
+                p.drawLine(QPointF(x, top - 6), QPointF(x, bottom + 6))
         if self._drag is not None and self._drag[0] == index:
             pen = QPen(QColor(230, 60, 0))
             pen.setWidthF(2 / self.scale)
             p.setPen(pen)
-            p.drawLine(QPointF(self._drag[3], 0), QPointF(self._drag[3], page.height))
+            _xs, top, bottom = table_extent(page, *self.table)
+            p.drawLine(QPointF(self._drag[3], top - 6), QPointF(self._drag[3], bottom + 6))
         p.restore()
 
     # -- mouse ----------------------------------------------------------------------------------

@@ -69,6 +69,7 @@ class TablePanel(QWidget):
         self.tables: list[model.Table] = []
         self.text_width = 156 * MM
         self.cell_id: str | None = None
+        self.measured: dict[tuple[str, str], list[float]] = {}
         self._loading = False
         self._width_boxes: list[QDoubleSpinBox] = []
         outer = QVBoxLayout(self)
@@ -132,6 +133,26 @@ class TablePanel(QWidget):
 
     def set_text_width(self, width: float) -> None:
         self.text_width = width
+
+    def set_measured(self, measured: dict[tuple[str, str], list[float]]) -> None:
+        """Column widths as the last layout drew them, by (doc id, table id)."""
+        self.measured = measured
+        if not self._has_focus():
+            self.reload()
+
+    def _has_focus(self) -> bool:
+        return any(box.hasFocus() for box in self._width_boxes)
+
+    def widths(self) -> list[float]:
+        """The chosen table's column widths in points: as laid out when known, else from
+        the override weights or the .docx grid scaled to the text block."""
+        table = self.table
+        if table is None:
+            return []
+        drawn = self.measured.get((self.doc.id, table.id)) if self.doc is not None else None
+        if drawn and len(drawn) == table.n_cols:
+            return list(drawn)
+        return current_widths(table, self.text_width)
 
     def set_document(self, doc: model.Document | None, table_id: str | None = None) -> None:
         """Show the tables of ``doc`` (selecting ``table_id`` when given)."""
@@ -199,7 +220,7 @@ class TablePanel(QWidget):
         self._width_boxes = []
         if table is None:
             return
-        for k, width in enumerate(current_widths(table, self.text_width)):
+        for k, width in enumerate(self.widths()):
             spin = QDoubleSpinBox()
             spin.setDecimals(1)
             spin.setRange(MIN_COL / MM, self.text_width / MM)
@@ -247,7 +268,7 @@ class TablePanel(QWidget):
         table = self.table
         if table is None or self._loading:
             return
-        widths = current_widths(table, self.text_width)
+        widths = self.widths()
         new = self._width_boxes[column].value() * MM
         if abs(new - widths[column]) < 0.05 * MM:
             return
@@ -259,7 +280,7 @@ class TablePanel(QWidget):
         table = self.table
         if table is None:
             return
-        widths = widths_after_drag(current_widths(table, self.text_width), border, delta)
+        widths = widths_after_drag(self.widths(), border, delta)
         self._emit("col_widths", [round(w, 2) for w in widths])
 
     def _font_chosen(self, index: int) -> None:
