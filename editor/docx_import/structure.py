@@ -290,8 +290,8 @@ def _titled(bl: Blocks, doc: Document, first: int | None) -> None:
             b.role = "chronicle_entry"
         elif kind == "doc_list" and isinstance(b, ListItem):
             b.role = "list_entry"
-    if kind == "speech":
-        doc.kind = "speech"
+        elif kind == "news" and _news_title(bl, bl.items.index(b)):
+            b.role = "news_title"
     doc.body = _content(rest)
     if kind in ("speech", "news"):
         _trailing_date(bl, doc)
@@ -316,7 +316,19 @@ def _kind(bl: Blocks, first: int | None) -> str:
     dated = [i for i in paras if CHRONICLE_DATE.match(bl.text(i)) and bl.info(i).lead_bold]
     if len(dated) >= 3 and len(dated) * 2 >= len(paras):
         return "chronicle"
+    items = [i for i in paras if _news_title(bl, i)]
+    if len(items) >= 2 and (any(w in title for w in ("简讯", "动态", "新闻", "快讯", "信息"))
+                            or len(items) >= 3):
+        return "news"
     return "other"
+
+
+def _news_title(bl: Blocks, i: int) -> bool:
+    """A titled item of a news digest: short, bold or centred, not numbered, not a sentence."""
+    text = bl.text(i)
+    info = bl.info(i)
+    return (info.bold or info.align == "center") and heading_like(text) \
+        and heading_level(text) is None and not DATE.match(compact(text))
 
 
 def _trailing_date(bl: Blocks, doc: Document) -> None:

@@ -1,0 +1,67 @@
+"""Structure recognition on built documents: attachment note and numbered attachments,
+版记, title over several paragraphs, speeches, news digests, other documents."""
+from __future__ import annotations
+
+from docx_builder import package, para
+from editor.docx_import import import_docx_bytes
+from editor.model import Heading
+
+CENTER = '<w:jc w:val="center"/>'
+RIGHT = '<w:jc w:val="right"/>'
+BIG = '<w:sz w:val="44"/>'
+
+
+def _doc(body: str):
+    return import_docx_bytes(package(body), "built.docx").document
+
+
+def test_notice_with_attachments_and_colophon():
+    body = (para("某某区人民政府办公室文件", CENTER) + para("") +
+            para("某政办〔2024〕12号", CENTER) +
+            para("关于做好春节期间", CENTER, BIG) + para("安全生产工作的通知", CENTER, BIG) +
+            para("各街道办事处，区直各部门：") + para("一、总体要求") + para("请认真落实。") +
+            para("附件：1.检查表") + para("2.联系人名单") + para("") +
+            para("某某区人民政府办公室", RIGHT) + para("2024年1月5日", RIGHT) +
+            para("（此件公开发布）") +
+            para("附件1") + para("检查表", CENTER) + para("检查内容。") +
+            para("附件2") + para("联系人名单", CENTER) + para("张三。") +
+            para("抄送：区委办公室。") + para("某某区人民政府办公室        2024年1月5日印发"))
+    d = _doc(body)
+    assert (d.kind, d.issuer_mark, d.doc_number) == ("notice", "某某区人民政府办公室文件",
+                                                     "某政办〔2024〕12号")
+    assert d.title == "关于做好春节期间安全生产工作的通知"
+    assert d.recipients == "各街道办事处，区直各部门："
+    assert d.attachment_note == ["附件：1.检查表", "2.联系人名单"]
+    assert d.signature == ["某某区人民政府办公室"] and d.date == "2024年1月5日"
+    assert [(a.label, a.title, [b.text for b in a.blocks]) for a in d.attachments] == [
+        ("附件1", "检查表", ["检查内容。"]), ("附件2", "联系人名单", ["张三。"])]
+    assert d.colophon_note == ["抄送：区委办公室。", "某某区人民政府办公室        2024年1月5日印发"]
+    assert isinstance(d.body[0], Heading) and d.body[0].level == 1
+    assert d.body[-1].text == "（此件公开发布）" and d.body[-1].role == "note"
+
+
+def test_speech_subtitle_and_speaker():
+    body = (para("在全区经济工作会议上的讲话", CENTER, BIG) +
+            para("——2025年2月10日", CENTER) + para("区长  李四", CENTER) +
+            para("同志们：") + para("一、回顾去年工作") + para("去年全区经济稳中有进。"))
+    d = _doc(body)
+    assert d.kind == "speech" and d.title == "在全区经济工作会议上的讲话"
+    assert d.subtitle == "——2025年2月10日" and d.speaker == "区长  李四"
+    assert [b.text for b in d.body][:2] == ["同志们：", "一、回顾去年工作"]
+
+
+def test_news_digest():
+    body = (para("政务简讯", CENTER, BIG) +
+            para("区政府召开常务会议", CENTER, "<w:b/>") + para("3月1日，区政府召开常务会议。") +
+            para("全区植树活动举行", CENTER, "<w:b/>") + para("3月12日，全区开展植树活动。"))
+    d = _doc(body)
+    assert d.kind == "news" and d.title == "政务简讯"
+    assert [b.role for b in d.body] == ["news_title", "body", "news_title", "body"]
+
+
+def test_other_document_keeps_everything():
+    body = para("Meeting notes") + para("1. Budget") + para("Agreed.") + para("2025年1月2日")
+    d = _doc(body)
+    assert d.kind == "other" and d.title == ""
+    assert [b.text for b in d.body] == ["Meeting notes", "1. Budget", "Agreed.", "2025年1月2日"]
+    assert not any(isinstance(b, Heading) for b in d.body)
