@@ -317,8 +317,7 @@ def _kind(bl: Blocks, first: int | None) -> str:
     if len(dated) >= 3 and len(dated) * 2 >= len(paras):
         return "chronicle"
     items = [i for i in paras if _news_title(bl, i)]
-    if len(items) >= 2 and (any(w in title for w in ("简讯", "动态", "新闻", "快讯", "信息"))
-                            or len(items) >= 3):
+    if len(items) >= 2 and any(w in title for w in ("简讯", "动态", "新闻", "快讯", "要闻")):
         return "news"
     return "other"
 
