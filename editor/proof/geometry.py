@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 
+from editor.fonts.measure import is_wide
 from editor.layout.items import LaidOutIssue, Source, TextItem
 
 ASCENT = 0.88       # ideographic em box above the baseline, in font sizes
@@ -223,19 +225,30 @@ def _v_overlap(item: TextItem, top: float, bottom: float) -> float:
     return max(0.0, min(b, bottom) - max(t, top)) / (b - t)
 
 
+def _glyph_estimate(ch: str, size: float) -> float:
+    """A glyph's likely width: an em for CJK and for the ambiguous-width marks that CJK
+    fonts set full width (“ ” — …), half an em otherwise."""
+    if is_wide(ch) or unicodedata.east_asian_width(ch) == "A":
+        return size
+    return size / 2
+
+
 def chars_in_box(page: PageMap, box: Box, min_overlap: float = 0.5) -> list[Hit]:
-    """Characters whose centre lies well inside ``box`` horizontally, on a line that the box
-    covers for at least ``min_overlap`` of its height."""
+    """Characters a reader's box covers, on lines it covers for at least ``min_overlap`` of
+    their height.  Readers draw boxes from glyph origins over glyph widths, and a glyph
+    may be narrower than its slot (letter-spacing) or wider (compressed punctuation), so a
+    character counts when the box starts at or before its origin (within 40 % of its
+    width) and reaches clearly past it (30 % of its width, at most 2 pt) and past the
+    middle of its estimated glyph."""
     hits = []
     for item in page.items:
         if not _aligned(item) or _v_overlap(item, box.top, box.bottom) < min_overlap:
             continue
-        for k in range(len(item.text)):
-            left, right = item.xs[k], char_right(item, k)
-            # The centre must lie clearly inside: a reader's box follows glyph boxes, and
-            # a compressed punctuation mark's glyph box reaches to the next centre.
-            tol = (right - left) * 0.2
-            if box.x0 + tol <= (left + right) / 2 <= box.x1 - tol:
+        for k, ch in enumerate(item.text):
+            origin = item.xs[k]
+            width = min(char_right(item, k) - origin, _glyph_estimate(ch, item.size))
+            if (box.x0 - 0.4 * width <= origin <= box.x1 - min(2.0, 0.3 * width)
+                    and origin + width / 2 <= box.x1 - 0.1 * width):
                 hits.append(Hit(item, k))
     return hits
 
