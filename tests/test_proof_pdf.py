@@ -194,8 +194,13 @@ def test_proof_carries_build_map_watermark_and_round(proof):
         first = pdf.pages[0]
         # The stamp is outlines: no stray characters mix into the page text.
         assert len(first.chars) == sum(len(t.text) for t in laid_out.pages[0].texts())
-    content = reader.pages[0].get_contents().get_data()
-    assert content.count(b" c") + content.count(b" c\n") > 50     # 校样 outlines drawn
+    for page in reader.pages:                   # every sheet draws the stamp form
+        assert page.get_contents().get_data().rstrip().endswith(b"/GbStamp0 Do Q")
+    form = reader.pages[0]["/Resources"]["/XObject"]["/GbStamp0"]
+    assert form["/Subtype"] == "/Form"
+    data = form.get_data()
+    assert data.count(b" c ") + data.count(b" c\n") > 50       # 校样 outlines
+    assert b"Tf" not in data and "/Font" not in form["/Resources"]
 
 
 # ---------------------------------------------------------------------------- import

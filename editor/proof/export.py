@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import io
+import re
 from dataclasses import dataclass, field
 
 from pypdf import PdfReader, PdfWriter
@@ -28,7 +29,7 @@ from editor.layout.items import LaidOutIssue
 from editor.model import Annotation, Issue
 from editor.proof.geometry import (ASCENT, DESCENT, Box, PdfSpace, ProofMap, boxes_for,
                                    insertion_point)
-from editor.proof.stamp import stamp_overlay
+from editor.proof.stamp import stamp_pdf
 
 MAP_NAME = "gongbao-proof-map.json.gz"
 NM_PREFIX = "gongbao:"
@@ -177,6 +178,48 @@ def _write_mark(writer: PdfWriter, mark: Mark, space: PdfSpace, when: _dt.dateti
     writer.add_annotation(mark.page, popup)
 
 
+# ---------------------------------------------------------------------------- stamp
+
+def _stream(writer: PdfWriter, data: bytes, extra: dict | None = None):
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    stream.update(extra or {})
+    return writer._add_object(stream)
+
+
+def _stamp(writer: PdfWriter, pmap: ProofMap, round_label: str, when: _dt.datetime) -> None:
+    """Put the stamp (watermark + margin line) on every sheet: one form XObject per sheet
+    size, drawn after the page's own content, which is wrapped in q/Q so its graphics
+    state cannot leak into the stamp."""
+    sizes = sorted({tuple(round(v, 2) for v in p.sheet_size) for p in pmap.pages})
+    stamps = PdfReader(io.BytesIO(stamp_pdf(sizes, round_label, when, pmap.build))).pages
+    forms = {}
+    for n, (size, page) in enumerate(zip(sizes, stamps)):
+        # reportlab opens every page by selecting its initial font; the stamp draws no
+        # text, so that empty text object and the (unembedded) font resource go.
+        data = re.sub(rb"BT /F\d+ [\d.]+ Tf [\d.]+ TL ET", b"", page.get_contents().get_data())
+        resources = page["/Resources"].clone(writer)
+        resources.pop(NameObject("/Font"), None)
+        form = _stream(writer, data, {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(_num(v) for v in (0, 0, *size)),
+            NameObject("/Resources"): resources})
+        forms[size] = (NameObject(f"/GbStamp{n}"), form)
+    push = _stream(writer, b"q\n")
+    for page, pm in zip(writer.pages, pmap.pages):
+        name, form = forms[tuple(round(v, 2) for v in pm.sheet_size)]
+        resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+        xobjects = resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+        xobjects[name] = form
+        trim = page.trimbox
+        draw = _stream(writer, f"Q q 1 0 0 1 {float(trim.left):.2f} {float(trim.bottom):.2f} cm "
+                               f"{name} Do Q\n".encode("ascii"))
+        raw = page.raw_get("/Contents")
+        parts = list(raw.get_object()) if isinstance(raw.get_object(), ArrayObject) else [raw]
+        page[NameObject("/Contents")] = ArrayObject([push, *parts, draw])
+
+
 # ---------------------------------------------------------------------------- proof
 
 def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
@@ -191,10 +234,7 @@ def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
         raise GazetteError("校样页数与排版结果不一致，请重新生成。",
                            f"pdf {len(reader.pages)} pages, layout {len(pmap.pages)}")
     writer = PdfWriter(clone_from=reader)
-    overlay = PdfReader(io.BytesIO(stamp_overlay(pmap, round_label, when, pmap.build)))
-    for page, stamp in zip(writer.pages, overlay.pages):
-        page.merge_page(stamp)
-        page.compress_content_streams()
+    _stamp(writer, pmap, round_label, when)
     missing = []
     for ann in annotations:
         marks = marks_for(ann, pmap)
@@ -223,11 +263,12 @@ def export_proof(issue: Issue, out, round_label: str = "", *, template=None,
     import tempfile
     from pathlib import Path
 
-    from editor.fonts import default_fontbook
     from editor.layout.paginate import layout_issue
     from editor.render.pdf import write_pdf
 
-    fontbook = fontbook if fontbook is not None else default_fontbook()
+    if fontbook is None:
+        from editor.fonts import default_fontbook
+        fontbook = default_fontbook()
     if laid_out is None:
         laid_out = layout_issue(issue, template, measurer=fontbook, progress=progress)
     pmap = ProofMap.from_layout(laid_out)

@@ -93,14 +93,15 @@ def margin_line(round_label: str, when: _dt.datetime, build: str) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def stamp_overlay(pmap, round_label: str, when: _dt.datetime, build: str) -> bytes:
-    """A PDF with one page per page of ``pmap``: the watermark across the page centre and
-    the margin line at the top right."""
+def stamp_pdf(sizes: list[tuple[float, float]], round_label: str, when: _dt.datetime,
+              build: str) -> bytes:
+    """A PDF with one stamp page per sheet size in ``sizes``: the watermark across the
+    centre and the margin line at the top right.  The proof places each page as a form
+    XObject on every sheet of that size, so the outlines are stored once."""
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pageCompression=1)
     line = margin_line(round_label, when, build)
-    for index, page in enumerate(pmap.pages):
-        w, h = page.sheet_size
+    for w, h in sizes:
         c.setPageSize((w, h))
         c.saveState()
         c.setFillColorRGB(0.85, 0.1, 0.1, alpha=WATERMARK_ALPHA)
@@ -110,8 +111,7 @@ def stamp_overlay(pmap, round_label: str, when: _dt.datetime, build: str) -> byt
                       -WATERMARK_SIZE * 0.35, WATERMARK_SIZE)
         c.restoreState()
         c.setFillColorRGB(*MARGIN_COLOR)
-        text = f"{line} · 第{index + 1}页"
-        draw_outlined(c, text, w - 24 - text_width(text, MARGIN_SIZE), h - 22, MARGIN_SIZE)
+        draw_outlined(c, line, w - 24 - text_width(line, MARGIN_SIZE), h - 22, MARGIN_SIZE)
         c.showPage()
     c.save()
     return buf.getvalue()
