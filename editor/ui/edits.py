@@ -16,11 +16,12 @@ from editor.errors import GazetteError
 
 
 def _command(name: str) -> type[Command]:
-    import editor.app.session  # noqa: F401 — registers the commands
-    try:
-        import editor.app.table_commands  # noqa: F401
-    except ImportError:
-        pass
+    import importlib
+    for module in ("editor.app.session", "editor.app.table_commands"):
+        try:
+            importlib.import_module(module)     # registers its commands
+        except ImportError:
+            pass
     cls = registered_commands().get(name)
     if cls is None:
         raise GazetteError(f"此版本尚不支持该操作（{name}）")
@@ -86,18 +87,43 @@ def set_document_layout(issue, doc_id: str, field: str, value) -> Command | None
     return _command("SetDocumentLayout")(doc_id=doc_id, field=field, value=value)
 
 
+TABLE_FIELD_COMMANDS = {"col_widths": "SetColumnWidths", "font_size": "SetTableFontSize",
+                        "padding": "SetCellPadding", "header_rows": "SetHeaderRows",
+                        "landscape": "SetLandscape", "keep_rows_together": "SetKeepRowsTogether"}
+
+
 def set_table_layout(issue, doc_id: str, table_id: str, field: str, value) -> Command | None:
-    return _command("SetTableLayout")(doc_id=doc_id, table_id=table_id, field=field,
-                                      value=value)
+    """The table command that sets ``TableLayout.<field>`` to ``value`` (None when the
+    value is already set)."""
+    from editor.app.table_commands import find_table
+    table = find_table(issue, doc_id, table_id)
+    if getattr(table.layout, field) == value:
+        return None
+    return _command(TABLE_FIELD_COMMANDS[field])(doc_id=doc_id, table_id=table_id, value=value)
+
+
+def _cell_place(issue, doc_id: str, table_id: str, cell_id: str):
+    from editor.app.table_commands import find_table
+    table = find_table(issue, doc_id, table_id)
+    for r, row in enumerate(table.rows):
+        for cell in row.cells:
+            if cell.id == cell_id:
+                return r, cell
+    raise GazetteError("找不到该单元格（表格可能已改动）")
 
 
 def merge_cells(issue, doc_id: str, table_id: str, cell_id: str, direction: str) -> Command:
-    return _command("MergeCells")(doc_id=doc_id, table_id=table_id, cell_id=cell_id,
-                                  direction=direction)
+    """Merge the cell with its neighbour to the right or below."""
+    r, cell = _cell_place(issue, doc_id, table_id, cell_id)
+    n_rows = cell.row_span + (1 if direction == "down" else 0)
+    n_cols = cell.col_span + (1 if direction == "right" else 0)
+    return _command("MergeCells")(doc_id=doc_id, table_id=table_id, row=r, col=cell.col,
+                                  n_rows=n_rows, n_cols=n_cols)
 
 
 def unmerge_cell(issue, doc_id: str, table_id: str, cell_id: str) -> Command:
-    return _command("UnmergeCell")(doc_id=doc_id, table_id=table_id, cell_id=cell_id)
+    r, cell = _cell_place(issue, doc_id, table_id, cell_id)
+    return _command("UnmergeCell")(doc_id=doc_id, table_id=table_id, row=r, col=cell.col)
 
 
 # -- long use cases --------------------------------------------------------------------------
