@@ -1,0 +1,237 @@
+"""Font roles → concrete faces, measurement and embeddable files (layer: fonts).
+
+``FontBook`` is the real ``Measurer`` (editor.fonts.measure): each gazette role has a
+chain of faces (preferences order, faces whose licence forbids embedding left out, the
+open Noto fallback last).  ``face_for`` picks, per character, the first face of the
+role's chain that has the glyph, then the other roles' faces, then any other face
+found on the machine; the choice and the advance widths are cached in dicts, so the
+composer's ~100k calls per build are dictionary look-ups.
+
+Face keys are PostScript names.  A character outside the face's cached base set
+(``charsets.base_chars``) gets the key ``<face>~x``: same file and metrics, but embedded
+from a small per-build subset, so the large base conversion never has to be redone.
+``prepare_for_pdf`` turns faces into cached TrueType files (CFF converted) and
+``register_reportlab`` registers them with reportlab.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.errors import GazetteError
+from editor.fonts.charsets import base_chars
+from editor.fonts.convert import cached_subset, chars_key, source_key
+from editor.fonts.discovery import discover
+from editor.fonts.faces import FaceMetrics, FaceRecord, embedding_text, load_metrics
+from editor.fonts.measure import ROLES, is_wide
+from editor.fonts.names import role_for_font_name
+from editor.fonts.preferences import FALLBACK_FOR_ROLE, load_preferences
+
+EXT = "~x"
+_STYLE_WORDS = ("bold", "black", "heavy", "light", "thin", "medium", "semibold", "extralight",
+                "italic", "oblique", "condensed")
+Progress = Callable[[str], None] | None
+
+
+@dataclass(frozen=True)
+class PdfFont:
+    """A TrueType file reportlab can embed: ``TTFont(name, path, subfontIndex=subfont_index)``."""
+    name: str
+    path: Path
+    subfont_index: int = 0
+
+
+def font_cache_dir() -> Path:
+    """Per-user folder of converted fonts, metrics and the face index."""
+    from editor.appdirs import cache_dir
+    return cache_dir() / "fonts"
+
+
+def _style_rank(rec: FaceRecord) -> int:
+    key = rec.key.lower()
+    return 1 if any(word in key for word in _STYLE_WORDS) else 0
+
+
+class FontBook:
+    """Roles → faces, per-character fallback, metrics and PDF font files."""
+
+    def __init__(self, preferences: dict | None = None, faces: list[FaceRecord] | None = None,
+                 cache_dir: Path | None = None, extra_dirs=(), use_fontconfig: bool = True,
+                 user_file: Path | None = None):
+        self.cache = Path(cache_dir) if cache_dir is not None else font_cache_dir()
+        self.preferences = load_preferences(preferences, user_file)
+        self.faces = discover(self.cache, extra_dirs, use_fontconfig) if faces is None else list(faces)
+        self._by_key = {rec.key: rec for rec in self.faces}
+        self._metrics: dict[str, FaceMetrics] = {}
+        self.refused: dict[str, str] = {}          # face key → reason (Chinese)
+        self._chains: dict[str, list[FaceRecord]] = {}
+        for role in ROLES:      # "latin" last: it falls back on the song chain
+            self._chains[role] = self._build_chain(role)
+        self._pools: dict[str, list[FaceRecord]] = {}
+        self._face: dict[str, dict[str, str]] = {role: {} for role in ROLES}
+        self._em: dict[str, dict[str, float]] = {role: {} for role in ROLES}
+        self.substitutions: dict[tuple[str, str], str] = {}   # (char, role) → face
+        self.missing: dict[str, set[str]] = {}                # char → roles
+        self._pdf: dict[tuple[str, str], PdfFont] = {}
+        self._lock = threading.RLock()
+
+    # ----- roles and chains -------------------------------------------------------------
+    def _matches(self, name: str) -> list[FaceRecord]:
+        found = [rec for rec in self.faces if rec.matches(name)]
+        return sorted(found, key=_style_rank)
+
+    def _build_chain(self, role: str) -> list[FaceRecord]:
+        chain: list[FaceRecord] = []
+        names = list(self.preferences.get(role, []))
+        if role != "latin":
+            names.append(FALLBACK_FOR_ROLE[role])
+        for name in names:
+            for rec in self._matches(name):
+                if rec in chain:
+                    continue
+                if not rec.embeddable:
+                    self.refused[rec.key] = embedding_text(rec.fs_type)
+                    continue
+                chain.append(rec)
+                break
+        if role == "latin":
+            chain += [rec for rec in self._chains["song"] if rec not in chain]
+        if not chain:
+            chain = [rec for rec in self.faces if rec.embeddable][:1]
+        if not chain:
+            raise GazetteError("未找到任何可用字体：请重新安装公报编辑器（含开源思源/Noto 字体包）",
+                               "no embeddable font found, not even pylopdf-fonts-zh-cn")
+        return chain
+
+    def _role(self, role: str) -> str:
+        if role in self._face:
+            return role
+        return role_for_font_name(role) or "song"
+
+    def faces_for_role(self, role: str) -> list[str]:
+        """Face keys of the role's chain, most preferred first."""
+        return [rec.key for rec in self._chains[self._role(role)]]
+
+    def _pool(self, role: str) -> list[FaceRecord]:
+        pool = self._pools.get(role)
+        if pool is None:
+            pool = list(self._chains[role])
+            for other in ROLES:
+                pool += [rec for rec in self._chains[other] if rec not in pool]
+            pool += sorted((rec for rec in self.faces if rec.embeddable and rec not in pool),
+                           key=_style_rank)
+            self._pools[role] = pool
+        return pool
+
+    def metrics(self, key: str) -> FaceMetrics:
+        key = key[:-len(EXT)] if key.endswith(EXT) else key
+        found = self._metrics.get(key)
+        if found is None:
+            rec = self._by_key[key]
+            found = self._metrics[key] = load_metrics(Path(rec.path), rec.index, self.cache)
+        return found
+
+    # ----- Measurer protocol -----------------------------------------------------------
+    def face_for(self, ch: str, role: str) -> str:
+        try:
+            return self._face[role][ch]
+        except KeyError:
+            return self._resolve(ch, role)[0]
+
+    def advance(self, ch: str, role: str, size: float) -> float:
+        try:
+            return self._em[role][ch] * size
+        except KeyError:
+            return self._resolve(ch, role)[1] * size
+
+    def _resolve(self, ch: str, role: str) -> tuple[str, float]:
+        real = self._role(role)
+        cp = ord(ch)
+        chain = self._chains[real]
+        for rec in self._pool(real):
+            width = self.metrics(rec.key).advances.get(cp)
+            if width is None:
+                continue
+            key = rec.key if ch in base_chars() else rec.key + EXT
+            if rec is not chain[0]:
+                self.substitutions[(ch, real)] = rec.key
+            break
+        else:
+            key = chain[0].key
+            width = 1.0 if is_wide(ch) else 0.5
+            if ch.isprintable():
+                self.missing.setdefault(ch, set()).add(real)
+        self._face.setdefault(role, {})[ch] = key
+        self._em.setdefault(role, {})[ch] = width
+        return key, width
+
+    def ascent(self, role: str, size: float) -> float:
+        return self.metrics(self._chains[self._role(role)][0].key).ascent * size
+
+    def descent(self, role: str, size: float) -> float:
+        return self.metrics(self._chains[self._role(role)][0].key).descent * size
+
+    # ----- files ------------------------------------------------------------------------
+    def record(self, face: str) -> FaceRecord:
+        key = face[:-len(EXT)] if face.endswith(EXT) else face
+        try:
+            return self._by_key[key]
+        except KeyError:
+            raise GazetteError(f"未知字体：{face}", f"face {face!r} is not in this FontBook") from None
+
+    def face_path(self, face: str) -> tuple[Path, int]:
+        """The source file and subfont index of a face (for the on-screen preview)."""
+        rec = self.record(face)
+        return Path(rec.path), rec.index
+
+    def report(self) -> dict:
+        """Roles → chosen files, faces refused for their licence, substitutions, missing."""
+        roles = {role: [{"face": rec.key, "path": rec.path, "index": rec.index,
+                         "names": rec.names[:3]} for rec in self._chains[role]]
+                 for role in ROLES}
+        subs: dict[str, str] = {}
+        for (ch, _role), face in sorted(self.substitutions.items()):
+            subs.setdefault(ch, face)
+        return {"roles": roles, "refused": dict(self.refused), "substitutions": subs,
+                "missing": "".join(sorted(self.missing))}
+
+    def prepare_for_pdf(self, chars_by_face: dict[str, set[str]], progress: Progress = None) -> dict[str, PdfFont]:
+        """Cached embeddable TrueType files covering ``chars_by_face``; converts CFF faces
+        (progress lines on a first build).  Raises GazetteError for a face whose licence
+        forbids embedding."""
+        from editor.fonts.prepare import prepare_files
+        with self._lock:
+            return prepare_files(self, chars_by_face, progress)
+
+    def register_reportlab(self, chars_by_face: dict[str, set[str]], progress: Progress = None) -> dict[str, str]:
+        """Register the faces with reportlab (idempotent); face key → reportlab font name."""
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        files = self.prepare_for_pdf(chars_by_face, progress)
+        registered = set(pdfmetrics.getRegisteredFontNames())
+        out = {}
+        for face, pdf in files.items():
+            if pdf.name not in registered:
+                pdfmetrics.registerFont(TTFont(pdf.name, str(pdf.path), subfontIndex=pdf.subfont_index))
+                registered.add(pdf.name)
+            out[face] = pdf.name
+        return out
+
+
+_BOOKS: dict[str, FontBook] = {}
+_BOOKS_LOCK = threading.Lock()
+
+
+def default_fontbook(preferences: dict | None = None) -> FontBook:
+    """The process-wide FontBook for these preferences (discovery runs once)."""
+    import json
+    key = json.dumps(preferences or {}, sort_keys=True, ensure_ascii=False)
+    with _BOOKS_LOCK:
+        book = _BOOKS.get(key)
+        if book is None:
+            book = _BOOKS[key] = FontBook(preferences)
+        return book

@@ -1,0 +1,98 @@
+"""FontBook faces + characters → embeddable TrueType files (layer: fonts, file I/O).
+
+For each face the PDF needs: the licence is checked (OS/2 fsType), characters the face
+lacks are reported, and a cached TrueType subset is chosen — the face's base subset
+(GB2312 and common symbols, converted once per machine) for ``<face>`` keys, a small
+subset keyed by the character set's hash for ``<face>~x`` keys.  Missing files are made
+on first use, several faces in parallel processes when more than one must be converted
+(a CFF face takes ~10 s), with progress lines in Chinese.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from editor.errors import GazetteError
+from editor.fonts.charsets import base_chars
+from editor.fonts.convert import cached_subset, chars_key, source_key
+from editor.fonts.faces import embedding_text
+
+_NAME_SAFE = str.maketrans({c: "-" for c in " /\\()[]{}<>%#~"})
+
+
+def _plan(book, face: str, chars: set[str]):
+    """(reportlab name, output path, source record, chars to convert) for one face."""
+    from editor.fonts.book import EXT
+    rec = book.record(face)
+    if not rec.embeddable:
+        raise GazetteError(f"字体“{rec.names[0] if rec.names else rec.key}”{embedding_text(rec.fs_type)}，"
+                           "不能用于印刷 PDF：请在字体设置中换用其他字体",
+                           f"fsType {rec.fs_type:#06x} forbids embedding {rec.path}", rec.path)
+    folder = book.cache
+    stem = rec.key
+    ident = source_key(Path(rec.path), rec.index)
+    if face.endswith(EXT) or not chars <= base_chars():
+        label = chars_key(chars)
+        wanted = frozenset(chars)
+    else:
+        label = "base"
+        wanted = base_chars()
+    out = Path(folder) / f"{stem}-{ident}-{label}.ttf"
+    name = f"GB-{stem}" if label == "base" else f"GB-{stem}-{label[:10]}"
+    return name.translate(_NAME_SAFE), out, rec, wanted, label
+
+
+def _convert(args) -> str:
+    path, index, chars, folder, stem, label = args
+    return str(cached_subset(Path(path), index, chars, Path(folder), stem,
+                             tag=label if label == "base" else None))
+
+
+def _parallel_ok() -> bool:
+    return not getattr(sys, "frozen", False) and (os.cpu_count() or 1) > 1
+
+
+def prepare_files(book, chars_by_face: dict[str, set[str]], progress=None) -> dict:
+    from editor.fonts.book import PdfFont
+    say = progress or (lambda _msg: None)
+    out: dict[str, PdfFont] = {}
+    jobs = []
+    for face in sorted(chars_by_face):
+        chars = set(chars_by_face[face])
+        name, path, rec, wanted, label = _plan(book, face, chars)
+        metrics = book.metrics(rec.key)
+        lacking = sorted(c for c in chars if not metrics.has(c) and c.isprintable())
+        if lacking:
+            for c in lacking:
+                book.missing.setdefault(c, set()).add(face)
+            say(f"警告：字体 {rec.key} 缺少 {len(lacking)} 个字符：{''.join(lacking[:20])}")
+        if not path.exists():
+            jobs.append((face, (rec.path, rec.index, wanted, str(book.cache), rec.key, label)))
+        out[face] = PdfFont(name, path, 0)
+    if jobs:
+        _run(jobs, say)
+    return out
+
+
+def _run(jobs, say) -> None:
+    started = time.perf_counter()
+    total = len(jobs)
+    for n, (face, args) in enumerate(jobs, 1):
+        size = "基础字集（约 8000 字）" if args[5] == "base" else f"{len(args[2])} 个字符"
+        say(f"首次使用字体，正在转换 {n}/{total}：{face}，{size}……")
+    if total > 1 and _parallel_ok():
+        try:
+            workers = min(total, os.cpu_count() or 1)
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for (face, _args), _done in zip(jobs, pool.map(_convert, [a for _f, a in jobs])):
+                    say(f"字体已转换：{face}（{time.perf_counter() - started:.1f} 秒）")
+            return
+        except (OSError, RuntimeError) as exc:  # no process pool here: convert in-process
+            say(f"并行转换不可用（{exc}），改为逐个转换")
+    for face, args in jobs:
+        if not Path(_convert(args)).exists():
+            raise GazetteError(f"字体转换失败：{face}", f"no output for {args[0]}")
+        say(f"字体已转换：{face}（{time.perf_counter() - started:.1f} 秒）")
