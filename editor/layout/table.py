@@ -105,7 +105,8 @@ class TableFlowable:
             for ln in p.caption_lines:
                 items += ln.to_items(x0, top + (ln.pitch + ln.ascent - ln.descent) / 2)
                 top += ln.pitch
-        if (st.continued and self.style.repeat_header) or st.row == 0:
+        repeat = self.style.repeat_header and p.header_height <= frame.height / 2
+        if (st.continued and repeat) or st.row == 0:
             for it in p.header_items:
                 items.append(_shift(it, x0, top))
             top += p.header_height
@@ -208,7 +209,7 @@ class _Page:
         return bottom
 
     def _break(self, opened: list[_Open], fresh: list[_Open], bottom: float, i: int,
-               split: bool, force: bool = False) -> _State:
+               split: bool, force: bool = False) -> _State | None:
         """End the fragment at ``bottom``: draw what fits of every open cell, carry the rest."""
         self.y = bottom
         carry: list[_Open] = []
@@ -223,6 +224,12 @@ class _Page:
             if self.s.merged_continuation == "repeat" and spans_on and o.cell.row < i and n:
                 rest = list(o.cell.units)
             carry.append(_Open(o.cell, rest, 0.0, True))
+        if split and not any(o.units for o in carry if o.cell.row_end == i):
+            # row i is done (only its minimum height was cut): drop its empty remainder
+            carry = [o for o in carry if o.cell.row_end > i]
+            if not carry and i + 1 >= len(self.p.rows):
+                return None
+            return _State(i + 1, carry, True)
         return _State(i, carry, True, mid_row=split)
 
     def _n_fit(self, o: _Open, bottom: float, force: bool) -> int:
