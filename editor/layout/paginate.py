@@ -100,7 +100,12 @@ def flow_pages(flowables: list, template: Template) -> tuple[list[DocPage], list
                 state.new_page(pages, state.landscape)
             if isinstance(f, PageBreak):
                 continue
-        placement = f.place(state.frame, state.y, state.empty)
+        trial = state.trial
+        if trial is not None and trial[0] is f and trial[1] == state.y and trial[2] is state.frame:
+            placement = trial[3]           # placed already to test keep-with-next
+        else:
+            placement = f.place(state.frame, state.y, state.empty)
+        state.trial = None
         if not placement.items and placement.rest is not None:
             if state.empty:
                 warnings.append("有内容无法排入版心，已跳过")
@@ -132,6 +137,7 @@ def _next_fits(nxt, state: "_PageState", y: float) -> bool:
     if can_start is not None:
         return bool(can_start(state.frame, y))
     trial = nxt.place(state.frame, y, False)
+    state.trial = (nxt, y, state.frame, trial)   # reused when nxt is placed right there
     return bool(trial.items)
 
 
@@ -146,6 +152,7 @@ class _PageState:
         self.y = self.frame.y
         self.empty = True
         self.columns, self.gap, self.col, self.col_top = 1, 0.0, 0, self.frame.y
+        self.trial = None   # (flowable, y, frame, placement) of a keep-with-next probe
 
     def _column_frame(self) -> Frame:
         base = self.t.frame(1, self.landscape)
