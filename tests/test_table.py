@@ -92,6 +92,10 @@ def test_nine_long_columns_go_landscape_readable(tmp_path):
     pages = lay_out(flow, LANDSCAPE)
     sizes = {it.size for p in pages for it in p if isinstance(it, TextItem)}
     assert min(sizes) >= 9.0
+    prepared = flow.prepared(LANDSCAPE.width)
+    full = [u.line for r in prepared.rows[1:] for c in r.cells for u in c.units
+            if not u.line.is_last]
+    assert full and min(ln.n_chars for ln in full) >= style.landscape_min_chars
     pdf = tmp_path / "t.pdf"
     render_pdf(pages, pdf, size=(841.89, 595.28))
     assert check_table_pdf(pdf, table) == []

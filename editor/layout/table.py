@@ -18,8 +18,9 @@ composed lines of every cell; placing walks the rows with a small state:
 Every fragment is a closed grid: each cell's box on a page is drawn whole.
 Font size rule: ``table.layout.font_size`` (editor override) wins, else the template's
 ``TableStyle.size``; docx run sizes are not used (the gazette sets tables uniformly).  The
-size is lowered in 0.5 pt steps, never below ``min_size``, while the columns' minimum
-content widths do not fit the frame.
+template size is lowered in 0.5 pt steps, never below ``min_size``, while the columns
+cannot each hold their widest unbreakable piece — or ``landscape_min_chars`` characters
+per line for longer text — in the frame (an editor-set size is kept as it is).
 """
 from __future__ import annotations
 

@@ -59,6 +59,7 @@ class TableStyle:
     landscape_min_chars: int = 5
     portrait_width: float = 442.2
     space_after: float = 4.0
+    outer_border_width: float | None = None       # the table's outline; None = border_width
 
 
 @dataclass
@@ -218,13 +219,20 @@ def _widen_to_min(widths: list[float], mins: list[float], width: float) -> list[
     return out
 
 
-def choose_size(table: model.Table, style: TableStyle, width: float, lo: list[float]
-                ) -> float:
+def choose_size(table: model.Table, style: TableStyle, width: float, lo: list[float],
+                hi: list[float]) -> float:
     """The base size, lowered in 0.5 pt steps (not below ``min_size``) while the columns'
-    minimum content widths do not fit ``width``."""
+    minimum content widths — or ``landscape_min_chars`` characters per line for columns of
+    longer text — do not fit ``width``.  An editor-set size is kept as it is."""
     size = _base_size(table, style)
+    if table.layout.font_size:
+        return size
     pad2 = 2 * _padding(table, style)
-    while size - 0.5 >= style.min_size - 1e-6 and sum(a * size + pad2 for a in lo) > width:
+
+    def wanted(sz: float) -> float:
+        return sum(max(a * sz, min(b * sz, style.landscape_min_chars * sz)) + pad2
+                   for a, b in zip(lo, hi))
+    while size - 0.5 >= style.min_size - 1e-6 and wanted(size) > width + 0.01:
         size -= 0.5
     return size
 
@@ -234,7 +242,7 @@ def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
             doc_id: str) -> Prepared:
     """Size the columns and compose every cell of ``table`` for a frame ``width`` wide."""
     lo, hi = column_metrics(table, style, m)
-    size = choose_size(table, style, width, lo)
+    size = choose_size(table, style, width, lo, hi)
     widths = column_widths(table, style, width, size, lo, hi)
     xs = [sum(widths[:k]) for k in range(len(widths))]
     n_rows = len(table.rows)
@@ -325,6 +333,8 @@ def _borders(table, style: TableStyle, c: model.Cell, r: int, r_end: int, span: 
             out[side] = c.borders[side]
         elif table_key[side] in tb:
             out[side] = tb[table_key[side]]
+        elif table_key[side] == side and style.outer_border_width is not None:
+            out[side] = style.outer_border_width
         else:
             out[side] = style.border_width
     return out
