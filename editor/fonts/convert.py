@@ -23,7 +23,7 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
-FORMAT = 1
+FORMAT = 2
 MAX_ERR = 1.0          # font units: cu2qu tolerance (1/1000 em on a 1000-unit face)
 _DROP = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG",
          "MATH", "COLR", "CPAL", "SVG ", "sbix", "CBDT", "CBLC", "EBDT", "EBLC"]
@@ -90,10 +90,12 @@ def cff_to_glyf(font: TTFont, max_err: float = MAX_ERR) -> None:
     head = font["head"]
     head.glyphDataFormat = 0
     font.sfntVersion = "\x00\x01\x00\x00"
+    hmtx = font["hmtx"]
     for name in order:   # left side bearings follow the new bounding boxes
         glyph = glyphs[name]
-        advance, _ = font["hmtx"][name]
-        font["hmtx"][name] = (advance, getattr(glyph, "xMin", 0) if glyph.numberOfContours else 0)
+        if glyph.numberOfContours:
+            glyph.recalcBounds(glyf)
+        hmtx[name] = (hmtx[name][0], glyph.xMin if glyph.numberOfContours else 0)
 
 
 def subset_to_truetype(src: Path, index: int, chars, out: Path) -> Path:
