@@ -151,3 +151,16 @@ def test_column_width_override_and_content_fit():
     table.layout.col_widths = [1, 1, 2]
     widths = TableFlowable(table, TableStyle(), M, "d").prepared(400).widths
     assert [round(w) for w in widths] == [100, 100, 200]
+
+
+def test_nested_table_text_and_forced_split_before_row():
+    inner = model.Table("in", grid=[50, 50], rows=[model.Row([
+        model.Cell("i1", 0, [_para("ip1", "内嵌甲")]), model.Cell("i2", 1, [_para("ip2", "内嵌乙")])])])
+    rows = [model.Row([model.Cell("h", 0, [_para("hp", "表头")])], is_header=True),
+            model.Row([model.Cell("a", 0, [_para("pa", "外层"), inner])]),
+            model.Row([model.Cell("b", 0, [_para("pb", "第二行")])])]
+    table = model.Table("t", grid=[300], rows=rows)
+    table.layout.split_before_rows = [2]
+    pages = lay_out(TableFlowable(table, TableStyle(), M, "d"), Frame(0, 0, 300, 600))
+    texts = [[it.text for it in p if isinstance(it, TextItem) and it.source] for p in pages]
+    assert texts == [["表头", "外层", "内嵌甲", "内嵌乙"], ["表头", "第二行"]]

@@ -27,8 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from editor.fonts.measure import Measurer
-from editor.layout.compose import compose
-from editor.layout.flow import Frame, ParaFormat, Placement, Span
+from editor.layout.flow import Frame, Placement
 from editor.layout.items import LineItem, RectItem, TextItem
 from editor.layout.table_prep import (Prepared, PCell, Unit, TableStyle, prepare,
                                       table_wants_landscape)
