@@ -15,8 +15,6 @@ from a small per-build subset, so the large base conversion never has to be redo
 """
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +22,6 @@ from pathlib import Path
 
 from editor.errors import GazetteError
 from editor.fonts.charsets import base_chars
-from editor.fonts.convert import cached_subset, chars_key, source_key
 from editor.fonts.discovery import discover
 from editor.fonts.faces import FaceMetrics, FaceRecord, embedding_text, load_metrics
 from editor.fonts.measure import ROLES, is_wide
@@ -128,11 +125,15 @@ class FontBook:
         return pool
 
     def metrics(self, key: str) -> FaceMetrics:
-        key = key[:-len(EXT)] if key.endswith(EXT) else key
+        """Metrics of a face key (KeyError for an unknown face)."""
         found = self._metrics.get(key)
         if found is None:
-            rec = self._by_key[key]
-            found = self._metrics[key] = load_metrics(Path(rec.path), rec.index, self.cache)
+            rec = self.record(key)
+            found = self._metrics.get(rec.key)
+            if found is None:
+                found = load_metrics(Path(rec.path), rec.index, self.cache)
+                self._metrics[rec.key] = found
+            self._metrics[key] = found
         return found
 
     # ----- Measurer protocol -----------------------------------------------------------
@@ -177,11 +178,15 @@ class FontBook:
 
     # ----- files ------------------------------------------------------------------------
     def record(self, face: str) -> FaceRecord:
+        """The face record of a face key (a role name stands for the role's first face);
+        KeyError for a face this FontBook does not know."""
         key = face[:-len(EXT)] if face.endswith(EXT) else face
-        try:
-            return self._by_key[key]
-        except KeyError:
-            raise GazetteError(f"未知字体：{face}", f"face {face!r} is not in this FontBook") from None
+        rec = self._by_key.get(key)
+        if rec is None and key in self._chains:
+            rec = self._chains[key][0]
+        if rec is None:
+            raise KeyError(face)
+        return rec
 
     def face_path(self, face: str) -> tuple[Path, int]:
         """The source file and subfont index of a face (for the on-screen preview)."""

@@ -26,7 +26,10 @@ _NAME_SAFE = str.maketrans({c: "-" for c in " /\\()[]{}<>%#~"})
 def _plan(book, face: str, chars: set[str]):
     """(reportlab name, output path, source record, chars to convert) for one face."""
     from editor.fonts.book import EXT
-    rec = book.record(face)
+    try:
+        rec = book.record(face)
+    except KeyError:
+        raise GazetteError(f"未知字体：{face}", f"face {face!r} is not in this FontBook") from None
     if not rec.embeddable:
         raise GazetteError(f"字体“{rec.names[0] if rec.names else rec.key}”{embedding_text(rec.fs_type)}，"
                            "不能用于印刷 PDF：请在字体设置中换用其他字体",
