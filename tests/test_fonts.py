@@ -159,3 +159,21 @@ def test_every_cjk_font_name_in_the_samples_has_a_role():
                 names.update(v for k, v in el.attrib.items() if k.endswith("}eastAsia"))
     assert "仿宋_GB2312" in names
     assert {n for n in names if role_for_font_name(n) is None} <= {"DejaVu Sans", "DejaVu Serif"}
+
+
+def test_windows_font_folders_include_per_user_folder():
+    from editor.fonts.discovery import system_font_dirs
+    env = {"WINDIR": r"C:\Windows", "LOCALAPPDATA": r"C:\Users\li\AppData\Local"}
+    dirs = [str(d).replace("/", "\\") for d in system_font_dirs("win32", env, r"C:\Users\li")]
+    assert dirs == [r"C:\Windows\Fonts", r"C:\Users\li\AppData\Local\Microsoft\Windows\Fonts"]
+
+
+def test_fonts_command_reports_roles_and_sample_coverage(capsys):
+    import argparse
+    from editor.cli import cmd_fonts
+    args = argparse.Namespace(issue=None, sample=True, prepare=False, json=False)
+    assert cmd_fonts.run(args) == 0
+    out = capsys.readouterr().out
+    from editor.fonts import default_fontbook
+    assert f"仿宋（fangsong）：{default_fontbook().faces_for_role('fangsong')[0]} " in out
+    assert "全部有字形" in out and "缺" not in out.split("整期用字：")[1]
