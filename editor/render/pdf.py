@@ -94,15 +94,20 @@ class PdfPainter:
             raise GazetteError(f"字体未能嵌入 PDF：{item.face}",
                                f"FontBook.register_reportlab returned no font for {item.face!r}")
         c = self.c
-        c.saveState()
-        c.setFillColorRGB(*_rgb(item.color))
-        to = c.beginText()
-        to.setFont(font, item.size)
-        if item.scale_x != 1.0:
-            to.setHorizScale(item.scale_x * 100)
+        # only bold or scaled runs change state that must not leak (Q restores it);
+        # plain runs set their own font, colour and character spacing
+        special = item.bold or item.scale_x != 1.0
+        if special:
+            c.saveState()
         if item.bold:
             c.setStrokeColorRGB(*_rgb(item.color))
             c.setLineWidth(item.size * 0.03)
+        to = c.beginText()
+        to.setFont(font, item.size)
+        to.setFillColorRGB(*_rgb(item.color))
+        if item.scale_x != 1.0:
+            to.setHorizScale(item.scale_x * 100)
+        if item.bold:
             to.setTextRenderMode(2)
         xs = item.xs if len(item.xs) == len(item.text) else _even_xs(item)
         y = self._y(item.y)
@@ -118,7 +123,8 @@ class PdfPainter:
             to.textOut(text[i:j])
             i = j
         c.drawText(to)
-        c.restoreState()
+        if special:
+            c.restoreState()
         if item.underline or item.strike:
             self._decorate(item, xs)
 
