@@ -68,12 +68,20 @@ def document_id(content: bytes, taken: set[str]) -> str:
 
 def load_issue(path: str | Path, progress: Progress | None = None) -> Issue:
     """Import every document of an issue.json and assemble the Issue."""
+    return load_issue_parts(path, progress)[0]
+
+
+def load_issue_parts(path: str | Path, progress: Progress | None = None
+                     ) -> tuple[Issue, dict[str, tuple[Path, object]]]:
+    """The Issue of an issue.json plus, per document id, its .docx path and import report
+    (what a project file keeps beside the model)."""
     from editor.docx_import import import_docx
 
     path = Path(path)
     data = read_issue_json(path)
     issue = Issue(meta=read_meta(data), template=str(data.get("template", "gbt9704")))
     taken: set[str] = set()
+    sources: dict[str, tuple[Path, object]] = {}
     for s_index, section_data in enumerate(data.get("sections", [])):
         section = Section(id=f"s{s_index + 1}", title=str(section_data.get("title", "")))
         for entry in section_data.get("documents", []):
@@ -87,8 +95,9 @@ def load_issue(path: str | Path, progress: Progress | None = None) -> Issue:
             if entry.get("toc_title"):
                 doc.layout.toc_title = str(entry["toc_title"])
             section.documents.append(doc)
+            sources[doc.id] = (docx_path, result.report)
         issue.sections.append(section)
-    return issue
+    return issue, sources
 
 
 def _fix_annotation_doc_ids(doc) -> None:

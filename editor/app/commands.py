@@ -1,0 +1,386 @@
+"""The issue's edit commands: metadata, sections, documents, document layout and
+annotations (layer: app, no Qt).
+
+Each is a ``Command`` dataclass: the constructor takes what the user asked for, ``apply``
+checks it, captures what ``revert`` needs (old values, removed objects, indexes) and
+changes the model; the returned ``Change`` names what changed so the store writes only
+those rows and views refresh only those parts.  New ids (sections) are chosen
+deterministically from the issue, so replaying the same commands gives the same issue.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from editor.app.command import Change, Command
+from editor.errors import GazetteError
+from editor.model import Annotation, Document, DocumentLayout, Issue, IssueMeta, Section
+
+META_FIELDS = {f.name for f in dataclasses.fields(IssueMeta)}
+LAYOUT_FIELDS = {f.name for f in dataclasses.fields(DocumentLayout)}
+ANNOTATION_EDITABLE = {"kind", "note", "new_text", "author", "round", "time", "replies"}
+STATUSES = ("open", "accepted", "rejected", "answered")
+
+
+def section_index(issue: Issue, section_id: str) -> int:
+    for i, section in enumerate(issue.sections):
+        if section.id == section_id:
+            return i
+    raise GazetteError("找不到该栏目（可能已被移除）", f"section {section_id!r}")
+
+
+def find_section_by_title(issue: Issue, title: str) -> Section | None:
+    return next((s for s in issue.sections if s.title == title), None)
+
+
+def document_place(issue: Issue, doc_id: str) -> tuple[int, int]:
+    for s, section in enumerate(issue.sections):
+        for d, doc in enumerate(section.documents):
+            if doc.id == doc_id:
+                return s, d
+    raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
+
+
+def annotation_place(issue: Issue, ann_id: str) -> tuple[Document, int]:
+    for doc in issue.documents():
+        for i, ann in enumerate(doc.annotations):
+            if ann.id == ann_id:
+                return doc, i
+    raise GazetteError("找不到该批注（可能已被删除）", f"annotation {ann_id!r}")
+
+
+def new_section_id(issue: Issue) -> str:
+    taken = {s.id for s in issue.sections}
+    n = len(issue.sections) + 1
+    while f"s{n}" in taken:
+        n += 1
+    return f"s{n}"
+
+
+def _short(text: str, n: int = 16) -> str:
+    return text if len(text) <= n else text[:n] + "…"
+
+
+# -- metadata ---------------------------------------------------------------------------------
+
+@dataclass
+class SetMeta(Command):
+    """Set one field of the issue metadata (期号、出版日期、编辑部信息 …)."""
+    field: str
+    value: Any
+    old: Any = None
+    title: ClassVar[str] = "修改刊期信息"
+
+    def apply(self, issue: Issue) -> Change:
+        if self.field not in META_FIELDS:
+            raise GazetteError("无法修改该项刊期信息", f"meta field {self.field!r}")
+        self.old = copy.deepcopy(getattr(issue.meta, self.field))
+        setattr(issue.meta, self.field, copy.deepcopy(self.value))
+        return Change(meta=True)
+
+    def revert(self, issue: Issue) -> Change:
+        setattr(issue.meta, self.field, copy.deepcopy(self.old))
+        return Change(meta=True)
+
+
+# -- sections ---------------------------------------------------------------------------------
+
+@dataclass
+class AddSection(Command):
+    title_text: str = ""
+    index: int | None = None              # None = at the end
+    section_id: str = ""
+    title: ClassVar[str] = "新增栏目"
+
+    def __init__(self, title: str = "", index: int | None = None, section_id: str = "",
+                 title_text: str = ""):
+        self.title_text = title or title_text
+        self.index = index
+        self.section_id = section_id
+
+    def apply(self, issue: Issue) -> Change:
+        name = self.title_text.strip()
+        if not name:
+            raise GazetteError("栏目名称不能为空")
+        if find_section_by_title(issue, name) is not None:
+            raise GazetteError(f"已有名为“{name}”的栏目")
+        if not self.section_id:
+            self.section_id = new_section_id(issue)
+        elif any(s.id == self.section_id for s in issue.sections):
+            raise GazetteError("栏目编号重复", f"section {self.section_id!r}")
+        index = len(issue.sections) if self.index is None else self.index
+        issue.sections.insert(max(0, min(index, len(issue.sections))),
+                              Section(id=self.section_id, title=name))
+        return Change(sections=True)
+
+    def revert(self, issue: Issue) -> Change:
+        del issue.sections[section_index(issue, self.section_id)]
+        return Change(sections=True)
+
+    def describe(self) -> str:
+        return f"新增栏目“{self.title_text}”"
+
+
+@dataclass
+class RenameSection(Command):
+    section_id: str
+    new_title: str = ""
+    old: str = ""
+    title: ClassVar[str] = "重命名栏目"
+
+    def __init__(self, section_id: str, title: str = "", old: str = "", new_title: str = ""):
+        self.section_id = section_id
+        self.new_title = title or new_title
+        self.old = old
+
+    def apply(self, issue: Issue) -> Change:
+        name = self.new_title.strip()
+        if not name:
+            raise GazetteError("栏目名称不能为空")
+        section = issue.sections[section_index(issue, self.section_id)]
+        other = find_section_by_title(issue, name)
+        if other is not None and other is not section:
+            raise GazetteError(f"已有名为“{name}”的栏目")
+        self.old, section.title = section.title, name
+        return Change(sections=True)
+
+    def revert(self, issue: Issue) -> Change:
+        issue.sections[section_index(issue, self.section_id)].title = self.old
+        return Change(sections=True)
+
+    def describe(self) -> str:
+        return f"栏目“{self.old}”改名为“{self.new_title}”"
+
+
+@dataclass
+class RemoveSection(Command):
+    """Remove a section with its documents (all come back on undo)."""
+    section_id: str
+    index: int = -1
+    section: Section | None = None
+    title: ClassVar[str] = "删除栏目"
+
+    def apply(self, issue: Issue) -> Change:
+        self.index = section_index(issue, self.section_id)
+        self.section = issue.sections.pop(self.index)
+        return Change(sections=True, documents={d.id for d in self.section.documents})
+
+    def revert(self, issue: Issue) -> Change:
+        issue.sections.insert(self.index, copy.deepcopy(self.section))
+        return Change(sections=True, documents={d.id for d in self.section.documents})
+
+    def describe(self) -> str:
+        name = self.section.title if self.section else self.section_id
+        return f"删除栏目“{name}”"
+
+
+@dataclass
+class MoveSection(Command):
+    section_id: str
+    index: int
+    old_index: int = -1
+    title: ClassVar[str] = "移动栏目"
+
+    def apply(self, issue: Issue) -> Change:
+        self.old_index = section_index(issue, self.section_id)
+        section = issue.sections.pop(self.old_index)
+        issue.sections.insert(max(0, min(self.index, len(issue.sections))), section)
+        return Change(sections=True)
+
+    def revert(self, issue: Issue) -> Change:
+        section = issue.sections.pop(section_index(issue, self.section_id))
+        issue.sections.insert(self.old_index, section)
+        return Change(sections=True)
+
+
+# -- documents --------------------------------------------------------------------------------
+
+@dataclass
+class MoveDocument(Command):
+    """Move a document within its section or to another one (``index`` in the target
+    section after the document was taken out)."""
+    doc_id: str
+    section_id: str
+    index: int
+    old_section_id: str = ""
+    old_index: int = -1
+    title: ClassVar[str] = "移动文件"
+
+    def apply(self, issue: Issue) -> Change:
+        target = issue.sections[section_index(issue, self.section_id)]
+        s, d = document_place(issue, self.doc_id)
+        self.old_section_id, self.old_index = issue.sections[s].id, d
+        doc = issue.sections[s].documents.pop(d)
+        target.documents.insert(max(0, min(self.index, len(target.documents))), doc)
+        return Change(sections=True)
+
+    def revert(self, issue: Issue) -> Change:
+        s, d = document_place(issue, self.doc_id)
+        doc = issue.sections[s].documents.pop(d)
+        source = issue.sections[section_index(issue, self.old_section_id)]
+        source.documents.insert(self.old_index, doc)
+        return Change(sections=True)
+
+
+@dataclass
+class AddDocument(Command):
+    """Put a document (an imported model; its .docx is stored by sha256) into a section."""
+    document: Document
+    section_id: str
+    index: int | None = None
+    report: list = field(default_factory=list)      # import report entries (dicts)
+    title: ClassVar[str] = "导入文件"
+
+    def apply(self, issue: Issue) -> Change:
+        if issue.find_document(self.document.id) is not None:
+            raise GazetteError("该文件已在本期中", f"document {self.document.id!r}")
+        section = issue.sections[section_index(issue, self.section_id)]
+        index = len(section.documents) if self.index is None else self.index
+        section.documents.insert(max(0, min(index, len(section.documents))),
+                                 copy.deepcopy(self.document))
+        return Change(sections=True, documents={self.document.id})
+
+    def revert(self, issue: Issue) -> Change:
+        s, d = document_place(issue, self.document.id)
+        del issue.sections[s].documents[d]
+        return Change(sections=True)
+
+    def describe(self) -> str:
+        return f"导入《{_short(self.document.toc_title or self.document.source_name)}》"
+
+
+@dataclass
+class RemoveDocument(Command):
+    doc_id: str
+    section_id: str = ""
+    index: int = -1
+    document: Document | None = None
+    title: ClassVar[str] = "删除文件"
+
+    def apply(self, issue: Issue) -> Change:
+        s, d = document_place(issue, self.doc_id)
+        self.section_id, self.index = issue.sections[s].id, d
+        self.document = issue.sections[s].documents.pop(d)
+        return Change(sections=True)
+
+    def revert(self, issue: Issue) -> Change:
+        section = issue.sections[section_index(issue, self.section_id)]
+        section.documents.insert(self.index, copy.deepcopy(self.document))
+        return Change(sections=True, documents={self.doc_id})
+
+    def describe(self) -> str:
+        name = self.document.toc_title if self.document else self.doc_id
+        return f"删除《{_short(name)}》"
+
+
+@dataclass
+class SetDocumentLayout(Command):
+    """Override a document's TOC title, start rule (new_page/odd_page) or 版头 display."""
+    doc_id: str
+    field: str
+    value: Any
+    old: Any = None
+    title: ClassVar[str] = "修改文件版式"
+
+    def apply(self, issue: Issue) -> Change:
+        if self.field not in LAYOUT_FIELDS:
+            raise GazetteError("无法修改该项版式", f"layout field {self.field!r}")
+        if self.field == "start" and self.value not in (None, "new_page", "odd_page"):
+            raise GazetteError("起始页只能是“另起一页”或“从奇数页起”", repr(self.value))
+        doc = _document(issue, self.doc_id)
+        self.old = getattr(doc.layout, self.field)
+        setattr(doc.layout, self.field, self.value)
+        return Change(documents={self.doc_id}, sections=self.field == "toc_title")
+
+    def revert(self, issue: Issue) -> Change:
+        setattr(_document(issue, self.doc_id).layout, self.field, self.old)
+        return Change(documents={self.doc_id}, sections=self.field == "toc_title")
+
+    def describe(self) -> str:
+        names = {"toc_title": "修改目录标题", "start": "修改起始页规则",
+                 "show_masthead": "修改版头显示"}
+        return names.get(self.field, self.title)
+
+
+def _document(issue: Issue, doc_id: str) -> Document:
+    doc = issue.find_document(doc_id)
+    if doc is None:
+        raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
+    return doc
+
+
+# -- annotations ------------------------------------------------------------------------------
+
+@dataclass
+class AddAnnotation(Command):
+    annotation: Annotation
+    index: int | None = None
+    title: ClassVar[str] = "添加批注"
+
+    def apply(self, issue: Issue) -> Change:
+        doc = _document(issue, self.annotation.doc_id)
+        if any(a.id == self.annotation.id for d in issue.documents() for a in d.annotations):
+            raise GazetteError("批注编号重复", f"annotation {self.annotation.id!r}")
+        index = len(doc.annotations) if self.index is None else self.index
+        doc.annotations.insert(index, copy.deepcopy(self.annotation))
+        return Change(annotations={self.annotation.id})
+
+    def revert(self, issue: Issue) -> Change:
+        doc, i = annotation_place(issue, self.annotation.id)
+        del doc.annotations[i]
+        return Change(annotations={self.annotation.id})
+
+    def describe(self) -> str:
+        return f"添加批注（{self.annotation.kind}）"
+
+
+@dataclass
+class EditAnnotation(Command):
+    """Change an annotation's note, replacement text, kind, replies …"""
+    annotation_id: str
+    values: dict = field(default_factory=dict)
+    old: dict = field(default_factory=dict)
+    title: ClassVar[str] = "修改批注"
+
+    def apply(self, issue: Issue) -> Change:
+        unknown = set(self.values) - ANNOTATION_EDITABLE
+        if unknown:
+            raise GazetteError("无法修改批注的该项内容", f"fields {sorted(unknown)}")
+        doc, i = annotation_place(issue, self.annotation_id)
+        ann = doc.annotations[i]
+        self.old = {k: copy.deepcopy(getattr(ann, k)) for k in self.values}
+        doc.annotations[i] = dataclasses.replace(ann, **copy.deepcopy(self.values))
+        return Change(annotations={self.annotation_id})
+
+    def revert(self, issue: Issue) -> Change:
+        doc, i = annotation_place(issue, self.annotation_id)
+        doc.annotations[i] = dataclasses.replace(doc.annotations[i], **copy.deepcopy(self.old))
+        return Change(annotations={self.annotation_id})
+
+
+@dataclass
+class SetAnnotationStatus(Command):
+    annotation_id: str
+    status: str
+    old: str = ""
+    title: ClassVar[str] = "设置批注状态"
+
+    def apply(self, issue: Issue) -> Change:
+        if self.status not in STATUSES:
+            raise GazetteError("批注状态无效", repr(self.status))
+        doc, i = annotation_place(issue, self.annotation_id)
+        self.old = doc.annotations[i].status
+        doc.annotations[i] = dataclasses.replace(doc.annotations[i], status=self.status)
+        return Change(annotations={self.annotation_id})
+
+    def revert(self, issue: Issue) -> Change:
+        doc, i = annotation_place(issue, self.annotation_id)
+        doc.annotations[i] = dataclasses.replace(doc.annotations[i], status=self.old)
+        return Change(annotations={self.annotation_id})
+
+    def describe(self) -> str:
+        names = {"open": "重新打开批注", "accepted": "采纳批注", "rejected": "不采纳批注",
+                 "answered": "答复批注"}
+        return names.get(self.status, self.title)

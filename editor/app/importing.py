@@ -1,0 +1,113 @@
+"""Getting documents into a project: a new project from an issue.json, and batch import
+of .docx files into a section (layer: app, no Qt).
+
+A new project is written to ``NAME.gazette.part`` and renamed when complete, so an
+interrupted creation never leaves a half project under the real name.  A batch import
+commits each document as its own ``AddDocument`` command (source bytes, model and report
+in one transaction): a crash in the middle keeps every document already imported.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from editor.app import commands as cmds
+from editor.errors import GazetteError
+from editor.issue_json import document_id
+from editor.model import Issue
+from editor.store import ProjectStore
+
+
+def create_project(path: Path, from_issue_json: str | Path | None,
+                   progress: Callable[[str], None] | None = None) -> ProjectStore:
+    """Write a new project file at ``path`` and return its open store."""
+    if path.exists():
+        raise GazetteError(f"文件已存在：{path}", path=str(path))
+    if not path.parent.is_dir():
+        raise GazetteError(f"文件夹不存在：{path.parent}", path=str(path))
+    part = path.with_name(path.name + ".part")
+    for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+        leftover.unlink(missing_ok=True)
+    issue, sources = Issue(), {}
+    if from_issue_json is not None:
+        from editor.issue_json import load_issue_parts
+        issue, sources = load_issue_parts(from_issue_json, progress)
+    store = ProjectStore.create(part, issue)
+    try:
+        with store.transaction():
+            for doc_id, (docx_path, _report) in sources.items():
+                data = docx_path.read_bytes()
+                store.put_source(hashlib.sha256(data).hexdigest(), docx_path.name, data)
+            store.write_issue(issue, {d: rep for d, (_p, rep) in sources.items()})
+            what = f"由 {Path(from_issue_json).name} 新建" if from_issue_json else "新建空白期刊"
+            store.add_revision("CreateIssue", what, None)
+    except BaseException:
+        store.close()
+        part.unlink(missing_ok=True)
+        raise
+    store.close()                      # checkpoints the WAL into the file
+    os.replace(part, path)
+    if progress:
+        progress(f"已新建项目 {path.name}")
+    return ProjectStore.open(path)
+
+
+def iter_import(session, paths: list[Path], section_title: str):
+    """Generator behind ``Session.iter_import`` (yields progress, returns ImportOutcome)."""
+    from editor.app.session import ImportOutcome
+    from editor.docx_import import DocxImportError, import_docx_bytes
+
+    title = section_title.strip()
+    if not title:
+        raise GazetteError("请指定栏目名称")
+    outcome = ImportOutcome(sections=False)
+    section = cmds.find_section_by_title(session.issue, title)
+    if section is None:
+        outcome = outcome_merge(outcome, session.execute(cmds.AddSection(title=title)))
+        section = cmds.find_section_by_title(session.issue, title)
+        yield f"已新建栏目“{title}”"
+    total = len(paths)
+    for n, path in enumerate(paths, 1):
+        path = Path(path)
+        yield f"正在导入 {n}/{total}：{path.name}"
+        try:
+            data = path.read_bytes()
+            result = import_docx_bytes(data, path.name)
+        except (OSError, DocxImportError) as exc:
+            message = exc.message if isinstance(exc, GazetteError) else f"无法读取“{path.name}”"
+            outcome.problems.append(message)
+            yield f"导入失败：{message}"
+            continue
+        doc = result.document
+        doc.id = document_id(data, session.store.document_ids() |
+                             {d.id for d in session.issue.documents()})
+        for ann in doc.annotations:
+            ann.doc_id = doc.id
+        sha = hashlib.sha256(data).hexdigest()
+        doc.source_sha256, doc.source_name = sha, path.name
+        command = cmds.AddDocument(document=doc, section_id=section.id,
+                                   report=_report_entries(result.report))
+        change = session._execute(command, sources=[(sha, path.name, data)],
+                                  reports={doc.id: result.report})
+        outcome = outcome_merge(outcome, change)
+        outcome.imported.append(doc.id)
+        warnings = len(result.report.warnings)
+        if warnings:
+            outcome.problems.append(f"《{doc.toc_title or path.name}》导入提示 {warnings} 条")
+    yield f"导入完成：{len(outcome.imported)}/{total} 个文件"
+    return outcome
+
+
+def outcome_merge(outcome, change):
+    merged = outcome.merge(change)
+    outcome.meta, outcome.sections = merged.meta, merged.sections
+    outcome.documents, outcome.tables = merged.documents, merged.tables
+    outcome.annotations = merged.annotations
+    return outcome
+
+
+def _report_entries(report) -> list[dict]:
+    return [{"level": e.level, "message_zh": e.message_zh, "detail": e.detail}
+            for e in getattr(report, "entries", [])]

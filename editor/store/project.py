@@ -1,0 +1,343 @@
+"""One issue's project file (``*.gazette``): the Issue ⇄ rows, written per change (layer: store).
+
+``ProjectStore`` owns the SQLite connection.  The connection runs in WAL mode with foreign
+keys on and ``synchronous=FULL``: every commit is on disk before the command returns, so
+a power cut loses nothing that was shown as done (WAL keeps that cheap — one sequential
+fsync of the log per command).  There is no "save": the Session calls :meth:`persist`
+inside :meth:`transaction` for each command, which writes only the rows the command's
+``Change`` names.  Removed documents keep their row (unplaced, ``section_id`` NULL) so an
+undo brings back their import report and source; sources (.docx bytes) are kept once per
+sha256.  Save-as uses the SQLite backup API, so the copy is consistent even mid-session.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from editor.app.command import Change
+from editor.errors import GazetteError
+from editor.model import Issue, Section
+from editor.store import codec
+from editor.store.schema import (SCHEMA_VERSION, check_file, connect_readonly,
+                                 create_schema, migrate)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def user_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:                     # noqa: BLE001 — no login name (containers)
+        return os.environ.get("USERNAME") or "unknown"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+class ProjectStore:
+    """Rows of one project file; see the module docstring."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool = False):
+        self.path = Path(path)
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
+        self._load_caches()
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path, issue: Issue | None = None) -> "ProjectStore":
+        """A new, empty project at ``path`` (which must not exist) holding ``issue``'s
+        metadata (sections and documents are written by the caller)."""
+        path = Path(path)
+        if path.exists():
+            raise GazetteError(f"文件已存在：{path}", path=str(path))
+        conn = _connect(path)
+        create_schema(conn)
+        store = cls(path, conn)
+        issue = issue or Issue()
+        with store.transaction():
+            conn.execute("INSERT INTO issue (id, metadata, template) VALUES (1, ?, ?)",
+                         (codec.meta_json(issue.meta), issue.template))
+            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                             [("created", now()), ("created_by", user_name())])
+        return store
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False) -> "ProjectStore":
+        """Open an existing project; it is checked read-only first (never modified when
+        refused), then migrated when older."""
+        path = Path(path)
+        version = check_file(path)
+        if readonly:
+            return cls(path, connect_readonly(path), readonly=True)
+        try:
+            conn = _connect(path)
+        except sqlite3.Error as exc:
+            raise GazetteError(f"无法写入项目文件“{path.name}”（只读或被占用）", str(exc),
+                               str(path)) from None
+        if version < SCHEMA_VERSION:
+            migrate(conn, version)
+        return cls(path, conn)
+
+    def close(self) -> None:
+        if self.conn is not None:
+            if not self.readonly:
+                try:
+                    self.conn.execute("PRAGMA optimize")
+                except sqlite3.Error:
+                    pass
+            self.conn.close()
+            self.conn = None
+
+    # -- transactions ----------------------------------------------------------------------
+    @contextmanager
+    def transaction(self):
+        """One atomic, durable unit of work (BEGIN IMMEDIATE … COMMIT)."""
+        if self.readonly:
+            raise GazetteError("项目以只读方式打开，不能修改")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._load_caches()
+            raise
+        self.conn.execute("COMMIT")
+
+    def _load_caches(self) -> None:
+        self._placed = {r[0]: (r[1], r[2]) for r in self.conn.execute(
+            "SELECT id, section_id, position FROM documents")}
+        self._sections = {r[0]: (r[1], r[2]) for r in self.conn.execute(
+            "SELECT id, title, position FROM sections")}
+
+    # -- reading ---------------------------------------------------------------------------
+    def read_issue(self) -> Issue:
+        row = self.conn.execute("SELECT metadata, template FROM issue WHERE id = 1").fetchone()
+        issue = Issue(meta=codec.meta_from_json(row[0]), template=row[1]) if row else Issue()
+        by_id: dict[str, Section] = {}
+        for sid, title in self.conn.execute(
+                "SELECT id, title FROM sections ORDER BY position"):
+            by_id[sid] = Section(id=sid, title=title)
+            issue.sections.append(by_id[sid])
+        notes: dict[str, list[str]] = {}
+        for doc_id, data in self.conn.execute(
+                "SELECT a.doc_id, a.data FROM annotations a JOIN documents d ON d.id = a.doc_id"
+                " WHERE d.section_id IS NOT NULL ORDER BY a.doc_id, a.position"):
+            notes.setdefault(doc_id, []).append(data)
+        for doc_id, sid, model_json, overrides in self.conn.execute(
+                "SELECT id, section_id, model, overrides FROM documents"
+                " WHERE section_id IS NOT NULL ORDER BY position"):
+            doc = codec.document_from_parts(model_json, overrides, notes.get(doc_id, []))
+            by_id[sid].documents.append(doc)
+        return issue
+
+    def document_ids(self) -> set[str]:
+        """Every document id ever stored (placed or not): new ids must avoid them."""
+        return set(self._placed)
+
+    def import_report(self, doc_id: str):
+        row = self.conn.execute("SELECT import_report FROM documents WHERE id = ?",
+                                (doc_id,)).fetchone()
+        return codec.report_from_json(row[0]) if row else None
+
+    def source(self, doc_id: str) -> tuple[str, bytes] | None:
+        """(original file name, .docx bytes) of a document, or None."""
+        row = self.conn.execute(
+            "SELECT s.name, s.data FROM documents d JOIN sources s ON s.sha256 = d.source_sha256"
+            " WHERE d.id = ?", (doc_id,)).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    # -- writing (inside transaction()) -----------------------------------------------------
+    def put_source(self, sha256: str, name: str, data: bytes) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO sources (sha256, name, size, data, added)"
+                          " VALUES (?, ?, ?, ?, ?)", (sha256, name, len(data), data, now()))
+
+    def write_issue(self, issue: Issue, reports: dict | None = None) -> None:
+        """Every row of ``issue`` (a new project's first state)."""
+        everything = Change(meta=True, sections=True,
+                            documents={d.id for d in issue.documents()})
+        self.persist(issue, everything, reports)
+
+    def persist(self, issue: Issue, change: Change, reports: dict | None = None) -> None:
+        """Write the rows ``change`` names so the file equals ``issue`` again."""
+        reports = reports or {}
+        present = {d.id: d for d in issue.documents()}
+        dirty = set(change.documents) | {d for d, _ in change.tables} | set(reports)
+        if change.meta:
+            self.conn.execute("UPDATE issue SET metadata = ?, template = ? WHERE id = 1",
+                              (codec.meta_json(issue.meta), issue.template))
+        new_docs = [d for d in present if d not in self._placed]
+        if change.sections or new_docs:
+            self._write_sections(issue)
+            for doc_id in new_docs:
+                self._insert_document(present[doc_id], reports.get(doc_id))
+                dirty.discard(doc_id)
+            self._write_placement(issue, present)
+        for doc_id in sorted(dirty):
+            if doc_id in present:
+                self._update_document(present[doc_id], reports.get(doc_id))
+        touched = set(dirty) | set(new_docs)
+        for ann_id in change.annotations:
+            holders = {r[0] for r in self.conn.execute(
+                "SELECT doc_id FROM annotations WHERE id = ?", (ann_id,))}
+            holders |= {d.id for d in present.values()
+                        if any(a.id == ann_id for a in d.annotations)}
+            for doc_id in holders - touched:
+                if doc_id in present:
+                    self._write_annotations(present[doc_id])
+                else:
+                    self.conn.execute("DELETE FROM annotations WHERE doc_id = ? AND id = ?",
+                                      (doc_id, ann_id))
+                touched.add(doc_id)
+
+    def _write_sections(self, issue: Issue) -> None:
+        wanted = {s.id: (s.title, i) for i, s in enumerate(issue.sections)}
+        gone = [sid for sid in self._sections if sid not in wanted]
+        for sid in gone:
+            self.conn.execute("DELETE FROM sections WHERE id = ?", (sid,))
+            for doc_id, (placed_in, _) in self._placed.items():
+                if placed_in == sid:              # ON DELETE SET NULL did this in the file
+                    self._placed[doc_id] = (None, None)
+        for sid, value in wanted.items():
+            if self._sections.get(sid) != value:
+                self.conn.execute(
+                    "INSERT INTO sections (id, title, position) VALUES (?, ?, ?)"
+                    " ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
+                    " position = excluded.position", (sid, value[0], value[1]))
+        self._sections = wanted
+
+    def _write_placement(self, issue: Issue, present: dict) -> None:
+        for section in issue.sections:
+            for i, doc in enumerate(section.documents):
+                if self._placed.get(doc.id) != (section.id, i):
+                    self.conn.execute("UPDATE documents SET section_id = ?, position = ?"
+                                      " WHERE id = ?", (section.id, i, doc.id))
+                    self._placed[doc.id] = (section.id, i)
+        for doc_id, place in self._placed.items():
+            if doc_id not in present and place != (None, None):
+                self.conn.execute("UPDATE documents SET section_id = NULL, position = NULL"
+                                  " WHERE id = ?", (doc_id,))
+                self._placed[doc_id] = (None, None)
+
+    def _insert_document(self, doc, report) -> None:
+        model_json, overrides = codec.document_parts(doc)
+        sha = doc.source_sha256 if self._has_source(doc.source_sha256) else None
+        self.conn.execute(
+            "INSERT INTO documents (id, section_id, position, source_name, source_sha256,"
+            " model, import_report, overrides, updated) VALUES (?, NULL, NULL, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.source_name, sha, model_json, codec.report_json(report), overrides,
+             now()))
+        self._placed[doc.id] = (None, None)
+        self._write_annotations(doc)
+
+    def _update_document(self, doc, report) -> None:
+        model_json, overrides = codec.document_parts(doc)
+        sha = doc.source_sha256 if self._has_source(doc.source_sha256) else None
+        self.conn.execute(
+            "UPDATE documents SET model = ?, overrides = ?, source_name = ?,"
+            " source_sha256 = COALESCE(?, source_sha256), updated = ? WHERE id = ?",
+            (model_json, overrides, doc.source_name, sha, now(), doc.id))
+        if report is not None:
+            self.conn.execute("UPDATE documents SET import_report = ? WHERE id = ?",
+                              (codec.report_json(report), doc.id))
+        self._write_annotations(doc)
+
+    def _has_source(self, sha: str) -> bool:
+        return bool(sha) and self.conn.execute(
+            "SELECT 1 FROM sources WHERE sha256 = ?", (sha,)).fetchone() is not None
+
+    def _write_annotations(self, doc) -> None:
+        self.conn.execute("DELETE FROM annotations WHERE doc_id = ?", (doc.id,))
+        self.conn.executemany(
+            "INSERT INTO annotations (id, doc_id, position, data) VALUES (?, ?, ?, ?)",
+            [(a.id, doc.id, i, codec.annotation_json(a)) for i, a in enumerate(doc.annotations)])
+
+    # -- revisions ---------------------------------------------------------------------------
+    def add_revision(self, name: str, description: str, data: dict | None) -> int:
+        """Record a command (the redo branch, if any, is discarded); returns its seq."""
+        self.conn.execute("UPDATE revisions SET discarded = 1 WHERE undone = 1 AND discarded = 0")
+        cur = self.conn.execute(
+            "INSERT INTO revisions (time, user, command, description, data) VALUES (?, ?, ?, ?, ?)",
+            (now(), user_name(), name, description,
+             None if data is None else codec.dump(data)))
+        return int(cur.lastrowid)
+
+    def set_undone(self, seq: int, undone: bool, data: dict | None = None) -> None:
+        if data is None:
+            self.conn.execute("UPDATE revisions SET undone = ? WHERE seq = ?", (int(undone), seq))
+        else:
+            self.conn.execute("UPDATE revisions SET undone = ?, data = ? WHERE seq = ?",
+                              (int(undone), codec.dump(data), seq))
+
+    def history_rows(self) -> list[tuple]:
+        """(seq, time, user, command, description, data dict, undone) of every command
+        that can still be undone or redone, oldest first."""
+        rows = self.conn.execute(
+            "SELECT seq, time, user, command, description, data, undone FROM revisions"
+            " WHERE discarded = 0 AND data IS NOT NULL ORDER BY seq").fetchall()
+        return [(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), bool(r[6])) for r in rows]
+
+    def expire_before(self, seq: int) -> None:
+        """Older commands stay in the log (what, when, who) but are no longer undoable."""
+        self.conn.execute("UPDATE revisions SET data = NULL WHERE seq < ? AND data IS NOT NULL",
+                          (seq,))
+
+    def log(self) -> list[dict]:
+        """The whole revision log, oldest first."""
+        return [{"seq": r[0], "time": r[1], "user": r[2], "command": r[3],
+                 "description": r[4], "undone": bool(r[5]), "discarded": bool(r[6])}
+                for r in self.conn.execute("SELECT seq, time, user, command, description,"
+                                           " undone, discarded FROM revisions ORDER BY seq")]
+
+    # -- settings and copies ----------------------------------------------------------------
+    def setting(self, key: str, default=None):
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key)"
+                              " DO UPDATE SET value = excluded.value", (key, codec.dump(value)))
+
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the project at ``target`` (SQLite online backup)."""
+        target = Path(target)
+        if target.resolve() == self.path.resolve():
+            raise GazetteError("另存为的目标不能是当前项目文件本身")
+        tmp = target.with_name(target.name + ".part")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(str(tmp))
+        try:
+            self.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+
+    def integrity(self) -> str:
+        return "; ".join(r[0] for r in self.conn.execute("PRAGMA integrity_check"))
+
+
+def load_issue(path: str | Path) -> Issue:
+    """The Issue held in a project file, read without writing to it (for ``build``)."""
+    store = ProjectStore.open(path, readonly=True)
+    try:
+        return store.read_issue()
+    finally:
+        store.close()
