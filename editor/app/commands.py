@@ -206,12 +206,14 @@ class MoveDocument(Command):
     index: int
     old_section_id: str = ""
     old_index: int = -1
+    name: str = ""
     title: ClassVar[str] = "移动文件"
 
     def apply(self, issue: Issue) -> Change:
         target = issue.sections[section_index(issue, self.section_id)]
         s, d = document_place(issue, self.doc_id)
         self.old_section_id, self.old_index = issue.sections[s].id, d
+        self.name = issue.sections[s].documents[d].toc_title
         doc = issue.sections[s].documents.pop(d)
         target.documents.insert(max(0, min(self.index, len(target.documents))), doc)
         return Change(sections=True)
@@ -222,6 +224,9 @@ class MoveDocument(Command):
         source = issue.sections[section_index(issue, self.old_section_id)]
         source.documents.insert(self.old_index, doc)
         return Change(sections=True)
+
+    def describe(self) -> str:
+        return f"移动《{_short(self.name)}》" if self.name else self.title
 
 
 @dataclass

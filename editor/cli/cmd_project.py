@@ -1,0 +1,154 @@
+"""``python main.py project …``: create, fill, inspect and edit a project file from the
+command line (layer: cli).
+
+  project new FILE.gazette [--from ISSUE.json]
+  project import FILE.gazette DOC.docx… --section 名称
+  project show FILE.gazette [--json]
+  project move FILE.gazette DOC_ID --section 名称 [--position N]
+  project undo FILE.gazette / project redo FILE.gazette
+  project log FILE.gazette
+
+Every edit is the same command the window uses, so it is undoable there too.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from editor.errors import GazetteError
+
+NAME = "project"
+HELP = "期刊项目文件（.gazette）：新建、导入、查看、移动、撤销/重做"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", metavar="操作", required=True)
+    p = sub.add_parser("new", help="新建项目（可由 issue.json 生成）")
+    p.add_argument("file", help="项目文件 FILE.gazette")
+    p.add_argument("--from", dest="from_json", metavar="ISSUE.json", help="整期描述文件")
+    p = sub.add_parser("import", help="把 .docx 导入某栏目（栏目不存在时新建）")
+    p.add_argument("file")
+    p.add_argument("docs", nargs="+", metavar="DOC.docx")
+    p.add_argument("--section", required=True, metavar="名称", help="栏目名称")
+    p = sub.add_parser("show", help="列出栏目和文件")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p = sub.add_parser("move", help="把文件移到某栏目的某个位置")
+    p.add_argument("file")
+    p.add_argument("doc_id", metavar="DOC_ID")
+    p.add_argument("--section", required=True, metavar="名称")
+    p.add_argument("--position", type=int, default=None, metavar="N",
+                   help="在栏目中的位置（从 1 起；默认放在最后）")
+    for action, text in (("undo", "撤销最近一次操作"), ("redo", "重做最近撤销的操作"),
+                         ("log", "列出修订记录")):
+        p = sub.add_parser(action, help=text)
+        p.add_argument("file")
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.app.session import Session
+
+    path = Path(args.file)
+    if args.action == "new":
+        if args.from_json and not Path(args.from_json).is_file():
+            raise GazetteError(f"找不到整期描述文件：{args.from_json}")
+        with Session.create(path, from_issue_json=args.from_json, progress=_progress) as s:
+            print(f"已新建项目 {path}：{len(s.issue.sections)} 个栏目，"
+                  f"{sum(1 for _ in s.issue.documents())} 个文件")
+        return 0
+    with Session.open(path) as session:
+        return ACTIONS[args.action](session, args)
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _import(session, args) -> int:
+    outcome = session.import_documents([Path(p) for p in args.docs], args.section, _progress)
+    print(f"已导入 {len(outcome.imported)} 个文件到栏目“{args.section}”")
+    for doc_id in outcome.imported:
+        doc = session.issue.find_document(doc_id)
+        print(f"  {doc_id}  {doc.toc_title}")
+    for line in outcome.problems:
+        print(f"  注意：{line}")
+    return 0 if outcome.imported or not args.docs else 2
+
+
+def _show(session, args) -> int:
+    issue = session.issue
+    if args.json:
+        print(json.dumps(summary(session), ensure_ascii=False, indent=2))
+        return 0
+    meta = issue.meta
+    print(f"{meta.title or '（未命名期刊）'} {meta.issue_label} {meta.period}".rstrip())
+    for n, section in enumerate(issue.sections, 1):
+        print(f"{n}. {section.title}（{len(section.documents)} 个文件）")
+        for k, doc in enumerate(section.documents, 1):
+            notes = len(doc.annotations)
+            extra = f"  [批注 {notes}]" if notes else ""
+            print(f"   {k}. {doc.id}  {doc.toc_title}{extra}")
+    if session.can_undo:
+        print(f"可{session.undo_text}")
+    return 0
+
+
+def summary(session) -> dict:
+    issue = session.issue
+    return {
+        "file": str(session.path),
+        "meta": {"title": issue.meta.title, "issue_label": issue.meta.issue_label,
+                 "period": issue.meta.period, "published": issue.meta.published},
+        "template": issue.template,
+        "sections": [{"id": s.id, "title": s.title, "documents": [
+            {"id": d.id, "title": d.title, "toc_title": d.toc_title, "kind": d.kind,
+             "doc_number": d.doc_number, "source_name": d.source_name,
+             "annotations": len(d.annotations),
+             "orphaned_annotations": sum(a.orphaned for a in d.annotations)}
+            for d in s.documents]} for s in issue.sections],
+        "undo": session.history[-1].text if session.can_undo else None,
+        "redo": session.redo_history[0].text if session.can_redo else None,
+    }
+
+
+def _move(session, args) -> int:
+    from editor.app.commands import MoveDocument, find_section_by_title
+    section = find_section_by_title(session.issue, args.section)
+    if section is None:
+        raise GazetteError(f"找不到栏目“{args.section}”")
+    if session.issue.find_document(args.doc_id) is None:
+        raise GazetteError(f"找不到文件 {args.doc_id}（用 project show 查看编号）")
+    index = len(section.documents) if args.position is None else args.position - 1
+    if index < 0:
+        raise GazetteError("位置从 1 开始")
+    session.execute(MoveDocument(doc_id=args.doc_id, section_id=section.id, index=index))
+    print(f"已移动 {args.doc_id} 到栏目“{section.title}”")
+    return 0
+
+
+def _undo(session, args) -> int:
+    text = session.undo_text
+    session.undo()
+    print(f"已{text}")
+    return 0
+
+
+def _redo(session, args) -> int:
+    text = session.redo_text
+    session.redo()
+    print(f"已{text}")
+    return 0
+
+
+def _log(session, args) -> int:
+    states = {(False, False): "", (True, False): "（已撤销）", (True, True): "（已放弃）"}
+    for row in session.store.log():
+        state = states.get((row["undone"], row["discarded"]), "")
+        print(f"{row['seq']:>4}  {row['time']}  {row['user']}  {row['description']}{state}")
+    return 0
+
+
+ACTIONS = {"import": _import, "show": _show, "move": _move, "undo": _undo, "redo": _redo,
+           "log": _log}
