@@ -59,11 +59,11 @@ def move_section(issue, section_id: str, index: int) -> Command | None:
 
 
 def add_section(issue, title: str) -> Command:
-    return _command("AddSection")(title=title)
+    return _command("AddSection")(title_text=title)
 
 
 def rename_section(issue, section_id: str, title: str) -> Command:
-    return _command("RenameSection")(section_id=section_id, title=title)
+    return _command("RenameSection")(section_id=section_id, new_title=title)
 
 
 def remove_section(issue, section_id: str) -> Command:

@@ -119,7 +119,6 @@ def run_job(parent, title: str, work: Callable, on_done: Callable[[object], None
         worker.progress.connect(box.setLabelText)
 
     def finish():
-        _RUNNING.discard(worker)
         if box is not None:
             box.reset()
             box.deleteLater()
@@ -143,10 +142,21 @@ def run_job(parent, title: str, work: Callable, on_done: Callable[[object], None
 
     worker.succeeded.connect(done, Qt.ConnectionType.QueuedConnection)
     worker.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    worker.finished.connect(worker.deleteLater)
-    _RUNNING.add(worker)
+    _keep_until_finished(worker)
     worker.start()
     return worker
+
+
+def _keep_until_finished(worker: _Worker) -> None:
+    """Hold a reference to the thread object until its thread has really ended (a
+    QThread object destroyed while its thread runs aborts the program)."""
+    _RUNNING.add(worker)
+
+    def ended():
+        _RUNNING.discard(worker)
+        worker.deleteLater()
+
+    worker.finished.connect(ended, Qt.ConnectionType.QueuedConnection)
 
 
 # -- snapshots for the layout worker -------------------------------------------------------------
@@ -238,7 +248,7 @@ class LayoutWorker(QObject):
             Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(lambda exc, trace: self._fail(generation, exc, trace),
                               Qt.ConnectionType.QueuedConnection)
-        worker.finished.connect(worker.deleteLater)
+        _keep_until_finished(worker)
         self._worker = worker
         self.busy_changed.emit(True)
         worker.start()
@@ -267,3 +277,10 @@ class LayoutWorker(QObject):
         worker = self._worker
         if worker is not None:
             worker.wait(timeout_ms)
+
+
+def wait_all(timeout_ms: int = 60000) -> None:
+    """Block until every job thread has ended (on quitting)."""
+    for worker in list(_RUNNING):
+        worker.cancel_requested = True
+        worker.wait(timeout_ms)

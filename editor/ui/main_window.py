@@ -21,7 +21,7 @@ from editor.app.command import Change
 from editor.errors import GazetteError
 from editor.ui import edits
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
-from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message
+from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -600,6 +600,7 @@ class MainWindow(QMainWindow):
         mode = self.preview.mode
         self.settings.set_zoom(mode)
         self.close_project(show_start=False)
+        wait_all()
         self.settings.sync()
         super().closeEvent(event)
 

@@ -13,6 +13,8 @@ Like the properties panel it never edits the model: it emits
 
 ``widths_after_drag(widths, border, delta)`` is the rule the preview's border drag uses:
 the two columns either side of the border trade width, neither below ``MIN_COL`` pt.
+A width typed as a number is taken from (or given to) the other columns in proportion
+(``widths_with``), so the table keeps the width of the text block.
 """
 from __future__ import annotations
 
@@ -51,6 +53,16 @@ def widths_after_drag(widths: list[float], border: int, delta: float) -> list[fl
     out[border - 1] = left + delta
     out[border] = right - delta
     return out
+
+
+def widths_with(widths: list[float], column: int, new: float) -> list[float]:
+    """Column ``column`` set to ``new`` points, the other columns scaled so the table keeps
+    its width (each at least ``MIN_COL``)."""
+    total = sum(widths)
+    new = max(MIN_COL, min(new, total - MIN_COL * (len(widths) - 1)))
+    rest = total - widths[column]
+    factor = (total - new) / rest if rest > 0 else 0.0
+    return [new if k == column else max(MIN_COL, w * factor) for k, w in enumerate(widths)]
 
 
 def table_label(index: int, table: model.Table) -> str:
@@ -272,8 +284,7 @@ class TablePanel(QWidget):
         new = self._width_boxes[column].value() * MM
         if abs(new - widths[column]) < 0.05 * MM:
             return
-        widths[column] = new
-        self._emit("col_widths", [round(w, 2) for w in widths])
+        self._emit("col_widths", [round(w, 2) for w in widths_with(widths, column, new)])
 
     def drag_border(self, border: int, delta: float) -> None:
         """A column border was dragged ``delta`` points in the preview."""

@@ -8,8 +8,9 @@ applies the command first (an error reaches the caller and nothing is pushed), t
 ``session.undo()``/``session.redo()``.  Each resulting ``Change`` is emitted by
 ``changed`` so the window refreshes exactly what it names.
 
-History already in the project when it is opened is shown as entries too (so 撤销 reaches
-back before this sitting, as the session allows).
+History already in the project when it is opened (``session.history`` and
+``session.redo_history``) is shown as entries too, so 撤销 reaches back before this sitting
+as far as the session allows, and 重做 works after a restart.
 """
 from __future__ import annotations
 
@@ -49,14 +50,22 @@ class UndoBridge(QObject):
         self._replaying = False
 
     def set_session(self, session) -> None:
-        """Attach a session; its stored history becomes undoable entries."""
-        self.stack.clear()
-        self.session = session
-        if session is None:
-            return
-        for text in _history_texts(session):
-            self.stack.push(SessionEntry(self, text))
-        self.stack.setClean()
+        """Attach a session; its stored history (undoable and redoable commands) becomes
+        the stack's entries, with the stack's index where the session stands."""
+        self._replaying = True
+        try:
+            self.stack.clear()
+            self.session = session
+            if session is None:
+                return
+            done = list(getattr(session, "history", []) or [])
+            redo = list(getattr(session, "redo_history", []) or [])
+            for entry in done + redo:
+                self.stack.push(SessionEntry(self, _text(entry)))
+            self.stack.setIndex(len(done))
+            self.stack.setClean()
+        finally:
+            self._replaying = False
 
     def execute(self, command) -> Change:
         """Apply ``command`` through the session and record it; returns its Change."""
@@ -68,7 +77,7 @@ class UndoBridge(QObject):
         return change
 
     def _step(self, which: str) -> None:
-        if self.session is None:
+        if self.session is None or self._replaying:
             return
         try:
             change = getattr(self.session, which)()
@@ -93,21 +102,9 @@ class UndoBridge(QObject):
         return view
 
 
-def _history_texts(session) -> list[str]:
-    """Chinese texts of the undoable commands stored in the project, oldest first."""
-    history = getattr(session, "history", None)
-    if callable(history):
-        history = history()
-    texts = []
-    for entry in history or []:
-        if isinstance(entry, str):
-            texts.append(entry)
-        elif hasattr(entry, "describe"):
-            texts.append(entry.describe())
-        elif isinstance(entry, dict):
-            texts.append(str(entry.get("title") or entry.get("text") or "编辑"))
-        else:
-            texts.append(str(getattr(entry, "title", "编辑")))
-    can_undo = getattr(session, "can_undo", False)
-    can_undo = can_undo() if callable(can_undo) else can_undo
-    return texts if can_undo else []
+def _text(entry) -> str:
+    """Chinese text of a stored history entry."""
+    describe = getattr(entry, "describe", None)
+    if callable(describe):
+        return describe()
+    return str(getattr(entry, "text", None) or getattr(entry, "title", None) or "编辑")

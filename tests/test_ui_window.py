@@ -1,0 +1,185 @@
+"""The editor window on the sample issue, offscreen (editor.ui): open the sample project,
+reorder through the tree model and by a simulated drag and drop, undo, widen a table column
+in the table panel, export the print PDF and find the wider column in it; screenshot for
+the README (docs/images/window.png)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "images"
+LAYOUT_TIMEOUT = 120_000
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("用户目录")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GONGBAO_HOME", str(folder))
+    yield folder
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def window(home, qapp):
+    from editor.ui.app import make_application
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import Settings
+    make_application([])
+    settings = Settings(QSettings(str(home / "设置.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    win.resize(1440, 900)
+    win.show()
+    yield win
+    win.close()
+
+
+def _wait_pages(qtbot, window, after: int) -> None:
+    qtbot.waitUntil(lambda: window.laid_generation > after
+                    and window.laid_generation == window.layout_worker.generation,
+                    timeout=LAYOUT_TIMEOUT)
+
+
+@pytest.fixture(scope="module")
+def opened(window, qapp):
+    from pytestqt.qtbot import QtBot
+    qtbot = QtBot(qapp)
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.session is not None, timeout=LAYOUT_TIMEOUT)
+    qtbot.waitUntil(lambda: window.laid_out is not None and not window.layout_worker.busy,
+                    timeout=LAYOUT_TIMEOUT)
+    return window
+
+
+def _order(window) -> list[list[str]]:
+    return [[d.id for d in s.documents] for s in window.session.issue.sections]
+
+
+def _tree_order(window) -> list[list[str]]:
+    from editor.ui.issue_tree import ID_ROLE
+    m = window.tree_model
+    out = []
+    for s in range(m.rowCount()):
+        parent = m.index(s, 0)
+        out.append([m.index(d, 0, parent).data(ID_ROLE) for d in range(m.rowCount(parent))])
+    return out
+
+
+def test_sample_project_opens_with_tree_preview_and_status(opened, home):
+    window = opened
+    assert window.path.parent.parent == home and window.path.suffix == ".gazette"
+    assert "示例" in str(window.path)                     # a Chinese path
+    issue = window.session.issue
+    assert [s.title for s in issue.sections][:1] == ["区级文件选登"]
+    assert _tree_order(window) == _order(window)
+    pages = window.laid_out.pages
+    assert len(pages) > 20 and window.preview.pages == pages
+    assert window.thumbs_model.rowCount() == len(pages)
+    assert f"{len(pages)}" in window.pages_label.text()
+    assert "公报编辑器" in window.windowTitle()
+    assert window.settings.recent_files()[0] == window.path.resolve()
+
+
+def test_move_document_through_the_window_and_undo(opened, qtbot):
+    window = opened
+    before = _order(window)
+    first = window.session.issue.sections[0]
+    moved = first.documents[0].id
+    generation = window.layout_worker.generation
+    window.move_document(moved, first.id, len(first.documents) - 1)
+    assert _order(window)[0][-1] == moved
+    assert _tree_order(window) == _order(window)
+    _wait_pages(qtbot, window, generation)
+    starts = window.laid_out.doc_first_page
+    assert starts[moved] > max(starts[d] for d in before[0][1:])
+    assert window.actions["undo"].isEnabled()
+    assert window.actions["undo"].text().startswith("撤销")
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    assert _order(window) == before and _tree_order(window) == before
+    _wait_pages(qtbot, window, generation)
+    assert window.laid_out.doc_first_page[moved] < min(
+        window.laid_out.doc_first_page[d] for d in before[0][1:])
+
+
+def test_drag_and_drop_across_sections_then_undo(opened, qtbot):
+    window = opened
+    model = window.tree_model
+    before = _order(window)
+    issue = window.session.issue
+    moved = issue.sections[0].documents[1].id
+    mime = model.mimeData([model.index_of_document(moved)])
+    target = model.index(len(issue.sections) - 1, 0)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, target)
+    after = _order(window)
+    assert after[-1][0] == moved and moved not in after[0]
+    assert _tree_order(window) == after
+    window.actions["undo"].trigger()
+    assert _order(window) == before
+
+
+def _table_doc(window):
+    from editor.ui.table_panel import tables_of
+    docs = [d for d in window.session.issue.documents() if tables_of(d)]
+    assert docs, "the sample issue has tables"
+    return max(docs, key=lambda d: len(tables_of(d)[0].rows[0].cells))
+
+
+def test_widen_a_column_in_the_table_panel_and_export_the_pdf(opened, qtbot, home):
+    import pdfplumber
+
+    from editor.ui.table_panel import MM, current_widths
+    window = opened
+    doc = _table_doc(window)
+    window.select_document(doc.id)
+    panel = window.table_panel
+    assert panel.doc is doc and panel.table is not None
+    table = panel.table
+    old = panel.widths()
+    assert sum(old) == pytest.approx(panel.text_width, abs=1.0)
+    box = panel._width_boxes[0]
+    new_mm = round(old[0] / MM + 15.0, 1)
+    generation = window.layout_worker.generation
+    box.setValue(new_mm)
+    box.editingFinished.emit()
+    widths = current_widths(table, panel.text_width)
+    assert widths[0] == pytest.approx(new_mm * MM, abs=0.2)
+    assert "列宽" in window.undo.stack.undoText() or window.undo.stack.undoText()
+    _wait_pages(qtbot, window, generation)
+
+    out = home / "导出" / "公报 总第32期.pdf"
+    done = []
+    window.export_pdf(out, bleed=False, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=LAYOUT_TIMEOUT)
+    assert out.exists()
+    page_index = next(p.index for p in window.laid_out.pages
+                      if any(t.source and t.source.block_id.startswith(table.id + "/")
+                             for t in p.texts()))
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[page_index]
+        xs = sorted({round(line["x0"], 1) for line in page.lines
+                     if abs(line["x0"] - line["x1"]) < 0.1})
+    assert len(xs) >= 3
+    assert xs[1] - xs[0] == pytest.approx(new_mm * MM, abs=1.0)
+
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    assert current_widths(table, sum(old))[0] == pytest.approx(old[0], abs=0.5)
+
+
+def test_screenshot_of_the_main_window(opened, qtbot):
+    window = opened
+    doc = _table_doc(window)
+    window.select_document(doc.id)
+    window.preview.set_zoom("fit_page")
+    qtbot.wait(50)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    image = window.grab()
+    assert image.width() >= 1200
+    assert image.save(str(IMAGES / "window.png"))
