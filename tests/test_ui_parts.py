@@ -110,9 +110,10 @@ def test_sections_reorder_and_docx_files_from_explorer_import(tree, qtbot, tmp_p
 
 def test_warning_badge_tooltip_names_the_report(qtbot):
     m = IssueTreeModel()
-    m.set_issue(_issue(), lambda doc_id: 2 if doc_id == "d3" else 0)
+    m.set_issue(_issue(), lambda doc_id: (1, 2) if doc_id == "d3" else (0, 0))
     tip = m.index_of_document("d3").data(Qt.ItemDataRole.ToolTipRole)
-    assert "导入报告有 2 条提示" in tip
+    assert "导入报告有 2 条提示，其中 1 条警告" in tip
+    assert m.report_count("d3") == 2 and m.report_count("d1") == 0
     assert "导入报告" not in m.index_of_document("d1").data(Qt.ItemDataRole.ToolTipRole)
 
 

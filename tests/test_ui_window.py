@@ -177,8 +177,16 @@ def test_screenshot_of_the_main_window(opened, qtbot):
     window = opened
     doc = _table_doc(window)
     window.select_document(doc.id)
-    window.preview.set_zoom("fit_page")
+    table = window.table_panel.table
+    page = next(p.index for p in window.laid_out.pages
+                if any(t.source and t.source.block_id.startswith(table.id + "/")
+                       for t in p.texts()))
+    window.side_tabs.setCurrentIndex(1)
+    window.preview.set_zoom("fit_width")
+    window.preview.go_to_page(page)
+    window.statusBar().clearMessage()
     qtbot.wait(50)
+    assert window.table_panel.isEnabled() and len(window.table_panel._width_boxes) == table.n_cols
     IMAGES.mkdir(parents=True, exist_ok=True)
     image = window.grab()
     assert image.width() >= 1200

@@ -172,8 +172,10 @@ def report_lines(session, doc_id: str) -> list[str]:
     return lines
 
 
-def report_count(session, doc_id: str) -> int:
-    return len(report_lines(session, doc_id))
+def report_counts(session, doc_id: str) -> tuple[int, int]:
+    """(warnings, entries) of a document's import report."""
+    lines = report_lines(session, doc_id)
+    return sum(1 for line in lines if line.startswith("警告")), len(lines)
 
 
 def text_width(issue) -> float:

@@ -51,20 +51,45 @@ class IssueTreeModel(QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.issue = None
-        self.report_count: Callable[[str], int] = lambda doc_id: 0
+        self.report_counts: Callable[[str], tuple[int, int]] = lambda doc_id: (0, 0)
+        self._counts: dict[str, tuple[int, int]] = {}
 
     # -- data source ------------------------------------------------------------------------
-    def set_issue(self, issue, report_count: Callable[[str], int] | None = None) -> None:
+    def set_issue(self, issue, report_counts: Callable[[str], tuple[int, int]] | None = None
+                  ) -> None:
+        """Show ``issue``; ``report_counts(doc_id)`` gives (warnings, entries) of a
+        document's import report."""
         self.beginResetModel()
         self.issue = issue
-        if report_count is not None:
-            self.report_count = report_count
+        self._counts.clear()
+        if report_counts is not None:
+            self.report_counts = report_counts
         self.endResetModel()
 
-    def refresh(self) -> None:
-        """The section list or document order changed: rebuild the rows."""
+    def refresh(self, documents=()) -> None:
+        """The section list or document order changed: rebuild the rows (and forget the
+        report counts of ``documents``, e.g. after a re-import)."""
         self.beginResetModel()
+        for doc_id in documents:
+            self._counts.pop(doc_id, None)
         self.endResetModel()
+
+    def documents_changed(self, doc_ids) -> None:
+        """Titles or import reports of ``doc_ids`` changed (edit, re-import)."""
+        for doc_id in doc_ids:
+            self._counts.pop(doc_id, None)
+            index = self.index_of_document(doc_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+
+    def report_count(self, doc_id: str) -> int:
+        """Entries in the document's import report."""
+        return self._report(doc_id)[1]
+
+    def _report(self, doc_id: str) -> tuple[int, int]:
+        if doc_id not in self._counts:
+            self._counts[doc_id] = self.report_counts(doc_id)
+        return self._counts[doc_id]
 
     def _sections(self) -> list:
         return self.issue.sections if self.issue is not None else []
@@ -168,14 +193,18 @@ class IssueTreeModel(QAbstractItemModel):
         lines.append(f"类别：{KIND_LABELS.get(doc.kind, doc.kind)}")
         if doc.source_name:
             lines.append(f"来源：{doc.source_name}")
-        n = self.report_count(doc.id)
+        warnings, n = self._report(doc.id)
         if n:
-            lines.append(f"导入报告有 {n} 条提示（右键 › 导入报告）")
+            extra = f"，其中 {warnings} 条警告" if warnings else ""
+            lines.append(f"导入报告有 {n} 条提示{extra}（双击图标或右键 › 导入报告）")
         return "\n".join(lines)
 
     def _document_icon(self, doc):
-        if self.report_count(doc.id):
+        warnings, n = self._report(doc.id)
+        if warnings:
             return _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if n:
+            return _icon(QStyle.StandardPixmap.SP_MessageBoxInformation)
         return _icon(QStyle.StandardPixmap.SP_FileIcon)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

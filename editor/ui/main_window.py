@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         self.history = self.undo.history_view()
         self.history_dock = self._dock("编辑历史", "history_dock", self.history, right)
         self.history_dock.hide()
+        self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
+        self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
     def _build_status(self) -> None:
         bar = self.statusBar()
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(path)
         self.snapshots.invalidate()
         self.undo.set_session(session)
-        self.tree_model.set_issue(session.issue, lambda doc_id: edits.report_count(
+        self.tree_model.set_issue(session.issue, lambda doc_id: edits.report_counts(
             self.session, doc_id))
         self.tree.expandAll()
         self.properties.load_meta(session.issue.meta)
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
         issue = self.session.issue
         if change.sections:
             current = self.selected_doc
-            self.tree_model.refresh()
+            self.tree_model.refresh(change.documents)
             self.tree.expandAll()
             if current:
                 self._from_preview = True
@@ -375,6 +377,8 @@ class MainWindow(QMainWindow):
             self._update_title()
         touched = set(change.documents) | {doc for doc, _ in change.tables}
         self.snapshots.invalidate(touched)
+        if not change.sections:
+            self.tree_model.documents_changed(touched)
         if self.selected_doc and (self.selected_doc in touched or change.sections):
             doc = issue.find_document(self.selected_doc)
             self.properties.load_document(doc)

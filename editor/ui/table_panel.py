@@ -232,7 +232,9 @@ class TablePanel(QWidget):
         self._width_boxes = []
         if table is None:
             return
-        for k, width in enumerate(self.widths()):
+        widths = self.widths()
+        per_row = 2 if len(widths) in (2, 4) else 3
+        for k, width in enumerate(widths):
             spin = QDoubleSpinBox()
             spin.setDecimals(1)
             spin.setRange(MIN_COL / MM, self.text_width / MM)
@@ -241,7 +243,7 @@ class TablePanel(QWidget):
             spin.setObjectName(f"col_width_{k}")
             spin.editingFinished.connect(lambda k=k: self._width_edited(k))
             self._width_boxes.append(spin)
-            self.widths_grid.addWidget(spin, k // 3, k % 3)
+            self.widths_grid.addWidget(spin, k // per_row, k % per_row)
 
     def _show_cell(self) -> None:
         table, cell = self.table, self._cell()
