@@ -195,16 +195,23 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
-    def open_project(self, path: Path) -> bool:
-        try:
+    def open_project(self, path: Path, on_open=None) -> None:
+        """Open a project file: read in a worker, then shown (``on_open()`` after)."""
+        path = Path(path)
+
+        def work(progress):
             from editor.app.session import Session
-            session = Session.open(path)
-        except Exception as exc:          # noqa: BLE001 — shown in Chinese
-            self.error(user_message(exc), "无法打开项目")
-            return False
+            progress(f"读取 {path.name}")
+            return Session.open(path)
+
+        run_job(self, "打开项目", work, lambda session: self._opened(session, path, on_open),
+                on_error=lambda exc: self.error(user_message(exc), "无法打开项目"))
+
+    def _opened(self, session, path: Path, on_open=None) -> None:
         self.settings.set_last_folder("open", path)
         self.attach(session, path)
-        return True
+        if on_open is not None:
+            on_open()
 
     def new_project(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "新建一期", self.settings.last_folder("open"),
@@ -226,22 +233,19 @@ class MainWindow(QMainWindow):
     def create_project(self, path: Path, from_json: Path | None, on_open=None) -> None:
         """Create ``path`` (from an issue.json when given) in a worker, then open it."""
         try:
-            from editor.app.session import Session
             if path.exists():
                 path.unlink()
             path.parent.mkdir(parents=True, exist_ok=True)
-        except (ImportError, OSError) as exc:
+        except OSError as exc:
             self.error(user_message(exc), "无法新建项目")
             return
 
         def work(progress):
-            session = Session.create(path, from_issue_json=from_json, progress=progress)
-            _close(session)
-            return path
+            from editor.app.session import Session     # heavy imports stay off the UI thread
+            return Session.create(path, from_issue_json=from_json, progress=progress)
 
-        def done(created):
-            if self.open_project(created) and on_open is not None:
-                on_open()
+        def done(session):
+            self._opened(session, path, on_open)
 
         run_job(self, "新建期刊项目", work, done)
 
