@@ -173,6 +173,55 @@ def test_widen_a_column_in_the_table_panel_and_export_the_pdf(opened, qtbot, hom
     assert current_widths(table, sum(old))[0] == pytest.approx(old[0], abs=0.5)
 
 
+def test_metadata_and_document_properties_are_undoable_commands(opened, qtbot):
+    window = opened
+    meta = window.session.issue.meta
+    old_period = meta.period
+    panel = window.properties
+    panel.period.setText("2025年7月~2025年12月")
+    panel.period.setModified(True)
+    panel.period.editingFinished.emit()
+    assert meta.period == "2025年7月~2025年12月"
+    assert window.undo.stack.undoText() == "修改刊期信息"
+    doc = window.session.issue.sections[0].documents[0]
+    window.select_document(doc.id)
+    panel.toc_title.setText("文物保护单位保护范围的通知")
+    panel.toc_title.setModified(True)
+    panel.toc_title.editingFinished.emit()
+    assert doc.toc_title == "文物保护单位保护范围的通知"
+    assert window.tree_model.index_of_document(doc.id).data() == "文物保护单位保护范围的通知"
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    assert meta.period == old_period and doc.layout.toc_title is None
+    assert panel.period.text() == old_period
+    window.actions["redo"].trigger()
+    assert meta.period == "2025年7月~2025年12月"
+    window.actions["undo"].trigger()
+
+
+def test_docx_dropped_on_a_section_is_imported_and_undoable(opened, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    from conftest import sample
+    window = opened
+    issue = window.session.issue
+    last = issue.sections[-1]
+    before = len(last.documents)
+    copy = tmp_path / "新的 大事记.docx"
+    copy.write_bytes(sample("05").read_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    window.tree_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0,
+                                   window.tree_model.index(len(issue.sections) - 1, 0))
+    qtbot.waitUntil(lambda: window.undo.stack.undoText().startswith("导入"),
+                    timeout=LAYOUT_TIMEOUT)
+    assert len(window.session.issue.sections[-1].documents) == before + 1
+    assert _tree_order(window) == _order(window)
+    window.actions["undo"].trigger()
+    assert len(window.session.issue.sections[-1].documents) == before
+    assert _tree_order(window) == _order(window)
+
+
 def test_screenshot_of_the_main_window(opened, qtbot):
     window = opened
     doc = _table_doc(window)
