@@ -112,7 +112,7 @@ class Driver:
 def _replay(session: Session) -> Issue:
     fresh = Issue()
     for entry in session.history:
-        Command.from_dict(entry.data).apply(fresh)
+        entry.command().apply(fresh)
     return fresh
 
 

@@ -34,7 +34,8 @@ class HistoryEntry:
     text: str
     time: str
     user: str
-    data: dict
+    data: dict | None = None              # read from the file when first needed
+    store: ProjectStore | None = field(default=None, repr=False, compare=False)
 
     def describe(self) -> str:
         return self.text
@@ -44,6 +45,8 @@ class HistoryEntry:
         return self.text
 
     def command(self) -> Command:
+        if self.data is None and self.store is not None:
+            self.data = self.store.revision_data(self.seq)
         return Command.from_dict(self.data)
 
 
@@ -64,8 +67,8 @@ class Session:
         self.listeners: list[Callable[[Change], None]] = []
         self._done: list[HistoryEntry] = []
         self._redo: list[HistoryEntry] = []       # next redo last
-        for seq, time, user, name, text, data, undone in store.history_rows():
-            entry = HistoryEntry(seq, name, text, time, user, data)
+        for seq, time, user, name, text, undone in store.history_rows():
+            entry = HistoryEntry(seq, name, text, time, user, None, store)
             (self._redo if undone else self._done).append(entry)
         self._redo.reverse()
 
@@ -115,7 +118,7 @@ class Session:
             command.revert(self.issue)
             raise
         self._done.append(HistoryEntry(seq, type(command).__name__, command.describe(),
-                                       now(), user_name(), data))
+                                       now(), user_name(), None, self.store))
         del self._done[:-HISTORY_LIMIT]
         self._redo.clear()
         self._notify(change)
@@ -147,11 +150,11 @@ class Session:
         try:
             with self.store.transaction():
                 self.store.persist(self.issue, change, _reports(command, undo=False))
-                entry.data = command.to_dict()
-                self.store.set_undone(entry.seq, False, entry.data)
+                self.store.set_undone(entry.seq, False, command.to_dict())
         except BaseException:
             command.revert(self.issue)
             raise
+        entry.data = None                     # re-read: apply captured new state
         self._done.append(self._redo.pop())
         self._notify(change)
         return change

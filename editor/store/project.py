@@ -286,12 +286,18 @@ class ProjectStore:
                               (int(undone), codec.dump(data), seq))
 
     def history_rows(self) -> list[tuple]:
-        """(seq, time, user, command, description, data dict, undone) of every command
-        that can still be undone or redone, oldest first."""
+        """(seq, time, user, command, description, undone) of every command that can
+        still be undone or redone, oldest first (the command data is read on demand)."""
         rows = self.conn.execute(
-            "SELECT seq, time, user, command, description, data, undone FROM revisions"
+            "SELECT seq, time, user, command, description, undone FROM revisions"
             " WHERE discarded = 0 AND data IS NOT NULL ORDER BY seq").fetchall()
-        return [(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), bool(r[6])) for r in rows]
+        return [(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+
+    def revision_data(self, seq: int) -> dict:
+        row = self.conn.execute("SELECT data FROM revisions WHERE seq = ?", (seq,)).fetchone()
+        if row is None or row[0] is None:
+            raise GazetteError("该操作已过期，无法撤销或重做", f"revision {seq}")
+        return json.loads(row[0])
 
     def expire_before(self, seq: int) -> None:
         """Older commands stay in the log (what, when, who) but are no longer undoable."""
