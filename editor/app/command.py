@@ -9,6 +9,7 @@ history can be stored in the project file and survive a restart (``to_dict``/``f
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -38,6 +39,21 @@ class Change:
 
 _REGISTRY: dict[str, type["Command"]] = {}
 
+# Modules defining commands that a stored undo history may name; imported on demand, so a
+# command read back from a project file is found even when nothing imported its module.
+COMMAND_MODULES = ("editor.app.commands", "editor.app.table_commands",
+                   "editor.proof.corrections", "editor.proof.import_")
+
+
+def _command_class(name: str) -> type["Command"]:
+    if name not in _REGISTRY:
+        for module in COMMAND_MODULES:
+            try:
+                importlib.import_module(module)
+            except ImportError:
+                continue
+    return _REGISTRY[name]
+
 
 @dataclass
 class Command:
@@ -65,7 +81,7 @@ class Command:
 
     @staticmethod
     def from_dict(data: dict[str, Any]) -> "Command":
-        cls = _REGISTRY[data["command"]]
+        cls = _command_class(data["command"])
         kwargs = {k: model_from_dict(v) for k, v in data["data"].items()}
         return cls(**kwargs)
 

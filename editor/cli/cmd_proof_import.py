@@ -62,35 +62,44 @@ def report(result) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.proof.import_ import AddImportedAnnotations, import_proof
+    from editor.proof.import_ import import_proof
 
     path, pdf = Path(args.project), Path(args.pdf)
     if not pdf.exists():
         raise GazetteError(f"找不到文件：{pdf}")
-    project = path.suffix.lower() == ".gazette"
-    session = _open_session(path) if project else None
-    if session is None:
+    if path.suffix.lower() != ".gazette":
         from editor.cli.cmd_build import load_any_issue
         issue = load_any_issue(path, _progress)
-    else:
-        issue = session.issue
-    result = import_proof(str(pdf), issue, fallback=_rebuilt_map(issue, args.template),
-                          round_label=args.round)
-    for line in report(result):
-        print(line)
-    if session is None or args.dry_run:
-        if not project:
-            print("（issue.json 不能保存批注；请用项目文件导入。）")
+        result = import_proof(str(pdf), issue, fallback=_rebuilt_map(issue, args.template),
+                              round_label=args.round)
+        print("\n".join(report(result)))
+        print("（issue.json 不能保存批注；请用项目文件导入。）")
         return 0
-    cmd = AddImportedAnnotations(annotations=result.annotations, replies=result.replies)
+    session = _open_session(path)
     try:
-        session.execute(cmd)
+        result = import_proof(str(pdf), session.issue,
+                              fallback=_rebuilt_map(session.issue, args.template),
+                              round_label=args.round)
+        print("\n".join(report(result)))
+        if not args.dry_run:
+            _store(session, path, result)
     finally:
-        close = getattr(session, "close", None)
-        if close is not None:
-            close()
-    print(f"已写入项目 {path}：新增 {len(cmd.added)} 条批注，{len(cmd.replied)} 条答复。")
+        session.close()
     return 0
+
+
+def _store(session, path: Path, result) -> None:
+    """Add what is new as one undoable command of the project."""
+    from editor.proof.import_ import AddImportedAnnotations
+
+    known = {a.id for d in session.issue.documents() for a in d.annotations}
+    fresh = [a for a in result.annotations if a.id not in known]
+    if not fresh and not result.replies:
+        print(f"项目 {path} 中已有这些批注，没有新的校对意见。")
+        return
+    cmd = AddImportedAnnotations(annotations=fresh, replies=result.replies)
+    session.execute(cmd)
+    print(f"已写入项目 {path}：新增 {len(cmd.added)} 条批注，{len(cmd.replied)} 条答复。")
 
 
 def _open_session(path: Path):

@@ -1,0 +1,77 @@
+"""``main.py proof`` and ``main.py proof-import`` on a project made from the sample issue:
+marks go into the project file as one undoable step (also after reopening), importing the
+same PDF twice adds nothing, an accepted correction survives a restart and undoes."""
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from editor.app.session import Session
+from editor.cli import main
+from editor.proof.anchor import text_of
+from editor.proof.corrections import AcceptAnnotation
+from editor.proof.import_ import read_proof_map
+from editor.resources import sample_issue_path
+from test_proof_pdf import char_quad, lines_of, reader_mark
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("project")
+    path = folder / "总第32期.gazette"
+    Session.create(path, from_issue_json=sample_issue_path()).close()
+    proof = folder / "校样.pdf"
+    assert main(["proof", str(path), "-o", str(proof), "--round", "一校"]) == 0
+    return path, proof
+
+
+def _marked(proof, out):
+    """Strike out two characters on each of three lines of a body page."""
+    reader = PdfReader(str(proof))
+    body = [i for i, p in enumerate(read_proof_map(reader).pages) if len(p.items) > 20]
+    with pdfplumber.open(str(proof)) as pdf:
+        index = body[1]
+        page = pdf.pages[index]
+        lines = [ln for ln in lines_of(page) if len(ln) > 20][2:5]
+        height = page.height
+    writer = PdfWriter(clone_from=reader)
+    for line in lines:
+        reader_mark(writer, index, "StrikeOut", "", quads=[char_quad(line[6:8], height)])
+    writer.write(str(out))
+    return ["".join(c["text"] for c in line[6:8]) for line in lines]
+
+
+def _annotations(path):
+    with Session.open(path) as session:
+        return [a for d in session.issue.documents() for a in d.annotations]
+
+
+def test_proof_import_into_project_then_accept_and_undo_after_restart(project, tmp_path, capsys):
+    path, proof = project
+    assert PdfReader(str(proof)).metadata["/GongbaoRound"] == "一校"
+    marked = tmp_path / "marked.pdf"
+    struck = _marked(proof, marked)
+    assert main(["proof-import", str(path), str(marked), "--dry-run"]) == 0
+    assert _annotations(path) == []
+    assert main(["proof-import", str(path), str(marked)]) == 0
+    assert "新增 3 条批注" in capsys.readouterr().out
+    anns = _annotations(path)
+    assert [a.quote for a in anns] == struck and {a.kind for a in anns} == {"删"}
+    assert main(["proof-import", str(path), str(marked)]) == 0     # same PDF again
+    assert "没有新的校对意见" in capsys.readouterr().out
+
+    first = anns[0]
+    with Session.open(path) as session:
+        doc = session.issue.find_document(first.doc_id)
+        before = text_of(doc, first.block_id)
+        session.execute(AcceptAnnotation(doc_id=first.doc_id, annotation_id=first.id))
+        after = text_of(doc, first.block_id)
+    assert after == before[:first.start] + before[first.end:]
+    with Session.open(path) as session:                             # restart
+        doc = session.issue.find_document(first.doc_id)
+        assert text_of(doc, first.block_id) == after
+        session.undo()
+        assert text_of(doc, first.block_id) == before
+        session.undo()                                              # the import itself
+        assert not any(d.annotations for d in session.issue.documents())
