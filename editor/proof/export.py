@@ -234,6 +234,7 @@ def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
         raise GazetteError("校样页数与排版结果不一致，请重新生成。",
                            f"pdf {len(reader.pages)} pages, layout {len(pmap.pages)}")
     writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = b"%PDF-1.6"        # transparency, blend modes, embedded files
     _stamp(writer, pmap, round_label, when)
     missing = []
     for ann in annotations:
