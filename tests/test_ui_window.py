@@ -4,6 +4,7 @@ in the table panel, export the print PDF and find the wider column in it; screen
 the README (docs/images/window.png)."""
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -34,10 +35,15 @@ def window(home, qapp):
     make_application([])
     settings = Settings(QSettings(str(home / "设置.ini"), QSettings.Format.IniFormat))
     win = MainWindow(settings)
+    win.errors = []
+    win.error = lambda text, title="出错了": win.errors.append((title, text))  # no modal box
     win.resize(1440, 900)
     win.show()
     yield win
     win.close()
+    win.deleteLater()
+    qapp.processEvents()
+    gc.collect()
 
 
 def _wait_pages(qtbot, window, after: int) -> None:
@@ -220,6 +226,52 @@ def test_docx_dropped_on_a_section_is_imported_and_undoable(opened, qtbot, tmp_p
     window.actions["undo"].trigger()
     assert len(window.session.issue.sections[-1].documents) == before
     assert _tree_order(window) == _order(window)
+
+
+def test_dragging_a_column_border_in_the_preview_and_merging_cells(opened, qtbot):
+    from PySide6.QtCore import QPoint
+
+    from editor.ui.preview import table_columns
+    window = opened
+    doc = _table_doc(window)
+    window.select_document(doc.id)
+    table = window.table_panel.table
+    view = window.preview
+    view.set_zoom(100)
+    index = next(p.index for p in window.laid_out.pages
+                 if len(table_columns(p, doc.id, table.id)) == table.n_cols + 1)
+    view.go_to_page(index)
+    qtbot.wait(20)
+    borders = table_columns(window.laid_out.pages[index], doc.id, table.id)
+    before = window.table_panel.widths()
+    rect = view.page_rect(index)
+    y = rect.y() + int(rect.height() * 0.5)
+    start = QPoint(rect.x() + int(borders[1] * view.scale), y)
+    moved = QPoint(start.x() + int(20 * view.scale), y)
+    generation = window.layout_worker.generation
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), moved)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=moved)
+    assert window.undo.stack.undoText() == "设置列宽"
+    assert table.layout.col_widths[0] == pytest.approx(before[0] + 20, abs=1.5)
+    assert table.layout.col_widths[1] == pytest.approx(before[1] - 20, abs=1.5)
+    _wait_pages(qtbot, window, generation)
+    drawn = window.table_panel.widths()
+    assert drawn[0] == pytest.approx(before[0] + 20, abs=1.5)
+    window.actions["undo"].trigger()
+
+    row = next(r for r in reversed(table.rows) if len(r.cells) == table.n_cols
+               and all(c.row_span == 1 and c.col_span == 1 for c in r.cells))
+    cell = row.cells[0]
+    window.table_panel.select_cell(table.id, cell.id)
+    assert window.table_panel.merge_right.isEnabled()
+    window.table_panel._merge("right")
+    assert window.errors == [] and window.undo.stack.undoText() == "合并单元格"
+    merged = next(c for r in table.rows for c in r.cells if c.id == cell.id)
+    assert merged.col_span == 2
+    window.actions["undo"].trigger()
+    restored = next(c for r in table.rows for c in r.cells if c.id == cell.id)
+    assert restored.col_span == 1 and window.errors == []
 
 
 def test_screenshot_of_the_main_window(opened, qtbot):
