@@ -1,5 +1,7 @@
 """The main window: issue tree | page preview | properties, menus and status (layer: ui).
 
+The window's edit, import, export and print requests are in ``window_requests``.
+
 Holds the open ``Session`` and wires the panels: the panels emit requests, ``edits``
 turns them into app commands, ``UndoBridge.execute`` runs them through the session (so
 they are undoable and stored), and every resulting ``Change`` refreshes exactly the views
@@ -11,9 +13,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QInputDialog, QLabel, QListView,
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
                                QMainWindow, QMessageBox, QScrollArea, QStackedWidget,
                                QTabWidget)
 
@@ -30,11 +31,12 @@ from editor.ui.settings import Settings
 from editor.ui.start_page import StartPage
 from editor.ui.table_panel import TablePanel
 from editor.ui.undo import UndoBridge
+from editor.ui.window_requests import EditRequests
 
 APP_TITLE = "公报编辑器"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EditRequests, QMainWindow):
     def __init__(self, settings: Settings | None = None, fontbook=None):
         super().__init__()
         self.settings = settings or Settings()
@@ -434,167 +436,6 @@ class MainWindow(QMainWindow):
         self.side_tabs.setCurrentIndex(0)
         if kind == "document":
             self.select_document(item_id)
-
-    # -- edit requests (each becomes one command) ----------------------------------------------------
-    def move_document(self, doc_id: str, section_id: str, index: int) -> None:
-        self.execute(edits.move_document(self.session.issue, doc_id, section_id, index))
-
-    def move_section(self, section_id: str, index: int) -> None:
-        self.execute(edits.move_section(self.session.issue, section_id, index))
-
-    def edit_meta(self, field: str, value) -> None:
-        self.execute(edits.set_meta(self.session.issue, field, value))
-
-    def edit_document_layout(self, doc_id: str, field: str, value) -> None:
-        self.execute(edits.set_document_layout(self.session.issue, doc_id, field, value))
-
-    def edit_table_layout(self, doc_id: str, table_id: str, field: str, value) -> None:
-        self.execute(edits.set_table_layout(self.session.issue, doc_id, table_id, field, value))
-
-    def merge_cells(self, doc_id: str, table_id: str, cell_id: str, direction: str) -> None:
-        self.execute(edits.merge_cells(self.session.issue, doc_id, table_id, cell_id, direction))
-
-    def unmerge_cell(self, doc_id: str, table_id: str, cell_id: str) -> None:
-        self.execute(edits.unmerge_cell(self.session.issue, doc_id, table_id, cell_id))
-
-    def rename(self, kind: str, item_id: str) -> None:
-        issue = self.session.issue
-        if kind == "document":
-            doc = issue.find_document(item_id)
-            text, ok = QInputDialog.getText(self, "修改目录标题", "目录中显示的标题：",
-                                            text=doc.toc_title)
-            if ok and text.strip() != doc.toc_title:
-                self.edit_document_layout(item_id, "toc_title", text.strip() or None)
-        else:
-            section = next(s for s in issue.sections if s.id == item_id)
-            text, ok = QInputDialog.getText(self, "重命名栏目", "栏目名称：", text=section.title)
-            if ok and text.strip() and text.strip() != section.title:
-                self.execute(edits.rename_section(issue, item_id, text.strip()))
-
-    def remove(self, kind: str, item_id: str) -> None:
-        issue = self.session.issue
-        if kind == "document":
-            name = issue.find_document(item_id).toc_title
-            question = f"从本期移除《{name}》？\n（可用 编辑 › 撤销 恢复）"
-        else:
-            section = next(s for s in issue.sections if s.id == item_id)
-            question = f"移除栏目“{section.title}”及其中 {len(section.documents)} 个文件？\n" \
-                       "（可用 编辑 › 撤销 恢复）"
-        if QMessageBox.question(self, "移除", question) == QMessageBox.StandardButton.Yes:
-            command = edits.remove_document(issue, item_id) if kind == "document" \
-                else edits.remove_section(issue, item_id)
-            self.execute(command)
-
-    def add_section(self) -> None:
-        text, ok = QInputDialog.getText(self, "新建栏目", "栏目名称：")
-        if ok and text.strip():
-            self.execute(edits.add_section(self.session.issue, text.strip()))
-
-    # -- import ----------------------------------------------------------------------------------
-    def import_dialog(self) -> None:
-        if self.session is None:
-            return
-        paths, _ = QFileDialog.getOpenFileNames(self, "导入文件", self.settings.last_folder("import"),
-                                                "Word 文档 (*.docx)")
-        if not paths:
-            return
-        self.settings.set_last_folder("import", paths[0])
-        index = self.tree.currentIndex()
-        section = self.tree_model.section_at(index)
-        sections = self.session.issue.sections
-        section_id = section.id if section is not None else (sections[-1].id if sections else "")
-        self.import_files([Path(p) for p in paths], section_id)
-
-    def import_files(self, paths: list, section_id: str) -> None:
-        if self.session is None:
-            return
-        issue = self.session.issue
-        section = next((s for s in issue.sections if s.id == section_id), None)
-        title = section.title if section is not None else "区级文件选登"
-        run_job(self, "导入文件", edits.import_work(self.session, paths, title),
-                self._imported)
-
-    def _imported(self, result) -> None:
-        change, problems = edits.import_result(result)
-        self.apply_change(change)
-        self.undo.set_session(self.session)
-        if problems:
-            QMessageBox.information(self, "导入报告", "\n".join(problems[:30]))
-
-    def reimport(self, doc_id: str) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "重新导入", self.settings.last_folder("import"),
-                                              "Word 文档 (*.docx)")
-        if not path:
-            return
-        try:
-            change = edits.reimport(self.session, doc_id, Path(path))
-        except Exception as exc:          # noqa: BLE001
-            self.error(user_message(exc), "重新导入失败")
-            return
-        self.undo.set_session(self.session)
-        self.apply_change(change)
-
-    def show_report(self, doc_id: str) -> None:
-        lines = edits.report_lines(self.session, doc_id)
-        doc = self.session.issue.find_document(doc_id)
-        box = QMessageBox(self)
-        box.setWindowTitle("导入报告")
-        box.setText(f"《{doc.toc_title}》导入时有 {len(lines)} 条提示：")
-        box.setDetailedText("\n".join(lines))
-        box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
-        box.exec()
-
-    # -- export and print -----------------------------------------------------------------------------
-    def export_pdf(self, path: Path | None = None, bleed: bool | None = None,
-                   on_done=None) -> None:
-        from editor.ui.export import ExportDialog, export_work
-        if self.session is None:
-            return
-        if path is None:
-            default = Path(self.settings.last_folder("export")) / f"{self.path.stem}.pdf"
-            dialog = ExportDialog(default, self)
-            dialog.bleed.setChecked(self.settings.bool_value("export/bleed"))
-            if dialog.exec() != ExportDialog.DialogCode.Accepted:
-                return
-            path, bleed = dialog.chosen_path(), dialog.bleed.isChecked()
-            open_after = dialog.open_after.isChecked()
-            self.settings.set_value("export/bleed", bleed)
-            self.settings.set_last_folder("export", path)
-        else:
-            open_after = False
-        snapshot = self.snapshots.take(self.session.issue)
-
-        def done(laid_out):
-            self.message(f"已导出 {path}（{len(laid_out.pages)} 页）", 10000)
-            if open_after:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            if on_done is not None:
-                on_done(path)
-
-        run_job(self, "导出印刷PDF", export_work(snapshot, Path(path), bool(bleed)), done)
-
-    def print_issue(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        from editor.ui.export import print_pages
-        if self.laid_out is None:
-            self.message("页面尚未排好，请稍候再打印。")
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印")
-        dialog.setMinMax(1, len(self.laid_out.pages))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        first, last = 0, len(self.laid_out.pages) - 1
-        if printer.printRange() == QPrinter.PrintRange.PageRange:
-            first, last = printer.fromPage() - 1, printer.toPage() - 1
-        try:
-            count = print_pages(printer, self.laid_out.pages, self.preview.painter, first, last)
-        except Exception as exc:          # noqa: BLE001
-            self.error(user_message(exc), "打印失败")
-            return
-        self.message(f"已送出打印 {count} 页")
 
     # -- window ------------------------------------------------------------------------------------
     def about(self) -> None:
