@@ -274,6 +274,28 @@ def test_dragging_a_column_border_in_the_preview_and_merging_cells(opened, qtbot
     assert restored.col_span == 1 and window.errors == []
 
 
+def test_history_view_steps_back_several_edits_and_survives_reopening(opened, qtbot):
+    window = opened
+    first = window.session.issue.sections[0]
+    before = _order(window)
+    ids = [d.id for d in first.documents]
+    window.move_document(ids[0], first.id, 2)
+    window.move_document(ids[1], first.id, 2)
+    stack = window.undo.stack
+    assert stack.count() == len(window.session.history) + len(window.session.redo_history)
+    stack.setIndex(stack.index() - 2)           # a click two entries up in 编辑历史
+    assert _order(window) == before
+    stack.setIndex(stack.index() + 1)           # and one down again
+    assert _order(window)[0][2] == ids[0]
+    assert stack.index() == len(window.session.history)
+    texts = [stack.text(i) for i in range(stack.count())]
+    assert texts[stack.index() - 1] == window.session.history[-1].describe()
+    window.undo.set_session(window.session)     # as after reopening the project
+    assert stack.index() == len(window.session.history) and stack.canRedo()
+    stack.undo()
+    assert _order(window) == before
+
+
 def test_screenshot_of_the_main_window(opened, qtbot):
     window = opened
     doc = _table_doc(window)
