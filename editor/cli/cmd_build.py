@@ -1,9 +1,12 @@
-"""``python main.py build [ISSUE] -o OUT.pdf [--template NAME] [--bleed]`` (layer: cli).
+"""``python main.py build [ISSUE] -o OUT.pdf [--template NAME] [--bleed] [--pdfx [--x1a] [--icc P]]``
+(layer: cli).
 
 Reads an issue description (issue.json: metadata and .docx paths) or a project file
 (*.gazette), lays the issue out in the chosen template and writes the print PDF.  With no
 ISSUE the bundled sample issue (总第32期) is built.  One progress line per stage goes to
 stderr; problems the user can fix are ``GazetteError``s (exit code 2, no traceback).
+``--pdfx`` turns the result into a PDF/X-4 print file (``--x1a``: PDF/X-1a), with the
+output intent's CMYK profile from ``--icc`` or the generated generic one.
 """
 from __future__ import annotations
 
@@ -24,6 +27,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default="公报.pdf", help="输出 PDF 路径（默认：当前目录下的 公报.pdf）")
     parser.add_argument("--template", default=None, help="版式模板名称或 .toml 路径（默认：整期指定的模板）")
     parser.add_argument("--bleed", action="store_true", help="加 3 毫米出血并画裁切线")
+    parser.add_argument("--pdfx", action="store_true",
+                        help="输出 PDF/X-4 印刷文件（CMYK 输出意图，文字纯黑 K100）")
+    parser.add_argument("--x1a", action="store_true", help="与 --pdfx 同用：输出 PDF/X-1a（仅 CMYK、无透明）")
+    parser.add_argument("--icc", default=None, metavar="PATH",
+                        help="与 --pdfx 同用：印刷厂提供的 CMYK ICC 特性文件（默认：内置通用铜版纸特性）")
+
+
+def pdfx_options(args: argparse.Namespace):
+    """PdfxOptions from ``--pdfx/--x1a/--icc`` (None: a plain PDF)."""
+    if not (args.pdfx or args.x1a):
+        if args.icc:
+            raise GazetteError("--icc 只能与 --pdfx 一起使用")
+        return None
+    from editor.render.pdfx import PdfxOptions
+    if args.icc and not Path(args.icc).is_file():
+        raise GazetteError(f"找不到 ICC 特性文件：{args.icc}")
+    return PdfxOptions(version="PDF/X-1a:2001" if args.x1a else "PDF/X-4", icc_path=args.icc)
 
 
 def _progress(message: str) -> None:
@@ -60,6 +80,7 @@ def _require_components() -> None:
 def run(args: argparse.Namespace) -> int:
     from editor.render import build_pdf
 
+    pdfx = pdfx_options(args)
     started = time.perf_counter()
     path = Path(args.issue) if args.issue else sample_issue_path()
     if not path.exists():
@@ -72,11 +93,12 @@ def run(args: argparse.Namespace) -> int:
         out = out / "公报.pdf"
     try:
         laid_out = build_pdf(issue, out, template=args.template, bleed=args.bleed,
-                             progress=_progress)
+                             progress=_progress, pdfx=pdfx)
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     for warning in laid_out.warnings:
         _progress(f"提示：{warning}")
     seconds = time.perf_counter() - started
-    print(f"已写出 {out.resolve()}（{len(laid_out.pages)} 页，用时 {seconds:.2f} 秒）")
+    kind = f"{pdfx.version}，" if pdfx else ""
+    print(f"已写出 {out.resolve()}（{kind}{len(laid_out.pages)} 页，用时 {seconds:.2f} 秒）")
     return 0

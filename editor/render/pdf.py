@@ -8,7 +8,8 @@ FontBook (``register_reportlab`` subsets and embeds exactly the characters used)
 
 Page boxes: the MediaBox is the template's page size and the TrimBox equals it; with
 ``bleed`` the MediaBox grows by 3 mm bleed plus room for crop marks, TrimBox/BleedBox are
-set and crop marks drawn.  Bookmarks follow ``LaidOutIssue.outline``; ``LinkItem``s (目录
+set and crop marks drawn, with a slug line (issue, sheet and folio, date) below the trim.
+Bookmarks follow ``LaidOutIssue.outline``; ``LinkItem``s (目录
 entries) jump to their pages; document info carries title, subject (the period) and
 creator.  ``invariant=1`` makes the bytes depend on the input only.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -30,6 +32,7 @@ MM = 72 / 25.4
 BLEED = 3 * MM
 MARK_ROOM = 10 * MM       # bleed + crop marks, per side
 MARK_LEN = 5 * MM
+SLUG_SIZE = 6.0           # pt, the page information line in the slug
 CREATOR = f"公报编辑器 {__version__}"
 
 
@@ -223,10 +226,33 @@ def _crop_marks(c, width: float, height: float, off: float) -> None:
     c.restoreState()
 
 
+def slug_text(laid_out: LaidOutIssue, page: Page, date: str) -> str:
+    """The page information line printed in the slug (outside the trim) of a bleed PDF."""
+    folio = f"页码 {page.folio}" if page.folio is not None else "无页码"
+    return f"{laid_out.title}　第 {page.index + 1}/{len(laid_out.pages)} 面　{folio}　{date}"
+
+
+def _slug(c, text: str, font: str, off: float) -> None:
+    c.saveState()
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont(font, SLUG_SIZE)
+    c.drawString(off + 2 * MARK_LEN, off - BLEED - SLUG_SIZE * 1.6, text)
+    c.restoreState()
+
+
 def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
-              progress: Callable[[str], None] | None = None) -> None:
-    """Paint ``laid_out`` into a PDF file at ``out_path`` (see the module docstring)."""
-    fonts = fontbook.register_reportlab(chars_by_face(laid_out), progress)
+              progress: Callable[[str], None] | None = None,
+              slug_date: str | None = None) -> None:
+    """Paint ``laid_out`` into a PDF file at ``out_path`` (see the module docstring).
+
+    ``slug_date`` is the date printed in the slug line of a bleed PDF (default: today)."""
+    chars = chars_by_face(laid_out)
+    slug_face = min(chars) if bleed and chars else None
+    if slug_face is not None:
+        slug_date = slug_date or date.today().isoformat()
+        for page in laid_out.pages:
+            chars[slug_face].update(slug_text(laid_out, page, slug_date))
+    fonts = fontbook.register_reportlab(chars, progress)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     off = MARK_ROOM if bleed else 0.0
@@ -276,6 +302,8 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
             painter.offset = off
         if bleed:
             _crop_marks(c, pw, ph, off)
+            if slug_face is not None:
+                _slug(c, slug_text(laid_out, page, slug_date), fonts[slug_face], off)
         c.showPage()
     for k, entry in enumerate(laid_out.outline):
         c.addOutlineEntry(entry.title, f"outline{k}", level=entry.level, closed=False)

@@ -30,11 +30,15 @@ from editor.render import icc
 
 MM = 72 / 25.4
 
-# The template's named colours and their print values (GB/T 9704 red: M80 Y80).
+# The template's named colours and their print values (GB/T 9704 red: M80 Y80; the
+# templates draw it as D7000F on screen).
 DEFAULT_COLOURS = {
     (0.0, 0.0, 0.0): (0.0, 0.0, 0.0, 1.0),
     (1.0, 0.0, 0.0): (0.0, 0.8, 0.8, 0.0),
+    (0xD7 / 255, 0.0, 0x0F / 255): (0.0, 0.8, 0.8, 0.0),
 }
+# Annotations a PDF/X file may keep (everything else, e.g. 目录 links, is dropped).
+_PRINT_ANNOTS = {"/PrinterMark", "/TrapNet"}
 
 
 @dataclass
@@ -60,9 +64,11 @@ def make_pdfx(src: str | Path, dst: str | Path, options: PdfxOptions | None = No
         for page in pdf.pages:
             _rewrite_page(pdf, page, converter, srgb, x1a, profile)
             _set_boxes(page, opts.bleed_mm)
+            _drop_annotations(page)
         _output_intent(pdf, profile, description)
         _info_and_xmp(pdf, opts, stamp, raw)
-        pdf.save(dst, min_version="1.6" if not x1a else "1.4", static_id=False,
+        # PDF/X-4 is based on PDF 1.6, PDF/X-1a:2001 on PDF 1.3
+        pdf.save(dst, force_version="1.3" if x1a else "1.6", static_id=False,
                  deterministic_id=True, fix_metadata_version=False)
 
 
@@ -172,6 +178,18 @@ def _set_boxes(page, bleed_mm: float) -> None:
     page.obj.BleedBox = pikepdf.Array(bleed)
     if "/ArtBox" in page.obj:
         del page.obj["/ArtBox"]
+
+
+def _drop_annotations(page) -> None:
+    """Links and other screen annotations have no place in a print file."""
+    annots = page.obj.get("/Annots")
+    if annots is None:
+        return
+    keep = [a for a in annots if str(a.get("/Subtype")) in _PRINT_ANNOTS]
+    if keep:
+        page.obj.Annots = pikepdf.Array(keep)
+    else:
+        del page.obj["/Annots"]
 
 
 def _output_intent(pdf, profile: bytes, description: str) -> None:

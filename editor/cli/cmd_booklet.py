@@ -1,0 +1,72 @@
+"""``python main.py booklet [ISSUE|PROJECT] -o booklet.pdf [--sheet A3|A4] [--creep MM]``
+(layer: cli).
+
+Lays the issue out (issue.json or *.gazette; the bundled sample when none is given) and
+writes a saddle-stitch booklet for a duplex printer: two pages on each side of a landscape
+sheet, page count padded to a multiple of 4 with blank pages (before the back cover when
+the issue has one).  ``--sheet A3`` puts A4 pages at full size on A3; ``--sheet A4`` gives
+the A5-reduced internal proof booklet on A4.  ``--creep`` shifts the pages of the inner
+sheets toward the spine (total for the innermost sheet, in millimetres).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from editor.errors import GazetteError
+from editor.resources import sample_issue_path
+
+NAME = "booklet"
+HELP = "按骑马钉顺序拼版，输出双面打印用的小册子 PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("issue", nargs="?", help="整期描述 issue.json 或项目文件 *.gazette（默认：内置样例）")
+    parser.add_argument("-o", "--output", default="小册子.pdf", help="输出 PDF 路径（默认：小册子.pdf）")
+    parser.add_argument("--sheet", default="A3", type=str.upper, choices=("A3", "A4"),
+                        help="纸张：A3 为原大 A4 页两拼；A4 为缩成 A5 的内部校样小册子（默认 A3）")
+    parser.add_argument("--creep", type=float, default=0.0, metavar="MM",
+                        help="爬移补偿：最内一张纸的页面向书脊移动的毫米数（默认 0）")
+    parser.add_argument("--template", default=None, help="版式模板名称或 .toml 路径（默认：整期指定的模板）")
+    parser.add_argument("--back-cover", action="store_true",
+                        help="最后一页是封底：补的空白页放在封底之前")
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.cli.cmd_build import load_any_issue
+    from editor.fonts import default_fontbook
+    from editor.layout.paginate import layout_issue
+    from editor.render.impose import BookletOptions
+    from editor.render.production import has_back_cover, write_booklet
+
+    if not 0 <= args.creep <= 5:
+        raise GazetteError("爬移补偿应在 0～5 毫米之间")
+    started = time.perf_counter()
+    path = Path(args.issue) if args.issue else sample_issue_path()
+    _progress(f"读取整期：{path}")
+    issue = load_any_issue(path, _progress)
+    fontbook = default_fontbook()
+    laid_out = layout_issue(issue, args.template, measurer=fontbook, progress=_progress)
+    if not laid_out.pages:
+        raise GazetteError("这一期没有页面，无法拼小册子")
+    out = Path(args.output)
+    if out.exists() and out.is_dir():
+        out = out / "小册子.pdf"
+    options = BookletOptions(sheet=args.sheet, creep_mm=args.creep,
+                             back_cover=args.back_cover or has_back_cover(laid_out))
+    try:
+        sides = write_booklet(laid_out, out, fontbook, options, progress=_progress)
+    except PermissionError as exc:
+        raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
+    seconds = time.perf_counter() - started
+    pages = sides * 2
+    print(f"已写出 {out.resolve()}（{len(laid_out.pages)} 页补足为 {pages} 页，"
+          f"{sides // 2} 张 {args.sheet} 纸双面，共 {sides} 面；用时 {seconds:.2f} 秒）")
+    print("打印：双面、短边翻转，整叠对折后在折线处骑马钉。")
+    return 0
