@@ -1,8 +1,18 @@
-"""Locate bundled resources and templates, from source or from a frozen bundle (layer: core utility)."""
+"""Locate the program's read-only files — resources, templates, icons and the
+pre-converted fonts — from source or from a frozen PyInstaller bundle (layer: core utility).
+
+This is the one module that knows where the program's own files are: the repository root
+when running from source, ``sys._MEIPASS`` (the bundle's ``_internal`` folder) when frozen.
+"""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False) and getattr(sys, "_MEIPASS", None))
 
 
 def root() -> Path:
@@ -24,3 +34,18 @@ def layouts_dir() -> Path:
 def sample_issue_path() -> Path:
     """The bundled sample issue (《东西湖区人民政府公报》总第32期)."""
     return resources_dir() / "samples" / "issue.json"
+
+
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
+def icon_path(kind: str = "png") -> Path:
+    """The program icon: ``png`` (256 px, for windows) or ``ico`` (Windows, all sizes)."""
+    return icons_dir() / f"gongbao.{kind}"
+
+
+def font_seed_dir() -> Path:
+    """Fallback fonts converted to TrueType when the bundle was built (``fontseed/``);
+    from source the folder does not exist and fonts are converted on first use."""
+    return root() / "fontseed"

@@ -23,7 +23,7 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 
-FORMAT = 2
+FORMAT = 3              # 3: head.modified kept from the source (byte-identical output)
 MAX_ERR = 1.0          # font units: cu2qu tolerance (1/1000 em on a 1000-unit face)
 _DROP = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG",
          "MATH", "COLR", "CPAL", "SVG ", "sbix", "CBDT", "CBLC", "EBDT", "EBLC"]
@@ -100,7 +100,9 @@ def cff_to_glyf(font: TTFont, max_err: float = MAX_ERR) -> None:
 
 def subset_to_truetype(src: Path, index: int, chars, out: Path) -> Path:
     """Write the glyphs of ``chars`` (those the face has) from ``src`` as TrueType to ``out``."""
-    font = TTFont(str(src), fontNumber=index, lazy=False)
+    # recalcTimestamp=False: the subset keeps the source's head.modified instead of the
+    # conversion time, so a subset is the same bytes on every machine and every run.
+    font = TTFont(str(src), fontNumber=index, lazy=False, recalcTimestamp=False)
     cmap = font.getBestCmap() or {}
     unicodes = sorted(ord(c) for c in chars if ord(c) in cmap)
     subsetter = ft_subset.Subsetter(_options())

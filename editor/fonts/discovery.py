@@ -70,11 +70,15 @@ def _fc_list() -> list[Path]:
     return [Path(line) for line in done.stdout.splitlines() if line.strip()]
 
 
-def font_files(extra_dirs=(), use_fontconfig: bool = True) -> list[Path]:
-    """Every font file found, in search order, without duplicates."""
+def font_files(extra_dirs=(), use_fontconfig: bool = True, system: str | None = None,
+               env: dict | None = None) -> list[Path]:
+    """Every font file found, in search order, without duplicates.  ``system`` and
+    ``env`` stand in for ``sys.platform`` and ``os.environ`` (tests simulate Windows)."""
+    system = system or sys.platform
+    env = os.environ if env is None else env
     dirs = [Path(d) for d in extra_dirs]
-    dirs += [Path(d) for d in os.environ.get("GONGBAO_FONT_DIRS", "").split(os.pathsep) if d]
-    dirs += system_font_dirs()
+    dirs += [Path(d) for d in env.get("GONGBAO_FONT_DIRS", "").split(os.pathsep) if d]
+    dirs += system_font_dirs(system, env)
     seen: set[str] = set()
     out: list[Path] = []
 
@@ -89,7 +93,7 @@ def font_files(extra_dirs=(), use_fontconfig: bool = True) -> list[Path]:
             for root, _subdirs, files in os.walk(folder):
                 for name in sorted(files):
                     add(Path(root, name))
-    if use_fontconfig and not sys.platform.startswith("win") and sys.platform != "darwin":
+    if use_fontconfig and not system.startswith("win") and system != "darwin":
         for path in _fc_list():
             add(path)
     for path in bundled_files():
@@ -139,12 +143,13 @@ class FaceIndex:
             pass
 
 
-def discover(cache: Path | None, extra_dirs=(), use_fontconfig: bool = True) -> list[FaceRecord]:
+def discover(cache: Path | None, extra_dirs=(), use_fontconfig: bool = True,
+             system: str | None = None, env: dict | None = None) -> list[FaceRecord]:
     """All faces of all font files found, with unique keys (first file wins the plain key)."""
     index = FaceIndex(cache)
     faces: list[FaceRecord] = []
     keys: set[str] = set()
-    for path in font_files(extra_dirs, use_fontconfig):
+    for path in font_files(extra_dirs, use_fontconfig, system, env):
         for rec in index.faces(path):
             base, n = rec.key, 2
             while rec.key in keys:

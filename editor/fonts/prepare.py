@@ -19,6 +19,7 @@ from editor.errors import GazetteError
 from editor.fonts.charsets import base_chars
 from editor.fonts.convert import cached_subset, chars_key, source_key
 from editor.fonts.faces import embedding_text
+from editor.fonts.seed import seeded_base
 
 _NAME_SAFE = str.maketrans({c: "-" for c in " /\\()[]{}<>%#~"})
 
@@ -72,6 +73,10 @@ def prepare_files(book, chars_by_face: dict[str, set[str]], progress=None) -> di
             for c in lacking:
                 book.missing.setdefault(c, set()).add(face)
             say(f"警告：字体 {rec.key} 缺少 {len(lacking)} 个字符：{''.join(lacking[:20])}")
+        if not path.exists() and label == "base":
+            seeded = seeded_base(Path(rec.path), rec.index)
+            if seeded is not None:      # converted when the bundle was built
+                path = seeded
         if not path.exists():
             jobs.append((face, (rec.path, rec.index, wanted, str(book.cache), rec.key, label)))
         out[face] = PdfFont(name, path, 0)
