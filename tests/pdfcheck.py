@@ -27,13 +27,22 @@ box on one page, line L is *continuing* when the next line N below it:
      the box's left edge, and L is not centred (equal margins within 1 pt).
 A continuing L is *short* when box.x1 − L.x1 is more than ``tol`` and less than 3 em (a
 gap larger than 3 em is not a ragged justified line but a different construct, e.g. a
-cell or a left-aligned list).  Paragraphs continuing across a page are not checked.
+cell or a left-aligned list).  Lines inside table cells (vertical rules cross their
+baseline on both sides) are not checked for shortness.  Paragraphs continuing across a
+page are not checked.
+
+Glyph positions.  pdfminer adds the character spacing Tc only *between* the glyphs of one
+string, while the PDF specification adds it after every glyph; the PDF painter draws a
+justified line as several strings (one per font subset) with one Tc, so pdfplumber's
+stock positions drift by Tc at each string boundary.  ``pdf_lines`` reads with a
+spec-conforming horizontal string renderer (``spec_char_spacing``).
 
 From a shell: ``python tests/pdfcheck.py issue.pdf [x0 x1]`` prints every violation and
 the counts (text box found per page by ``auto_box`` unless given).
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import statistics
 import sys
@@ -42,6 +51,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 
 import pdfplumber
+from pdfminer.pdfdevice import PDFTextDevice
 
 if __name__ == "__main__":                      # run as a script from a checkout
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -103,10 +113,66 @@ def _line(seg: list[dict], page_index: int, height: float) -> Line:
                 size=statistics.median(c["size"] for c in seg), chars=seg)
 
 
+def _string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace,
+                       wordspace, rise, dxscale, ncs, graphicstate):
+    """Glyph positions of one horizontal text string, as PDF 32000-1 §9.4.4 states:
+    the character spacing Tc follows *every* glyph, the last of a string included.
+    (pdfminer adds it only between glyphs of one string, so text drawn as several
+    strings with a non-zero Tc, as the PDF painter does at font-subset switches,
+    drifts left by Tc at every string boundary.)"""
+    x, y = pos
+    for obj in seq:
+        if isinstance(obj, (int, float)):
+            x -= obj * dxscale
+            continue
+        for cid in font.decode(obj):
+            x += self.render_char(_translated(matrix, x, y), font, fontsize, scaling,
+                                  rise, cid, ncs, graphicstate)
+            x += charspace
+            if cid == 32 and wordspace:
+                x += wordspace
+    return x, y
+
+
+def _translated(m, x: float, y: float):
+    a, b, c, d, e, f = m
+    return a, b, c, d, x * a + y * c + e, x * b + y * d + f
+
+
+@contextlib.contextmanager
+def spec_char_spacing():
+    """Within the block, pdfplumber places glyphs with Tc applied after every glyph."""
+    original = PDFTextDevice.render_string_horizontal
+    PDFTextDevice.render_string_horizontal = _string_horizontal
+    try:
+        yield
+    finally:
+        PDFTextDevice.render_string_horizontal = original
+
+
 def pdf_lines(pdf_path, y_tol: float = 1.0) -> list[list[Line]]:
     """Lines of every page of a PDF file."""
-    with pdfplumber.open(str(pdf_path)) as pdf:
-        return [page_lines(p, i, y_tol) for i, p in enumerate(pdf.pages)]
+    return [lines for lines, _ in pdf_pages(pdf_path, y_tol)]
+
+
+def pdf_pages(pdf_path, y_tol: float = 1.0) -> list[tuple[list[Line], list[tuple]]]:
+    """(lines, vertical rules) of every page; a rule is ``(x, top, bottom)``."""
+    with spec_char_spacing(), pdfplumber.open(str(pdf_path)) as pdf:
+        return [(page_lines(p, i, y_tol), vertical_rules(p)) for i, p in enumerate(pdf.pages)]
+
+
+def vertical_rules(page) -> list[tuple[float, float, float]]:
+    """Vertical strokes and rectangle sides of a page (table borders)."""
+    return [(e["x0"], e["top"], e["bottom"]) for e in page.edges
+            if e.get("orientation") == "v" and e["bottom"] - e["top"] > 2]
+
+
+def in_table(line: Line, rules) -> bool:
+    """True when vertical rules cross the line's baseline on both its sides: the line
+    is inside a table cell, whose measure is not the text box's."""
+    crossing = [x for x, top, bottom in rules if top - 1 <= line.baseline <= bottom + 1]
+    return (any(x <= line.x0 + 1 for x in crossing)
+            and any(x >= line.x1 - 1 for x in crossing))
 
 
 def auto_box(lines: list[Line]) -> tuple[float, float] | None:
@@ -152,18 +218,19 @@ def count_violations(pdf_path, text_box, tol: float = 0.5,
     list, ``(kind, Line)`` tuples are appended to it.
     """
     counts = {"lines": 0, "not_start": 0, "not_end": 0, "split_pairs": 0, "short": 0}
-    for page in pdf_lines(pdf_path):
+    for page, rules in pdf_pages(pdf_path):
         if not page:
             continue
         box = _box_for(text_box, page[0].page, page)
         if box is None:
             continue
         lines = [ln for ln in page if _inside(ln, box) and not FOLIO.match(ln.text)]
-        _count_page(lines, box, tol, counts, details)
+        _count_page(lines, box, tol, counts, details, rules)
     return counts
 
 
-def _count_page(lines: list[Line], box, tol: float, counts: dict, details) -> None:
+def _count_page(lines: list[Line], box, tol: float, counts: dict, details,
+                rules=()) -> None:
     per_baseline: dict[float, int] = {}
     for ln in lines:
         key = round(ln.baseline, 1)
@@ -186,7 +253,7 @@ def _count_page(lines: list[Line], box, tol: float, counts: dict, details) -> No
         if split_pair(ln.text, nxt.text):
             hit("split_pairs", ln)
         alone = per_baseline[round(ln.baseline, 1)] == 1
-        if alone and _continues(ln, nxt, box) and tol < box[2] - ln.x1 < 3 * ln.size:
+        if alone and not in_table(ln, rules) and _continues(ln, nxt, box) and tol < box[2] - ln.x1 < 3 * ln.size:
             hit("short", ln)
 
 

@@ -217,6 +217,7 @@ def test_no_line_breaking_violations_in_the_whole_issue(built):
     counts = count_violations(built[0], "auto")
     assert counts["lines"] > 500
     assert counts["not_start"] == 0 and counts["not_end"] == 0, counts
+    assert counts["split_pairs"] == 0 and counts["short"] == 0, counts
 
 
 def test_cli_error_is_chinese_with_exit_code_2(tmp_path):

@@ -248,3 +248,40 @@ def test_stretch_never_widens_han_latin_gaps_beyond_the_even_share():
     assert texts(ls) == ["使用AI技术一二三四", "五六"]
     # 8 pt of slack over the 8 places between characters (not inside "AI"): 1 pt each
     assert ls[0].xs == approx([0, 17, 38, 46, 59, 76, 93, 110, 127, 144])
+
+
+def test_a_connecting_dash_between_numbers_keeps_its_full_em():
+    """FixedMeasurer gives — (east-asian width "ambiguous") only ½ em; the composer
+    still sets the dash on a full em, never compressed, so the next digit cannot be
+    overprinted by a full-width glyph; the narrower glyph is centred in its slot."""
+    ln = lines_of("2025—2027年", width=40 * EM, align="left", punct="kaiming")[0]
+    assert ln.xs[5] - ln.ends[3] == pytest.approx(EM)       # 5 ends, 2 starts: 1 em
+    assert ln.xs[4] - ln.ends[3] == pytest.approx(EM / 4)   # ½ em glyph centred
+    for punct in ("quanjiao", "kaiming", "line_end_half"):
+        ls = lines_of("一二三四五六七2025—2027年一二", punct=punct)
+        for ln in ls:
+            for k in range(ln.start, ln.end):
+                if ln.para.text[k] == "—":
+                    i = k - ln.start
+                    assert ln.ends[i] - (ln.ends[i - 1] if i else 0.0) >= EM - 0.01
+
+
+def test_dash_and_ellipsis_pairs_take_two_em_joined_and_are_never_squeezed():
+    ln = lines_of("他说——好……走", width=40 * EM, align="left")[0]
+    assert ln.xs == approx([0, 16, 40, 48, 64, 88, 96, 112])   # glyphs ½ em, joined
+    assert ln.ends[3] - ln.ends[1] == pytest.approx(2 * EM)
+    # a squeezed line (commas pulled in) leaves dashes and ellipses at full width
+    ls = lines_of("一二三——四五六七，", punct="quanjiao")
+    assert texts(ls) == ["一二三——四五六七，"]
+    ln = ls[0]
+    assert ln.width == pytest.approx(W10)
+    assert ln.ends[4] - ln.ends[2] == pytest.approx(2 * EM)
+
+
+def test_a_dash_ending_a_line_is_flush_with_the_right_edge():
+    ls = lines_of("一二三四五六七八——九十", punct="kaiming")
+    assert texts(ls)[0] == "一二三四五六七八——"
+    ln = ls[0]
+    assert ln.width == pytest.approx(W10)
+    assert ln.xs[-1] + EM / 2 == pytest.approx(W10)          # the ink ends at the edge
+    assert ln.xs[-1] - ln.xs[-2] == pytest.approx(EM / 2)    # the pair stays joined

@@ -7,6 +7,7 @@ sets is what pdfplumber reads back.
 from __future__ import annotations
 
 import docx
+import pytest
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
@@ -160,3 +161,118 @@ def test_checker_catches_reportlab_cjk_wrapping(tmp_path):
     got = count_violations(pdf, BOX)
     assert got["not_start"] > 5
     assert got["short"] > got["lines"] / 2
+
+
+# --- the whole sample issue, as the build writes it -----------------------------------
+
+@pytest.fixture(scope="module")
+def issue_pdf(tmp_path_factory):
+    """(PDF path, laid-out issue, template) of the sample issue built like the CLI."""
+    from editor.issue_json import load_issue
+    from editor.layout.template import load_template
+    from editor.render import build_pdf
+    from editor.resources import sample_issue_path
+    out = tmp_path_factory.mktemp("issue") / "issue.pdf"
+    laid = build_pdf(load_issue(sample_issue_path()), out)
+    return out, laid, load_template(None)
+
+
+def _template_box(laid, template):
+    """page index → the page's text box (x0, top, x1, bottom) from the template;
+    running heads and folios lie outside it; turned (landscape) pages are skipped."""
+    def box(index):
+        page = laid.pages[index]
+        if page.landscape:
+            return None
+        parity = page.folio if page.folio is not None else index + 1
+        f = template.frame(parity % 2)
+        return (f.x, f.y, f.x + f.width, f.bottom)
+    return box
+
+
+def test_whole_issue_has_no_violation_of_any_kind(issue_pdf):
+    pdf, laid, template = issue_pdf
+    details = []
+    got = count_violations(pdf, _template_box(laid, template), details=details)
+    assert got["lines"] > 1200
+    assert (got["not_start"], got["not_end"], got["split_pairs"], got["short"]) == \
+        (0, 0, 0, 0), [(k, ln.page + 1, ln.text) for k, ln in details[:8]]
+    auto = count_violations(pdf, "auto")
+    assert auto["lines"] > 1200
+    assert (auto["not_start"], auto["not_end"], auto["split_pairs"], auto["short"]) == \
+        (0, 0, 0, 0)
+
+
+def test_whole_issue_dashes_never_overprint_their_neighbours(issue_pdf):
+    """Every dash and ellipsis glyph ends before the next character starts (read from
+    the PDF), and a single dash between numbers (2025—2027) keeps a full em between
+    them, its glyph centred in it."""
+    pdf, _, _ = issue_pdf
+    seen = connectors = 0
+    for page in pdf_lines(pdf):
+        for ln in page:
+            chars = ln.chars
+            for a, b, c in zip(chars, chars[1:], chars[2:]):
+                if b["text"] not in "—…" or c["text"] in "—…":
+                    continue
+                seen += 1
+                assert c["x0"] >= b["x1"] - 0.05, (ln.page + 1, ln.text)
+                if a["text"].isdigit() and c["text"].isdigit():
+                    connectors += 1
+                    assert c["x0"] - a["x1"] >= b["size"] - 0.3, (ln.page + 1, ln.text)
+                    before, after = b["x0"] - a["x1"], c["x0"] - b["x1"]
+                    assert abs(before - after) < 0.1, (ln.page + 1, ln.text)
+    assert seen >= 10 and connectors >= 5, (seen, connectors)
+
+
+def test_checker_fails_on_an_issue_set_without_the_rules(issue_pdf, tmp_path, monkeypatch):
+    """The same issue composed with every break allowed and no stretching: the checker
+    over the whole PDF must see the damage (it is able to fail)."""
+    from editor.layout import compose as cp
+    from editor.layout import justify, linebreak
+    from editor.layout.cache import default_cache
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    from editor.resources import sample_issue_path
+
+    monkeypatch.setattr(linebreak, "_pair_ok", lambda text, cls, i: True)
+    monkeypatch.setattr(justify, "_stretch", lambda *args: None)
+    cp.clear_cache()
+    default_cache().clear()
+    try:
+        out = tmp_path / "bad.pdf"
+        build_pdf(load_issue(sample_issue_path()), out)
+    finally:
+        monkeypatch.undo()
+        cp.clear_cache()
+        default_cache().clear()
+    _, laid, template = issue_pdf
+    got = count_violations(out, "auto")
+    assert got["not_start"] > 10
+    assert got["short"] > 50
+
+
+def test_checker_applies_character_spacing_after_every_glyph(tmp_path):
+    """A justified line drawn as several strings sharing one Tc (as the PDF painter
+    draws runs that switch font subsets) is read at its true positions: flush right,
+    every glyph one pitch after the previous one."""
+    em, n = 16, 27
+    pitch = (BOX[1] - BOX[0] - em) / (n - 1)
+    c = canvas.Canvas(str(tmp_path / "tc.pdf"), pagesize=(PAGE_W, PAGE_H))
+    rows = [("一" * n, 100), ("二" * n, 120.8), ("三四。", 141.6)]
+    for text, y in rows:
+        to = c.beginText()
+        to.setFont(FONT, em)
+        to.setCharSpace(pitch - em)
+        to.setTextOrigin(BOX[0], PAGE_H - y)
+        for k in range(0, n, 5):
+            to.textOut(text[k:k + 5])
+        c.drawText(to)
+    c.showPage()
+    c.save()
+    lines = pdf_lines(tmp_path / "tc.pdf")[0]
+    xs = [ch["x0"] for ch in lines[0].chars]
+    assert max(abs(b - a - pitch) for a, b in zip(xs, xs[1:])) < 0.01
+    assert abs(lines[0].x1 - BOX[1]) < 0.01
+    got = count_violations(tmp_path / "tc.pdf", BOX)
+    assert got["short"] == 0 and got["lines"] == 3

@@ -48,7 +48,30 @@ def line_geometry(p: Prepared, s: int, e: int, avail: float,
         xs.append(x + p.shift[s + i] - left[i])
         x += width[i]
         ends.append(x)
+    if p.pad and any(p.pad[s:ve]):
+        _place_in_slots(p, s, ve, xs)
     return xs, ends, ends[ve - s - 1]
+
+
+def _place_in_slots(p: Prepared, s: int, ve: int, xs: list[float]) -> None:
+    """Glyphs narrower than their slot (a dash or an ellipsis of a font whose glyph is
+    under 1 em, or on a character grid): each run of them is drawn joined and centred in
+    its slots, or flush with the right edge when the run ends the line."""
+    k = s
+    while k < ve:
+        if not p.pad[k]:
+            k += 1
+            continue
+        j = k
+        while j < ve and p.text[j] in lb.PAIRED and p.cls[j] == p.cls[k]:
+            j += 1
+        total = sum(p.pad[k:j])
+        lead = total if j == ve else total / 2
+        before = 0.0
+        for i in range(k, j):
+            xs[i - s] += lead - before
+            before += p.pad[i]
+        k = j
 
 
 def _squeeze(p, s, ve, need, width, gaps, left) -> None:

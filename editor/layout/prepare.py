@@ -53,6 +53,7 @@ class Prepared:
     ok: list[bool]            # break allowed before the char
     spacing_ok: list[bool]    # inter-character stretch allowed before the char
     em: list[float]
+    pad: list[float] = field(default_factory=list)   # slot wider than the glyph (dashes)
     cum: list[float] = field(default_factory=list)
     sqcum: list[float] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
@@ -113,7 +114,7 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
             char_pitch: float | None = None) -> Prepared:
     text = "".join(s.text for s in spans)
     n = len(text)
-    span_of, span_start, face, adv, em = [], [], [], [], []
+    span_of, span_start, face, adv, em, pad = [], [], [], [], [], []
     adv_cache = _measure_cache(m, char_pitch)
     for k, sp in enumerate(spans):
         span_start.append(len(span_of))
@@ -121,18 +122,19 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
             key = (ch, sp.role, sp.size, sp.scale_x)
             a = adv_cache.get(key)
             if a is None:
-                a = adv_cache[key] = (_advance(m, ch, sp, char_pitch),
-                                      m.face_for(ch, sp.role))
+                a = adv_cache[key] = _advance(m, ch, sp, char_pitch) + (
+                    m.face_for(ch, sp.role),)
             span_of.append(k)
             adv.append(a[0])
-            face.append(a[1])
+            pad.append(a[1])
+            face.append(a[2])
             em.append(sp.size)
     cls = lb.classes(text)
     p = Prepared(text=text, spans=spans, span_of=span_of, span_start=span_start, cls=cls,
                  face=face, adv=adv, shift=[0.0] * n, lsq=[0.0] * n, rsq=[0.0] * n,
                  rblank=[0.0] * n, endtrim=[0.0] * n, gap=[0.0] * n, gsq=[0.0] * n,
                  spsq=[0.0] * n, ok=lb.break_before(text, cls), spacing_ok=[True] * n,
-                 em=em, quanjiao_end=(punct == "quanjiao"))
+                 em=em, pad=pad, quanjiao_end=(punct == "quanjiao"))
     _blanks(p, punct)
     _gaps_and_spaces(p)
     _sums(p)
@@ -153,15 +155,23 @@ def _measure_cache(m: Measurer, char_pitch: float | None) -> dict:
     return per_pitch.setdefault(char_pitch, {})
 
 
-def _advance(m: Measurer, ch: str, sp: Span, char_pitch: float | None) -> float:
-    """Advance of ``ch``; on a character grid wide characters take whole grid cells."""
+def _advance(m: Measurer, ch: str, sp: Span,
+             char_pitch: float | None) -> tuple[float, float]:
+    """(slot, pad) of ``ch``: the advance it takes on the line and how much wider that
+    is than its glyph.  A dash or an ellipsis is never narrower than its full width
+    (GB/T 15834: 一字线 one 字, 破折号 and 省略号 two), whatever the font's glyph or the
+    measurer says; on a character grid wide characters take whole grid cells."""
     if ch == "\n":
-        return 0.0
-    a = m.advance(ch, sp.role, sp.size) * sp.scale_x
-    if char_pitch and a >= 0.75 * sp.size:
-        cells = max(1, math.ceil(a / char_pitch - 0.1))
-        return cells * char_pitch
-    return a
+        return 0.0, 0.0
+    glyph = m.advance(ch, sp.role, sp.size) * sp.scale_x
+    slot = glyph
+    if ch in lb.DASHES or ch in lb.ELLIPSES:
+        slot = max(glyph, sp.size * sp.scale_x * (2 if ch == "⸺" else 1))
+    if char_pitch and slot >= 0.75 * sp.size:
+        cells = max(1, math.ceil(slot / char_pitch - 0.1))
+        slot = cells * char_pitch
+    pad = slot - glyph if slot > glyph and ch in lb.PAIRED else 0.0
+    return slot, pad
 
 
 def _blanks(p: Prepared, punct: str) -> None:
