@@ -285,3 +285,9 @@ def test_a_dash_ending_a_line_is_flush_with_the_right_edge():
     assert ln.width == pytest.approx(W10)
     assert ln.xs[-1] + EM / 2 == pytest.approx(W10)          # the ink ends at the edge
     assert ln.xs[-1] - ln.xs[-2] == pytest.approx(EM / 2)    # the pair stays joined
+
+
+def test_a_dash_starting_a_line_is_flush_with_the_left_edge():
+    ln = lines_of("— 1 —", width=40 * EM, align="left", punct="kaiming")[0]
+    assert ln.xs[0] == pytest.approx(0)
+    assert ln.ends[0] == pytest.approx(EM)

@@ -56,7 +56,8 @@ def line_geometry(p: Prepared, s: int, e: int, avail: float,
 def _place_in_slots(p: Prepared, s: int, ve: int, xs: list[float]) -> None:
     """Glyphs narrower than their slot (a dash or an ellipsis of a font whose glyph is
     under 1 em, or on a character grid): each run of them is drawn joined and centred in
-    its slots, or flush with the right edge when the run ends the line."""
+    its slots, flush with the left edge when the run starts the line, with the right
+    edge when it ends it."""
     k = s
     while k < ve:
         if not p.pad[k]:
@@ -66,7 +67,7 @@ def _place_in_slots(p: Prepared, s: int, ve: int, xs: list[float]) -> None:
         while j < ve and p.text[j] in lb.PAIRED and p.cls[j] == p.cls[k]:
             j += 1
         total = sum(p.pad[k:j])
-        lead = total if j == ve else total / 2
+        lead = 0.0 if k == s else total if j == ve else total / 2
         before = 0.0
         for i in range(k, j):
             xs[i - s] += lead - before
