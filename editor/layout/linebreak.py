@@ -109,8 +109,12 @@ def break_before(text: str, cls: list[int] | None = None) -> list[bool]:
     n = len(text)
     cls = cls if cls is not None else classes(text)
     ok = [False] * n
+    prev = cls[0] if n else HAN
     for i in range(1, n):
-        ok[i] = _pair_ok(text, cls, i)
+        c = cls[i]
+        # Han after Han is the common case: always a break (no Han is in a set)
+        ok[i] = True if c == HAN and prev == HAN else _pair_ok(text, cls, i)
+        prev = c
     for a, b in url_ranges(text):
         for i in range(a + 1, b):
             ok[i] = (text[i - 1] in _URL_BREAK_AFTER and text[i] not in _URL_BREAK_AFTER

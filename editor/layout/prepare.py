@@ -31,6 +31,7 @@ from editor.layout.flow import Span
 
 _MEASURE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 COMMAS = set("，、；：")
+_PUNCT = frozenset((lb.OPEN, lb.CLOSE, lb.PERIOD, lb.MIDDLE))
 
 
 @dataclass
@@ -102,12 +103,24 @@ class Prepared:
         """(ascent, descent, largest size) of the spans present in text[s:e]."""
         if s == e:
             span = self.spans[0] if self.spans else Span("")
-            return m.ascent(span.role, span.size), m.descent(span.role, span.size), span.size
-        idx = set(self.span_of[s:e]) if e - s < 400 else set(range(
-            self.span_of[s], self.span_of[e - 1] + 1))
-        sp = [self.spans[k] for k in idx]
-        return (max(m.ascent(x.role, x.size) for x in sp),
-                max(m.descent(x.role, x.size) for x in sp), max(x.size for x in sp))
+            return _vertical(m, span.role, span.size) + (span.size,)
+        first, last = self.span_of[s], self.span_of[e - 1]
+        if first == last:
+            span = self.spans[first]
+            return _vertical(m, span.role, span.size) + (span.size,)
+        found = [_vertical(m, x.role, x.size) + (x.size,)
+                 for x in self.spans[first:last + 1]]
+        return tuple(max(v[k] for v in found) for k in range(3))
+
+
+def _vertical(m: Measurer, role: str, size: float) -> tuple[float, float]:
+    """(ascent, descent) of a role at a size, memoised per measurer."""
+    memo = _measure_cache(m, "vertical")
+    key = (role, size)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = (m.ascent(role, size), m.descent(role, size))
+    return got
 
 
 def prepare(spans: list[Span], punct: str, m: Measurer,
@@ -178,8 +191,12 @@ def _blanks(p: Prepared, punct: str) -> None:
     """Empty halves of full-width marks, static compression, line-end trims."""
     n = len(p.text)
     lblank = [0.0] * n
-    for i, (ch, c) in enumerate(zip(p.text, p.cls)):
-        if not lb.is_punct(c) or p.adv[i] < 0.75 * p.em[i]:
+    marks = [i for i, c in enumerate(p.cls) if c in _PUNCT]
+    if not marks:
+        return
+    for i in marks:
+        ch, c = p.text[i], p.cls[i]
+        if p.adv[i] < 0.75 * p.em[i]:
             continue
         half = p.adv[i] / 2
         if c == lb.OPEN:
@@ -190,14 +207,14 @@ def _blanks(p: Prepared, punct: str) -> None:
             p.rblank[i] = half
         if punct == "kaiming" and ch in COMMAS:
             _remove(p, lblank, i, 0.0, p.rblank[i])
-    for i in range(1, n):                     # adjacent marks take 1.5 em
-        if lb.is_punct(p.cls[i - 1]) and lb.is_punct(p.cls[i]):
+    for i in marks:                           # adjacent marks take 1.5 em
+        if i and p.cls[i - 1] in _PUNCT:
             if p.rblank[i - 1] > 0 and p.cls[i - 1] != lb.MIDDLE:
                 _remove(p, lblank, i - 1, 0.0, p.rblank[i - 1])
             elif lblank[i] > 0 and p.cls[i] != lb.MIDDLE:
                 _remove(p, lblank, i, lblank[i], 0.0)
-    for i, ch in enumerate(p.text):
-        c = p.cls[i]
+    for i in marks:
+        ch, c = p.text[i], p.cls[i]
         if c == lb.OPEN or c == lb.MIDDLE:
             p.lsq[i] = lblank[i]
         if c == lb.CLOSE or c == lb.MIDDLE or ch in COMMAS:
@@ -215,21 +232,27 @@ def _remove(p: Prepared, lblank: list[float], i: int, left: float, right: float)
 
 def _gaps_and_spaces(p: Prepared) -> None:
     text, cls = p.text, p.cls
+    han, space = lb.HAN, lb.SPACE
+    words = (lb.LATIN, lb.DIGIT)
+    paired = lb.PAIRED
+    if text:
+        p.spacing_ok[0] = False
+    a = cls[0] if text else han
     for i in range(len(text)):
         c = cls[i]
-        if c == lb.SPACE and text[i] == " ":
+        if c == space and text[i] == " ":
             p.spsq[i] = max(0.0, p.adv[i] - 0.25 * p.em[i])
-        if i == 0:
-            p.spacing_ok[i] = False
-            continue
-        a = cls[i - 1]
+        if i == 0 or (c == han and a == han):
+            a = c
+            continue                          # Han after Han: no gap, stretch allowed
         if lb.needs_cjk_latin_gap(a, c):
-            size = p.em[i] if c == lb.HAN else p.em[i - 1]
+            size = p.em[i] if c == han else p.em[i - 1]
             p.gap[i] = 0.25 * size
             p.gsq[i] = 0.125 * size
-        word = a in (lb.LATIN, lb.DIGIT) and c in (lb.LATIN, lb.DIGIT)
-        pair = text[i - 1] in lb.PAIRED and text[i] in lb.PAIRED
-        p.spacing_ok[i] = not (word or pair or c == lb.SPACE or a == lb.SPACE)
+        word = a in words and c in words
+        pair = text[i - 1] in paired and text[i] in paired
+        p.spacing_ok[i] = not (word or pair or c == space or a == space)
+        a = c
 
 
 def _sums(p: Prepared) -> None:
