@@ -17,6 +17,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from editor.resources import icon_path
+
 _translators: list[QTranslator] = []
 
 
@@ -30,6 +32,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("公报编辑器")
     app.setOrganizationName("GongbaoEditor")
     app.setApplicationDisplayName("公报编辑器")
+    app.setWindowIcon(QIcon(str(icon_path())))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     _install_translations(app)
     ensure_chinese_ui_font(app)

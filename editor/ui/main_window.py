@@ -439,10 +439,8 @@ class MainWindow(EditRequests, QMainWindow):
 
     # -- window ------------------------------------------------------------------------------------
     def about(self) -> None:
-        from editor import __version__
-        QMessageBox.about(self, "关于公报编辑器",
-                          f"<b>公报编辑器</b> {__version__}<br>区人民政府公报的汇编、排版与校对。"
-                          "<br>版式依据 GB/T 9704《党政机关公文格式》。")
+        from editor.ui.about import show_about
+        show_about(self, self.fonts.fontbook)
 
     def closeEvent(self, event) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
