@@ -136,9 +136,11 @@ def test_batch_import_creates_section_and_keeps_reports(tmp_path):
         report = s.import_report(ids[0])
         assert report.entries and all(e.message_zh for e in report.entries)
         assert s.source(ids[1]) == (sample("05").name, sample("05").read_bytes())
-        s.undo()                                   # the last document
-        assert [d.id for d in s.issue.sections[0].documents] == ids[:1]
+        assert [e.text for e in s.history] == ["导入 2 个文件到“区级文件选登”"]
+        s.undo()                                   # the whole batch, with its new section
+        assert s.issue.sections == [] and not s.can_undo
         s.redo()
+        assert [d.id for d in s.issue.sections[0].documents] == ids
     with Session.open(path) as s:
         assert [d.id for d in s.issue.sections[0].documents] == ids
         assert s.import_report(ids[1]) is not None

@@ -86,5 +86,52 @@ class Command:
         return cls(**kwargs)
 
 
+@dataclass
+class CommandGroup(Command):
+    """Several commands done and undone as one step (a batch import).  ``parts`` holds
+    the commands in their stored form, rewritten after each apply/revert so the state
+    they captured travels with the group; ``text`` is the undo-menu text."""
+    parts: list[dict] = field(default_factory=list)
+    text: str = ""
+    title: ClassVar[str] = "批量操作"
+
+    def apply(self, issue: Issue) -> Change:
+        return self._run(issue, [Command.from_dict(d) for d in self.parts], forward=True)
+
+    def revert(self, issue: Issue) -> Change:
+        commands = [Command.from_dict(d) for d in reversed(self.parts)]
+        return self._run(issue, commands, forward=False)
+
+    def _run(self, issue: Issue, commands: list["Command"], forward: bool) -> Change:
+        """Apply (or revert) ``commands`` in order; on an error, the ones done are
+        taken back so the issue is as before."""
+        change, done = Change(), []
+        try:
+            for command in commands:
+                change = change.merge(command.apply(issue) if forward else command.revert(issue))
+                done.append(command)
+        except BaseException:
+            for command in reversed(done):
+                if forward:
+                    command.revert(issue)
+                else:
+                    command.apply(issue)
+            raise
+        stored = [c.to_dict() for c in commands]
+        self.parts = stored if forward else stored[::-1]
+        return change
+
+    def describe(self) -> str:
+        return self.text or self.title
+
+    def reports_for(self, undo: bool) -> dict | None:
+        """The import reports the parts bring with them (see ``Session``)."""
+        reports: dict = {}
+        for data in self.parts:
+            own = getattr(Command.from_dict(data), "reports_for", None)
+            reports.update((own(undo) if callable(own) else None) or {})
+        return reports or None
+
+
 def registered_commands() -> dict[str, type[Command]]:
     return dict(_REGISTRY)

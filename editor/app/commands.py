@@ -31,6 +31,16 @@ def section_index(issue: Issue, section_id: str) -> int:
     raise GazetteError("找不到该栏目（可能已被移除）", f"section {section_id!r}")
 
 
+def find_section(issue: Issue, section_id: str) -> Section:
+    return issue.sections[section_index(issue, section_id)]
+
+
+def insert_clamped(items: list, index: int | None, item) -> None:
+    """Insert ``item`` at ``index`` limited to the list's bounds (a stale index still fits);
+    None appends."""
+    items.insert(len(items) if index is None else max(0, min(index, len(items))), item)
+
+
 def find_section_by_title(issue: Issue, title: str) -> Section | None:
     return next((s for s in issue.sections if s.title == title), None)
 
@@ -110,9 +120,7 @@ class AddSection(Command):
             self.section_id = new_section_id(issue)
         elif any(s.id == self.section_id for s in issue.sections):
             raise GazetteError("栏目编号重复", f"section {self.section_id!r}")
-        index = len(issue.sections) if self.index is None else self.index
-        issue.sections.insert(max(0, min(index, len(issue.sections))),
-                              Section(id=self.section_id, title=name))
+        insert_clamped(issue.sections, self.index, Section(id=self.section_id, title=name))
         return Change(sections=True)
 
     def revert(self, issue: Issue) -> Change:
@@ -139,7 +147,7 @@ class RenameSection(Command):
         name = self.new_title.strip()
         if not name:
             raise GazetteError("栏目名称不能为空")
-        section = issue.sections[section_index(issue, self.section_id)]
+        section = find_section(issue, self.section_id)
         other = find_section_by_title(issue, name)
         if other is not None and other is not section:
             raise GazetteError(f"已有名为“{name}”的栏目")
@@ -147,7 +155,7 @@ class RenameSection(Command):
         return Change(sections=True)
 
     def revert(self, issue: Issue) -> Change:
-        issue.sections[section_index(issue, self.section_id)].title = self.old
+        find_section(issue, self.section_id).title = self.old
         return Change(sections=True)
 
     def describe(self) -> str:
@@ -186,7 +194,7 @@ class MoveSection(Command):
     def apply(self, issue: Issue) -> Change:
         self.old_index = section_index(issue, self.section_id)
         section = issue.sections.pop(self.old_index)
-        issue.sections.insert(max(0, min(self.index, len(issue.sections))), section)
+        insert_clamped(issue.sections, self.index, section)
         return Change(sections=True)
 
     def revert(self, issue: Issue) -> Change:
@@ -210,18 +218,18 @@ class MoveDocument(Command):
     title: ClassVar[str] = "移动文件"
 
     def apply(self, issue: Issue) -> Change:
-        target = issue.sections[section_index(issue, self.section_id)]
+        target = find_section(issue, self.section_id)
         s, d = document_place(issue, self.doc_id)
         self.old_section_id, self.old_index = issue.sections[s].id, d
         self.name = issue.sections[s].documents[d].toc_title
         doc = issue.sections[s].documents.pop(d)
-        target.documents.insert(max(0, min(self.index, len(target.documents))), doc)
+        insert_clamped(target.documents, self.index, doc)
         return Change(sections=True)
 
     def revert(self, issue: Issue) -> Change:
         s, d = document_place(issue, self.doc_id)
         doc = issue.sections[s].documents.pop(d)
-        source = issue.sections[section_index(issue, self.old_section_id)]
+        source = find_section(issue, self.old_section_id)
         source.documents.insert(self.old_index, doc)
         return Change(sections=True)
 
@@ -241,10 +249,8 @@ class AddDocument(Command):
     def apply(self, issue: Issue) -> Change:
         if issue.find_document(self.document.id) is not None:
             raise GazetteError("该文件已在本期中", f"document {self.document.id!r}")
-        section = issue.sections[section_index(issue, self.section_id)]
-        index = len(section.documents) if self.index is None else self.index
-        section.documents.insert(max(0, min(index, len(section.documents))),
-                                 copy.deepcopy(self.document))
+        section = find_section(issue, self.section_id)
+        insert_clamped(section.documents, self.index, copy.deepcopy(self.document))
         return Change(sections=True, documents={self.document.id})
 
     def revert(self, issue: Issue) -> Change:
@@ -271,7 +277,7 @@ class RemoveDocument(Command):
         return Change(sections=True)
 
     def revert(self, issue: Issue) -> Change:
-        section = issue.sections[section_index(issue, self.section_id)]
+        section = find_section(issue, self.section_id)
         section.documents.insert(self.index, copy.deepcopy(self.document))
         return Change(sections=True, documents={self.doc_id})
 
@@ -328,8 +334,7 @@ class AddAnnotation(Command):
         doc = _document(issue, self.annotation.doc_id)
         if any(a.id == self.annotation.id for d in issue.documents() for a in d.annotations):
             raise GazetteError("批注编号重复", f"annotation {self.annotation.id!r}")
-        index = len(doc.annotations) if self.index is None else self.index
-        doc.annotations.insert(index, copy.deepcopy(self.annotation))
+        insert_clamped(doc.annotations, self.index, copy.deepcopy(self.annotation))
         return Change(annotations={self.annotation.id})
 
     def revert(self, issue: Issue) -> Change:

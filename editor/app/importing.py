@@ -4,7 +4,9 @@ of .docx files into a section (layer: app, no Qt).
 A new project is written to ``NAME.gazette.part`` and renamed when complete, so an
 interrupted creation never leaves a half project under the real name.  A batch import
 commits each document as its own ``AddDocument`` command (source bytes, model and report
-in one transaction): a crash in the middle keeps every document already imported.
+in one transaction): a crash in the middle keeps every document already imported.  When
+the batch ends, its commands are folded into one ``CommandGroup``, so one 撤销 takes the
+whole import back.
 """
 from __future__ import annotations
 
@@ -55,49 +57,72 @@ def create_project(path: Path, from_issue_json: str | Path | None,
 
 
 def iter_import(session, paths: list[Path], section_title: str):
-    """Generator behind ``Session.iter_import`` (yields progress, returns ImportOutcome)."""
+    """Generator behind ``Session.iter_import`` (yields progress, returns ImportOutcome).
+    Each document is committed as it is imported; at the end (or when stopped part-way)
+    the commands of the batch, with the new section if one was made, become one undo
+    step."""
     from editor.app.session import ImportOutcome
-    from editor.docx_import import DocxImportError, import_docx_bytes
 
     title = section_title.strip()
     if not title:
         raise GazetteError("请指定栏目名称")
     outcome = ImportOutcome(sections=False)
-    section = cmds.find_section_by_title(session.issue, title)
-    if section is None:
-        outcome = outcome_merge(outcome, session.execute(cmds.AddSection(title=title)))
+    created = 0
+    try:
         section = cmds.find_section_by_title(session.issue, title)
-        yield f"已新建栏目“{title}”"
-    total = len(paths)
-    for n, path in enumerate(paths, 1):
-        path = Path(path)
-        yield f"正在导入 {n}/{total}：{path.name}"
-        try:
-            data = path.read_bytes()
-            result = import_docx_bytes(data, path.name)
-        except (OSError, DocxImportError) as exc:
-            message = exc.message if isinstance(exc, GazetteError) else f"无法读取“{path.name}”"
-            outcome.problems.append(message)
-            yield f"导入失败：{message}"
-            continue
-        doc = result.document
-        doc.id = document_id(data, session.store.document_ids() |
-                             {d.id for d in session.issue.documents()})
-        for ann in doc.annotations:
-            ann.doc_id = doc.id
-        sha = hashlib.sha256(data).hexdigest()
-        doc.source_sha256, doc.source_name = sha, path.name
-        command = cmds.AddDocument(document=doc, section_id=section.id,
-                                   report=_report_entries(result.report))
-        change = session._execute(command, sources=[(sha, path.name, data)],
-                                  reports={doc.id: result.report})
-        outcome = outcome_merge(outcome, change)
-        outcome.imported.append(doc.id)
-        warnings = len(result.report.warnings)
-        if warnings:
-            outcome.problems.append(f"《{doc.toc_title or path.name}》导入提示 {warnings} 条")
-    yield f"导入完成：{len(outcome.imported)}/{total} 个文件"
+        if section is None:
+            outcome = outcome_merge(outcome, session.execute(cmds.AddSection(title=title)))
+            section = cmds.find_section_by_title(session.issue, title)
+            created = 1
+            yield f"已新建栏目“{title}”"
+        total = len(paths)
+        for n, path in enumerate(paths, 1):
+            path = Path(path)
+            yield f"正在导入 {n}/{total}：{path.name}"
+            yield from _import_one(session, path, section.id, outcome)
+        yield f"导入完成：{len(outcome.imported)}/{total} 个文件"
+    finally:
+        _group_batch(session, created + len(outcome.imported), title, len(outcome.imported))
     return outcome
+
+
+def _import_one(session, path: Path, section_id: str, outcome):
+    """Import one .docx as an ``AddDocument`` command; a refused file becomes a problem
+    line.  Yields a progress line only on failure."""
+    from editor.docx_import import DocxImportError, import_docx_bytes
+    try:
+        data = path.read_bytes()
+        result = import_docx_bytes(data, path.name)
+    except (OSError, DocxImportError) as exc:
+        message = exc.message if isinstance(exc, GazetteError) else f"无法读取“{path.name}”"
+        outcome.problems.append(message)
+        yield f"导入失败：{message}"
+        return
+    doc = result.document
+    doc.id = document_id(data, session.store.document_ids() |
+                         {d.id for d in session.issue.documents()})
+    for ann in doc.annotations:
+        ann.doc_id = doc.id
+    sha = hashlib.sha256(data).hexdigest()
+    doc.source_sha256, doc.source_name = sha, path.name
+    command = cmds.AddDocument(document=doc, section_id=section_id,
+                               report=_report_entries(result.report))
+    change = session._execute(command, sources=[(sha, path.name, data)],
+                              reports={doc.id: result.report})
+    outcome_merge(outcome, change)
+    outcome.imported.append(doc.id)
+    warnings = len(result.report.warnings)
+    if warnings:
+        outcome.problems.append(f"《{doc.toc_title or path.name}》导入提示 {warnings} 条")
+
+
+def _group_batch(session, count: int, title: str, imported: int) -> None:
+    """One undo step for the batch's commands (nothing to do for fewer than two)."""
+    if count < 2:
+        return
+    text = (f"导入 {imported} 个文件到“{title}”" if imported != 1
+            else session.history[-1].text)
+    session.group_last(count, text)
 
 
 def outcome_merge(outcome, change):

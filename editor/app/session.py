@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.app import commands as cmds
-from editor.app.command import Change, Command
+from editor.app.command import Change, Command, CommandGroup
 from editor.errors import GazetteError
 from editor.model import Issue
 from editor.store import ProjectStore
@@ -127,37 +127,50 @@ class Session:
     def undo(self) -> Change:
         if not self._done:
             raise GazetteError("没有可撤销的操作")
-        entry = self._done[-1]
-        command = entry.command()
-        change = command.revert(self.issue)
-        try:
-            with self.store.transaction():
-                self.store.persist(self.issue, change, _reports(command, undo=True))
-                self.store.set_undone(entry.seq, True)
-        except BaseException:
-            command.apply(self.issue)
-            raise
-        self._redo.append(self._done.pop())
-        self._notify(change)
-        return change
+        return self._step(self._done, self._redo, undo=True)
 
     def redo(self) -> Change:
         if not self._redo:
             raise GazetteError("没有可重做的操作")
-        entry = self._redo[-1]
+        return self._step(self._redo, self._done, undo=False)
+
+    def _step(self, source: list[HistoryEntry], target: list[HistoryEntry], undo: bool
+              ) -> Change:
+        """Revert (undo) or re-apply (redo) the newest entry of ``source`` and store the
+        result; the entry moves to ``target``.  On a write error the model is put back."""
+        entry = source[-1]
         command = entry.command()
-        change = command.apply(self.issue)
+        change = command.revert(self.issue) if undo else command.apply(self.issue)
         try:
             with self.store.transaction():
-                self.store.persist(self.issue, change, _reports(command, undo=False))
-                self.store.set_undone(entry.seq, False, command.to_dict())
+                self.store.persist(self.issue, change, _reports(command, undo=undo))
+                self.store.set_undone(entry.seq, undo, None if undo else command.to_dict())
         except BaseException:
-            command.revert(self.issue)
+            if undo:
+                command.apply(self.issue)
+            else:
+                command.revert(self.issue)
             raise
-        entry.data = None                     # re-read: apply captured new state
-        self._done.append(self._redo.pop())
+        if not undo:
+            entry.data = None                 # re-read: apply captured new state
+        target.append(source.pop())
         self._notify(change)
         return change
+
+    def group_last(self, count: int, text: str) -> None:
+        """Make the newest ``count`` commands one undo step (a ``CommandGroup``) described
+        by ``text``.  Their own revisions stay in the log but are no longer undoable
+        apart; nothing changes in the issue."""
+        if count < 2 or count > len(self._done) or self._redo:
+            return
+        entries = self._done[-count:]
+        group = CommandGroup(parts=[e.command().to_dict() for e in entries], text=text)
+        with self.store.transaction():
+            self.store.expire_revisions([e.seq for e in entries])
+            seq = self.store.add_revision(type(group).__name__, text, group.to_dict())
+        del self._done[-count:]
+        self._done.append(HistoryEntry(seq, type(group).__name__, text, now(), user_name(),
+                                       None, self.store))
 
     @property
     def can_undo(self) -> bool:

@@ -48,6 +48,11 @@ def cell_at(table: model.Table, row: int, col: int) -> tuple[int, model.Cell] | 
     return None
 
 
+def column_count(table: model.Table) -> int:
+    """Grid columns the table uses: its w:tblGrid or the widest row, whichever is more."""
+    return max([len(table.grid)] + [c.col + c.col_span for r in table.rows for c in r.cells])
+
+
 def _empty(cell: model.Cell) -> bool:
     return not cell.text.strip()
 
@@ -100,7 +105,7 @@ class SetColumnWidths(_LayoutField):
     mode: str = "set"
 
     def _new_value(self, table: model.Table) -> list[float]:
-        n = max([len(table.grid)] + [c.col + c.col_span for r in table.rows for c in r.cells])
+        n = column_count(table)
         values = [float(v) for v in (self.value or [])]
         if len(values) != n or any(v <= 0 for v in values):
             raise GazetteError("列宽个数或数值不正确", f"{len(values)} values for {n} columns")
@@ -112,16 +117,19 @@ class SetColumnWidths(_LayoutField):
         return values
 
 
-@dataclass
-class SetTableFontSize(_LayoutField):
-    title: ClassVar[str] = "设置表格字号"
-    field_name: ClassVar[str] = "font_size"
+def _plain_field(name: str, field_name: str, title: str) -> type[_LayoutField]:
+    """A ``_LayoutField`` command that stores its value as given (registered by ``name``)."""
+    doc = f"Sets ``TableLayout.{field_name}`` to ``value`` (None = automatic)."
+    cls = type(name, (_LayoutField,), {"__doc__": doc, "__module__": __name__,
+                                      "__qualname__": name, "title": title,
+                                      "field_name": field_name})
+    return dataclass(cls)
 
 
-@dataclass
-class SetCellPadding(_LayoutField):
-    title: ClassVar[str] = "设置单元格边距"
-    field_name: ClassVar[str] = "padding"
+SetTableFontSize = _plain_field("SetTableFontSize", "font_size", "设置表格字号")
+SetCellPadding = _plain_field("SetCellPadding", "padding", "设置单元格边距")
+SetLandscape = _plain_field("SetLandscape", "landscape", "设置表格横排")
+SetKeepRowsTogether = _plain_field("SetKeepRowsTogether", "keep_rows_together", "设置行不跨页")
 
 
 @dataclass
@@ -136,18 +144,6 @@ class SetHeaderRows(_LayoutField):
 
 
 @dataclass
-class SetLandscape(_LayoutField):
-    title: ClassVar[str] = "设置表格横排"
-    field_name: ClassVar[str] = "landscape"
-
-
-@dataclass
-class SetKeepRowsTogether(_LayoutField):
-    title: ClassVar[str] = "设置行不跨页"
-    field_name: ClassVar[str] = "keep_rows_together"
-
-
-@dataclass
 class SetColumnAlignment(_TableCommand):
     """``align``: "left", "center", "right", "justify" or None (the paragraphs' own)."""
     title: ClassVar[str] = "设置列对齐"
@@ -159,7 +155,7 @@ class SetColumnAlignment(_TableCommand):
         table = self._table(issue)
         if self.align not in (None, "left", "center", "right", "justify", "distribute"):
             raise GazetteError("对齐方式不正确", str(self.align))
-        n = max([len(table.grid)] + [c.col + c.col_span for r in table.rows for c in r.cells])
+        n = column_count(table)
         if not 0 <= self.col < n:
             raise GazetteError("列号超出表格范围", f"{self.col}")
         self.old = copy.deepcopy(table.layout.col_align)
@@ -282,7 +278,7 @@ class DeleteEmptyColumn(_Structural):
     col: int = 0
 
     def edit(self, table: model.Table) -> None:
-        n = max([len(table.grid)] + [c.col + c.col_span for r in table.rows for c in r.cells])
+        n = column_count(table)
         if not 0 <= self.col < n or n < 2:
             raise GazetteError("列号超出表格范围", f"{self.col}")
         starting = [c for r in table.rows for c in r.cells if c.col == self.col]

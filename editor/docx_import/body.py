@@ -12,7 +12,7 @@ import posixpath
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.runs import RunCollector, image_rel
 from editor.docx_import.styles import merge_ppr, para_props
-from editor.docx_import.xmlutil import MC_NS, W_NS, local, ns, w
+from editor.docx_import.xmlutil import MC_NS, W_NS, alternate_branch, local, ns, w
 from editor.model import Image, ListItem, PageBreak, Paragraph, ParaStyle
 
 _BLOCK_SKIP = {"bookmarkStart", "bookmarkEnd", "sectPr", "proofErr", "permStart", "permEnd",
@@ -37,8 +37,7 @@ def walk_blocks(ctx: Context, parent, id_prefix: str = "", rels=None) -> list:
 def _block(ctx: Context, el, out: list, prefix: str, counter: dict, rels) -> None:
     name, space = local(el.tag), ns(el.tag)
     if space == MC_NS and name == "AlternateContent":
-        choice = el.find("{%s}Choice" % MC_NS)
-        target = choice if choice is not None else el.find("{%s}Fallback" % MC_NS)
+        target = alternate_branch(el)
         for c in (target if target is not None else []):
             _block(ctx, c, out, prefix, counter, rels)
         return

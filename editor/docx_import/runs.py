@@ -8,7 +8,8 @@ plus the inline objects (images, text boxes) found on the way.
 from __future__ import annotations
 
 from editor.docx_import.styles import run_props
-from editor.docx_import.xmlutil import M_NS, MC_NS, R_NS, V_NS, W_NS, local, ns, w
+from editor.docx_import.xmlutil import (M_NS, MC_NS, R_NS, V_NS, W_NS, alternate_branch, local,
+                                        ns, w)
 from editor.fonts.names import role_for_font_name
 from editor.model import Run
 
@@ -76,8 +77,7 @@ class RunCollector:
             self.ctx.note("info", "段落中有无法识别的内容，已忽略", f"inline w:{name}")
 
     def _alternate(self, el) -> None:
-        choice = el.find("{%s}Choice" % MC_NS)
-        target = choice if choice is not None else el.find("{%s}Fallback" % MC_NS)
+        target = alternate_branch(el)
         if target is not None:
             self.walk(target)
 
@@ -144,8 +144,7 @@ class RunCollector:
                 self.ctx.note("info", "文字中有无法识别的内容，已忽略", f"run w:{name}")
 
     def _alternate_in_run(self, el) -> None:
-        choice = el.find("{%s}Choice" % MC_NS)
-        target = choice if choice is not None else el.find("{%s}Fallback" % MC_NS)
+        target = alternate_branch(el)
         if target is None:
             return
         for c in target:

@@ -46,13 +46,15 @@ class Theme:
         return self.fonts.get(kind + "Latin") or None
 
 
+def _named(props):
+    """(local name, element) for each child of a w:rPr / w:pPr; nothing for None."""
+    return ((local(el.tag), el) for el in (props if props is not None else ()))
+
+
 def run_props(rpr, theme: Theme) -> dict:
     """The properties set by one w:rPr (only what it sets)."""
     out: dict = {}
-    if rpr is None:
-        return out
-    for el in rpr:
-        name = local(el.tag)
+    for name, el in _named(rpr):
         if name == "rFonts":
             ea = el.get(w("eastAsia")) or theme.font(el.get(w("eastAsiaTheme")))
             latin = (el.get(w("ascii")) or el.get(w("hAnsi"))
@@ -83,10 +85,7 @@ def run_props(rpr, theme: Theme) -> dict:
 def para_props(ppr) -> dict:
     """The properties set by one w:pPr (only what it sets)."""
     out: dict = {}
-    if ppr is None:
-        return out
-    for el in ppr:
-        name = local(el.tag)
+    for name, el in _named(ppr):
         if name == "jc":
             out["align"] = _ALIGN.get(el.get(VAL), None)
         elif name == "ind":

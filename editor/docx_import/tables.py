@@ -27,32 +27,23 @@ def table(ctx: Context, tbl, rels=None) -> Table:
                 align=_ALIGN.get(wval(child(tpr, "jc"))))
     open_v: dict[int, Cell] = {}
     counter = [0]
-    for tr in _rows(tbl):
+    for tr in _unwrapped(tbl, "tr"):
         out.rows.append(_row(ctx, tr, tid, counter, open_v, rels))
     _fix_grid(ctx, out)
     return out
 
 
-def _rows(tbl):
-    for el in tbl:
+def _unwrapped(parent, tag: str):
+    """The ``tag`` children of ``parent``, looking inside content controls, custom XML
+    and tracked insertions/moves that wrap them."""
+    for el in parent:
         name = local(el.tag)
-        if name == "tr":
+        if name == tag:
             yield el
         elif name in ("sdt", "customXml", "ins", "moveTo"):
             inner = child(el, "sdtContent") if name == "sdt" else el
             if inner is not None:
-                yield from _rows(inner)
-
-
-def _cells(tr):
-    for el in tr:
-        name = local(el.tag)
-        if name == "tc":
-            yield el
-        elif name in ("sdt", "customXml", "ins", "moveTo"):
-            inner = child(el, "sdtContent") if name == "sdt" else el
-            if inner is not None:
-                yield from _cells(inner)
+                yield from _unwrapped(inner, tag)
 
 
 def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
@@ -65,7 +56,7 @@ def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
     col = int(number(wval(child(trpr, "gridBefore")), 0) or 0)
     seen: set[int] = set()
     last: Cell | None = None
-    for tc in _cells(tr):
+    for tc in _unwrapped(tr, "tc"):
         tcpr = child(tc, "tcPr")
         span = max(1, int(number(wval(child(tcpr, "gridSpan")), 1) or 1))
         vmerge = child(tcpr, "vMerge")

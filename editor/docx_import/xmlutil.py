@@ -74,3 +74,10 @@ def on_off(el, default: bool = True) -> bool:
 
 def child(el, tag: str):
     return None if el is None else el.find(_W + tag)
+
+
+def alternate_branch(el):
+    """The branch of an mc:AlternateContent to read: its mc:Choice, else its mc:Fallback
+    (None when it has neither)."""
+    choice = el.find("{%s}Choice" % MC_NS)
+    return choice if choice is not None else el.find("{%s}Fallback" % MC_NS)

@@ -42,19 +42,20 @@ def chars_key(chars) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+# fontTools subsetter settings: keep every name record, a drawn .notdef and the outlines
+# as plain (desubroutinised, unhinted) glyphs with recomputed bounds.
+_SUBSET_SETTINGS = {
+    "layout_features": [], "name_IDs": ["*"], "name_languages": ["*"], "name_legacy": True,
+    "notdef_outline": True, "notdef_glyph": True, "hinting": False, "glyph_names": False,
+    "desubroutinize": True, "recalc_bounds": True,
+}
+
+
 def _options() -> ft_subset.Options:
     opts = ft_subset.Options()
     opts.drop_tables += _DROP
-    opts.layout_features = []
-    opts.name_IDs = ["*"]
-    opts.name_languages = ["*"]
-    opts.name_legacy = True
-    opts.notdef_outline = True
-    opts.notdef_glyph = True
-    opts.hinting = False
-    opts.glyph_names = False
-    opts.desubroutinize = True
-    opts.recalc_bounds = True
+    for name, value in _SUBSET_SETTINGS.items():
+        setattr(opts, name, list(value) if isinstance(value, list) else value)
     return opts
 
 

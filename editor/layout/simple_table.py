@@ -16,6 +16,7 @@ from editor.fonts.measure import Measurer
 from editor.layout.compose import ComposedLine, compose
 from editor.layout.flow import Frame, ParaFormat, Placement, Span
 from editor.layout.items import LineItem, RectItem, Source
+from editor.layout.table_prep import n_cols
 from editor import model
 
 EPS = 0.01
@@ -54,8 +55,7 @@ class SimpleTableFlowable:
     # -- measuring ----------------------------------------------------------------------
     def _columns(self, width: float) -> list[float]:
         grid = [g for g in self.table.grid if g and g > 0]
-        n = max(len(self.table.grid), max((c.col + c.col_span for r in self.table.rows
-                                           for c in r.cells), default=1))
+        n = n_cols(self.table)
         if len(grid) != n:
             grid = [1.0] * n
         total = sum(grid)

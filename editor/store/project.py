@@ -304,6 +304,12 @@ class ProjectStore:
         self.conn.execute("UPDATE revisions SET data = NULL WHERE seq < ? AND data IS NOT NULL",
                           (seq,))
 
+    def expire_revisions(self, seqs: list[int]) -> None:
+        """These commands stay in the log but are no longer undoable on their own (they
+        were folded into a group)."""
+        self.conn.executemany("UPDATE revisions SET data = NULL WHERE seq = ?",
+                              [(seq,) for seq in seqs])
+
     def log(self) -> list[dict]:
         """The whole revision log, oldest first."""
         return [{"seq": r[0], "time": r[1], "user": r[2], "command": r[3],
