@@ -69,3 +69,18 @@ def styles_xml(inner: str, defaults: str = "") -> str:
 def para(text: str, ppr: str = "", rpr: str = "") -> str:
     return (f"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:rPr>{rpr}</w:rPr>"
             f'<w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
+
+
+def edited_copy(src, dst, replace: list[tuple[str, str]], then=None) -> None:
+    """Copy the .docx at ``src`` to ``dst`` with text replacements (each must be found) in
+    word/document.xml, then ``then(xml) -> xml`` when given; other parts unchanged."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                xml = data.decode("utf-8")
+                for old, new in replace:
+                    assert old in xml, old
+                    xml = xml.replace(old, new, 1)
+                data = (then(xml) if then else xml).encode("utf-8")
+            zout.writestr(info, data)

@@ -25,6 +25,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from editor import model
+from editor.fonts.measure import FixedMeasurer
 from editor.layout.items import LineItem, RectItem, TextItem
 
 FONT = "STSong-Light"
@@ -39,8 +40,9 @@ def _register() -> None:
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
 
-class STSongMeasurer:
-    """Measurer with STSong-Light widths (what ``render_pdf`` draws)."""
+class STSongMeasurer(FixedMeasurer):
+    """Measurer with STSong-Light widths (what ``render_pdf`` draws); ascent and descent
+    as ``FixedMeasurer``'s."""
 
     def __init__(self):
         _register()
@@ -54,12 +56,6 @@ class STSongMeasurer:
 
     def face_for(self, ch: str, role: str) -> str:
         return FONT
-
-    def ascent(self, role: str, size: float) -> float:
-        return size * 0.88
-
-    def descent(self, role: str, size: float) -> float:
-        return size * 0.12
 
 
 def render_pdf(pages: list[list], path, size: tuple[float, float] = (595.28, 841.89)) -> None:

@@ -6,24 +6,10 @@ import re
 import zipfile
 
 from conftest import sample
+from docx_builder import edited_copy
 from editor.docx_import import import_docx
 from editor.model import Paragraph
 from editor.proof.anchor import carry_over, make_annotation, text_of
-
-
-def _edited_copy(src, dst, edits: list[tuple[str, str]]) -> None:
-    """Copy the .docx at ``src`` to ``dst`` with text replacements in word/document.xml."""
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                for old, new in edits:
-                    assert old in xml, old
-                    xml = xml.replace(old, new, 1)
-                xml = _insert_paragraph(xml, edits[0][1])
-                data = xml.encode("utf-8")
-            zout.writestr(info, data)
 
 
 def _insert_paragraph(xml: str, before_text: str) -> str:
@@ -62,8 +48,9 @@ def test_annotations_follow_text_into_edited_reimport(tmp_path):
     target, run = next((n, t) for n, p in enumerate(annotated) for t in texts
                        if 0 <= p.text.find(t) < 30 - 4)
     edited = tmp_path / "edited.docx"
-    _edited_copy(path, edited, [(">" + victim, ">" + victim[:3] + "（改动）" + victim[5:]),
-                                (">" + run, ">新加文字" + run)])
+    edits = [(">" + victim, ">" + victim[:3] + "（改动）" + victim[5:]),
+             (">" + run, ">新加文字" + run)]
+    edited_copy(path, edited, edits, then=lambda xml: _insert_paragraph(xml, edits[0][1]))
     new = import_docx(edited).document
     new_texts = [getattr(b, "text", "") for b in new.all_blocks()]
     assert any("（改动）" in t for t in new_texts) and "校对时新增的一段。" in new_texts

@@ -12,6 +12,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT, SAMPLES, sample
+from docx_builder import edited_copy
 from editor.app import commands as c
 from editor.app.session import HISTORY_LIMIT, Session
 from editor.app.table_commands import SetColumnWidths
@@ -180,19 +181,6 @@ def _unique_texts(doc, path) -> list[tuple[Paragraph, str]]:
     return found[::3]
 
 
-def _edited_docx(src, dst, replace: list[tuple[str, str]]) -> None:
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "word/document.xml":
-                xml = data.decode("utf-8")
-                for old, new in replace:
-                    assert old in xml, old
-                    xml = xml.replace(old, new, 1)
-                data = xml.encode("utf-8")
-            zout.writestr(info, data)
-
-
 def test_reimport_keeps_place_overrides_and_annotations(project, tmp_path):
     with Session.open(project) as s:
         section = s.issue.sections[0]
@@ -214,7 +202,7 @@ def test_reimport_keeps_place_overrides_and_annotations(project, tmp_path):
         # the newer .docx: one annotated phrase rewritten entirely, text inserted before
         # the other
         newer = tmp_path / sample("02").name
-        _edited_docx(sample("02"), newer, [(b_text, "某" * len(b_text)),
+        edited_copy(sample("02"), newer, [(b_text, "某" * len(b_text)),
                                            (a_text, a_text[:10] + "新增文字" + a_text[10:])])
         change = s.reimport(doc.id, newer)
         assert doc.id in change.documents

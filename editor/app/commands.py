@@ -53,6 +53,13 @@ def document_place(issue: Issue, doc_id: str) -> tuple[int, int]:
     raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
 
 
+def take_document(issue: Issue, doc_id: str) -> tuple[Section, int, Document]:
+    """Remove a document from its section: (section, index it had, the document)."""
+    s, d = document_place(issue, doc_id)
+    section = issue.sections[s]
+    return section, d, section.documents.pop(d)
+
+
 def annotation_place(issue: Issue, ann_id: str) -> tuple[Document, int]:
     for doc in issue.documents():
         for i, ann in enumerate(doc.annotations):
@@ -219,16 +226,13 @@ class MoveDocument(Command):
 
     def apply(self, issue: Issue) -> Change:
         target = find_section(issue, self.section_id)
-        s, d = document_place(issue, self.doc_id)
-        self.old_section_id, self.old_index = issue.sections[s].id, d
-        self.name = issue.sections[s].documents[d].toc_title
-        doc = issue.sections[s].documents.pop(d)
+        section, self.old_index, doc = take_document(issue, self.doc_id)
+        self.old_section_id, self.name = section.id, doc.toc_title
         insert_clamped(target.documents, self.index, doc)
         return Change(sections=True)
 
     def revert(self, issue: Issue) -> Change:
-        s, d = document_place(issue, self.doc_id)
-        doc = issue.sections[s].documents.pop(d)
+        doc = take_document(issue, self.doc_id)[2]
         source = find_section(issue, self.old_section_id)
         source.documents.insert(self.old_index, doc)
         return Change(sections=True)
@@ -254,8 +258,7 @@ class AddDocument(Command):
         return Change(sections=True, documents={self.document.id})
 
     def revert(self, issue: Issue) -> Change:
-        s, d = document_place(issue, self.document.id)
-        del issue.sections[s].documents[d]
+        take_document(issue, self.document.id)
         return Change(sections=True)
 
     def describe(self) -> str:
@@ -271,9 +274,8 @@ class RemoveDocument(Command):
     title: ClassVar[str] = "删除文件"
 
     def apply(self, issue: Issue) -> Change:
-        s, d = document_place(issue, self.doc_id)
-        self.section_id, self.index = issue.sections[s].id, d
-        self.document = issue.sections[s].documents.pop(d)
+        section, self.index, self.document = take_document(issue, self.doc_id)
+        self.section_id = section.id
         return Change(sections=True)
 
     def revert(self, issue: Issue) -> Change:

@@ -236,8 +236,7 @@ class ProjectStore:
                 self._placed[doc_id] = (None, None)
 
     def _insert_document(self, doc, report) -> None:
-        model_json, overrides = codec.document_parts(doc)
-        sha = doc.source_sha256 if self._has_source(doc.source_sha256) else None
+        model_json, overrides, sha = self._document_values(doc)
         self.conn.execute(
             "INSERT INTO documents (id, section_id, position, source_name, source_sha256,"
             " model, import_report, overrides, updated) VALUES (?, NULL, NULL, ?, ?, ?, ?, ?, ?)",
@@ -247,8 +246,7 @@ class ProjectStore:
         self._write_annotations(doc)
 
     def _update_document(self, doc, report) -> None:
-        model_json, overrides = codec.document_parts(doc)
-        sha = doc.source_sha256 if self._has_source(doc.source_sha256) else None
+        model_json, overrides, sha = self._document_values(doc)
         self.conn.execute(
             "UPDATE documents SET model = ?, overrides = ?, source_name = ?,"
             " source_sha256 = COALESCE(?, source_sha256), updated = ? WHERE id = ?",
@@ -257,6 +255,12 @@ class ProjectStore:
             self.conn.execute("UPDATE documents SET import_report = ? WHERE id = ?",
                               (codec.report_json(report), doc.id))
         self._write_annotations(doc)
+
+    def _document_values(self, doc) -> tuple[str, str, str | None]:
+        """(model JSON, overrides JSON, source sha256 when that source is stored)."""
+        model_json, overrides = codec.document_parts(doc)
+        return model_json, overrides, (doc.source_sha256 if self._has_source(doc.source_sha256)
+                                       else None)
 
     def _has_source(self, sha: str) -> bool:
         return bool(sha) and self.conn.execute(
