@@ -291,3 +291,59 @@ def test_a_dash_starting_a_line_is_flush_with_the_left_edge():
     ln = lines_of("— 1 —", width=40 * EM, align="left", punct="kaiming")[0]
     assert ln.xs[0] == pytest.approx(0)
     assert ln.ends[0] == pytest.approx(EM)
+
+
+class ScriptFaces(FixedMeasurer):
+    """FixedMeasurer drawing Latin letters and digits from a second face, as the
+    FontBook does with a Latin role (so a mixed run splits into several items)."""
+
+    def face_for(self, ch, role):
+        return "latin-face" if ch.isascii() else role
+
+
+def test_underline_runs_on_across_the_han_latin_gaps():
+    spans = [Span("使用AI技术", underline=True), Span("和", underline=False),
+             Span("3D打印", strike=True)]
+    ln = cp.compose(spans, ParaFormat(align="left"), 40 * EM, ScriptFaces())[0]
+    items = ln.to_items(100.0, 200.0)
+    assert [it.text for it in items] == ["使用", "AI", "技术", "和", "3D", "打印"]
+    ends = [it.xs[0] + it.width for it in items]
+    assert ends[0] == pytest.approx(items[1].xs[0])           # gap before AI covered
+    assert ends[1] == pytest.approx(items[2].xs[0])           # gap after AI covered
+    assert items[1].xs[0] - (items[0].xs[-1] + EM) == pytest.approx(EM / 4)
+    assert ends[2] == pytest.approx(items[2].xs[-1] + EM)     # 和 is not underlined
+    assert ends[4] == pytest.approx(items[5].xs[0])           # the strike runs on too
+    plain = cp.compose([Span("使用AI技术")], ParaFormat(align="left"), 40 * EM,
+                       ScriptFaces())[0].to_items(100.0, 200.0)
+    assert plain[0].xs[0] + plain[0].width == pytest.approx(plain[0].xs[-1] + EM)
+
+
+def test_underline_is_one_unbroken_rule_in_the_pdf(tmp_path):
+    """Painted by the PDF painter with the real fonts: the underline segments of
+    underlined Han and Latin runs (a Word run with its own Latin font) join up from the
+    first glyph to the last."""
+    import pdfplumber
+    from editor.fonts import default_fontbook
+    from editor.layout.items import LaidOutIssue, Page
+    from editor.render.pdf import write_pdf
+
+    book = default_fontbook()
+    spans = [Span("推进", underline=True), Span("AI", underline=True, role="latin"),
+             Span("与", underline=True), Span("5G", underline=True, role="latin"),
+             Span("技术应用", underline=True)]
+    ln = cp.compose(spans, ParaFormat(align="left"), 442.2, book)[0]
+    items = ln.to_items(80.0, 200.0)
+    assert len(items) == 5
+    page = Page(index=0, width=595.28, height=841.89, items=items)
+    out = tmp_path / "underline.pdf"
+    write_pdf(LaidOutIssue(pages=[page]), out, book)
+    with pdfplumber.open(str(out)) as pdf:
+        segs = sorted((e["x0"], e["x1"]) for e in pdf.pages[0].edges
+                      if e["orientation"] == "h")
+    assert segs
+    reach = segs[0][1]
+    for a, b in segs[1:]:
+        assert a <= reach + 0.01, segs                        # no break in the rule
+        reach = max(reach, b)
+    assert segs[0][0] == pytest.approx(80.0, abs=0.01)
+    assert reach == pytest.approx(80.0 + ln.width, abs=0.01)

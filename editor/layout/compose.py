@@ -53,6 +53,7 @@ class ComposedLine:
     para: Prepared = field(repr=False, compare=False, default=None)
     xs: list[float] = field(repr=False, compare=False, default_factory=list)
     ends: list[float] = field(repr=False, compare=False, default_factory=list)
+    starts: list[float] = field(repr=False, compare=False, default_factory=list)
 
     @property
     def n_chars(self) -> int:
@@ -200,7 +201,8 @@ def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last:
                first: bool, m: Measurer) -> ComposedLine:
     avail = _avail(fmt, width, first)
     forced = e > s and p.text[e - 1] == "\n"
-    xs, ends, set_width = line_geometry(p, s, e, avail, _justified(fmt, last or forced))
+    xs, starts, ends, set_width = line_geometry(p, s, e, avail,
+                                                _justified(fmt, last or forced))
     offset = fmt.left_indent + (fmt.first_indent if first else 0.0)
     free = avail - set_width
     if fmt.align == "center" and free > 0:
@@ -211,7 +213,7 @@ def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last:
     pitch = fmt.line_pitch if fmt.line_pitch else 1.3 * size
     return ComposedLine(start=s, end=e, offset=offset, width=set_width, avail=avail,
                         ascent=asc, descent=desc, pitch=pitch, is_last=last,
-                        is_first=first, size=size, para=p, xs=xs, ends=ends)
+                        is_first=first, size=size, para=p, xs=xs, ends=ends, starts=starts)
 
 
 def _justified(fmt: ParaFormat, last: bool) -> bool:
@@ -234,17 +236,26 @@ def _items_for(line: ComposedLine, x: float, baseline: float) -> list[TextItem]:
         key = p.run_key(i)
         while j < end and p.run_key(j) == key:
             j += 1
-        items.append(_item(line, x, baseline, i, j))
+        items.append(_item(line, x, baseline, i, j, end))
         i = j
     return items
 
 
-def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int) -> TextItem:
+def _decorations(span: Span) -> tuple[bool, bool]:
+    return span.underline, span.strike
+
+
+def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int,
+          end: int) -> TextItem:
     p = line.para
     span = p.spans[p.span_of[i]]
     x0 = x + line.offset
     xs = [x0 + line.xs[k - line.start] for k in range(i, j)]
     right = x0 + line.ends[j - 1 - line.start]
+    if j < end and (span.underline or span.strike) and \
+            _decorations(p.spans[p.span_of[j]]) == _decorations(span):
+        # the underline (strike) goes on into the next run: cover the gap between them
+        right = x0 + line.starts[j - line.start]
     src = None
     if span.source is not None:
         base = span.source.start - p.span_start[p.span_of[i]]

@@ -32,7 +32,10 @@ class TextItem:
 
     ``xs`` holds the absolute x of every character of ``text`` (same length), so
     justification and punctuation compression are exact for every painter; ``width`` is
-    the advance of the whole run as set (last char included, compression applied).
+    the advance of the whole run as set (last char included, compression applied);
+    for an underlined or struck run followed on its line by another run with the same
+    decorations it reaches that run's start, so the rule is drawn unbroken across the
+    Han–Latin gap between them.
     ``face`` is a key of the FontBook (a concrete font file/subfont), not a role;
     ``role`` is kept for information.  ``scale_x`` is horizontal scaling (w:w), 1.0 = none.
     """

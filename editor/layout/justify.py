@@ -16,17 +16,17 @@ from editor.layout.prepare import COMMAS, Prepared
 EPS = 1e-6
 
 
-def line_geometry(p: Prepared, s: int, e: int, avail: float,
-                  justified: bool) -> tuple[list[float], list[float], float]:
-    """(glyph origins, slot ends, set width) for text[s:e]; a slot ends where the
-    character's set advance ends (before any gap to the next character).
+def line_geometry(p: Prepared, s: int, e: int, avail: float, justified: bool
+                  ) -> tuple[list[float], list[float], list[float], float]:
+    """(glyph origins, slot starts, slot ends, set width) for text[s:e]; a slot is the
+    character's set advance (a Han–Latin gap lies between two slots).
 
     The line is squeezed whenever its natural width exceeds ``avail``, and stretched to
     ``avail`` when ``justified``.
     """
     n = e - s
     if n == 0:
-        return [], [], 0.0
+        return [], [], [], 0.0
     ve = p.trimmed_end(s, e)
     natural = p.natural(s, e)
     width = [p.adv[k] for k in range(s, e)]
@@ -41,16 +41,17 @@ def line_geometry(p: Prepared, s: int, e: int, avail: float,
         _squeeze(p, s, ve, -slack, width, gaps, left)
     elif justified and slack > EPS:
         _stretch(p, s, ve, slack, width, gaps)
-    xs, ends = [], []
+    xs, starts, ends = [], [], []
     x = 0.0
     for i in range(n):
         x += gaps[i]
+        starts.append(x)
         xs.append(x + p.shift[s + i] - left[i])
         x += width[i]
         ends.append(x)
     if p.pad and any(p.pad[s:ve]):
         _place_in_slots(p, s, ve, xs)
-    return xs, ends, ends[ve - s - 1]
+    return xs, starts, ends, ends[ve - s - 1]
 
 
 def _place_in_slots(p: Prepared, s: int, ve: int, xs: list[float]) -> None:
