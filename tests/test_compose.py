@@ -347,3 +347,66 @@ def test_underline_is_one_unbroken_rule_in_the_pdf(tmp_path):
         reach = max(reach, b)
     assert segs[0][0] == pytest.approx(80.0, abs=0.01)
     assert reach == pytest.approx(80.0 + ln.width, abs=0.01)
+
+
+# --- the template chooses; the grid of GB/T 9704 -----------------------------------------
+
+@pytest.mark.parametrize("punct, comma_step, stop_trim", [
+    ("kaiming", 8, True), ("quanjiao", 16, False), ("line_end_half", 16, True)])
+def test_template_chooses_the_punctuation_style(tmp_path, punct, comma_step, stop_trim):
+    """A template's [style.body] punct reaches the composer: 开明 halves ，、；：, 全角
+    keeps every mark full (also at a line end), 行末半角 trims only the line end."""
+    from editor.layout.template import load_template
+    path = tmp_path / f"t_{punct}.toml"
+    path.write_text(f'extends = "gbt9704"\nname = "t"\n[style.body]\npunct = "{punct}"\n'
+                    'char_grid = false\nfirst_indent = 0\n', encoding="utf-8")
+    body = load_template(path).style("body")
+    fmt = body.fmt()
+    assert fmt.punct == punct
+    ln = cp.compose([body.span("一，二")], fmt, 40 * EM, FIXED)[0]
+    assert ln.xs[2] - ln.xs[1] == pytest.approx(comma_step)
+    ls = cp.compose([body.span("一" * 9 + "。" + "一" * 5)], fmt, W10, FIXED)
+    assert ls[0].text.endswith("。")
+    # a full stop ending the first line: trimmed to its ink, the line stretched to 10 em
+    gap = W10 - ls[0].xs[-1]
+    assert gap == pytest.approx(8 if stop_trim else 16)
+    assert ls[0].width == pytest.approx(W10)
+
+
+def test_gbt9704_body_is_set_on_the_22_by_28_grid():
+    """The template's body style: 28 Han per 442.2 pt line at the 15.79 pt character
+    pitch, every baseline on the 28.99 pt line grid, 22 lines on a page."""
+    from editor.layout.paragraph import ParagraphFlowable
+    from editor.layout.template import load_template
+    t = load_template("gbt9704")
+    body = t.style("body")
+    fmt = body.fmt(first_indent=0.0)
+    assert fmt.char_pitch == pytest.approx(15.79, abs=0.005)
+    assert fmt.snap_to_grid and fmt.punct == "kaiming"
+    frame = t.frame(1)
+    assert frame.grid_pitch == pytest.approx(28.99, abs=0.005)
+    assert frame.width == pytest.approx(442.2, abs=0.1)
+    para = ParagraphFlowable([body.span("政" * 28 * 25)], fmt, FIXED)
+    pl = para.place(frame, frame.y, True)
+    lines = sorted({it.y for it in pl.items})
+    assert len(lines) == 22
+    assert [y - frame.y for y in lines] == pytest.approx(
+        [k * frame.grid_pitch for k in range(1, 23)])
+    first = [it for it in pl.items if it.y == lines[0]]
+    assert sum(len(it.text) for it in first) == 28
+    assert first[-1].xs[-1] - first[0].xs[0] == pytest.approx(27 * 442.2 / 28, abs=0.01)
+
+
+def test_distributed_short_centred_lines_spread_inside_their_indents():
+    """分散对齐: a short line (附件, 目录, a signature) is spread over its measure, the
+    measure narrowed by the indents; every line of the paragraph, the last included;
+    a single character is centred."""
+    ln = lines_of("目录", align="distribute", left_indent=3 * EM, right_indent=3 * EM)[0]
+    assert ln.offset == pytest.approx(48)
+    assert ln.xs == approx([0, 48])
+    assert ln.width == pytest.approx(4 * EM)
+    ls = lines_of("一二三四五六七八九十甲乙丙", align="distribute")
+    assert [ln.width for ln in ls] == approx([W10, W10])
+    assert ls[1].xs == approx([0, 72, 144])
+    one = lines_of("序", align="distribute")[0]
+    assert one.offset + one.width / 2 == pytest.approx(W10 / 2)

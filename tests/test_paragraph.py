@@ -137,3 +137,26 @@ def test_can_start_tells_whether_a_heading_may_stay():
     assert not para(5).can_start(f, 100 + 9 * PITCH)    # one would be an orphan
     assert para(1).can_start(f, 100 + 9 * PITCH)
     assert not para(3, keep_together=True).can_start(f, 100 + 8 * PITCH)
+
+
+@pytest.mark.parametrize("used, placed", [(21, 0), (20, 0), (19, 3), (18, 3)])
+def test_widow_and_orphan_on_the_22_line_grid(used, placed):
+    """A three-line paragraph after ``used`` grid lines of a GB/T 9704 page: one line
+    left at the bottom (orphan) or one pushed alone to the next page (widow) moves the
+    whole paragraph; with three cells free it stays."""
+    f = Frame(x=80, y=100, width=160, height=637.8, grid_pitch=GRID)
+    p = para(3, snap_to_grid=True, line_pitch=GRID)
+    pl = p.place(f, f.y + used * GRID, False)
+    assert len(baselines(pl)) == placed
+    assert (pl.rest is None) == (placed == 3)
+    if placed:
+        assert baselines(pl)[-1] == pytest.approx(f.y + (used + 3) * GRID)
+
+
+def test_a_four_line_paragraph_splits_two_and_two_at_a_grid_page_end():
+    f = Frame(x=80, y=100, width=160, height=637.8, grid_pitch=GRID)
+    p = para(4, snap_to_grid=True, line_pitch=GRID)
+    pl = p.place(f, f.y + 19 * GRID, False)             # three cells free
+    assert len(baselines(pl)) == 2                       # not 3 + a lone last line
+    rest = pl.rest.place(f, f.y, True)
+    assert len(baselines(rest)) == 2 and rest.rest is None

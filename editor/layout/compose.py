@@ -205,7 +205,8 @@ def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last:
                                                 _justified(fmt, last or forced))
     offset = fmt.left_indent + (fmt.first_indent if first else 0.0)
     free = avail - set_width
-    if fmt.align == "center" and free > 0:
+    if fmt.align in ("center", "distribute") and free > EPS:
+        # a distributed line that cannot spread (one character) is centred
         offset += free / 2
     elif fmt.align == "right" and free > 0:
         offset += free
