@@ -63,6 +63,7 @@ class Session:
     def __init__(self, store: ProjectStore):
         self.store = store
         self.path = store.path
+        self.access = None          # editor.appdirs.ProjectAccess when opened by ``open``
         self.issue: Issue = store.read_issue()
         self.listeners: list[Callable[[Change], None]] = []
         self._done: list[HistoryEntry] = []
@@ -84,10 +85,24 @@ class Session:
 
     @classmethod
     def open(cls, path: str | Path) -> "Session":
-        return cls(ProjectStore.open(Path(path)))
+        """Open a project; on a network share read-only while another editor writes it
+        (``session.access`` says so, editor.appdirs.project_access)."""
+        from editor.appdirs import project_access, release_project
+        access = project_access(path)
+        try:
+            session = cls(ProjectStore.open(Path(path), readonly=access.readonly))
+        except BaseException:
+            if access.claimed:
+                release_project(path)
+            raise
+        session.access = access
+        return session
 
     def close(self) -> None:
         self.store.close()
+        if self.access is not None and self.access.claimed:
+            from editor.appdirs import release_project
+            release_project(self.path)
 
     def __enter__(self) -> "Session":
         return self

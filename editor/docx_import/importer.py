@@ -25,9 +25,16 @@ class ImportResult:
 
 def import_docx(path: str | Path) -> ImportResult:
     """Import a .docx file; raises ``DocxImportError`` for files it refuses."""
+    from editor.appdirs import locked_message, read_shared
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_shared(path)
+    except PermissionError as exc:      # held open by another program (Windows), or no rights
+        if path.is_dir():               # Windows refuses reading a folder this way
+            raise DocxImportError(f"无法导入“{path.name}”：这是一个文件夹，不是文件",
+                                  f"is a directory: {path}", path=str(path)) from None
+        raise DocxImportError(f"无法导入：{locked_message(path)}", str(exc),
+                              path=str(path)) from None
     except IsADirectoryError:
         raise DocxImportError(f"无法导入“{path.name}”：这是一个文件夹，不是文件",
                               f"is a directory: {path}", path=str(path)) from None

@@ -212,6 +212,8 @@ class MainWindow(EditRequests, QMainWindow):
     def _opened(self, session, path: Path, on_open=None) -> None:
         self.settings.set_last_folder("open", path)
         self.attach(session, path)
+        if session.access is not None and session.access.warnings:   # network share
+            self.message("；".join(session.access.warnings), 0)
         if on_open is not None:
             on_open()
 
