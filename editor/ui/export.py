@@ -1,21 +1,23 @@
-"""文件 › 导出印刷PDF and 打印: the issue's pages to a PDF file or a printer (layer: ui).
+"""文件 › 导出印刷PDF: the issue's pages to a print PDF or a PDF/X file (layer: ui).
 
 Export lays out a snapshot of the issue in a worker (``jobs.lay_out``) and writes it with
-``editor.render.pdf.write_pdf`` — the same code as ``python main.py build`` — optionally
-with 3 mm bleed and crop marks.  Printing paints the same page items with QPainter at the
-printer's resolution (``print_pages``); landscape pages are turned on the portrait sheet as
-in the PDF.
+``editor.render.production.write_print_pdf`` — the same code as ``python main.py build`` —
+optionally with 3 mm bleed, crop marks and slug line, and as PDF/X-4 or PDF/X-1a with the
+print shop's ICC profile.  Printing (QPainter on a QPrinter) is in ``editor.ui.printing``;
+``print_pages`` is re-exported here for older callers.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout)
 
-from editor.ui.painter import PagePainter
+from editor.errors import GazetteError
+from editor.ui.printing import print_pages  # noqa: F401  (re-export)
+
+PDFX_VERSIONS = {"PDF/X-4（推荐）": "PDF/X-4", "PDF/X-1a（仅 CMYK、无透明）": "PDF/X-1a:2001"}
 
 
 class ExportDialog(QDialog):
@@ -36,6 +38,7 @@ class ExportDialog(QDialog):
         layout.addLayout(row)
         self.bleed = QCheckBox("加 3 毫米出血并画裁切线（交印刷厂时选用）")
         layout.addWidget(self.bleed)
+        layout.addWidget(self._pdfx_group())
         self.open_after = QCheckBox("导出后打开 PDF")
         layout.addWidget(self.open_after)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -45,6 +48,43 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _pdfx_group(self) -> QGroupBox:
+        group = QGroupBox("PDF/X 印刷文件（交印刷厂）")
+        group.setCheckable(True)
+        group.setChecked(False)
+        self.pdfx = group
+        box = QVBoxLayout(group)
+        self.pdfx_version = QComboBox()
+        self.pdfx_version.addItems(list(PDFX_VERSIONS))
+        box.addWidget(self.pdfx_version)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("ICC 特性文件："))
+        self.icc = QLineEdit()
+        self.icc.setPlaceholderText("留空：内置通用铜版纸 CMYK 特性")
+        row.addWidget(self.icc, 1)
+        choose = QPushButton("选择…")
+        choose.clicked.connect(self._browse_icc)
+        row.addWidget(choose)
+        box.addLayout(row)
+        box.addWidget(QLabel("文字为纯黑（K100），版头红色为 M80 Y80；建议同时勾选出血。"))
+        return group
+
+    def _browse_icc(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择印刷厂提供的 CMYK 特性文件",
+                                              self.icc.text(), "ICC 特性文件 (*.icc *.icm)")
+        if path:
+            self.icc.setText(path)
+
+    def pdfx_options(self):
+        """PdfxOptions for the chosen PDF/X settings (None: a plain PDF)."""
+        if not self.pdfx.isChecked():
+            return None
+        from editor.render.pdfx import PdfxOptions
+        icc = self.icc.text().strip() or None
+        if icc and not Path(icc).is_file():
+            raise GazetteError(f"找不到 ICC 特性文件：{icc}")
+        return PdfxOptions(version=PDFX_VERSIONS[self.pdfx_version.currentText()], icc_path=icc)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出印刷PDF", self.path.text(),
@@ -57,50 +97,16 @@ class ExportDialog(QDialog):
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
-def export_work(snapshot, out_path: Path, bleed: bool):
-    """The export job: a generator yielding progress, returning the LaidOutIssue."""
+def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None):
+    """The export job: lays the snapshot out and writes the file; returns the LaidOutIssue.
+
+    ``pdfx`` (``PdfxOptions``) makes it a PDF/X print file."""
     def work(progress):
-        from editor.render.pdf import write_pdf
+        from editor.render.production import write_print_pdf
         from editor.ui.jobs import default_measurer, lay_out
         laid_out = lay_out(snapshot, progress)
         progress(f"写出 PDF（{len(laid_out.pages)} 页）")
-        write_pdf(laid_out, out_path, default_measurer(), bleed=bleed, progress=progress)
+        write_print_pdf(laid_out, out_path, default_measurer(), bleed=bleed, pdfx=pdfx,
+                        progress=progress)
         return laid_out
     return work
-
-
-def print_pages(printer, pages, painter_for_pages: PagePainter,
-                first: int = 0, last: int | None = None) -> int:
-    """Paint ``pages[first..last]`` on ``printer`` (a QPrinter); returns pages printed."""
-    last = len(pages) - 1 if last is None else min(last, len(pages) - 1)
-    if not pages or first > last:
-        return 0
-    layout = QPageLayout(QPageSize(QSizeF(pages[first].width if not pages[first].landscape
-                                          else pages[first].height,
-                                          pages[first].height if not pages[first].landscape
-                                          else pages[first].width),
-                                   QPageSize.Unit.Point),
-                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    printer.setPageLayout(layout)
-    printer.setFullPage(True)
-    p = QPainter()
-    if not p.begin(printer):
-        raise OSError("无法开始打印（打印机不可用）")
-    try:
-        dpi = printer.resolution()
-        scale = dpi / 72.0
-        for n, index in enumerate(range(first, last + 1)):
-            if n:
-                printer.newPage()
-            page = pages[index]
-            p.save()
-            p.scale(scale, scale)
-            if page.landscape:      # turned with its head toward the binding, as in the PDF
-                p.translate(0, page.width)
-                p.rotate(-90)
-            p.setClipRect(QRectF(0, 0, page.width, page.height))
-            painter_for_pages.paint(p, page, scale)
-            p.restore()
-    finally:
-        p.end()
-    return last - first + 1

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
-from editor.ui import proof_actions
+from editor.ui import printing, proof_actions
 
 Std = QKeySequence.StandardKey
 
@@ -49,6 +49,15 @@ def build_menus(window) -> dict[str, QAction]:
                           sp.SP_DialogSaveButton, "排版整期并导出印刷用 PDF")
     a["print"] = _action(window, "打印(&P)…", window.print_issue, Std.Print, None,
                          "用打印机打印整期或部分页")
+    a["print_preview"] = _action(window, "打印预览(&V)…", lambda: printing.preview_dialog(window),
+                                 tip="按打印机纸张预览整期")
+    a["print_booklet"] = _action(window, "打印小册子(&B)…", lambda: printing.booklet_dialog(window),
+                                 tip="按骑马钉顺序双面打印（短边翻转），对折后装订")
+    a["export_booklet"] = _action(window, "导出小册子PDF…",
+                                  lambda: printing.export_booklet_dialog(window),
+                                  tip="输出 A3（或 A4 缩印）骑马钉拼版 PDF")
+    for name in ("print_preview", "print_booklet", "export_booklet"):   # follow 打印's state
+        a["print"].enabledChanged.connect(a[name].setEnabled)
     a["close"] = _action(window, "关闭(&C)", window.close_project, Std.Close)
     a["quit"] = _action(window, "退出(&X)", window.close, QKeySequence("Ctrl+Q"))
     a["undo"] = window.undo.undo_action(window)
@@ -85,7 +94,11 @@ def build_menus(window) -> dict[str, QAction]:
     m.addAction(a["import"])
     m.addSeparator()
     m.addAction(a["export"])
+    m.addAction(a["export_booklet"])
+    m.addSeparator()
+    m.addAction(a["print_preview"])
     m.addAction(a["print"])
+    m.addAction(a["print_booklet"])
     m.addSeparator()
     m.addAction(a["close"])
     m.addAction(a["quit"])

@@ -129,7 +129,7 @@ class EditRequests:
 
     # -- export and print -----------------------------------------------------------------------------
     def export_pdf(self, path: Path | None = None, bleed: bool | None = None,
-                   on_done=None) -> None:
+                   on_done=None, pdfx=None) -> None:
         from editor.ui.export import ExportDialog, export_work
         if self.session is None:
             return
@@ -140,6 +140,11 @@ class EditRequests:
             if dialog.exec() != ExportDialog.DialogCode.Accepted:
                 return
             path, bleed = dialog.chosen_path(), dialog.bleed.isChecked()
+            try:
+                pdfx = dialog.pdfx_options()
+            except Exception as exc:          # noqa: BLE001 - e.g. a missing ICC file
+                self.error(user_message(exc), "导出印刷PDF")
+                return
             open_after = dialog.open_after.isChecked()
             self.settings.set_value("export/bleed", bleed)
             self.settings.set_last_folder("export", path)
@@ -154,27 +159,8 @@ class EditRequests:
             if on_done is not None:
                 on_done(path)
 
-        run_job(self, "导出印刷PDF", export_work(snapshot, Path(path), bool(bleed)), done)
+        run_job(self, "导出印刷PDF", export_work(snapshot, Path(path), bool(bleed), pdfx), done)
 
     def print_issue(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-        from editor.ui.export import print_pages
-        if self.laid_out is None:
-            self.message("页面尚未排好，请稍候再打印。")
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.windowTitle())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印")
-        dialog.setMinMax(1, len(self.laid_out.pages))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        first, last = 0, len(self.laid_out.pages) - 1
-        if printer.printRange() == QPrinter.PrintRange.PageRange:
-            first, last = printer.fromPage() - 1, printer.toPage() - 1
-        try:
-            count = print_pages(printer, self.laid_out.pages, self.preview.painter, first, last)
-        except Exception as exc:          # noqa: BLE001
-            self.error(user_message(exc), "打印失败")
-            return
-        self.message(f"已送出打印 {count} 页")
+        from editor.ui.printing import print_dialog
+        print_dialog(self)
