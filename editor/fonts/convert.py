@@ -18,10 +18,9 @@ import tempfile
 from pathlib import Path
 
 import fontTools
-from fontTools import subset as ft_subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
+
+# fontTools.subset, its pens and ttLib are imported where used: a build with warm font
+# caches never converts, and importing them costs a tenth of a second at startup.
 
 FORMAT = 3              # 3: head.modified kept from the source (byte-identical output)
 MAX_ERR = 1.0          # font units: cu2qu tolerance (1/1000 em on a 1000-unit face)
@@ -51,7 +50,8 @@ _SUBSET_SETTINGS = {
 }
 
 
-def _options() -> ft_subset.Options:
+def _options():
+    from fontTools import subset as ft_subset
     opts = ft_subset.Options()
     opts.drop_tables += _DROP
     for name, value in _SUBSET_SETTINGS.items():
@@ -59,8 +59,12 @@ def _options() -> ft_subset.Options:
     return opts
 
 
-def cff_to_glyf(font: TTFont, max_err: float = MAX_ERR) -> None:
-    """Replace the CFF outlines of ``font`` by TrueType quadratic contours in place."""
+def cff_to_glyf(font, max_err: float = MAX_ERR) -> None:
+    """Replace the CFF outlines of ``font`` (a fontTools TTFont) by TrueType quadratic
+    contours in place."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyphs = {}
@@ -103,6 +107,8 @@ def subset_to_truetype(src: Path, index: int, chars, out: Path) -> Path:
     """Write the glyphs of ``chars`` (those the face has) from ``src`` as TrueType to ``out``."""
     # recalcTimestamp=False: the subset keeps the source's head.modified instead of the
     # conversion time, so a subset is the same bytes on every machine and every run.
+    from fontTools import subset as ft_subset
+    from fontTools.ttLib import TTFont
     font = TTFont(str(src), fontNumber=index, lazy=False, recalcTimestamp=False)
     cmap = font.getBestCmap() or {}
     unicodes = sorted(ord(c) for c in chars if ord(c) in cmap)
@@ -115,7 +121,7 @@ def subset_to_truetype(src: Path, index: int, chars, out: Path) -> Path:
     return out
 
 
-def _save_atomic(font: TTFont, out: Path) -> None:
+def _save_atomic(font, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=out.name, suffix=".part", dir=str(out.parent))
     os.close(fd)

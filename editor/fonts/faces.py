@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fontTools.ttLib import TTCollection, TTFont, TTLibError
-
 from editor.fonts.convert import source_key
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
@@ -66,7 +64,7 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", "", name).casefold()
 
 
-def _face_names(font: TTFont) -> list[str]:
+def _face_names(font) -> list[str]:
     names: list[str] = []
     if "name" not in font:
         return names
@@ -82,7 +80,7 @@ def _face_names(font: TTFont) -> list[str]:
     return names
 
 
-def _ps_name(font: TTFont, path: Path, index: int) -> str:
+def _ps_name(font, path: Path, index: int) -> str:
     name = font["name"].getDebugName(6) if "name" in font else None
     name = re.sub(r"[^A-Za-z0-9\-]", "", name or "") or re.sub(r"[^A-Za-z0-9\-]", "", path.stem) or "Face"
     return name if index == 0 or font["name"].getDebugName(6) else f"{name}-{index}"
@@ -90,6 +88,7 @@ def _ps_name(font: TTFont, path: Path, index: int) -> str:
 
 def scan_file(path: Path) -> list[FaceRecord]:
     """Face records of a font file; empty for files fontTools cannot read."""
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
     path = Path(path)
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
@@ -122,6 +121,7 @@ class FaceMetrics:
 
 
 def _read_metrics(path: Path, index: int) -> FaceMetrics:
+    from fontTools.ttLib import TTFont
     font = TTFont(str(path), fontNumber=index, lazy=True)
     upem = font["head"].unitsPerEm or 1000
     cmap = font.getBestCmap() or {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from editor.errors import GazetteError
@@ -92,6 +91,7 @@ def _run(jobs, say) -> None:
         size = "基础字集（约 8000 字）" if args[5] == "base" else f"{len(args[2])} 个字符"
         say(f"首次使用字体，正在转换 {n}/{total}：{face}，{size}……")
     if total > 1 and _parallel_ok():
+        from concurrent.futures import ProcessPoolExecutor
         try:
             workers = min(total, os.cpu_count() or 1)
             with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -1,10 +1,10 @@
 """Print PDF: LaidOutIssue page items → PDF bytes on a reportlab canvas (layer: render).
 
 A thin painter: no layout happens here (no platypus, no reportlab Paragraph).  Every
-``TextItem`` is drawn glyph by glyph where the composer put it — consecutive characters
-whose spacing differs from the font's advance by the same amount share one text show
-with that character spacing (Tc), so justified lines stay compact.  Fonts come from the
-FontBook (``register_reportlab`` subsets and embeds exactly the characters used).
+``TextItem`` is drawn where the composer put each character (``editor.render.pdftext``:
+runs sharing one character spacing and font subset, each placed by an absolute text
+matrix).  Fonts come from the FontBook (``register_reportlab`` subsets and embeds exactly
+the characters used).  Streams are Flate-compressed without the ASCII85 layer.
 
 Page boxes: the MediaBox is the template's page size and the TrimBox equals it; with
 ``bleed`` the MediaBox grows by 3 mm bleed plus room for crop marks, TrimBox/BleedBox are
@@ -20,13 +20,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab import rl_config
 from reportlab.pdfgen import canvas as rl_canvas
 
 from editor import __version__
-from editor.errors import GazetteError
 from editor.layout.items import (ImageItem, LaidOutIssue, LineItem, LinkItem, Page,
                                  RectItem, TextItem)
+from editor.render.pdftext import TextWriter
 
 MM = 72 / 25.4
 BLEED = 3 * MM
@@ -61,7 +61,7 @@ class PdfPainter:
         self.fonts = fonts
         self.offset = offset
         self.height = 0.0
-        self._widths: dict = {}
+        self.writer = TextWriter(canv, fonts)
 
     def begin_page(self, page: Page) -> None:
         self.height = page.height
@@ -82,70 +82,13 @@ class PdfPainter:
         elif isinstance(item, ImageItem):
             self.image(item)
 
-    def _advance(self, ch: str, font: str, size: float) -> float:
-        key = (ch, font)
-        w = self._widths.get(key)
-        if w is None:
-            w = self._widths[key] = pdfmetrics.stringWidth(ch, font, 1000.0) / 1000.0
-        return w * size
-
     def text(self, item: TextItem) -> None:
         if not item.text:
             return
-        font = self.fonts.get(item.face)
-        if font is None:
-            raise GazetteError(f"字体未能嵌入 PDF：{item.face}",
-                               f"FontBook.register_reportlab returned no font for {item.face!r}")
-        c = self.c
-        # only bold or scaled runs change state that must not leak (Q restores it);
-        # plain runs set their own font, colour and character spacing
-        special = item.bold or item.scale_x != 1.0
-        if special:
-            c.saveState()
-        if item.bold:
-            c.setStrokeColorRGB(*_rgb(item.color))
-            c.setLineWidth(item.size * 0.03)
-        to = c.beginText()
-        to.setFont(font, item.size)
-        to.setFillColorRGB(*_rgb(item.color))
-        if item.scale_x != 1.0:
-            to.setHorizScale(item.scale_x * 100)
-        if item.bold:
-            to.setTextRenderMode(2)
         xs = item.xs if len(item.xs) == len(item.text) else _even_xs(item)
-        y = self._y(item.y)
-        text, n = item.text, len(item.text)
-        i = 0
-        char_space = None
-        while i < n:
-            j, tc = self._chunk(text, xs, i, font, item.size, item.scale_x)
-            to.setTextOrigin(self._x(xs[i]), y)
-            if tc != char_space:
-                to.setCharSpace(tc)
-                char_space = tc
-            to.textOut(text[i:j])
-            i = j
-        c.drawText(to)
-        if special:
-            c.restoreState()
+        self.writer.write(item, xs, self.offset, self._y(item.y))
         if item.underline or item.strike:
             self._decorate(item, xs)
-
-    def _chunk(self, text: str, xs: list[float], i: int, font: str, size: float,
-               scale: float) -> tuple[int, float]:
-        """End of the run of characters from ``i`` sharing one character spacing, and
-        that spacing (in unscaled text space)."""
-        n = len(text)
-        if i + 1 >= n:
-            return n, 0.0
-        delta = xs[i + 1] - xs[i] - self._advance(text[i], font, size) * scale
-        j = i + 1
-        while j + 1 < n:
-            d = xs[j + 1] - xs[j] - self._advance(text[j], font, size) * scale
-            if abs(d - delta) > 0.005:
-                break
-            j += 1
-        return j + 1, round(delta / scale, 4)
 
     def _decorate(self, item: TextItem, xs: list[float]) -> None:
         c = self.c
@@ -162,26 +105,25 @@ class PdfPainter:
         c.restoreState()
 
     def line(self, item: LineItem) -> None:
-        c = self.c
-        c.saveState()
-        c.setStrokeColorRGB(*_rgb(item.color))
-        c.setLineWidth(item.width)
+        ops = ["q", self.writer.colour(item.color, "RG"), f"{item.width:.3f} w"]
         if item.dash:
-            c.setDash(list(item.dash))
-        c.line(self._x(item.x1), self._y(item.y1), self._x(item.x2), self._y(item.y2))
-        c.restoreState()
+            ops.append(f"[{' '.join(f'{d:.3f}' for d in item.dash)}] 0 d")
+        ops.append(f"{self._x(item.x1):.3f} {self._y(item.y1):.3f} m "
+                   f"{self._x(item.x2):.3f} {self._y(item.y2):.3f} l S Q")
+        self.c._code.append(" ".join(ops))
 
     def rect(self, item: RectItem) -> None:
-        c = self.c
-        c.saveState()
+        if not (item.fill or item.stroke):
+            return
+        ops = ["q"]
         if item.fill:
-            c.setFillColorRGB(*_rgb(item.fill))
+            ops.append(self.writer.colour(item.fill, "rg"))
         if item.stroke:
-            c.setStrokeColorRGB(*_rgb(item.stroke))
-            c.setLineWidth(item.stroke_width)
-        c.rect(self._x(item.x), self._y(item.y + item.h), item.w, item.h,
-               stroke=1 if item.stroke else 0, fill=1 if item.fill else 0)
-        c.restoreState()
+            ops += [self.writer.colour(item.stroke, "RG"), f"{item.stroke_width:.3f} w"]
+        paint = "B" if item.fill and item.stroke else ("f" if item.fill else "S")
+        ops.append(f"{self._x(item.x):.3f} {self._y(item.y + item.h):.3f} "
+                   f"{item.w:.3f} {item.h:.3f} re {paint} Q")
+        self.c._code.append(" ".join(ops))
 
     def image(self, item: ImageItem) -> None:
         import io
@@ -260,6 +202,15 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
     size = (first.width + 2 * off, first.height + 2 * off) if first else (595.28, 841.89)
     # the page preamble names the canvas font: make it one of ours (no Helvetica)
     initial = fonts[sorted(fonts)[0]] if fonts else None
+    use_a85, rl_config.useA85 = rl_config.useA85, 0     # binary streams: smaller, faster
+    try:
+        _paint(laid_out, out_path, fonts, size, initial, bleed, off, slug_face, slug_date)
+    finally:
+        rl_config.useA85 = use_a85
+
+
+def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, initial,
+           bleed: bool, off: float, slug_face, slug_date) -> None:
     c = rl_canvas.Canvas(str(out_path), pagesize=size, invariant=1, pageCompression=1,
                          pdfVersion=(1, 6), initialFontName=initial, initialFontSize=12,
                          lang="zh-CN")
