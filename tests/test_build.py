@@ -225,3 +225,29 @@ def test_cli_error_is_chinese_with_exit_code_2(tmp_path):
                            str(tmp_path / "没有.json")], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "找不到" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_extracted_glyph_positions_match_layout_across_font_subsets(built):
+    """Where the CJK face is embedded as several 256-glyph subsets and lines switch
+    between them, a text extractor still finds every character at the layout's x."""
+    import pdfplumber
+    path, _reader, laid = built
+    pages = sorted(set(laid.doc_first_page.values()))
+    pages += [p.index for p in laid.pages if p.kind == "body"][10::12]
+    mixed_lines = 0
+    with pdfplumber.open(path) as pdf:
+        for index in pages:
+            page = laid.pages[index]
+            expected = sorted((round(it.y, 1), x, ch) for it in page.texts()
+                              for ch, x in zip(it.text, it.xs) if not ch.isspace())
+            chars = [c for c in pdf.pages[index].chars if not c["text"].isspace()]
+            found = sorted((round(page.height - c["matrix"][5], 1), c["x0"], c["text"])
+                           for c in chars)
+            assert len(found) == len(expected), index
+            for (y, x, ch), (py, px, pch) in zip(expected, found):
+                assert (pch, py) == (ch, y) and px == pytest.approx(x, abs=0.02), (index, ch)
+            by_line: dict[float, set[str]] = {}
+            for c in chars:
+                by_line.setdefault(round(c["top"]), set()).add(c["fontname"])
+            mixed_lines += sum(1 for names in by_line.values() if len(names) > 1)
+    assert mixed_lines > 50
