@@ -263,17 +263,32 @@ class DocumentBuilder:
         if not notes or not self.t.get("document", "show_colophon_note", False):
             return
         self.out.append(Rule(width=1.0, gap_before=self.t.line_pitch))
-        for i, text in enumerate(notes):
-            self.text(text, "colophon_note", "colophon_note")
+        st = self.t.style("colophon_note")
+        offset = 0          # the block text is the non-blank lines joined with "\n"
+        for text in notes:
+            src = Source(self.doc.id, "colophon_note", offset, offset + len(text))
+            offset += len(text) + 1
+            self.para([st.span(text, src)], st)
         self.out.append(Rule(width=1.0, gap_before=4.0))
 
     def attachments(self) -> None:
+        """Each attachment on a new page: its label (附件N), centred title, blocks.  An
+        attachment printed as the notice's own content (印发 …方案) has no label and gets
+        title only; an unlabelled one that the 附件 note announces is labelled 附件 (one
+        announced) or 附件N (N-th announced)."""
+        fallback = fallback_labels(self.doc)
         for i, att in enumerate(self.doc.attachments):
             if self.t.get("document", "attachment_new_page", True):
                 self.out.append(PageBreak())
-            # an attachment printed with the notice (印发 …方案) has no label: title only
-            if att.label.strip():
-                self.text(att.label, "attachment_label", att.id + "/label", first_indent=0.0)
+            label = att.label.strip()
+            if label:
+                st = self.t.style("attachment_label")
+                start = att.label.index(label)
+                self.para([st.span(label, Source(self.doc.id, att.id + "/label", start,
+                                                 start + len(label)))], st, first_indent=0.0)
+            elif i in fallback:         # announced by the 附件 note but unlabelled
+                st = self.t.style("attachment_label")
+                self.para([st.span(fallback[i], None)], st, first_indent=0.0)
             if att.title.strip():
                 self.title(att.title, "attachment_title", att.id + "/title")
             self.blocks(att.blocks)
@@ -316,6 +331,24 @@ def _align_override(block: model.Paragraph) -> dict:
     if align in ("center", "right"):
         return {"align": align}
     return {}
+
+
+def fallback_labels(doc: model.Document) -> dict[int, str]:
+    """Labels for unlabelled attachments the 附件 note announces: attachment index →
+    "附件" or "附件N".  The announced attachments are the last ones (those the note
+    counts: its numbered items, or one); earlier unlabelled ones are the printed content
+    of a 印发 notice and stay unlabelled."""
+    notes = [n for n in doc.attachment_note if n.strip()]
+    if not notes or not doc.attachments:
+        return {}
+    numbered = sum(1 for n in notes if re.match(r"^(附件[：:])?\s*\d+[.．、]", n))
+    count = min(max(numbered, 1), len(doc.attachments))
+    first = len(doc.attachments) - count
+    out = {}
+    for k in range(first, len(doc.attachments)):
+        if not doc.attachments[k].label.strip():
+            out[k] = "附件" if count == 1 else f"附件{k - first + 1}"
+    return out
 
 
 def _note_prefix(text: str) -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
 from editor.layout.flow import Frame
-from editor.layout.items import LineItem, RectItem
+from editor.layout.items import LineItem, RectItem, TextItem
+from editor.layout.linebreak import OPENING
 from editor.layout.template import Template
 from editor import model
 
@@ -33,7 +34,10 @@ class Stack:
             self.y += f.space_before
         for ln in compose([st.span(text)], f, self.frame.width, self.m):
             top = self.y
-            self.items.extend(ln.to_items(self.frame.x, top + (ln.pitch + ln.ascent - ln.descent) / 2))
+            items = ln.to_items(self.frame.x, top + (ln.pitch + ln.ascent - ln.descent) / 2)
+            if f.align == "center":
+                _centre_on_ink(items, st.role, self.m)
+            self.items.extend(items)
             self.y = top + ln.pitch
         self.y += f.space_after
         return self.y
@@ -43,6 +47,23 @@ class Stack:
         self.items.append(LineItem(self.frame.x, self.y, self.frame.x + self.frame.width,
                                    self.y, width, color))
         self.y += width + gap
+
+
+def _centre_on_ink(items: list, role: str, m: Measurer) -> None:
+    """A centred line starting with an opening mark (《 （ “): the mark's empty left half
+    is compressed away, so the ink, not the empty half-em, is centred — the whole line
+    moves left by a quarter of the mark's advance."""
+    first = next((it for it in items if isinstance(it, TextItem) and it.text), None)
+    if first is None or first.text[0] not in OPENING:
+        return
+    advance = m.advance(first.text[0], role, first.size) * first.scale_x
+    if advance < 0.75 * first.size:
+        return
+    dx = -advance / 4
+    for it in items:
+        if isinstance(it, TextItem):
+            it.x += dx
+            it.xs = [x + dx for x in it.xs]
 
 
 def _frame(t: Template) -> Frame:
