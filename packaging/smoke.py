@@ -53,8 +53,22 @@ def first_difference(a: bytes, b: bytes) -> int:
     return min(len(a), len(b))
 
 
+def window_starts(exe: Path, env: dict, seconds: float = 8.0) -> bool:
+    """The window program starts and keeps running (offscreen) for ``seconds``."""
+    proc = subprocess.Popen([str(exe)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        proc.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        proc.terminate()
+        proc.wait(timeout=10)
+        return True
+    print(proc.stdout.read().decode("utf-8", "replace"), file=sys.stderr)
+    return False
+
+
 def compare(bundle: Path, scratch: Path) -> int:
-    exe = bundle / ("gongbao-cli.exe" if sys.platform.startswith("win") else "gongbao-cli")
+    suffix = ".exe" if sys.platform.startswith("win") else ""
+    exe = bundle / f"gongbao-cli{suffix}"
     if not exe.exists():
         print(f"失败：找不到打包程序 {exe}", file=sys.stderr)
         return 1
@@ -85,6 +99,10 @@ def compare(bundle: Path, scratch: Path) -> int:
               f"第 {first_difference(a, b)} 字节起不同）", file=sys.stderr)
         return 1
     print(f"通过：打包程序输出的 PDF 与源码运行逐字节相同（{len(a)} 字节）")
+    if not window_starts(bundle / f"gongbao{suffix}", bundle_env):
+        print("失败：打包的编辑器窗口程序启动后立即退出", file=sys.stderr)
+        return 1
+    print("通过：打包的编辑器窗口程序可以启动")
     return 0
 
 
