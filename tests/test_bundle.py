@@ -115,3 +115,27 @@ def test_window_executable_opens_a_gazette_given_as_the_only_argument(monkeypatc
     assert cli.main([r"D:\公报\2025年第2期.gazette"]) == 0
     assert opened == [[r"D:\公报\2025年第2期.gazette"]]
 
+
+
+def _spec_excludes() -> set[str]:
+    tree = ast.parse((PACKAGING / "gongbao.spec").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "EXCLUDES":
+            return set(ast.literal_eval(node.value))
+    raise AssertionError("EXCLUDES not found in the spec")
+
+
+def test_bundle_keeps_every_module_the_editor_imports():
+    excluded = _spec_excludes()
+    assert "PySide6.QtWebEngineCore" in excluded
+    imported = set()
+    for path in (ROOT / "editor").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    assert {"PySide6.QtCore", "PySide6.QtWidgets"} <= imported
+    clash = {name for name in imported
+             if name in excluded or name.split(".")[0] in excluded}
+    assert clash == set()
