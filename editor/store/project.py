@@ -25,8 +25,9 @@ from editor.app.command import Change
 from editor.errors import GazetteError
 from editor.model import Issue, Section
 from editor.store import codec
-from editor.store.schema import (SCHEMA_VERSION, check_file, connect_readonly,
-                                 create_schema, migrate)
+from editor.store.migration import (copy_database, create_schema, upgrade_file,
+                                    upgraded_copy)
+from editor.store.schema import SCHEMA_VERSION, check_file, connect_readonly
 
 
 def now() -> str:
@@ -57,18 +58,21 @@ class ProjectStore:
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
+        self.upgrade_backup: Path | None = None    # set when opening upgraded the file
         self._load_caches()
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def create(cls, path: str | Path, issue: Issue | None = None) -> "ProjectStore":
+    def create(cls, path: str | Path, issue: Issue | None = None,
+               schema_version: int = SCHEMA_VERSION) -> "ProjectStore":
         """A new, empty project at ``path`` (which must not exist) holding ``issue``'s
-        metadata (sections and documents are written by the caller)."""
+        metadata (sections and documents are written by the caller).  An older
+        ``schema_version`` writes the file as that version's editor did."""
         path = Path(path)
         if path.exists():
             raise GazetteError(f"文件已存在：{path}", path=str(path))
         conn = _connect(path)
-        create_schema(conn)
+        create_schema(conn, schema_version)
         store = cls(path, conn)
         issue = issue or Issue()
         with store.transaction():
@@ -81,19 +85,33 @@ class ProjectStore:
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> "ProjectStore":
         """Open an existing project; it is checked read-only first (never modified when
-        refused), then migrated when older."""
+        refused).  An older file is backed up and upgraded (``upgrade_backup`` names the
+        copy, and the revision log records it); read-only, an in-memory copy is upgraded."""
         path = Path(path)
         version = check_file(path)
         if readonly:
-            return cls(path, connect_readonly(path), readonly=True)
+            conn = connect_readonly(path)
+            if version < SCHEMA_VERSION:
+                conn = upgraded_copy(conn, version)
+            return cls(path, conn, readonly=True)
         try:
             conn = _connect(path)
         except sqlite3.Error as exc:
             raise GazetteError(f"无法写入项目文件“{path.name}”（只读或被占用）", str(exc),
                                str(path)) from None
-        if version < SCHEMA_VERSION:
-            migrate(conn, version)
-        return cls(path, conn)
+        if version >= SCHEMA_VERSION:
+            return cls(path, conn)
+        try:
+            backup = upgrade_file(conn, path, version)
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(path, conn)
+        store.upgrade_backup = backup
+        with store.transaction():
+            store.add_log_entry("UpgradeFile", f"项目文件格式由 {version} 升级到 {SCHEMA_VERSION}"
+                                f"（升级前的备份：{backup.name}）")
+        return store
 
     def close(self) -> None:
         if self.conn is not None:
@@ -282,6 +300,12 @@ class ProjectStore:
              None if data is None else codec.dump(data)))
         return int(cur.lastrowid)
 
+    def add_log_entry(self, name: str, description: str) -> None:
+        """A line in the revision log that is not an undoable command (the redo branch is
+        kept)."""
+        self.conn.execute("INSERT INTO revisions (time, user, command, description, data)"
+                          " VALUES (?, ?, ?, ?, NULL)", (now(), user_name(), name, description))
+
     def set_undone(self, seq: int, undone: bool, data: dict | None = None) -> None:
         if data is None:
             self.conn.execute("UPDATE revisions SET undone = ? WHERE seq = ?", (int(undone), seq))
@@ -336,15 +360,7 @@ class ProjectStore:
         target = Path(target)
         if target.resolve() == self.path.resolve():
             raise GazetteError("另存为的目标不能是当前项目文件本身")
-        tmp = target.with_name(target.name + ".part")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(str(tmp))
-        try:
-            self.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        os.replace(tmp, target)
+        copy_database(self.conn, target)
 
     def integrity(self) -> str:
         return "; ".join(r[0] for r in self.conn.execute("PRAGMA integrity_check"))

@@ -1,8 +1,9 @@
-"""The project file's schema: tables, version, migrations and the checks made before a
-file is opened for writing (layer: store, no Qt).
+"""The project file's schema: the version-1 tables, the current version and the checks made
+before a file is opened for writing (layer: store, no Qt).
 
 A project (``*.gazette``) is one SQLite database.  ``meta`` holds ``schema_version``; a
-file from a newer editor is refused, an older one is migrated in one transaction.  Before
+file from a newer editor is refused, an older one is upgraded by
+``editor.store.migration`` (a backup copy first, then the steps in one transaction).  Before
 any write connection is made the file is checked through a *read-only* connection (SQLite
 header, ``PRAGMA integrity_check``, our tables, the version), so a file that is not a
 project, is damaged or is too new is refused with a Chinese ``GazetteError`` and never
@@ -11,12 +12,11 @@ modified.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 from editor.errors import GazetteError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2                   # the steps from version 1 are in editor.store.migration
 APPLICATION_ID = 0x47415A31          # "GAZ1": marks the file as a gazette project
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -72,30 +72,7 @@ CREATE TABLE revisions (
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
-# version -> function upgrading a connection from version-1 to version (inside a
-# transaction).  Version 1 is created directly; later versions add entries here.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
-
 REQUIRED_TABLES = {"meta", "issue", "sections", "documents", "annotations", "revisions"}
-
-
-def create_schema(conn: sqlite3.Connection) -> None:
-    """Create every table of the current version in an empty database (one transaction)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for statement in DDL_V1.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-        conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
-                     (str(SCHEMA_VERSION),))
-        for version in range(2, SCHEMA_VERSION + 1):
-            MIGRATIONS[version](conn)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def check_file(path: Path) -> int:
@@ -156,20 +133,3 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> int:
             f"本程序支持到 {SCHEMA_VERSION}），请升级编辑器后再打开",
             f"schema {version} > {SCHEMA_VERSION}", str(path))
     return version
-
-
-def migrate(conn: sqlite3.Connection, version: int) -> None:
-    """Bring a checked file from ``version`` up to ``SCHEMA_VERSION`` in one transaction."""
-    if version >= SCHEMA_VERSION:
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[step](conn)
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                     (str(SCHEMA_VERSION),))
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
