@@ -175,6 +175,11 @@ class IssueSnapshots:
         for doc_id in doc_ids:
             self._docs.pop(doc_id, None)
 
+    def annotations_changed(self, issue: model.Issue) -> set[str]:
+        """Ids of the documents whose copy holds other annotations than the live issue."""
+        return {d.id for d in issue.documents()
+                if d.id in self._docs and self._docs[d.id].annotations != d.annotations}
+
     def take(self, issue: model.Issue) -> model.Issue:
         sections = []
         live = set()

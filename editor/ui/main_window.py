@@ -26,6 +26,7 @@ from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, 
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
+from editor.ui.proof_mode import ProofMode
 from editor.ui.properties import PropertiesPanel
 from editor.ui.settings import Settings
 from editor.ui.start_page import StartPage
@@ -129,6 +130,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.history = self.undo.history_view()
         self.history_dock = self._dock("编辑历史", "history_dock", self.history, right)
         self.history_dock.hide()
+        self.proof = ProofMode(self)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
@@ -155,7 +157,8 @@ class MainWindow(EditRequests, QMainWindow):
     def show_start_page(self) -> None:
         self.start_page.set_recent(self.settings.recent_files())
         self.stack.setCurrentWidget(self.start_page)
-        for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock):
+        for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock,
+                     self.proof.dock):
             dock.hide()
         self._update_title()
         self._update_actions()
@@ -164,6 +167,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.stack.setCurrentWidget(self.preview)
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock):
             dock.show()
+        self.proof.dock.setVisible(self.proof.active)
         self._update_actions()
 
     def _update_title(self) -> None:
@@ -178,7 +182,7 @@ class MainWindow(EditRequests, QMainWindow):
     def _update_actions(self) -> None:
         has = self.session is not None
         for name in ("export", "print", "save_as", "close", "import", "add_section",
-                     "proof_export", "proof_import",
+                     "proof_export", "proof_import", "proof_mode",
                      "rebuild", "zoom_in", "zoom_out", "fit_width", "fit_page", "zoom_100"):
             action = self.actions.get(name)
             if action is not None:
@@ -281,6 +285,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.laid_out = None
         self.selected_doc = None
         self.undo.set_session(None)
+        self.proof.reset()
         self.tree_model.set_issue(None)
         self.preview.set_pages([])
         self.thumbs_model.set_pages([])
@@ -319,6 +324,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.preview.set_pages(laid_out.pages)
         self.thumbs_model.ratio = self.devicePixelRatioF()
         self.thumbs_model.set_pages(laid_out.pages)
+        self.proof.pages_ready(laid_out)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
@@ -384,6 +390,8 @@ class MainWindow(EditRequests, QMainWindow):
             self.properties.load_meta(issue.meta)
             self._update_title()
         touched = set(change.documents) | {doc for doc, _ in change.tables}
+        if change.annotations:
+            touched |= self.snapshots.annotations_changed(issue)
         self.snapshots.invalidate(touched)
         if not change.sections:
             self.tree_model.documents_changed(touched)
@@ -392,7 +400,10 @@ class MainWindow(EditRequests, QMainWindow):
             self.properties.load_document(doc)
             table_id = self.table_panel.table.id if self.table_panel.table else None
             self.table_panel.set_document(doc, table_id)
-        self.request_layout()
+        self.proof.changed(change)
+        if change.meta or change.sections or change.documents or change.tables \
+                or not change.annotations:
+            self.request_layout()           # annotations alone do not change the pages
 
     # -- selection -----------------------------------------------------------------------------------
     def select_document(self, doc_id: str) -> None:

@@ -127,6 +127,14 @@ def build_menus(window) -> dict[str, QAction]:
         window), tip="导出带“校样”水印和批注的 PDF 供校对")
     a["proof_import"] = _action(window, "导入校对意见…", lambda: proof_actions.import_comments_dialog(
         window), tip="读取校对人员在 PDF 阅读器中所加的批注")
+    a["proof_mode"] = _action(window, "校对模式(&M)", shortcut=QKeySequence("Ctrl+Shift+R"),
+                              tip="在页面上选中文字添加批注，查看、采纳或不采纳批注")
+    a["proof_mode"].setCheckable(True)
+    a["proof_mode"].setIcon(window.style().standardIcon(sp.SP_FileDialogContentsView))
+    a["proof_mode"].toggled.connect(window.proof.set_active)
+    m.addAction(a["proof_mode"])
+    m.addAction(window.proof.dock.toggleViewAction())
+    m.addSeparator()
     m.addAction(a["proof_export"])
     m.addAction(a["proof_import"])
 
@@ -136,7 +144,7 @@ def build_menus(window) -> dict[str, QAction]:
     tools = QToolBar("工具栏", window)
     tools.setObjectName("main_toolbar")
     tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for name in ("open", "import", "undo", "redo", "rebuild", "export", "print"):
+    for name in ("open", "import", "undo", "redo", "rebuild", "export", "print", "proof_mode"):
         tools.addAction(a[name])
     window.addToolBar(tools)
     return a

@@ -8,7 +8,10 @@ position is kept and pages whose items did not change keep their images.
 Zoom: ``set_zoom("fit_width" | "fit_page" | percent)``, 50–400 %; 100 % is the printed size
 on the screen's logical DPI.  Clicking text emits ``source_clicked(Source)``; the blocks
 of the selected source are highlighted.  When a table is selected (``set_table``), its
-column borders can be dragged: ``column_dragged(border, delta_pt)``.
+column borders can be dragged: ``column_dragged(border, delta_pt)``.  In select mode
+(校对 mode) a drag sweeps text: ``text_selected(page, start_xy, end_xy)`` in page points, and
+``overlays`` (callables ``f(painter, page_index)`` in page coordinates) draw on top of the
+pages without touching their cached images.
 
 ``ThumbnailModel`` gives page thumbnails (drawn greeked, on demand) for a list view.
 """
@@ -87,6 +90,7 @@ class PreviewView(QAbstractScrollArea):
     column_dragged = Signal(int, float)        # inner border number (1..n-1), delta in pt
     page_changed = Signal(int)                 # index of the page at the top
     zoom_changed = Signal(str)                 # text for the status bar
+    text_selected = Signal(int, object, object)  # page, (x, y) start, (x, y) end, points
 
     def __init__(self, fonts: FaceFonts, parent=None):
         super().__init__(parent)
@@ -100,6 +104,10 @@ class PreviewView(QAbstractScrollArea):
         self.selected: Source | None = None
         self.table: tuple[str, str] | None = None
         self._drag: tuple[int, int, float, float] | None = None  # page, border, x0, x now
+        self.select_mode = False
+        self.sweep: tuple[int, tuple[float, float], tuple[float, float]] | None = None
+        self._sweeping = False
+        self.overlays: list = []
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(True)
@@ -236,6 +244,17 @@ class PreviewView(QAbstractScrollArea):
         if 0 <= index < len(self._tops):
             self.verticalScrollBar().setValue(self._tops[index] - GAP // 2)
 
+    def scroll_to(self, index: int, y: float) -> None:
+        """Scroll so that height ``y`` (points) of page ``index`` is a third down the view."""
+        if 0 <= index < len(self._tops):
+            self.verticalScrollBar().setValue(
+                self._tops[index] + int(y * self.scale) - self.viewport().height() // 3)
+
+    def clear_sweep(self) -> None:
+        self.sweep = None
+        self._sweeping = False
+        self.viewport().update()
+
     def _scrolled(self, _value: int) -> None:
         self.page_changed.emit(self.current_page())
 
@@ -280,7 +299,7 @@ class PreviewView(QAbstractScrollArea):
         p.save()
         p.translate(rect.topLeft())
         p.scale(self.scale, self.scale)
-        if self.selected is not None:
+        if self.selected is not None and not self.select_mode:
             tint = QColor(40, 120, 255, 50)
             for item in page.texts():
                 src = item.source
@@ -303,6 +322,10 @@ class PreviewView(QAbstractScrollArea):
             p.setPen(pen)
             _xs, top, bottom = table_extent(page, *self.table)
             p.drawLine(QPointF(self._drag[3], top - 6), QPointF(self._drag[3], bottom + 6))
+        for overlay in self.overlays:
+            p.save()
+            overlay(p, index)
+            p.restore()
         p.restore()
 
     # -- mouse ----------------------------------------------------------------------------------
@@ -330,6 +353,9 @@ class PreviewView(QAbstractScrollArea):
         hit = self.page_at(pos)
         if hit is None:
             return
+        if self.select_mode:
+            self.sweep = (hit[0], (hit[1], hit[2]), (hit[1], hit[2]))
+            self._sweeping = True
         item = hit_text(self.pages[hit[0]], hit[1], hit[2])
         if item is not None and item.source is not None:
             self.set_selected(item.source)
@@ -343,10 +369,22 @@ class PreviewView(QAbstractScrollArea):
             self._drag = (*self._drag[:3], x)
             self.viewport().update()
             return
-        shape = Qt.CursorShape.SplitHCursor if self._border_at(pos) else Qt.CursorShape.ArrowCursor
+        if self._sweeping and self.sweep is not None:
+            index, start, _end = self.sweep
+            rect = self.page_rect(index)
+            self.sweep = (index, start, ((pos.x() - rect.x()) / self.scale,
+                                         (pos.y() - rect.y()) / self.scale))
+            self.viewport().update()
+            return
+        shape = Qt.CursorShape.SplitHCursor if self._border_at(pos) else \
+            Qt.CursorShape.IBeamCursor if self.select_mode else Qt.CursorShape.ArrowCursor
         self.viewport().setCursor(QCursor(shape))
 
     def mouseReleaseEvent(self, event) -> None:
+        if self._sweeping and self.sweep is not None:
+            self._sweeping = False
+            self.text_selected.emit(*self.sweep)
+            return
         if self._drag is None:
             return super().mouseReleaseEvent(event)
         _page, border, x0, x1 = self._drag

@@ -1,0 +1,333 @@
+"""校对 mode of the editor window on the sample issue, offscreen (editor.ui.proof_mode):
+sweep text in the preview with the mouse, add a 改 through the dialog (the name asked
+once), see it listed and highlighted, accept it → the next layout shows the new text,
+undo restores; reject with a reply; filters; jump from the list; unplaced annotations
+listed 未能定位; the README screenshot docs/images/proof.png."""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
+from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "images"
+TIMEOUT = 120_000
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("校对目录")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GONGBAO_HOME", str(folder))
+    yield folder
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def window(home, qapp):
+    from pytestqt.qtbot import QtBot
+
+    from editor.ui.app import make_application
+    from editor.ui.main_window import MainWindow
+    from editor.ui.settings import Settings
+    make_application([])
+    settings = Settings(QSettings(str(home / "设置.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(settings)
+    win.errors = []
+    win.error = lambda text, title="出错了": win.errors.append((title, text))
+    win.resize(1400, 900)
+    win.show()
+    qtbot = QtBot(qapp)
+    win.open_sample()
+    qtbot.waitUntil(lambda: win.session is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: win.laid_out is not None and not win.layout_worker.busy,
+                    timeout=TIMEOUT)
+    yield win
+    win.close()
+    win.deleteLater()
+    qapp.processEvents()
+    gc.collect()
+
+
+def _wait_pages(qtbot, window, after: int) -> None:
+    qtbot.waitUntil(lambda: window.laid_generation > after
+                    and window.laid_generation == window.layout_worker.generation,
+                    timeout=TIMEOUT)
+
+
+def _body_line(window, skip: int = 0):
+    """(page index, item) of a long body paragraph line on a body page."""
+    found = 0
+    for page in window.laid_out.pages:
+        if page.kind != "body" or page.index < 8:
+            continue
+        for item in page.texts():
+            src = item.source
+            if src and src.block_id.startswith("p") and "/" not in src.block_id \
+                    and len(item.text) >= 20 and len(item.xs) == len(item.text) \
+                    and src.end - src.start == len(item.text) and item.text.strip() == item.text:
+                if found == skip:
+                    return page.index, item
+                found += 1
+    raise AssertionError("no body line")
+
+
+def _char_point(window, index: int, item, k: int) -> QPoint:
+    from editor.proof.geometry import char_right
+    preview = window.preview
+    rect = preview.page_rect(index)
+    x = (item.xs[k] + char_right(item, k)) / 2
+    y = item.y - item.size * 0.4
+    return QPoint(int(rect.x() + x * preview.scale), int(rect.y() + y * preview.scale))
+
+
+def _sweep(qtbot, window, index: int, item, k0: int, k1: int) -> None:
+    """Drag in the preview from the middle of character k0 to that of k1."""
+    preview = window.preview
+    preview.scroll_to(index, item.y)
+    qtbot.wait(20)
+    viewport = preview.viewport()
+    a, b = _char_point(window, index, item, k0), _char_point(window, index, item, k1)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(viewport, pos=QPoint((a.x() + b.x()) // 2, a.y()))
+    qtbot.mouseMove(viewport, pos=b)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
+
+
+def _block_text(window, doc_id: str, block_id: str) -> str:
+    from editor.proof.anchor import text_of
+    return text_of(window.session.issue.find_document(doc_id), block_id)
+
+
+def _laid_text(window, doc_id: str, block_id: str) -> str:
+    parts = [(t.source.start, t.text) for p in window.laid_out.pages for t in p.texts()
+             if t.source and t.source.doc_id == doc_id and t.source.block_id == block_id]
+    return "".join(text for _, text in sorted(parts))
+
+
+def _ok(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def _add_by_mouse(qtbot, window, skip: int, k0: int, k1: int, kind: str, new_text: str = "",
+                  note: str = "", round_label: str = "一校") -> str:
+    proof = window.proof
+    index, item = _body_line(window, skip)
+    _sweep(qtbot, window, index, item, k0, k1)
+    qtbot.waitUntil(lambda: proof.dialog is not None, timeout=5000)
+    dialog = proof.dialog
+    assert item.text[k0:k1 + 1] in dialog.quote_label.text()
+    dialog.set_kind(kind)
+    if new_text:
+        dialog.new_text.setText(new_text)
+    dialog.note.setPlainText(note)
+    assert dialog.round_box.currentText() == proof.window.settings.q.value("校对/校次")
+    dialog.round_box.setCurrentText(round_label)
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: proof.dialog is None, timeout=5000)
+    return proof.panel.current_id()
+
+
+@pytest.fixture(scope="module")
+def proofing(window, qapp):
+    window.actions["proof_mode"].trigger()
+    return window
+
+
+def test_proof_mode_toggle_shows_the_annotation_dock(proofing):
+    window = proofing
+    assert window.actions["proof_mode"].isChecked() and window.proof.active
+    assert window.proof.dock.isVisible() and window.preview.select_mode
+    header = window.proof.panel.model
+    assert [header.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == \
+        ["类型", "原文", "意见", "校次", "校对人", "状态", "文档"]
+    window.actions["proof_mode"].trigger()
+    assert not window.proof.active and not window.proof.dock.isVisible()
+    assert not window.preview.select_mode
+    window.actions["proof_mode"].trigger()
+    assert window.proof.active and window.proof.dock.isVisible()
+
+
+def test_select_add_change_accept_and_undo(proofing, qtbot):
+    window, proof = proofing, proofing.proof
+    index, item = _body_line(window)
+    src = item.source
+    before = _block_text(window, src.doc_id, src.block_id)
+    _sweep(qtbot, window, index, item, 3, 6)
+    # the proofreader's name is asked once, then the annotation dialog opens
+    qtbot.waitUntil(lambda: proof.input is not None and proof.input.isVisible(), timeout=5000)
+    proof.input.setTextValue("李校对")
+    proof.input.accept()
+    qtbot.waitUntil(lambda: proof.dialog is not None, timeout=5000)
+    dialog = proof.dialog
+    assert not _ok(dialog).isEnabled()            # 改 needs the new text
+    dialog.new_text.setText("甲乙丙")
+    dialog.note.setPlainText("用词不当")
+    dialog.round_box.setCurrentText("二校")
+    qtbot.mouseClick(_ok(dialog), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: proof.dialog is None, timeout=5000)
+
+    model = proof.panel.model
+    assert model.rowCount() == 1
+    ann = model.rows[0].annotation
+    assert (ann.kind, ann.doc_id, ann.block_id) == ("改", src.doc_id, src.block_id)
+    assert (ann.start, ann.end) == (src.start + 3, src.start + 7)
+    assert ann.quote == item.text[3:7] == before[ann.start:ann.end]
+    assert (ann.author, ann.round, ann.note, ann.new_text) == ("李校对", "二校", "用词不当", "甲乙丙")
+    texts = [model.index(0, c).data() for c in range(7)]
+    assert texts[:2] == ["改", item.text[3:7]] and "改为“甲乙丙”" in texts[2]
+    assert texts[3:6] == ["二校", "李校对", "待处理"]
+    assert proof.author() == "李校对"
+    assert ann.id in proof.overlay.shown_on(index)
+
+    generation = window.layout_worker.generation
+    proof.panel.select(ann.id)
+    assert proof.panel.accept_button.isEnabled()
+    qtbot.mouseClick(proof.panel.accept_button, Qt.MouseButton.LeftButton)
+    expected = before[:ann.start] + "甲乙丙" + before[ann.end:]
+    assert _block_text(window, src.doc_id, src.block_id) == expected
+    _wait_pages(qtbot, window, generation)
+    assert _laid_text(window, src.doc_id, src.block_id) == expected
+    assert model.index(model.row_of(ann.id), 5).data() == "已采纳"
+
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    assert _block_text(window, src.doc_id, src.block_id) == before
+    _wait_pages(qtbot, window, generation)
+    assert _laid_text(window, src.doc_id, src.block_id) == before
+    assert model.index(model.row_of(ann.id), 5).data() == "待处理"
+    assert not window.errors
+
+
+def test_highlight_is_drawn_on_screen_only(proofing, qtbot):
+    window, proof = proofing, proofing.proof
+    ann = proof.panel.model.rows[0].annotation
+    (page, box), *_ = proof.overlay.boxes_of(ann.id)
+    window.preview.scroll_to(page, box.top)
+    proof.panel.table.clearSelection()
+    proof.panel.table.setCurrentIndex(proof.panel.model.index(-1, -1))
+    qtbot.wait(20)
+    shot = window.preview.viewport().grab().toImage()
+    rect = window.preview.page_rect(page)
+    scale = window.preview.scale
+    ys = [int(rect.y() + (box.top + 1) * scale)]
+    xs = range(int(rect.x() + box.x0 * scale) + 1, int(rect.x() + box.x1 * scale) - 1)
+    tinted = [shot.pixelColor(x, y) for x in xs for y in ys]
+    assert tinted and all(c.red() > c.blue() + 25 for c in tinted)    # the 改 red tint
+    # the page image itself (what prints) has no tint
+    image = window.preview._image(page).toImage()
+    ratio = image.devicePixelRatio()
+    plain = image.pixelColor(int((box.x0 + 1) * scale * ratio), int((box.top + 1) * scale * ratio))
+    assert plain.red() == plain.blue()
+
+
+def test_reject_asks_for_a_reply_and_undo_reopens(proofing, qtbot):
+    window, proof = proofing, proofing.proof
+    ann_id = _add_by_mouse(qtbot, window, 3, 2, 4, "疑", note="数字是否准确？")
+    assert proof.input is None or not proof.input.isVisible()     # the name is not asked again
+    proof.panel.select(ann_id)
+    qtbot.mouseClick(proof.panel.reject_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: proof.input is not None and proof.input.isVisible(), timeout=5000)
+    proof.input.setTextValue("已核对原件，无误")
+    proof.input.accept()
+    ann = proof.find(ann_id)
+    assert ann.status == "rejected" and ann.replies[-1].text == "已核对原件，无误"
+    assert ann.replies[-1].author == "李校对"
+    assert ann_id not in proof.overlay.shown_on(proof.overlay.boxes_of(ann_id)[0][0]) or \
+        proof.panel.current_id() == ann_id
+    window.actions["undo"].trigger()
+    assert proof.find(ann_id).status == "open" and not proof.find(ann_id).replies
+
+
+def test_filters_by_status_round_author_and_document(proofing, qtbot):
+    window, proof = proofing, proofing.proof
+    panel = proof.panel
+    del_id = _add_by_mouse(qtbot, window, 6, 1, 2, "删")
+    issue = window.session.issue
+    ids = [a.id for d in issue.documents() for a in d.annotations]
+    assert len(ids) == 3 and set(panel.shown_ids()) == set(ids)
+    panel.set_filter("round", "二校")
+    assert [proof.find(i).round for i in panel.shown_ids()] == ["二校"]
+    panel.set_filter("round", "全部")
+    proof.accept(del_id)
+    panel.set_filter("status", "已采纳")
+    assert panel.shown_ids() == [del_id]
+    panel.set_filter("status", "待处理")
+    assert del_id not in panel.shown_ids() and len(panel.shown_ids()) == 2
+    panel.set_filter("status", "全部")
+    panel.set_filter("author", "李校对")
+    assert len(panel.shown_ids()) == 3
+    doc = proof.find(del_id).doc_id
+    title = issue.find_document(doc).toc_title
+    panel.set_filter("document", title)
+    assert panel.shown_ids() and all(proof.find(i).doc_id == doc for i in panel.shown_ids())
+    panel.set_filter("document", "全部")
+    panel.set_filter("author", "全部")
+    assert "共 3 条，显示 3 条" in panel.count_label.text()
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()              # the accepted 删
+    _wait_pages(qtbot, window, generation)
+
+
+def test_click_in_the_list_jumps_to_the_page_and_flashes(proofing, qtbot):
+    window, proof = proofing, proofing.proof
+    panel = proof.panel
+    ann = panel.model.rows[0].annotation
+    page = proof.overlay.boxes_of(ann.id)[0][0]
+    window.preview.go_to_page(0)
+    assert window.preview.current_page() == 0
+    row = panel.model.row_of(ann.id)
+    rect = panel.table.visualRect(panel.model.index(row, 1))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert proof.flashing == ann.id
+    assert window.preview.current_page() == page
+    assert window.selected_doc == ann.doc_id
+    qtbot.waitUntil(lambda: proof.flashing is None, timeout=5000)
+
+
+def test_unplaced_annotation_is_listed_never_dropped(proofing, qtbot):
+    from editor.app.commands import AddAnnotation
+    from editor.model import Annotation
+    window, proof = proofing, proofing.proof
+    doc = window.session.issue.sections[0].documents[0]
+    lost = Annotation(id="a-lost", doc_id=doc.id, block_id="b1", start=0, end=4,
+                      quote="不存在的原文", kind="改", new_text="新", author="外来校对",
+                      round="一校", orphaned=True)
+    window.execute(AddAnnotation(lost))
+    panel = proof.panel
+    assert "a-lost" in panel.shown_ids() and "a-lost" in proof.unplaced_ids()
+    assert panel.model.index(panel.model.row_of("a-lost"), 5).data() == "待处理 · 未能定位"
+    panel.set_filter("status", "未能定位")
+    assert panel.shown_ids() == ["a-lost"]
+    panel.set_filter("status", "全部")
+    panel.set_filter("author", "外来校对")
+    assert panel.shown_ids() == ["a-lost"]
+    panel.set_filter("author", "全部")
+    panel.set_filter("status", "全部")
+    assert not proof.jump("a-lost")
+    assert "未能定位" in panel.count_label.text()
+    window.actions["undo"].trigger()
+    assert "a-lost" not in panel.shown_ids()
+
+
+def test_screenshot_in_proof_mode(proofing, qtbot):
+    window, proof = proofing, proofing.proof
+    _add_by_mouse(qtbot, window, 1, 8, 13, "改", new_text="依法", note="与上位法一致")
+    _add_by_mouse(qtbot, window, 2, 4, 5, "增", new_text="的")
+    _add_by_mouse(qtbot, window, 4, 10, 16, "注", note="此处引文请核对出处")
+    last = _add_by_mouse(qtbot, window, 5, 6, 7, "删")
+    window.preview.set_zoom("fit_width")
+    proof.jump(last)
+    qtbot.waitUntil(lambda: proof.flashing is None, timeout=5000)
+    proof.panel.table.setCurrentIndex(proof.panel.model.index(-1, -1))
+    qtbot.wait(50)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    target = IMAGES / "proof.png"
+    assert window.grab().save(str(target))
+    assert target.stat().st_size > 20_000
