@@ -272,9 +272,10 @@ def _set_status(document: Document, index: int, status: str, cmd) -> None:
 
 
 @dataclass
-class RejectAnnotation(_Snapshot):
-    """不采纳, with the editor's reply (why)."""
-    title: ClassVar[str] = "不采纳批注"
+class _Decision(_Snapshot):
+    """Base of the decisions that leave the text alone: set ``status`` and add the
+    editor's reply."""
+    status: ClassVar[str] = ""
     reply: str = ""
     author: str = ""
     time: str = ""
@@ -282,26 +283,25 @@ class RejectAnnotation(_Snapshot):
     def apply(self, issue: Issue) -> Change:
         document, index = _find(issue, self.doc_id, self.annotation_id)
         self._save(document, None)
-        _set_status(document, index, "rejected", self)
+        _set_status(document, index, self.status, self)
         return Change(annotations={self.annotation_id})
+
+
+@dataclass
+class RejectAnnotation(_Decision):
+    """不采纳, with the editor's reply (why)."""
+    title: ClassVar[str] = "不采纳批注"
+    status: ClassVar[str] = "rejected"
 
     def describe(self) -> str:
         return f"不采纳批注 {self.annotation_id}"
 
 
 @dataclass
-class AnswerAnnotation(_Snapshot):
+class AnswerAnnotation(_Decision):
     """答复 a 疑 (query) or 注 without changing the text; status becomes answered."""
     title: ClassVar[str] = "答复批注"
-    reply: str = ""
-    author: str = ""
-    time: str = ""
-
-    def apply(self, issue: Issue) -> Change:
-        document, index = _find(issue, self.doc_id, self.annotation_id)
-        self._save(document, None)
-        _set_status(document, index, "answered", self)
-        return Change(annotations={self.annotation_id})
+    status: ClassVar[str] = "answered"
 
 
 def accept_all(issue: Issue, doc_id: str | None = None, author: str = "",

@@ -244,13 +244,53 @@ def chars_in_box(page: PageMap, box: Box, min_overlap: float = 0.5) -> list[Hit]
     for item in page.items:
         if not _aligned(item) or _v_overlap(item, box.top, box.bottom) < min_overlap:
             continue
+        ks = []
         for k, ch in enumerate(item.text):
             origin = item.xs[k]
             width = min(char_right(item, k) - origin, _glyph_estimate(ch, item.size))
             if (box.x0 - 0.4 * width <= origin <= box.x1 - min(2.0, 0.3 * width)
                     and origin + width / 2 <= box.x1 - 0.1 * width):
-                hits.append(Hit(item, k))
+                ks.append(k)
+        if len(ks) >= 2 and _ends_on_viewer_box(item, ks[-2], ks[-1], box.x1):
+            ks.pop()
+        hits += [Hit(item, k) for k in ks]
     return hits
+
+
+def viewer_box(item: TextItem, k: int) -> tuple[float, float]:
+    """Where a PDF viewer shows character ``k``: from its origin over the glyph's full
+    advance, which for compressed punctuation (half an em in its slot) reaches well into
+    the next character."""
+    origin = item.xs[k]
+    return origin, origin + max(_glyph_estimate(item.text[k], item.size),
+                                char_right(item, k) - origin)
+
+
+def _ends_on_viewer_box(item: TextItem, before: int, last: int, x1: float) -> bool:
+    """A box ending where the viewer shows the end of compressed punctuation ``before``
+    (its full-width glyph box) selected that mark, not the first half of the next
+    character, which a reader covering it would have reached past its own middle."""
+    if last != before + 1:
+        return False
+    b0, b1 = viewer_box(item, before)
+    compressed = char_right(item, before) - b0 < (b1 - b0) - 0.5
+    l0, l1 = viewer_box(item, last)
+    return compressed and abs(x1 - b1) <= 1.0 and x1 < (l0 + l1) / 2 + 0.1 * (l1 - l0)
+
+
+def char_under_point(page: PageMap, x: float, y: float) -> Hit | None:
+    """The character a reader pointed at (a sticky note's corner): among those whose
+    viewer box holds (x, y), the one whose box centre is nearest (compressed punctuation
+    shares its box with the next character's); None when no box holds the point."""
+    best, best_d = None, None
+    for item in line_items_at(page, y):
+        for k in range(len(item.text)):
+            b0, b1 = viewer_box(item, k)
+            if b0 <= x <= b1:
+                d = abs(x - (b0 + b1) / 2)
+                if best_d is None or d < best_d:
+                    best, best_d = Hit(item, k), d
+    return best
 
 
 def line_items_at(page: PageMap, y: float, slack: float = 0.0) -> list[TextItem]:

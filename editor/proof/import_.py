@@ -30,7 +30,8 @@ from editor.model import Annotation, Document, Issue, Reply
 from editor.proof.anchor import CONTEXT, reanchor
 from editor.proof.export import MAP_NAME, NM_PREFIX
 from editor.proof.geometry import (Box, Hit, PageMap, PdfSpace, ProofMap, caret_offset,
-                                   chars_in_box, line_items_at, nearest_char)
+                                   char_under_point, chars_in_box, line_items_at,
+                                   nearest_char)
 
 MARKUPS = ("/Highlight", "/Underline", "/Squiggly", "/StrikeOut", "/Caret", "/Text",
            "/FreeText")
@@ -153,7 +154,8 @@ def _hits_of(raw: _Raw, page: PageMap) -> list[Hit]:
         hit = caret_offset(page, x, r.top + rd[3], r.bottom - rd[1])
         return [hit] if hit else []
     if raw.subtype in ("/Text",):
-        hit = nearest_char(page, raw.rect.x0, raw.rect.top)
+        hit = char_under_point(page, raw.rect.x0, raw.rect.top) \
+            or nearest_char(page, raw.rect.x0, raw.rect.top)
         if hit is None:
             # A note in the margin beside a line: the line's nearest character.
             hit = nearest_char(page, raw.rect.x0, raw.rect.top, reach=MARGIN_REACH)
