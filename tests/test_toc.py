@@ -80,3 +80,20 @@ def test_many_entries_continue_on_a_second_page_with_links():
     for p in pages:
         assert all(it.y <= frame.bottom + 0.5 for it in p.items)
     assert sum(len(p.links) for p in pages) == 30
+
+
+def test_leader_runs_up_to_half_a_character_before_each_number():
+    t = load_template("gbt9704")
+    numbers = {"d0": 1, "d1": 23, "d2": 138, "d3": 139}
+    pages = layout_toc(toc_entries(_issue()), numbers, t, FixedMeasurer(), "2025年1月~2025年6月")
+    checked = 0
+    for row in _rows(pages[0]):
+        if not row[-1].text.isdigit():
+            continue
+        leader = next(it for it in row if set(it.text) == {"·"})
+        number = row[-1]
+        gap = number.x - (leader.x + leader.width)
+        em = number.size
+        assert 0.5 * em - 0.01 <= gap < 0.5 * em + leader.width / len(leader.text) + 0.01
+        checked += 1
+    assert checked == 4

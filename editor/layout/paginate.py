@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from editor import model
 from editor.layout.cache import LayoutCache, default_cache
@@ -67,11 +67,20 @@ class DocLayout:
 
 
 def _shift(item, dx: float):
+    """A copy of ``item`` moved right by ``dx`` (a plain attribute copy: thousands of
+    items per issue, ``dataclasses.replace`` would re-run every ``__init__``)."""
+    new = object.__new__(type(item))
+    values = dict(item.__dict__)
     if isinstance(item, TextItem):
-        return replace(item, x=item.x + dx, xs=[x + dx for x in item.xs])
-    if hasattr(item, "x1"):
-        return replace(item, x1=item.x1 + dx, x2=item.x2 + dx)
-    return replace(item, x=item.x + dx)
+        values["x"] = item.x + dx
+        values["xs"] = [x + dx for x in item.xs]
+    elif hasattr(item, "x1"):
+        values["x1"] = item.x1 + dx
+        values["x2"] = item.x2 + dx
+    else:
+        values["x"] = item.x + dx
+    new.__dict__.update(values)
+    return new
 
 
 # -- filling pages -----------------------------------------------------------------------

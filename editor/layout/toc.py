@@ -5,7 +5,7 @@ heading, then its documents (title, and the doc number if the template says); a 
 holding a single document whose title starts with the section's name (上级政府文件目录,
 大事记) is one entry at section level.  ``layout_toc(entries, numbers, …)`` sets them:
 titles composed with a hanging indent for continuation lines, a fine dot leader from the
-end of the title's last line to the page-number column, the number right-aligned; the
+end of the title's last line up to half a character before the right-aligned number; the
 leader dots sit on a common pitch from the frame's left edge so they line up from entry to
 entry.  It returns the page items and, per page, the clickable areas with the document
 they point to (the assembler turns them into ``LinkItem``s once page indexes are known).
@@ -92,9 +92,11 @@ class TocSetter:
         if has_number and lines:
             last = lines[-1]
             end = self.frame.x + last.offset + last.width + gap
-            items.extend(self._leader(st, end, self.frame.x + self.frame.width - num_w - gap,
-                                      baseline))
-            items.extend(self._number(st, self._number_text(number), baseline))
+            num = self._number(st, self._number_text(number), baseline)
+            # the leader runs up to the number (its column when the number is unknown)
+            stop = min((it.x for it in num), default=self.frame.x + self.frame.width - num_w)
+            items.extend(self._leader(st, end, stop - gap, baseline))
+            items.extend(num)
         return items, y
 
     def _leader(self, st, x0: float, x1: float, baseline: float) -> list:

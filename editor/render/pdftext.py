@@ -114,8 +114,15 @@ class TextWriter:
             out(f"{scale * 100:.2f} Tz")
         if item.bold:
             out("2 Tr")
-        widths = [face.width(ch) * size * scale for ch in text]
-        codes = [face.code(ch) for ch in text]
+        unit = size * scale
+        widths, subs, codes = [], [], []
+        for ch in text:
+            w = face.widths.get(ch)
+            widths.append((w if w is not None else face.width(ch)) * unit)
+            sub, code = face.codes.get(ch) or face.code(ch)
+            subs.append(sub)
+            codes.append(code)
+        y_tm = f"{y:.3f} Tm"
         n = len(text)
         tc = 0.0
         subset = -1
@@ -128,15 +135,14 @@ class TextWriter:
                 tc = spacing
             k = i
             while k < j:                       # runs of one subset within the chunk
-                sub = codes[k][0]
+                sub = subs[k]
                 m = k + 1
-                while m < j and codes[m][0] == sub:
+                while m < j and subs[m] == sub:
                     m += 1
                 if sub != subset:
                     out(f"{face.subset_name(sub)} {size:.2f} Tf")
                     subset = sub
-                out(f"1 0 0 1 {xs[k] + x_off:.3f} {y:.3f} Tm")
-                out(f"<{bytes(c for _s, c in codes[k:m]).hex()}> Tj")
+                out(f"1 0 0 1 {xs[k] + x_off:.3f} {y_tm} <{bytes(codes[k:m]).hex()}> Tj")
                 k = m
             i = j
         out("ET")
