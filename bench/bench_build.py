@@ -2,7 +2,8 @@
 
 Prints figures, asserts nothing:
 - cold build: ``python main.py build`` in a fresh process (import, docx import, fonts,
-  layout, PDF), best and median of N runs, and the child's peak memory (max RSS);
+  layout, PDF), best and median of N runs — wall time, and CPU time (user + sys), which
+  a busy shared machine disturbs less — and the children's peak memory (max RSS);
 - in process: a warm full build, then a rebuild after moving one document to another
   place — layout alone (the layout cache makes it a renumbering) and PDF writing,
   reported separately — and the layout cache's hits and misses.
@@ -28,21 +29,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def cold_builds(runs: int, template: str | None) -> tuple[list[float], float]:
-    times = []
+def cold_builds(runs: int, template: str | None) -> dict:
+    """Wall and CPU (user + sys) seconds of ``runs`` fresh ``main.py build`` processes,
+    and the largest peak RSS among them (MB)."""
+    walls, cpus = [], []
     out = Path(tempfile.mkdtemp()) / "bench.pdf"
     cmd = [sys.executable, str(ROOT / "main.py"), "build", "-o", str(out)]
     if template:
         cmd += ["--template", template]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-        times.append(time.perf_counter() - t0)
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             raise SystemExit(f"build failed with exit code {proc.returncode}")
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return times, peak_kb / 1024
+    return {"wall": walls, "cpu": cpus, "peak_mb": peak_kb / 1024}
 
 
 def in_process(template: str | None, runs: int) -> dict:
@@ -87,9 +94,14 @@ def main() -> None:
     ap.add_argument("--template", default=None)
     args = ap.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    times, peak_mb = cold_builds(args.runs, args.template)
-    print(f"cold build (fresh process, {args.runs} runs): best {min(times):.3f} s, "
-          f"median {statistics.median(times):.3f} s, peak RSS {peak_mb:.0f} MB")
+    load = os.getloadavg()[0]
+    cold = cold_builds(args.runs, args.template)
+    wall, cpu = cold["wall"], cold["cpu"]
+    print(f"machine load average before: {load:.2f} on {os.cpu_count()} cores "
+          "(wall times are only meaningful on an idle machine)")
+    print(f"cold build (fresh process, {args.runs} runs): wall best {min(wall):.3f} s, "
+          f"median {statistics.median(wall):.3f} s; CPU (user+sys) best {min(cpu):.3f} s, "
+          f"median {statistics.median(cpu):.3f} s; peak RSS {cold['peak_mb']:.0f} MB")
     r = in_process(args.template, args.runs)
     print(f"in process, first build: docx import {r['import']:.3f} s, layout "
           f"{r['layout']:.3f} s, PDF {r['pdf']:.3f} s; {r['pages']} pages, "
