@@ -95,8 +95,9 @@ def test_pdfx_structure(tmp_path, version):
         assert [0.0, 0.8, 0.8, 0.0] in fills          # 版头 red: M80 Y80
         spaces = []
         for page in pdf.pages:
-            for _, xobj in page.images.items():
-                spaces.append(xobj.get("/ColorSpace"))
+            for xobj in (page.obj.Resources.get("/XObject") or {}).values():
+                if xobj.get("/Subtype") == "/Image":
+                    spaces.append(xobj.get("/ColorSpace"))
         if version.startswith("PDF/X-1"):
             assert spaces and all(s == "/DeviceCMYK" for s in spaces)
         else:
@@ -149,3 +150,22 @@ def test_a5_proof_booklet_on_a4_with_creep(tmp_path):
     halves = _halves(dst)
     assert [(l, r) for l, r, _, _ in halves] == [("P8", "P1"), ("P2", "P7"), ("P6", "P3"), ("P4", "P5")]
     assert all((w, h) == (842, 595) for _, _, w, h in halves)
+
+
+def test_items_touching_the_trim_edge_grow_into_the_bleed():
+    from editor.layout.items import LineItem, RectItem
+    from editor.render.bleed import extend_to_bleed
+    band = RectItem(0, 100, 595, 17, fill="D7000F")
+    grown = extend_to_bleed(band, 595, 842, 8.5)
+    assert (grown.x, grown.y, grown.w, grown.h) == (-8.5, 100, 612, 17)
+    corner = extend_to_bleed(RectItem(500, 800, 95, 42, fill="F2F2F2"), 595, 842, 8.5)
+    assert (corner.x, corner.y, corner.w, corner.h) == (500, 800, 103.5, 50.5)
+    inside = RectItem(10, 10, 100, 20, fill="D7000F")
+    assert extend_to_bleed(inside, 595, 842, 8.5) is inside
+    outline_only = RectItem(0, 0, 595, 842, stroke="000000")
+    assert extend_to_bleed(outline_only, 595, 842, 8.5) is outline_only
+    rule = extend_to_bleed(LineItem(595, 50, 0, 50, 1.0), 595, 842, 8.5)
+    assert (rule.x1, rule.x2) == (-8.5, 603.5)
+    upright = extend_to_bleed(LineItem(300, 0, 300, 400), 595, 842, 8.5)
+    assert (upright.y1, upright.y2) == (-8.5, 400)
+    assert extend_to_bleed(LineItem(10, 10, 50, 60), 595, 842, 8.5).x1 == 10

@@ -136,6 +136,24 @@ def test_boxes_on_every_page_consistent_with_bleed_and_marks(files, pages, name)
                         r"\d{4}-\d\d-\d\d", slug)
 
 
+def test_cover_colour_fields_run_into_the_bleed(files, pages):
+    from editor.layout.items import RectItem
+    bands = [it for it in pages[0].items if isinstance(it, RectItem) and it.fill
+             and it.x <= 0 and it.x + it.w >= pages[0].width]
+    assert len(bands) == 2                           # the cover's red bands, edge to edge
+    with pikepdf.open(files["x4"]) as pdf:
+        trim = [float(v) for v in pdf.pages[0].obj.TrimBox]
+    with pdfplumber.open(files["x4"]) as doc:
+        cover = doc.pages[0]
+        wide = [r for r in cover.rects if r["fill"] and r["width"] > trim[2] - trim[0]]
+        inner = doc.pages[6]
+        assert not [r for r in inner.rects if r["x0"] < trim[0]]   # nothing else moves
+    assert len(wide) == 2
+    for r in wide:
+        assert r["x0"] == pytest.approx(trim[0] - 3 * MM, abs=0.05)
+        assert r["x1"] == pytest.approx(trim[2] + 3 * MM, abs=0.05)
+
+
 @pytest.mark.parametrize("name", ["x4", "x1a"])
 def test_text_is_pure_black_and_red_is_cmyk(files, name):
     fills = set()

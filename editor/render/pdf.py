@@ -8,10 +8,10 @@ the characters used).  Streams are Flate-compressed without the ASCII85 layer.
 
 Page boxes: the MediaBox is the template's page size and the TrimBox equals it; with
 ``bleed`` the MediaBox grows by 3 mm bleed plus room for crop marks, TrimBox/BleedBox are
-set and crop marks drawn, with a slug line (issue, sheet and folio, date) below the trim.
-Bookmarks follow ``LaidOutIssue.outline``; ``LinkItem``s (目录
-entries) jump to their pages; document info carries title, subject (the period) and
-creator.  ``invariant=1`` makes the bytes depend on the input only.
+set, colour fields touching the trim run on into the bleed (``editor.render.bleed``) and
+crop marks are drawn, with a slug line (issue, sheet and folio, date) below the trim.
+Bookmarks follow ``LaidOutIssue.outline``; ``LinkItem``s (目录 entries) jump to their
+pages; document info carries title, subject (the period) and creator.  ``invariant=1`` makes the bytes depend on the input only.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from editor import __version__
 from editor.layout.items import (ImageItem, LaidOutIssue, LineItem, LinkItem, Page,
                                  RectItem, TextItem)
+from editor.render.bleed import extend_to_bleed
 from editor.render.pdftext import TextWriter
 
 MM = 72 / 25.4
@@ -247,7 +248,8 @@ def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, 
             if isinstance(item, LinkItem):
                 painter.link(item)
             else:
-                painter.draw(item)
+                painter.draw(extend_to_bleed(item, page.width, page.height, BLEED)
+                             if bleed else item)
         if page.landscape:
             c.restoreState()
             painter.offset = off
