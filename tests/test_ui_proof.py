@@ -227,6 +227,43 @@ def test_highlight_is_drawn_on_screen_only(proofing, qtbot):
     assert plain.red() == plain.blue()
 
 
+def test_click_on_a_highlight_selects_it_in_the_list(proofing, qtbot):
+    window, proof = proofing, proofing.proof
+    ann = proof.panel.model.rows[0].annotation
+    (page, box), *_ = proof.overlay.boxes_of(ann.id)
+    proof.panel.table.setCurrentIndex(proof.panel.model.index(-1, -1))
+    assert proof.panel.current_id() is None
+    window.preview.scroll_to(page, box.top)
+    rect = window.preview.page_rect(page)
+    scale = window.preview.scale
+    pos = QPoint(int(rect.x() + (box.x0 + box.x1) / 2 * scale),
+                 int(rect.y() + (box.top + box.bottom) / 2 * scale))
+    qtbot.mouseClick(window.preview.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert proof.panel.current_id() == ann.id
+    assert proof.dialog is None                   # a click is no selection
+
+
+def test_exported_proof_carries_the_new_annotation(proofing, tmp_path):
+    from pypdf import PdfReader
+
+    from editor.proof.export import export_proof
+    from editor.proof.view import SourceRange
+    window, proof = proofing, proofing.proof
+    _index, item = _body_line(window, 7)
+    src = item.source
+    ann_id, = proof.add([SourceRange(src.doc_id, src.block_id, src.start + 2, src.start + 5)],
+                        "注", note="导出检查")
+    snapshot = window.snapshots.take(window.session.issue)
+    assert ann_id in [a.id for a in snapshot.find_document(src.doc_id).annotations]
+    out = tmp_path / "校样.pdf"
+    export_proof(snapshot, out, "二校")
+    notes = [str(a.get_object().get("/Contents", "")) for page in PdfReader(str(out)).pages
+             for a in page.get("/Annots") or []]
+    assert any("导出检查" in text for text in notes)
+    window.actions["undo"].trigger()
+    assert proof.find(ann_id) is None
+
+
 def test_reject_asks_for_a_reply_and_undo_reopens(proofing, qtbot):
     window, proof = proofing, proofing.proof
     ann_id = _add_by_mouse(qtbot, window, 3, 2, 4, "疑", note="数字是否准确？")
@@ -320,12 +357,12 @@ def test_screenshot_in_proof_mode(proofing, qtbot):
     window, proof = proofing, proofing.proof
     _add_by_mouse(qtbot, window, 1, 8, 13, "改", new_text="依法", note="与上位法一致")
     _add_by_mouse(qtbot, window, 2, 4, 5, "增", new_text="的")
-    _add_by_mouse(qtbot, window, 4, 10, 16, "注", note="此处引文请核对出处")
+    note = _add_by_mouse(qtbot, window, 4, 10, 16, "注", note="此处引文请核对出处")
     last = _add_by_mouse(qtbot, window, 5, 6, 7, "删")
     window.preview.set_zoom("fit_width")
     proof.jump(last)
     qtbot.waitUntil(lambda: proof.flashing is None, timeout=5000)
-    proof.panel.table.setCurrentIndex(proof.panel.model.index(-1, -1))
+    proof.panel.select(note)
     qtbot.wait(50)
     IMAGES.mkdir(parents=True, exist_ok=True)
     target = IMAGES / "proof.png"

@@ -45,6 +45,19 @@ class PageMap:
 class ProofMap:
     build: str
     pages: list[PageMap] = field(default_factory=list)
+    _blocks: dict | None = field(default=None, repr=False, compare=False)
+
+    def block_items(self, doc_id: str, block_id: str) -> list[tuple[int, TextItem]]:
+        """(page index, item) of every item showing text of a block, in page order
+        (an index built on first use; the pages are not changed afterwards)."""
+        if self._blocks is None:
+            index: dict[tuple[str, str], list[tuple[int, TextItem]]] = {}
+            for n, page in enumerate(self.pages):
+                for item in page.items:
+                    s = item.source
+                    index.setdefault((s.doc_id, s.block_id), []).append((n, item))
+            self._blocks = index
+        return self._blocks.get((doc_id, block_id), [])
 
     @classmethod
     def from_layout(cls, laid_out: LaidOutIssue) -> "ProofMap":
@@ -170,11 +183,9 @@ def boxes_for(pmap: ProofMap, doc_id: str, block_id: str, start: int,
     """(page index, box) for every piece of text that shows characters start..end of the
     block, one box per text item, in reading order."""
     out = []
-    for index, page in enumerate(pmap.pages):
-        for item in page.items:
-            s = item.source
-            if s.doc_id != doc_id or s.block_id != block_id or not _aligned(item):
-                continue
+    for index, item in pmap.block_items(doc_id, block_id):
+        s = item.source
+        if _aligned(item):
             k0, k1 = max(start, s.start) - s.start, min(end, s.end) - s.start
             if k0 < k1:
                 out.append((index, item_box(item, k0, k1)))
@@ -186,15 +197,14 @@ def insertion_point(pmap: ProofMap, doc_id: str, block_id: str,
     """(page index, x, item) where an insertion before character ``pos`` of the block goes
     (after the last character when ``pos`` is the block's end)."""
     last = None
-    for index, page in enumerate(pmap.pages):
-        for item in page.items:
-            s = item.source
-            if s.doc_id != doc_id or s.block_id != block_id or not _aligned(item):
-                continue
-            if s.start <= pos < s.end:
-                return index, item.xs[pos - s.start], item
-            if s.end == pos:
-                last = (index, item.x + item.width, item)
+    for index, item in pmap.block_items(doc_id, block_id):
+        s = item.source
+        if not _aligned(item):
+            continue
+        if s.start <= pos < s.end:
+            return index, item.xs[pos - s.start], item
+        if s.end == pos:
+            last = (index, item.x + item.width, item)
     return last
 
 

@@ -168,7 +168,7 @@ class AnnotationPanel(QWidget):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(24)
         header = table.horizontalHeader()
-        for column, width in enumerate((34, 100, 170, 40, 56, 60, 90)):
+        for column, width in enumerate((34, 92, 150, 40, 52, 52, 76)):
             table.setColumnWidth(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.clicked.connect(self._clicked)

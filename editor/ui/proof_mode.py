@@ -104,7 +104,7 @@ class ProofMode(QObject):
             window.tabifyDockWidget(window.side_dock, self.dock)
         self.dock.show()
         self.dock.raise_()
-        window.resizeDocks([self.dock], [560], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.dock], [470], Qt.Orientation.Horizontal)
 
     def reset(self) -> None:
         """The project closed: forget its pages and annotations."""

@@ -18,7 +18,7 @@ from editor.proof.geometry import Box, boxes_for
 from editor.proof.view import selection
 from editor.ui.annotation_list import KIND_COLOURS
 
-MARK_RADIUS = 6.5        # points
+MARK_RADIUS = 7.0        # points
 MARK_GAP = 2.0
 SWEEP_TINT = QColor(40, 120, 255, 70)
 
@@ -114,7 +114,7 @@ class ProofOverlay:
             else left - min(22.0, left / 2)
         direction = 1 if outer_right else -1
         font = QFont(p.font())
-        font.setPixelSize(9)
+        font.setPixelSize(10)
         font.setBold(True)
         p.setFont(font)
         placed: list[tuple[float, float]] = []
