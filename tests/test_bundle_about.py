@@ -81,3 +81,15 @@ def test_window_about_action_opens_the_dialog(home, qtbot):
     win.about()
     assert isinstance(seen[0], AboutDialog)
     assert seen[0].font_table.rowCount() == 6 + len(default_fontbook().refused)
+
+
+def test_window_settings_live_in_the_per_user_data_folder(home):
+    from editor.ui.settings import Settings
+    project = home / "共享盘" / "2025年第2期.gazette"
+    project.parent.mkdir()
+    project.write_bytes(b"x")
+    first = Settings()
+    first.add_recent(project)
+    first.sync()
+    assert (home / "数据" / "settings.ini").is_file()
+    assert Settings().recent_files() == [project]      # read back by a new instance

@@ -2,9 +2,10 @@
 
 Recent project files (most recent first, missing files dropped), window geometry and
 dock state, the last folders used for opening projects, importing .docx and exporting
-PDFs, and the preview zoom.  On Windows QSettings writes to the registry under
-HKCU\\Software\\GongbaoEditor; elsewhere to an .ini in the user's config folder.  Paths are
-stored as text, so Chinese folder names round-trip unchanged.
+PDFs, and the preview zoom.  They live in ``settings.ini`` in the per-user data folder
+(Windows: %APPDATA%\\GongbaoEditor, see editor.appdirs), not in the registry, so a
+portable or reinstalled copy keeps them.  Paths are stored as text, so Chinese folder
+names round-trip unchanged.
 """
 from __future__ import annotations
 
@@ -17,9 +18,15 @@ APPLICATION = "公报编辑器"
 MAX_RECENT = 10
 
 
+def default_qsettings() -> QSettings:
+    """``settings.ini`` in the per-user data folder (GONGBAO_HOME overrides it)."""
+    from editor.appdirs import data_dir
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
 class Settings:
     def __init__(self, qsettings: QSettings | None = None):
-        self.q = qsettings or QSettings(ORGANIZATION, "GongbaoEditor")
+        self.q = qsettings or default_qsettings()
 
     # -- recent files --------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
