@@ -1,7 +1,9 @@
 """Entry point: ``python main.py`` opens the editor window; ``python main.py build`` etc. run headless."""
+import multiprocessing
 import sys
 
 from editor.cli import main
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()    # a frozen (PyInstaller) child process stops here
     sys.exit(main())
