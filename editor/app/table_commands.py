@@ -53,8 +53,17 @@ def column_count(table: model.Table) -> int:
     return max([len(table.grid)] + [c.col + c.col_span for r in table.rows for c in r.cells])
 
 
+def shows_something(block) -> bool:
+    """True for a block that prints: text, an image, a table holding either."""
+    if isinstance(block, model.Paragraph):
+        return bool(block.display_text.strip())
+    if isinstance(block, model.Table):
+        return any(shows_something(b) for r in block.rows for c in r.cells for b in c.blocks)
+    return not isinstance(block, model.PageBreak)
+
+
 def _empty(cell: model.Cell) -> bool:
-    return not cell.text.strip()
+    return not any(shows_something(b) for b in cell.blocks)
 
 
 def _restore(table: model.Table, snapshot: Any) -> None:
@@ -192,8 +201,9 @@ class _Structural(_TableCommand):
 
 @dataclass
 class MergeCells(_Structural):
-    """Merge the rectangle of ``n_rows`` × ``n_cols`` grid positions from (row, col): the
-    cells' paragraphs go into the top-left cell in reading order (empty ones dropped)."""
+    """Merge the rectangle of ``n_rows`` × ``n_cols`` grid positions from (row, col): as
+    in Word, the content of every non-empty cell (all its blocks, images included) goes
+    into the top-left cell in reading order; empty cells add nothing."""
     title: ClassVar[str] = "合并单元格"
     row: int = 0
     col: int = 0
@@ -219,9 +229,8 @@ class MergeCells(_Structural):
         (tr, top), others = inside[0], inside[1:]
         if tr != r0 or top.col != c0:
             raise GazetteError("所选区域左上角没有单元格")
-        blocks = [b for b in top.blocks if model.block_text(b).strip()] if others else top.blocks
+        blocks = [b for _, cell in inside if not _empty(cell) for b in cell.blocks]
         for rr, cell in others:
-            blocks += [b for b in cell.blocks if model.block_text(b).strip()]
             table.rows[rr].cells.remove(cell)
         top.blocks = blocks or top.blocks
         top.row_span, top.col_span = self.n_rows, self.n_cols
@@ -229,8 +238,9 @@ class MergeCells(_Structural):
 
 @dataclass
 class UnmergeCell(_Structural):
-    """Split the merged cell at (row, col) back into single cells; its text stays in the
-    top-left one, the new cells are empty."""
+    """Split the merged cell at (row, col) back into single cells; as in Word and WPS its
+    content stays in the top-left one, and each new cell holds one empty paragraph
+    formatted like the cell's first paragraph, with the cell's shading and borders."""
     title: ClassVar[str] = "拆分单元格"
     row: int = 0
     col: int = 0
@@ -244,12 +254,21 @@ class UnmergeCell(_Structural):
             for c in range(cell.col, cell.col + cell.col_span):
                 if (r, c) == (r0, cell.col):
                     continue
-                new = model.Cell(f"{cell.id}-{r}-{c}", c, [model.Paragraph(
-                    f"{table.id}-{cell.id}-{r}-{c}")], v_align=cell.v_align,
-                    shading=cell.shading, borders=copy.deepcopy(cell.borders))
+                blank = _blank_like(cell, f"{table.id}-{cell.id}-{r}-{c}")
+                new = model.Cell(f"{cell.id}-{r}-{c}", c, [blank], v_align=cell.v_align,
+                                 shading=cell.shading, borders=copy.deepcopy(cell.borders))
                 cells = table.rows[r].cells
                 cells.insert(sum(1 for x in cells if x.col < c), new)
         cell.row_span = cell.col_span = 1
+
+
+def _blank_like(cell: model.Cell, block_id: str) -> model.Paragraph:
+    """An empty paragraph with the style of the cell's first paragraph (if any)."""
+    first = next((b for b in cell.blocks if isinstance(b, model.Paragraph)), None)
+    if first is None:
+        return model.Paragraph(block_id)
+    return model.Paragraph(block_id, role=first.role, style=copy.deepcopy(first.style),
+                           style_name=first.style_name)
 
 
 @dataclass
