@@ -7,6 +7,7 @@ from the style cascade; auto-numbered paragraphs get their label from numbering.
 """
 from __future__ import annotations
 
+import io
 import posixpath
 
 from editor.docx_import.context import Context, ParaInfo
@@ -197,9 +198,28 @@ def _image(ctx: Context, rid: str, width: float, height: float, el, rels):
     for doc_pr in el.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"):
         alt = doc_pr.get("descr") or doc_pr.get("title") or ""
         break
-    return Image(id=ctx.next_id("i"), data=data,
-                 content_type=_CONTENT_TYPES.get(ext, "application/octet-stream"),
-                 width=round(width, 2), height=round(height, 2),
-                 name=posixpath.basename(target), alt=alt)
+    content_type = _CONTENT_TYPES.get(ext, "application/octet-stream")
+    name = posixpath.basename(target)
+    if not _drawable(data):
+        ctx.note("warning", f"图片“{name}”的格式无法在排版中显示，印刷版上该处留空；"
+                 "请在原文件中把它另存为 PNG 或 JPEG 图片后重新导入",
+                 f"undecodable {content_type} {target}")
+    return Image(id=ctx.next_id("i"), data=data, content_type=content_type,
+                 width=round(width, 2), height=round(height, 2), name=name, alt=alt)
 
 
+# Formats the PDF writer draws as they are; anything else (EMF/WMF metafiles, TIFF …) is
+# decoded to find out, which on Windows succeeds for metafiles and elsewhere fails.
+_RASTER = {"PNG", "JPEG", "GIF", "BMP"}
+
+
+def _drawable(data: bytes) -> bool:
+    """Whether the picture can be drawn (judged by its bytes, not its file name)."""
+    from PIL import Image as PilImage
+    try:
+        with PilImage.open(io.BytesIO(data)) as picture:
+            if picture.format not in _RASTER:
+                picture.load()
+        return True
+    except Exception:           # noqa: BLE001 — any decoder error means "cannot draw"
+        return False

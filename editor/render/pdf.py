@@ -129,12 +129,12 @@ class PdfPainter:
     def image(self, item: ImageItem) -> None:
         import io
         from reportlab.lib.utils import ImageReader
-        try:
+        try:                    # ImageReader decodes lazily: drawImage is where it fails
             reader = ImageReader(io.BytesIO(item.data))
-        except Exception:       # an unreadable image: leave its box empty
+            self.c.drawImage(reader, self._x(item.x), self._y(item.y + item.h), item.w,
+                             item.h, mask="auto")
+        except Exception:       # an unreadable image (a metafile here): leave its box empty
             return
-        self.c.drawImage(reader, self._x(item.x), self._y(item.y + item.h), item.w, item.h,
-                         mask="auto")
 
     def link(self, item: LinkItem) -> None:
         x0, y0 = self._x(item.x), self._y(item.y + item.h)
