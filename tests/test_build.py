@@ -84,9 +84,10 @@ def test_fonts_are_embedded_subsets(built):
 
 
 def _doc_text(doc: model.Document) -> tuple[list[str], list[str]]:
-    """The document's text as the model has it: (running text in reading order — head
-    parts, paragraphs, attachments —, table cell texts)."""
-    running = [doc.title, doc.recipients]
+    """The document's text as the model has it: (running text in reading order — 版头
+    (issuer mark, doc number), head parts, paragraphs, attachments —, table cell texts)."""
+    head = doc.issuer_mark.split("\n") + [doc.doc_number] if doc.issuer_mark else []
+    running = head + [doc.title, doc.subtitle, doc.speaker, doc.recipients]
     cells: list[str] = []
 
     def blocks(items):
