@@ -3,7 +3,9 @@
 Prints figures, asserts nothing:
 - cold build: ``python main.py build`` in a fresh process (import, docx import, fonts,
   layout, PDF), best and median of N runs — wall time, and CPU time (user + sys), which
-  a busy shared machine disturbs less — and the children's peak memory (max RSS);
+  a busy shared machine disturbs less —, once with bytecode cached as an installed Python
+  has it and once compiling every module from source, and the children's peak memory
+  (max RSS);
 - in process: a warm full build, then a rebuild after moving one document to another
   place — layout alone (the layout cache makes it a renumbering) and PDF writing,
   reported separately — and the layout cache's hits and misses.
@@ -29,15 +31,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def cold_builds(runs: int, template: str | None) -> dict:
+def cold_builds(runs: int, template: str | None, bytecode: bool = True) -> dict:
     """Wall and CPU (user + sys) seconds of ``runs`` fresh ``main.py build`` processes,
-    and the largest peak RSS among them (MB)."""
+    and the largest peak RSS among them (MB).  ``bytecode``: the children read and write
+    ``__pycache__`` as an installed Python does (one warm-up run first); otherwise every
+    module is compiled from source in every run (PYTHONDONTWRITEBYTECODE=1)."""
     walls, cpus = [], []
     out = Path(tempfile.mkdtemp()) / "bench.pdf"
     cmd = [sys.executable, str(ROOT / "main.py"), "build", "-o", str(out)]
     if template:
         cmd += ["--template", template]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env)     # writes the .pyc
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
@@ -95,13 +104,15 @@ def main() -> None:
     args = ap.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")
     load = os.getloadavg()[0]
-    cold = cold_builds(args.runs, args.template)
-    wall, cpu = cold["wall"], cold["cpu"]
     print(f"machine load average before: {load:.2f} on {os.cpu_count()} cores "
           "(wall times are only meaningful on an idle machine)")
-    print(f"cold build (fresh process, {args.runs} runs): wall best {min(wall):.3f} s, "
-          f"median {statistics.median(wall):.3f} s; CPU (user+sys) best {min(cpu):.3f} s, "
-          f"median {statistics.median(cpu):.3f} s; peak RSS {cold['peak_mb']:.0f} MB")
+    for bytecode, label in ((True, "bytecode cached"), (False, "no bytecode cache")):
+        cold = cold_builds(args.runs, args.template, bytecode)
+        wall, cpu = cold["wall"], cold["cpu"]
+        print(f"cold build, fresh process, {label} ({args.runs} runs): wall best "
+              f"{min(wall):.3f} s, median {statistics.median(wall):.3f} s; CPU (user+sys) "
+              f"best {min(cpu):.3f} s, median {statistics.median(cpu):.3f} s")
+    print(f"peak memory of a build process (max RSS): {cold['peak_mb']:.0f} MB")
     r = in_process(args.template, args.runs)
     print(f"in process, first build: docx import {r['import']:.3f} s, layout "
           f"{r['layout']:.3f} s, PDF {r['pdf']:.3f} s; {r['pages']} pages, "
