@@ -368,3 +368,45 @@ def test_screenshot_in_proof_mode(proofing, qtbot):
     target = IMAGES / "proof.png"
     assert window.grab().save(str(target))
     assert target.stat().st_size > 20_000
+
+
+def test_reimport_flags_lost_anchors_unplaced_and_keeps_the_others(proofing, qtbot, tmp_path,
+                                                                    monkeypatch):
+    import re
+    import zipfile
+
+    from conftest import sample
+    from docx_builder import edited_copy
+    from editor.model import Paragraph
+    from editor.proof.view import SourceRange
+    from editor.ui import window_requests
+    window, proof = proofing, proofing.proof
+    doc = window.session.issue.sections[0].documents[0]
+    source = sample("01")
+    with zipfile.ZipFile(source) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    runs = [t for t in re.findall(r"<w:t(?: [^>]*)?>([^<]{12,})</w:t>", xml) if xml.count(t) == 1]
+    paras = [b for b in doc.all_blocks() if isinstance(b, Paragraph)]
+    found = [(t, p) for t in runs for p in paras if p.text.count(t) == 1]
+    (gone, p1), (kept, p2) = found[0], next(f for f in found[1:] if f[1] is not found[0][1])
+    ids = []
+    for text, para in ((gone, p1), (kept, p2)):
+        at = para.text.index(text) + 3
+        ids += proof.add([SourceRange(doc.id, para.id, at, at + 5)], "疑", note="重新导入前的批注")
+    assert not set(ids) & set(proof.unplaced_ids())
+    edited = tmp_path / "重新导入.docx"
+    edited_copy(source, edited, [(">" + gone + "<", ">（本句已由起草单位全部改写）<")])
+    monkeypatch.setattr(window_requests.QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(edited), "")))
+    generation = window.layout_worker.generation
+    window.reimport(doc.id)
+    _wait_pages(qtbot, window, generation)
+    assert not window.errors
+    lost, placed = proof.find(ids[0]), proof.find(ids[1])
+    assert lost is not None and lost.orphaned            # never dropped
+    assert proof.unplaced_ids() == [ids[0]]
+    panel = proof.panel
+    assert panel.model.index(panel.model.row_of(ids[0]), 5).data() == "待处理 · 未能定位"
+    assert proof.overlay.boxes_of(ids[1]) and not proof.overlay.boxes_of(ids[0])
+    page, _box = proof.overlay.boxes_of(ids[1])[0]
+    assert ids[1] in proof.overlay.shown_on(page) and placed.quote == kept[3:8]
