@@ -169,3 +169,35 @@ def test_items_touching_the_trim_edge_grow_into_the_bleed():
     upright = extend_to_bleed(LineItem(300, 0, 300, 400), 595, 842, 8.5)
     assert (upright.y1, upright.y2) == (-8.5, 400)
     assert extend_to_bleed(LineItem(10, 10, 50, 60), 595, 842, 8.5).x1 == 10
+
+
+def test_registration_marks_on_every_plate_outside_the_bleed(tmp_path):
+    src, dst = tmp_path / "in.pdf", tmp_path / "out.pdf"
+    room = 10 * 72 / 25.4
+    c = canvas.Canvas(str(src), pagesize=(A4[0] + 2 * room, A4[1] + 2 * room), invariant=1)
+    for _ in range(2):
+        c.setTrimBox((room, room, room + A4[0], room + A4[1]))
+        c.rect(room, room, 100, 100, fill=1)
+        c.showPage()
+    c.save()
+    make_pdfx(src, dst, PdfxOptions(registration_marks=True))
+    with pikepdf.open(dst) as pdf:
+        for page in pdf.pages:
+            space = page.obj.Resources.ColorSpace.CSReg
+            assert (space[0], space[1], space[2]) == ("/Separation", "/All", "/DeviceCMYK")
+            assert [float(v) for v in space[3].C1] == [1, 1, 1, 1]
+            ops = [str(op) for _, op in pikepdf.parse_content_stream(page)]
+            assert ops.count("c") == 16 and "SCN" in ops      # four circles of four arcs
+    with pdfplumber.open(dst) as doc:
+        p = doc.pages[0]
+        marks = [x for x in p.curves if x["stroking_color"] in (1, (1,), [1])]
+        assert len(marks) == 4
+        bleed = room - 3 * 72 / 25.4
+        for m in marks:
+            assert (m["x1"] < bleed or m["x0"] > p.width - bleed
+                    or m["top"] > p.height - bleed or m["bottom"] < bleed)
+    # no room outside the bleed (a trim-size page): no marks at all
+    _numbered_pdf(src, 1)
+    make_pdfx(src, dst, PdfxOptions(registration_marks=True))
+    with pikepdf.open(dst) as pdf:
+        assert "/ColorSpace" not in pdf.pages[0].obj.Resources

@@ -33,7 +33,8 @@ def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("print")
     out = {name: folder / f"{name}.pdf" for name in ("x4", "x1a", "a3", "a4")}
     assert cli_main(["build", "-o", str(out["x4"]), "--bleed", "--pdfx"]) == 0
-    assert cli_main(["build", "-o", str(out["x1a"]), "--bleed", "--pdfx", "--x1a"]) == 0
+    assert cli_main(["build", "-o", str(out["x1a"]), "--bleed", "--pdfx", "--x1a",
+                     "--reg-marks"]) == 0
     assert cli_main(["booklet", "-o", str(out["a3"])]) == 0
     assert cli_main(["booklet", "-o", str(out["a4"]), "--sheet", "A4", "--creep", "1.5"]) == 0
     return out
@@ -123,7 +124,8 @@ def test_boxes_on_every_page_consistent_with_bleed_and_marks(files, pages, name)
     with pdfplumber.open(files[name]) as doc:
         page = doc.pages[6]
         height = page.height
-        outside = [ln for ln in page.lines
+        crop = [ln for ln in page.lines if ln["stroking_color"] == (0, 0, 0, 1)]
+        outside = [ln for ln in crop
                    if ln["x1"] <= trim[0] + 0.1 or ln["x0"] >= trim[2] - 0.1
                    or height - ln["top"] <= trim[1] + 0.1 or height - ln["bottom"] >= trim[3] - 0.1]
         assert len(outside) == 8                       # two crop marks at each corner
@@ -132,6 +134,11 @@ def test_boxes_on_every_page_consistent_with_bleed_and_marks(files, pages, name)
             in_y = bleed[1] + 0.01 < height - ln["bottom"] and height - ln["top"] < bleed[3] - 0.01
             assert not (in_x and in_y)
         slug = page.crop((0, height - bleed[1], page.width, height)).extract_text()
+        registration = [c for c in page.curves if c["stroking_color"] in (1, (1,), [1])]
+        for mark in registration:                      # entirely outside the bleed
+            assert (mark["x1"] < bleed[0] or mark["x0"] > bleed[2]
+                    or height - mark["top"] < bleed[1] or height - mark["bottom"] > bleed[3])
+    assert len(registration) == (4 if name == "x1a" else 0)     # --reg-marks on x1a only
     assert pages[6].folio == 1
     assert re.fullmatch(rf"东西湖区人民政府公报 总第32期\s*第 7/{len(pages)} 面\s*页码 1\s*"
                         r"\d{4}-\d\d-\d\d", slug)
@@ -163,7 +170,9 @@ def test_text_is_pure_black_and_red_is_cmyk(files, name):
             in_text = False
             for operands, op in pikepdf.parse_content_stream(page):
                 op = str(op)
-                assert op not in ("rg", "RG", "g", "G", "sc", "scn", "cs", "CS")
+                assert op not in ("rg", "RG", "g", "G", "sc", "scn", "cs")
+                if op == "CS":                       # only the registration marks' All
+                    assert [str(v) for v in operands] == ["/CSReg"]
                 if op in ("BT", "ET"):
                     in_text = op == "BT"
                 elif op == "k" and in_text:
@@ -258,3 +267,15 @@ def test_booklet_embeds_each_font_once(files, pages):
                  for x in (p.obj.Resources.get("/XObject") or {}).values()}
         assert len(forms) == len(pages)
     _qpdf_check(files["a3"])
+
+
+def test_print_options_the_command_refuses(tmp_path, capsys):
+    out = str(tmp_path / "x.pdf")
+    for argv, message in ((["--pdfx", "--reg-marks"], "--bleed"),
+                          (["--icc", str(tmp_path / "a.icc")], "--pdfx"),
+                          (["--pdfx", "--icc", str(tmp_path / "没有.icc")], "找不到 ICC")):
+        assert cli_main(["build", "-o", out, *argv]) == 2
+        assert message in capsys.readouterr().err
+    assert cli_main(["booklet", "-o", out, "--creep", "9"]) == 2
+    assert "爬移" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

@@ -32,18 +32,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--x1a", action="store_true", help="与 --pdfx 同用：输出 PDF/X-1a（仅 CMYK、无透明）")
     parser.add_argument("--icc", default=None, metavar="PATH",
                         help="与 --pdfx 同用：印刷厂提供的 CMYK ICC 特性文件（默认：内置通用铜版纸特性）")
+    parser.add_argument("--reg-marks", action="store_true",
+                        help="与 --pdfx --bleed 同用：在出血外四边居中加套准标记")
 
 
 def pdfx_options(args: argparse.Namespace):
     """PdfxOptions from ``--pdfx/--x1a/--icc`` (None: a plain PDF)."""
     if not (args.pdfx or args.x1a):
-        if args.icc:
-            raise GazetteError("--icc 只能与 --pdfx 一起使用")
+        if args.icc or args.reg_marks:
+            raise GazetteError("--icc 和 --reg-marks 只能与 --pdfx 一起使用")
         return None
+    if args.reg_marks and not args.bleed:
+        raise GazetteError("套准标记画在出血之外：--reg-marks 需要同时使用 --bleed")
     from editor.render.pdfx import PdfxOptions
     if args.icc and not Path(args.icc).is_file():
         raise GazetteError(f"找不到 ICC 特性文件：{args.icc}")
-    return PdfxOptions(version="PDF/X-1a:2001" if args.x1a else "PDF/X-4", icc_path=args.icc)
+    return PdfxOptions(version="PDF/X-1a:2001" if args.x1a else "PDF/X-4", icc_path=args.icc,
+                       registration_marks=args.reg_marks)
 
 
 def _progress(message: str) -> None:

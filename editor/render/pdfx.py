@@ -10,7 +10,10 @@ Output: PDF/X-4 (default) or PDF/X-1a:2001:
 - OutputIntent (GTS_PDFX) with the embedded CMYK profile, GTS_PDFXVersion, Trapped,
   CreationDate/ModDate, XMP metadata with the same facts, a document ID;
 - TrimBox and BleedBox on every page (BleedBox = TrimBox grown by the bleed, within the
-  MediaBox).
+  MediaBox);
+- optional registration marks (target circles with a cross, in the ``All`` separation so
+  they print on every plate) centred on each side, outside the bleed, when the page has
+  room for them (a bleed PDF with crop marks has 7 mm).
 
 pikepdf (qpdf) does the object surgery: it parses and rewrites content streams safely,
 which reportlab (a writer only) cannot do after the fact.
@@ -49,6 +52,7 @@ class PdfxOptions:
     colours: dict[tuple[float, float, float], tuple[float, float, float, float]] = field(
         default_factory=lambda: dict(DEFAULT_COLOURS))
     title: str = ""
+    registration_marks: bool = False
     timestamp: datetime | None = None            # None: fixed from the input bytes (reproducible)
 
 
@@ -61,10 +65,13 @@ def make_pdfx(src: str | Path, dst: str | Path, options: PdfxOptions | None = No
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         converter = _ColourRewriter(opts.colours)
         srgb = _srgb_space(pdf) if not x1a else None
+        reg_space = _registration_space(pdf) if opts.registration_marks else None
         for page in pdf.pages:
             _rewrite_page(pdf, page, converter, srgb, x1a, profile)
             _set_boxes(page, opts.bleed_mm)
             _drop_annotations(page)
+            if reg_space is not None:
+                _registration_marks(page, reg_space, opts.bleed_mm)
         _output_intent(pdf, profile, description)
         _info_and_xmp(pdf, opts, stamp, raw)
         # PDF/X-4 is based on PDF 1.6, PDF/X-1a:2001 on PDF 1.3
@@ -178,6 +185,50 @@ def _set_boxes(page, bleed_mm: float) -> None:
     page.obj.BleedBox = pikepdf.Array(bleed)
     if "/ArtBox" in page.obj:
         del page.obj["/ArtBox"]
+
+
+REG_RADIUS = 2.0 * MM
+REG_ARM = 3.0 * MM
+_KAPPA = 0.5523
+
+
+def _circle(cx: float, cy: float, r: float) -> str:
+    k = r * _KAPPA
+    return (f"{cx + r:.3f} {cy:.3f} m "
+            f"{cx + r:.3f} {cy + k:.3f} {cx + k:.3f} {cy + r:.3f} {cx:.3f} {cy + r:.3f} c "
+            f"{cx - k:.3f} {cy + r:.3f} {cx - r:.3f} {cy + k:.3f} {cx - r:.3f} {cy:.3f} c "
+            f"{cx - r:.3f} {cy - k:.3f} {cx - k:.3f} {cy - r:.3f} {cx:.3f} {cy - r:.3f} c "
+            f"{cx + k:.3f} {cy - r:.3f} {cx + r:.3f} {cy - k:.3f} {cx + r:.3f} {cy:.3f} c S ")
+
+
+def _registration_space(pdf):
+    """[/Separation /All /DeviceCMYK f]: tint 1 prints 100 % on every plate."""
+    function = pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0],
+                                  C1=[1, 1, 1, 1], N=1)
+    return pdf.make_indirect(pikepdf.Array([Name.Separation, Name.All, Name.DeviceCMYK,
+                                            function]))
+
+
+def _registration_marks(page, space, bleed_mm: float) -> None:
+    """Target marks centred on the four sides, between the bleed and the media edge."""
+    media = [float(v) for v in page.obj.MediaBox]
+    trim = [float(v) for v in page.obj.TrimBox]
+    room = min(trim[0] - media[0], media[2] - trim[2], trim[1] - media[1], media[3] - trim[3])
+    needed = bleed_mm * MM + 2 * REG_ARM + 0.5 * MM
+    if room < needed:
+        return
+    d = bleed_mm * MM + REG_ARM + 0.25 * MM            # centre distance from the trim
+    cx, cy = (trim[0] + trim[2]) / 2, (trim[1] + trim[3]) / 2
+    centres = [(cx, trim[1] - d), (cx, trim[3] + d), (trim[0] - d, cy), (trim[2] + d, cy)]
+    ops = ["q /CSReg CS 1 SCN 0.25 w "]
+    for x, y in centres:
+        ops.append(_circle(x, y, REG_RADIUS))
+        ops.append(f"{x - REG_ARM:.3f} {y:.3f} m {x + REG_ARM:.3f} {y:.3f} l "
+                   f"{x:.3f} {y - REG_ARM:.3f} m {x:.3f} {y + REG_ARM:.3f} l S ")
+    ops.append("Q\n")
+    page.add_resource(space, Name.ColorSpace, Name.CSReg, prefix="",
+                      replace_existing=True)
+    page.contents_add("".join(ops).encode("ascii"))
 
 
 def _drop_annotations(page) -> None:

@@ -67,6 +67,8 @@ class ExportDialog(QDialog):
         choose.clicked.connect(self._browse_icc)
         row.addWidget(choose)
         box.addLayout(row)
+        self.reg_marks = QCheckBox("加套准标记（需同时勾选出血）")
+        box.addWidget(self.reg_marks)
         box.addWidget(QLabel("文字为纯黑（K100），版头红色为 M80 Y80；建议同时勾选出血。"))
         return group
 
@@ -84,7 +86,9 @@ class ExportDialog(QDialog):
         icc = self.icc.text().strip() or None
         if icc and not Path(icc).is_file():
             raise GazetteError(f"找不到 ICC 特性文件：{icc}")
-        return PdfxOptions(version=PDFX_VERSIONS[self.pdfx_version.currentText()], icc_path=icc)
+        return PdfxOptions(version=PDFX_VERSIONS[self.pdfx_version.currentText()], icc_path=icc,
+                           registration_marks=self.reg_marks.isChecked()
+                           and self.bleed.isChecked())
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出印刷PDF", self.path.text(),
