@@ -78,6 +78,11 @@ def _qpdf_check(path):
         assert done.returncode == 0, done.stdout + done.stderr
         assert "No syntax or stream encoding errors" in done.stdout
         assert "WARNING" not in (done.stdout + done.stderr).upper()
+    if shutil.which("pdfinfo"):                          # poppler opens it without complaint
+        done = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0 and not done.stderr.strip(), done.stderr
+        return done.stdout
+    return ""
 
 
 # --- PDF/X -------------------------------------------------------------------------------
@@ -187,7 +192,9 @@ def test_fonts_embedded_and_file_checks_clean(files, name):
     with pikepdf.open(files[name]) as pdf:
         fonts = _all_fonts(pdf)
         assert fonts and all(_embedded(f) for f in fonts.values())
-    _qpdf_check(files[name])
+    info = _qpdf_check(files[name])
+    if info:
+        assert re.search(r"PDF subtype:\s+PDF/X-" + ("4" if name == "x4" else "1a"), info)
 
 
 def test_x1a_has_no_rgb_and_no_transparency(files):
