@@ -102,7 +102,8 @@ def test_pdfx_keys_intent_and_profile(files, name, version):
         assert len(intents) == 1 and intents[0].S == "/GTS_PDFX"
         data = intents[0].DestOutputProfile.read_bytes()
     assert int.from_bytes(data[:4], "big") == len(data)
-    assert (data[12:16], data[16:20], data[20:24], data[36:40]) == (b"prtr", b"CMYK", b"Lab ", b"acsp")
+    header = (data[12:16], data[16:20], data[20:24], data[36:40])
+    assert header == (b"prtr", b"CMYK", b"Lab ", b"acsp")     # output profile, CMYK → Lab
     profile = ImageCms.ImageCmsProfile(io.BytesIO(data))          # LittleCMS parses it
     transform = ImageCms.buildTransform(ImageCms.createProfile("sRGB"), profile, "RGB", "CMYK")
     assert transform is not None
@@ -207,7 +208,8 @@ def test_x1a_has_no_rgb_and_no_transparency(files):
                 for key in ("/CA", "/ca"):
                     assert float(obj.get(key, 1)) == 1
                 assert "/Group" not in obj
-                assert "/DeviceRGB" not in [str(v) for v in obj.values() if isinstance(v, pikepdf.Name)]
+                names = [str(v) for v in obj.values() if isinstance(v, pikepdf.Name)]
+                assert "/DeviceRGB" not in names
             elif isinstance(obj, pikepdf.Array):
                 assert "/DeviceRGB" not in [str(v) for v in obj]
         assert str(pdf.docinfo.GTS_PDFXConformance) == "PDF/X-1a:2001"

@@ -1,5 +1,5 @@
-"""``python main.py build [ISSUE] -o OUT.pdf [--template NAME] [--bleed] [--pdfx [--x1a] [--icc P]]``
-(layer: cli).
+"""``python main.py build [ISSUE] -o OUT.pdf [--template NAME] [--bleed]
+[--pdfx [--x1a] [--icc PATH] [--reg-marks]]`` (layer: cli).
 
 Reads an issue description (issue.json: metadata and .docx paths) or a project file
 (*.gazette), lays the issue out in the chosen template and writes the print PDF.  With no

@@ -116,7 +116,8 @@ class _ColourRewriter:
 
 def _rewrite_page(pdf, page, converter, srgb, x1a, profile) -> None:
     instructions = pikepdf.parse_content_stream(page)
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(converter.rewrite(instructions)))
+    rewritten = converter.rewrite(instructions)
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(rewritten))
     resources = page.obj.get("/Resources")
     if resources is not None:
         _rewrite_resources(pdf, resources, converter, srgb, x1a, profile, set())
@@ -249,7 +250,8 @@ def _output_intent(pdf, profile: bytes, description: str) -> None:
     intent = pikepdf.Dictionary(
         Type=Name.OutputIntent, S=Name.GTS_PDFX,
         OutputConditionIdentifier=pikepdf.String("Custom"),
-        OutputCondition=pikepdf.String(description if description != icc.DESCRIPTION else icc.CONDITION),
+        OutputCondition=pikepdf.String(icc.CONDITION if description == icc.DESCRIPTION
+                                       else description),
         Info=pikepdf.String(description), RegistryName=pikepdf.String(""),
         DestOutputProfile=stream)
     pdf.Root.OutputIntents = pdf.make_indirect(pikepdf.Array([intent]))
