@@ -10,7 +10,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
-SHARED = ROOT.parent / "shared"
+# The shared material (wild .docx corpus) lives beside the checkout; GONGBAO_SHARED points
+# elsewhere, e.g. for a checkout in another place.
+SHARED = Path(os.environ.get("GONGBAO_SHARED") or ROOT.parent / "shared")
 WILD = SHARED / "corpus" / "wild"
 
 

@@ -13,6 +13,8 @@ from editor.docx_import import DocxImportError, import_docx
 MANIFEST = WILD / "MANIFEST.tsv"
 ROWS = list(csv.DictReader(MANIFEST.open(encoding="utf-8"), delimiter="\t")) \
     if MANIFEST.exists() else []
+pytestmark = pytest.mark.skipif(not WILD.is_dir(),
+                                reason=f"wild corpus not at {WILD} (set GONGBAO_SHARED)")
 # Not documents at all: lock file, encrypted, damaged zips, a DTD, a theme-only package.
 REFUSED = {"docx2python__~$strict.docx", "poi__bug53475-password-is-pass.docx",
            "poi__clusterfuzz-testcase-minimized-POIXWPFFuzzer-4791943399604224.docx",
