@@ -46,3 +46,9 @@ def test_wild_file_imports_or_is_refused_cleanly(row):
 def test_renamed_main_parts():
     for name in ("docx2python__renamed_document_xml.docx", "pandoc__alternate_document_path.docx"):
         assert list(import_docx(WILD / name).document.all_blocks()), name
+
+
+def test_theme_package_refused_as_what_it_is():
+    with pytest.raises(DocxImportError) as info:
+        import_docx(WILD / "poi__stress025.docx")
+    assert "这是 Office 主题文件，不是文档" in info.value.message

@@ -58,11 +58,19 @@ def import_docx_bytes(data: bytes, name: str) -> ImportResult:
         raise DocxImportError(f"无法导入“{name}”：文件结构过深或过大", repr(exc), path=name) from None
 
 
+# Root elements of Office packages that are not Word documents, as the user knows them.
+_NOT_A_DOCUMENT = {"themeManager": "这是 Office 主题文件，不是文档",
+                   "presentation": "这是 PowerPoint 演示文稿，不是 Word 文档",
+                   "workbook": "这是 Excel 工作簿，不是 Word 文档",
+                   "glossaryDocument": "这是 Word 构建基块（词汇表）文件，不是文档"}
+
+
 def _import(data: bytes, name: str, report: ImportReport) -> ImportResult:
     pkg = Package(data, name, report)
     root = pkg.xml(pkg.main, required=True)
     if local(root.tag) != "document":
-        raise DocxImportError(f"无法导入“{name}”：主文档部件不是 Word 正文（{local(root.tag)}）",
+        what = _NOT_A_DOCUMENT.get(local(root.tag), "其内容不是 Word 文档正文")
+        raise DocxImportError(f"无法导入“{name}”：{what}，请选择 Word 文档（.docx）",
                               f"main part root is {root.tag}", path=name)
     theme_part = pkg.related("theme", "theme/theme1.xml")
     theme = Theme(pkg.xml(theme_part) if theme_part else None)
