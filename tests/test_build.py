@@ -239,14 +239,19 @@ def test_extracted_glyph_positions_match_layout_across_font_subsets(built):
     with pdfplumber.open(path) as pdf:
         for index in pages:
             page = laid.pages[index]
-            expected = sorted((round(it.y, 1), x, ch) for it in page.texts()
-                              for ch, x in zip(it.text, it.xs) if not ch.isspace())
+            expected = [(round(it.y, 1), ch, x) for it in page.texts()
+                        for ch, x in zip(it.text, it.xs) if not ch.isspace()]
             chars = [c for c in pdf.pages[index].chars if not c["text"].isspace()]
-            found = sorted((round(page.height - c["matrix"][5], 1), c["x0"], c["text"])
-                           for c in chars)
-            assert len(found) == len(expected), index
-            for (y, x, ch), (py, px, pch) in zip(expected, found):
-                assert (pch, py) == (ch, y) and px == pytest.approx(x, abs=0.02), (index, ch)
+            found: dict[tuple, list[float]] = {}
+            for c in chars:
+                key = (round(page.height - c["matrix"][5], 1), c["text"])
+                found.setdefault(key, []).append(c["x0"])
+            assert len(chars) == len(expected), index
+            for y, ch, x in expected:      # each glyph drawn once, at the layout's x
+                xs = found.get((y, ch), [])
+                near = [px for px in xs if abs(px - x) <= 0.02]
+                assert near, (index, ch, x, xs[:5])
+                xs.remove(near[0])
             by_line: dict[float, set[str]] = {}
             for c in chars:
                 by_line.setdefault(round(c["top"]), set()).add(c["fontname"])

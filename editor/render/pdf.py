@@ -15,7 +15,7 @@ pages; document info carries title, subject (the period) and creator.  ``invaria
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -42,6 +42,16 @@ def _rgb(hex_colour: str | None) -> tuple[float, float, float]:
     if len(text) != 6:
         return (0.0, 0.0, 0.0)
     return tuple(int(text[i:i + 2], 16) / 255 for i in (0, 2, 4))
+
+
+def char_counts(laid_out: LaidOutIssue) -> dict[str, Counter]:
+    """How often each character is drawn, per FontBook face."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for page in laid_out.pages:
+        for item in page.items:
+            if isinstance(item, TextItem):
+                out[item.face].update(item.text)
+    return dict(out)
 
 
 def chars_by_face(laid_out: LaidOutIssue) -> dict[str, set[str]]:
@@ -221,6 +231,7 @@ def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, 
     c.setProducer(CREATOR)
     c.setAuthor(laid_out.title.split(" ")[0] if laid_out.title else "")
     painter = PdfPainter(c, fonts, off)
+    painter.writer.prime(char_counts(laid_out))
     targets: set[int] = set()
     marks: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for k, entry in enumerate(laid_out.outline):

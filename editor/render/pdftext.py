@@ -11,13 +11,16 @@ subset, so a PDF text extractor could place characters a little off where they a
   the composer gave its first character, so what is drawn and what text extraction reports
   are the layout's positions, whatever the subsets;
 - glyph codes come from the font's own subset assignment (``TTFont.splitString``, asked
-  once per character and cached), so the fonts reportlab embeds match the codes;
+  once per character and cached), so the fonts reportlab embeds match the codes; ``prime``
+  assigns them most frequent character first, so most lines stay in one subset;
 - strings are hex (``<…> Tj``), numbers are formatted with ``%`` at fixed precision.
 
 Graphics state that outlives ``ET`` (Tc, Tz, Tr, colours) is set per item; Tc is reset to
 0 after an item that changed it, and bold or scaled items are wrapped in q/Q.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -87,6 +90,18 @@ class TextWriter:
                                    f"FontBook.register_reportlab returned no font for {key!r}")
             face = self._faces[key] = _Face(name, self.c._doc)
         return face
+
+    def prime(self, counts: dict[str, Counter]) -> None:
+        """Assign glyph codes most frequent character first (face key → character
+        counts), so the common characters share the first 256-glyph subsets and lines
+        switch fonts less often; the order is deterministic."""
+        for key in sorted(counts):
+            if key not in self.fonts:
+                continue
+            face = self._face(key)
+            order = sorted(counts[key].items(), key=lambda kv: (-kv[1], kv[0]))
+            for ch, _n in order:
+                face.code(ch)
 
     def colour(self, hex_colour: str, op: str) -> str:
         key = (hex_colour, op)
