@@ -44,10 +44,14 @@ class HistoryEntry:
     def title(self) -> str:
         return self.text
 
-    def command(self) -> Command:
+    def stored(self) -> dict:
+        """The command as stored in the file (read on first use)."""
         if self.data is None and self.store is not None:
             self.data = self.store.revision_data(self.seq)
-        return Command.from_dict(self.data)
+        return self.data
+
+    def command(self) -> Command:
+        return Command.from_dict(self.stored())
 
 
 @dataclass
@@ -179,7 +183,7 @@ class Session:
         if count < 2 or count > len(self._done) or self._redo:
             return
         entries = self._done[-count:]
-        group = CommandGroup(parts=[e.command().to_dict() for e in entries], text=text)
+        group = CommandGroup(parts=[e.stored() for e in entries], text=text)
         with self.store.transaction():
             self.store.expire_revisions([e.seq for e in entries])
             seq = self.store.add_revision(type(group).__name__, text, group.to_dict())
