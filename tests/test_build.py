@@ -257,3 +257,21 @@ def test_extracted_glyph_positions_match_layout_across_font_subsets(built):
                 by_line.setdefault(round(c["top"]), set()).add(c["fontname"])
             mixed_lines += sum(1 for names in by_line.values() if len(names) > 1)
     assert mixed_lines > 50
+
+
+def test_build_path_imports_no_heavy_optional_modules(built, tmp_path):
+    """A headless build stays light: no Qt, no test/print-only PDF libraries, no project
+    store, no font subsetter when the font caches are warm (``built`` warmed them)."""
+    code = ("import sys, io, contextlib\n"
+            "from editor.cli import main\n"
+            "with contextlib.redirect_stderr(io.StringIO()):\n"
+            f"    main(['build', '-o', {str(tmp_path / 'o.pdf')!r}])\n"
+            "print(' '.join(sorted(sys.modules)))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr
+    loaded = set(proc.stdout.split())
+    assert "editor.render.pdf" in loaded
+    heavy = {"PySide6", "pdfplumber", "pikepdf", "hypothesis", "sqlite_utils", "sqlite3",
+             "fontTools.subset", "concurrent.futures.process", "editor.ui", "editor.store"}
+    assert not heavy & loaded
