@@ -128,8 +128,8 @@ class CommandGroup(Command):
         """The import reports the parts bring with them (see ``Session``)."""
         reports: dict = {}
         for data in self.parts:
-            own = getattr(Command.from_dict(data), "reports_for", None)
-            reports.update((own(undo) if callable(own) else None) or {})
+            if callable(getattr(_command_class(data["command"]), "reports_for", None)):
+                reports.update(Command.from_dict(data).reports_for(undo) or {})
         return reports or None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,7 +123,10 @@ def _group_batch(session, count: int, title: str, imported: int) -> None:
         return
     text = (f"导入 {imported} 个文件到“{title}”" if imported != 1
             else session.history[-1].text)
-    session.group_last(count, text)
+    try:
+        session.group_last(count, text)
+    except sqlite3.Error:       # the file cannot be written now: each step stays undoable
+        pass
 
 
 def outcome_merge(outcome, change):
