@@ -45,8 +45,9 @@ def cold_builds(runs: int, template: str | None, bytecode: bool = True) -> dict:
     if bytecode:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env)     # writes the .pyc
-    else:
+    else:       # an empty cache prefix: existing __pycache__ folders are not read either
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp()
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
