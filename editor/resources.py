@@ -2,7 +2,8 @@
 pre-converted fonts — from source or from a frozen PyInstaller bundle (layer: core utility).
 
 This is the one module that knows where the program's own files are: the repository root
-when running from source, ``sys._MEIPASS`` (the bundle's ``_internal`` folder) when frozen.
+when running from source, ``sys._MEIPASS`` (the bundle's ``_internal`` folder) when frozen,
+``<prefix>/share/gongbao-editor`` after a non-editable ``pip install .``.
 """
 from __future__ import annotations
 
@@ -20,7 +21,14 @@ def root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "layouts").is_dir():
+        return checkout
+    for prefix in (sys.prefix, sys.base_prefix):     # data files of an installed wheel
+        installed = Path(prefix) / "share" / "gongbao-editor"
+        if (installed / "layouts").is_dir():
+            return installed
+    return checkout
 
 
 def resources_dir() -> Path:

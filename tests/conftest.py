@@ -24,3 +24,15 @@ def sample(prefix: str) -> Path:
 @pytest.fixture
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path) -> Path:
+    """Where GUI tests save their window screenshots: a temporary folder, so a test run
+    leaves the checkout untouched; with GONGBAO_UPDATE_SCREENSHOTS=1 the README's
+    docs/images/, to refresh its pictures."""
+    if os.environ.get("GONGBAO_UPDATE_SCREENSHOTS") == "1":
+        target = ROOT / "docs" / "images"
+        target.mkdir(parents=True, exist_ok=True)
+        return target
+    return tmp_path

@@ -61,6 +61,33 @@ def test_frozen_bundle_finds_everything_under_meipass(tmp_path, monkeypatch):
     assert seeded_base(src, 0) == fake
 
 
+def test_wheel_install_finds_the_data_files_under_its_prefix(tmp_path, monkeypatch):
+    """pip install . (not editable) puts the package in site-packages and the templates,
+    sample and icons, as pyproject's data-files say, under <prefix>/share/gongbao-editor."""
+    import tomllib
+    data_files = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))[
+        "tool"]["setuptools"]["data-files"]
+    prefix = tmp_path / "venv"
+    for target, patterns in data_files.items():
+        for pattern in patterns:
+            for src in ROOT.glob(pattern):
+                dest = prefix / target / src.name
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dest)
+    site = tmp_path / "venv" / "lib" / "site-packages" / "editor"
+    site.mkdir(parents=True)
+    monkeypatch.setattr(resources, "__file__", str(site / "resources.py"))
+    monkeypatch.setattr(sys, "prefix", str(prefix))
+    installed = prefix / "share" / "gongbao-editor"
+    assert resources.root() == installed
+    assert resources.sample_issue_path().is_file()
+    from editor.issue_json import document_files
+    files = [docx for _, _, docx in document_files(resources.sample_issue_path())]
+    assert len(files) == 5 and all(f.is_file() and f.is_relative_to(installed) for f in files)
+    assert (resources.layouts_dir() / "gbt9704.toml").is_file()
+    assert resources.icon_path("ico").is_file()
+
+
 def test_version_resource_comes_from_editor_version():
     vi = _load("versioninfo")
     assert vi.version_tuple("1.2.3") == (1, 2, 3, 0)
