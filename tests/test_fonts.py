@@ -119,6 +119,19 @@ def test_missing_character_comes_from_next_face(test_fonts, tmp_path):
     assert ord(rare) in TTFont(str(pdf.path)).getBestCmap()
 
 
+def test_control_characters_are_not_searched_for_in_every_face(test_fonts, tmp_path):
+    """A line break or a tab from Word (w:br, w:tab) has no glyph anywhere: it takes half
+    an em in the role's first face without loading the metrics of every installed face."""
+    book = _book(test_fonts, tmp_path, {"song": ["Gongbao Partial"]})
+    for ch in "\n\t\r":
+        assert book.face_for(ch, "song") == "GongbaoPartial"
+        assert book.advance(ch, "song", 16) == 8.0
+    assert book._metrics == {}
+    assert not book.report()["missing"] and not book.report()["substitutions"]
+    assert book.face_for("中", "song") == "GongbaoPartial"
+    assert len(book._metrics) == 1
+
+
 def test_face_forbidding_embedding_is_refused(test_fonts, tmp_path):
     book = _book(test_fonts, tmp_path, {"kai": ["Gongbao Restricted"]})
     assert "GongbaoRestricted" not in book.faces_for_role("kai")
