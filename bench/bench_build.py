@@ -98,6 +98,19 @@ def in_process(template: str | None, runs: int) -> dict:
             "relaid_after_moves": cache.misses - misses, "size": out.stat().st_size}
 
 
+def _loop_seconds() -> float:
+    """Best of three runs of a fixed pure-Python loop: how fast this machine runs Python
+    right now, so that build times measured on different machines can be compared."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        total = 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -107,6 +120,8 @@ def main() -> None:
     load = os.getloadavg()[0]
     print(f"machine load average before: {load:.2f} on {os.cpu_count()} cores "
           "(wall times are only meaningful on an idle machine)")
+    print(f"machine speed: a pure-Python loop of 10^7 additions takes {_loop_seconds():.2f} s "
+          "(compare figures from different machines through it)")
     for bytecode, label in ((True, "bytecode cached"), (False, "no bytecode cache")):
         cold = cold_builds(args.runs, args.template, bytecode)
         wall, cpu = cold["wall"], cold["cpu"]
