@@ -166,6 +166,28 @@ def test_remove_document_undo_restores_annotations(project):
     assert load_issue(project).find_document(doc.id).annotations == []
 
 
+def test_delete_annotation_is_undone_in_place_across_reopening(project):
+    with Session.open(project) as s:
+        doc = s.issue.sections[0].documents[0]
+        for n, kind in enumerate(("疑", "注", "删")):
+            s.execute(c.AddAnnotation(annotation=make_annotation(
+                doc, "title", n, n + 2, id=f"a-{n}", kind=kind, note=f"第{n}条")))
+        s.execute(c.DeleteAnnotation(annotation_id="a-1"))
+        assert [a.id for a in s.issue.find_document(doc.id).annotations] == ["a-0", "a-2"]
+        assert s.history[-1].text == "删除批注（注）"
+    with Session.open(project) as s:                 # the stored step keeps the annotation
+        assert [a.id for a in s.issue.find_document(doc.id).annotations] == ["a-0", "a-2"]
+        s.undo()
+        got = s.issue.find_document(doc.id).annotations
+        assert [(a.id, a.kind, a.note) for a in got] == \
+            [("a-0", "疑", "第0条"), ("a-1", "注", "第1条"), ("a-2", "删", "第2条")]
+        s.redo()
+        with pytest.raises(GazetteError):
+            s.execute(c.DeleteAnnotation(annotation_id="a-1"))
+    assert [a.id for a in load_issue(project).find_document(doc.id).annotations] == \
+        ["a-0", "a-2"]
+
+
 def _unique_texts(doc, path) -> list[tuple[Paragraph, str]]:
     """(paragraph, w:t text) for texts of 20+ characters found once in the .docx and in one
     top-level paragraph of the model."""

@@ -350,6 +350,37 @@ def test_unplaced_annotation_is_listed_never_dropped(proofing, qtbot):
     assert "a-lost" not in panel.shown_ids()
 
 
+def test_delete_by_button_and_key_and_undo_brings_it_back(proofing, qtbot):
+    from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
+    window, proof = proofing, proofing.proof
+    if not window.settings.q.value(AUTHOR_KEY):
+        window.settings.q.setValue(AUTHOR_KEY, "李校对")
+        window.settings.q.setValue(ROUND_KEY, "一校")
+    panel = proof.panel
+    before = panel.shown_ids()
+    first = _add_by_mouse(qtbot, window, 6, 2, 5, "疑", note="数字待核")
+    second = _add_by_mouse(qtbot, window, 7, 4, 6, "注", note="重复的批注")
+    assert panel.shown_ids() == before + [first, second]
+    panel.select(second)
+    assert panel.delete_button.isEnabled()
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert second not in panel.shown_ids() and proof.find(second) is None
+    assert window.actions["undo"].text().endswith("删除批注（注）")
+    panel.select(first)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert panel.shown_ids() == before
+    assert not proof.overlay.boxes_of(first) and not proof.overlay.boxes_of(second)
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    assert panel.shown_ids() == before + [first, second]
+    assert proof.find(second).note == "重复的批注"
+    for _ in range(2):                            # the two adds
+        window.actions["undo"].trigger()
+    assert panel.shown_ids() == before
+    assert not window.errors
+
+
 def test_screenshot_in_proof_mode(proofing, qtbot, screenshot_dir):
     from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
     window, proof = proofing, proofing.proof

@@ -349,6 +349,32 @@ class AddAnnotation(Command):
 
 
 @dataclass
+class DeleteAnnotation(Command):
+    """Remove an annotation (one added by mistake, or a duplicate); undo puts it back in
+    its place."""
+    annotation_id: str
+    annotation: Annotation | None = None
+    index: int = 0
+    title: ClassVar[str] = "删除批注"
+
+    def apply(self, issue: Issue) -> Change:
+        doc, i = annotation_place(issue, self.annotation_id)
+        self.annotation, self.index = doc.annotations.pop(i), i
+        return Change(annotations={self.annotation_id})
+
+    def revert(self, issue: Issue) -> Change:
+        if self.annotation is None:
+            raise GazetteError("无法恢复该批注", f"annotation {self.annotation_id!r} not kept")
+        doc = _document(issue, self.annotation.doc_id)
+        insert_clamped(doc.annotations, self.index, copy.deepcopy(self.annotation))
+        return Change(annotations={self.annotation_id})
+
+    def describe(self) -> str:
+        kind = f"（{self.annotation.kind}）" if self.annotation is not None else ""
+        return f"删除批注{kind}"
+
+
+@dataclass
 class EditAnnotation(Command):
     """Change an annotation's note, replacement text, kind, replies …"""
     annotation_id: str

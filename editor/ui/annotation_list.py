@@ -2,7 +2,7 @@
 
 ``AnnotationTableModel`` turns the annotations of an issue into rows (类型 / 原文 / 意见 /
 校次 / 校对人 / 状态 / 文档); ``AnnotationPanel`` adds the filters (status, round, author,
-document), the 采纳 / 不采纳 / 答复 buttons and a context menu.  The panel only emits
+document), the 采纳 / 不采纳 / 答复 / 删除 buttons (Delete deletes too) and a context menu.  The panel only emits
 requests (``jump_requested``, ``accept_requested`` …) with the annotation id; the window's
 ``ProofMode`` runs them as undoable commands.  An annotation whose anchor cannot be found
 on the current pages is still listed, flagged 未能定位 in red.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QMenu, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
@@ -112,11 +112,12 @@ class AnnotationTableModel(QAbstractTableModel):
 
 
 class AnnotationPanel(QWidget):
-    """Filters, the table and the 采纳 / 不采纳 / 答复 buttons."""
+    """Filters, the table and the 采纳 / 不采纳 / 答复 / 删除 buttons."""
     jump_requested = Signal(str)
     accept_requested = Signal(str)
     reject_requested = Signal(str)
     answer_requested = Signal(str)
+    delete_requested = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -136,14 +137,14 @@ class AnnotationPanel(QWidget):
         self.accept_button = QPushButton("采纳")
         self.reject_button = QPushButton("不采纳…")
         self.answer_button = QPushButton("答复…")
+        self.delete_button = QPushButton("删除")
         self.accept_button.setToolTip("采纳所选批注：改、删、增直接修改原文（可撤销）")
-        for button, signal in ((self.accept_button, self.accept_requested),
-                               (self.reject_button, self.reject_requested),
-                               (self.answer_button, self.answer_requested)):
+        self.delete_button.setToolTip("删除所选批注（误加或重复的批注；可撤销）")
+        for button, signal in self._buttons():
             button.clicked.connect(lambda _c=False, s=signal: self._emit_current(s))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
-        for button in (self.accept_button, self.reject_button, self.answer_button):
+        for button, _signal in self._buttons():
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -151,6 +152,12 @@ class AnnotationPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._update_buttons()
+
+    def _buttons(self):
+        return ((self.accept_button, self.accept_requested),
+                (self.reject_button, self.reject_requested),
+                (self.answer_button, self.answer_requested),
+                (self.delete_button, self.delete_requested))
 
     def _combo(self, items: list[str]) -> QComboBox:
         box = QComboBox()
@@ -176,7 +183,16 @@ class AnnotationPanel(QWidget):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
         table.setAccessibleName("批注列表")
+        table.installEventFilter(self)                   # the Delete key deletes
         return table
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete and \
+                self.delete_button.isEnabled():
+            self._emit_current(self.delete_requested)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- content --------------------------------------------------------------------------------
     def set_rows(self, rows: list[Row]) -> None:
@@ -257,6 +273,7 @@ class AnnotationPanel(QWidget):
         self.reject_button.setEnabled(open_)
         self.answer_button.setEnabled(row is not None and row.annotation.status == "open"
                                       and row.annotation.kind in ("疑", "注"))
+        self.delete_button.setEnabled(row is not None)
 
     def _emit_current(self, signal) -> None:
         ann_id = self.current_id()
@@ -277,14 +294,14 @@ class AnnotationPanel(QWidget):
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def context_menu(self) -> QMenu:
-        """The menu of the current row: 转到原文, 采纳, 不采纳…, 答复…"""
+        """The menu of the current row: 转到原文, 采纳, 不采纳…, 答复…, 删除"""
         menu = QMenu(self)
         ann_id = self.current_id()
         menu.addAction("转到原文").triggered.connect(lambda: self.jump_requested.emit(ann_id))
         menu.addSeparator()
-        for button, signal in ((self.accept_button, self.accept_requested),
-                               (self.reject_button, self.reject_requested),
-                               (self.answer_button, self.answer_requested)):
+        for button, signal in self._buttons():
+            if button is self.delete_button:
+                menu.addSeparator()
             action = menu.addAction(button.text())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(lambda _c=False, s=signal: s.emit(ann_id))

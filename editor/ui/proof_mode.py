@@ -19,7 +19,7 @@ import datetime as _dt
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLineEdit
 
-from editor.app.commands import AddAnnotation
+from editor.app.commands import AddAnnotation, DeleteAnnotation
 from editor.model import Annotation
 from editor.proof.anchor import is_in_place, text_of
 from editor.proof.corrections import AcceptAnnotation, AnswerAnnotation, RejectAnnotation
@@ -66,6 +66,7 @@ class ProofMode(QObject):
         self.panel.accept_requested.connect(self.accept)
         self.panel.reject_requested.connect(self.ask_reject)
         self.panel.answer_requested.connect(self.ask_answer)
+        self.panel.delete_requested.connect(self.delete)
         self.panel.table.selectionModel().currentRowChanged.connect(
             lambda *_: window.preview.viewport().update())
         window.preview.text_selected.connect(self._text_selected)
@@ -244,6 +245,16 @@ class ProofMode(QObject):
         if done:
             self.window.message(f"已采纳批注（{ann.kind}）" + ("，正在重新排版" if ann.kind in
                                                            ("改", "删", "增") else ""))
+        return done
+
+    def delete(self, ann_id: str) -> bool:
+        """Delete an annotation (undoable: 编辑 › 撤销 puts it back)."""
+        ann = self.find(ann_id)
+        if ann is None:
+            return False
+        done = self.window.execute(DeleteAnnotation(annotation_id=ann_id)) is not None
+        if done:
+            self.window.message(f"已删除批注（{ann.kind}），可撤销")
         return done
 
     def ask_reject(self, ann_id: str) -> None:
