@@ -56,6 +56,30 @@ def test_sample_table_started_mid_page_keeps_all_text(tmp_path):
     assert check_table_pdf(pdf, table) == []
 
 
+def _last_band_has_text(items) -> bool:
+    """Does the lowest row band of a page fragment (between the two lowest horizontal
+    rules) hold any text?"""
+    from editor.layout.items import LineItem
+    rules = sorted({round(it.y1, 2) for it in items
+                    if isinstance(it, LineItem) and abs(it.y1 - it.y2) < 0.01})
+    bottom, top = rules[-1], rules[-2]
+    return any(isinstance(it, TextItem) and it.text.strip() and top < it.y < bottom
+               for it in items)
+
+
+@pytest.mark.parametrize("prefix", ["02", "03"])
+def test_no_page_ends_with_an_empty_stub_of_a_row(prefix):
+    """Started anywhere on a page, a table never ends a page with an empty piece of a row
+    (a row split where none of its text reaches the page; seen under a merged cell that
+    spans into the row)."""
+    doc_id, table = sample_table(prefix)
+    for start in range(0, 620, 20):
+        pages = lay_out(TableFlowable(table, TableStyle(), M, doc_id), PORTRAIT,
+                        first_y=PORTRAIT.y + start)
+        for n, items in enumerate(pages[:-1]):
+            assert _last_band_has_text(items), (start, n)
+
+
 def test_repeat_option_repeats_merged_text(tmp_path):
     doc_id, table = sample_table("03")
     style = TableStyle(merged_continuation="repeat")

@@ -172,7 +172,7 @@ class _Page:
             if keep and (progress or not first):
                 return progress, self._break(opened, [], y, i, split=False)
             # split inside row i
-            shown = self._fits_any(cur)
+            shown = self._fits_any(cur, y)
             if not shown and not (first and not progress):
                 return progress, self._break(opened, [], y, i, split=False)
             force = not shown
@@ -197,10 +197,23 @@ class _Page:
             h = max(h, content - (y - o.top))
         return max(h, 2 * pad + 1.0)
 
-    def _fits_any(self, cur: list[_Open]) -> bool:
-        room = self.bottom - self.p.padding
-        return any(o.units and o.top + self.p.padding + o.units[0].pitch <= room + EPS
-                   for o in cur)
+    def _fits_any(self, cur: list[_Open], y: float) -> bool:
+        """Would splitting row i (its top at ``y``) put any text into the row's part on
+        this page?  A cell of the row must get a line; a cell spanning down from an
+        earlier row counts only when its lines reach below ``y`` — else the page would
+        end with an empty stub of the row."""
+        pad = self.p.padding
+        for o in cur:
+            if not o.units:
+                continue
+            if o.top >= y - EPS:
+                if o.top + pad + o.units[0].pitch <= self.bottom - pad + EPS:
+                    return True
+                continue
+            n = self._n_fit(o, self.bottom, False)
+            if n and o.top + pad + sum(u.pitch for u in o.units[:n]) > y + EPS:
+                return True
+        return False
 
     def _close_row(self, cur: list[_Open], i: int, bottom: float) -> float:
         for o in cur:
