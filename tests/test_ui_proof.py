@@ -381,6 +381,35 @@ def test_delete_by_button_and_key_and_undo_brings_it_back(proofing, qtbot):
     assert not window.errors
 
 
+def test_highlights_wait_for_the_new_pages_after_a_text_edit(proofing, qtbot):
+    from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
+    window, proof = proofing, proofing.proof
+    if not window.settings.q.value(AUTHOR_KEY):
+        window.settings.q.setValue(AUTHOR_KEY, "李校对")
+        window.settings.q.setValue(ROUND_KEY, "一校")
+    note = _add_by_mouse(qtbot, window, 9, 12, 15, "注", note="核对")
+    change = _add_by_mouse(qtbot, window, 9, 2, 3, "改", new_text="甲乙丙丁戊己")
+    old_boxes = proof.overlay.boxes_of(note)
+    assert old_boxes and proof.overlay.boxes_of(change)
+    quote = proof.find(note).quote
+    generation = window.layout_worker.generation
+    assert proof.accept(change)
+    # the text moved: no highlight on the old pages, but the mark is not lost either
+    assert proof.overlay.boxes_of(note) == []
+    model = proof.panel.model
+    assert "未能定位" not in model.index(model.row_of(note), 5).data()
+    _wait_pages(qtbot, window, generation)
+    new_boxes = proof.overlay.boxes_of(note)
+    assert new_boxes and new_boxes != old_boxes
+    ann = proof.find(note)
+    assert ann.quote == quote and \
+        _block_text(window, ann.doc_id, ann.block_id)[ann.start:ann.end] == quote
+    for _ in range(3):
+        window.actions["undo"].trigger()
+    assert proof.find(note) is None and proof.find(change) is None
+    assert not window.errors
+
+
 def test_screenshot_in_proof_mode(proofing, qtbot, screenshot_dir):
     from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
     window, proof = proofing, proofing.proof

@@ -46,6 +46,7 @@ class ProofMode(QObject):
         self.window = window
         self.active = False
         self.pmap: ProofMap | None = None
+        self._stale: set[str] = set()      # documents changed since ``pmap``'s pages
         self.panel = AnnotationPanel()
         self.dock = QDockWidget("批注", window)
         self.dock.setObjectName("proof_dock")
@@ -110,15 +111,24 @@ class ProofMode(QObject):
     def reset(self) -> None:
         """The project closed: forget its pages and annotations."""
         self.pmap = None
+        self._stale = set()
         self.overlay.clear()
         self.panel.set_rows([])
 
     def pages_ready(self, laid_out) -> None:
+        self._stale = set()
         if self.active:
             self.pmap = ProofMap.from_layout(laid_out)
             self.refresh()
 
     def changed(self, change) -> None:
+        """An edit: the list follows at once; the highlights of documents whose text or
+        place changed wait for their new pages (drawn on the old ones they would cover
+        the wrong words)."""
+        if change.sections:
+            self._stale = {d.id for d in self.window.session.issue.documents()} \
+                if self.window.session is not None else set()
+        self._stale |= set(change.documents) | {doc for doc, _ in change.tables}
         if self.active and (change.annotations or change.documents or change.sections):
             self.refresh()
 
@@ -142,10 +152,12 @@ class ProofMode(QObject):
         placed_boxes = {}
         rows = []
         for doc in issue.documents():
+            stale = doc.id in self._stale and self.pmap is not None
             for ann in doc.annotations:
-                boxes = annotation_boxes(self.pmap, ann) if self.pmap is not None else []
-                placed = bool(boxes) and not ann.orphaned and is_in_place(ann, doc)
-                if placed:
+                boxes = annotation_boxes(self.pmap, ann) \
+                    if self.pmap is not None and not stale else []
+                placed = (stale or bool(boxes)) and not ann.orphaned and is_in_place(ann, doc)
+                if placed and boxes:
                     placed_boxes[ann.id] = boxes
                 rows.append(Row(ann, doc.toc_title or doc.id, placed))
         self.overlay.set_boxes(placed_boxes, {a.id: a for a in self.annotations()})
