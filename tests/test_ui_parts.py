@@ -190,6 +190,43 @@ def test_table_columns_and_border_drag_rule(qtbot):
     assert blocker.args[3] == [150.0, 150.0, 100.0]
 
 
+def test_table_panel_cell_actions_follow_the_clicked_cell(qtbot):
+    issue = _issue()
+    doc = issue.find_document("d2")
+    table = doc.body[-1]
+    for cell in table.rows[2].cells:                  # row 2 empty: deletable
+        cell.blocks = [model.Paragraph(id=f"e{cell.id}")]
+    table.rows[3].cells[1].blocks = []                # column 1 still has text above
+    panel = TablePanel()
+    qtbot.addWidget(panel)
+    panel.set_document(doc)
+    panel.select_cell("t1", "c21")
+    assert panel.delete_row.isEnabled() and not panel.delete_col.isEnabled()
+    assert panel.split_table.isEnabled() and panel.column_align.isEnabled()
+    panel.select_cell("t1", "c11")
+    assert not panel.delete_row.isEnabled()
+    panel.select_cell("t1", "c01")                     # a header cell: no split there
+    assert not panel.split_table.isEnabled()
+    panel.select_cell("t1", "c32")
+    with qtbot.waitSignal(panel.cell_action_requested) as blocker:
+        panel.column_align.activated.emit(2)
+    assert blocker.args == ["d2", "t1", "c32", "align", "center"]
+    with qtbot.waitSignal(panel.cell_action_requested) as blocker:
+        panel.split_table.click()
+    assert blocker.args == ["d2", "t1", "c32", "split", None]
+    with qtbot.waitSignal(panel.layout_edited) as blocker:
+        panel.keep_rows.click()
+    assert blocker.args == ["d2", "t1", "keep_rows_together", True]
+    table.layout.col_align = [None, None, "right"]
+    panel.reload()
+    assert panel.column_align.currentText() == "右对齐"
+    panel.select_cell("t1", "c31")
+    assert panel.column_align.currentText() == "按原文"
+    panel.select_cell("t1", "")
+    assert not any(b.isEnabled() for b in (panel.column_align, panel.delete_row,
+                                            panel.delete_col, panel.split_table))
+
+
 def test_printing_paints_every_page_to_a_pdf_printer(qtbot, laid, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader

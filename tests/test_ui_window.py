@@ -271,6 +271,52 @@ def test_dragging_a_column_border_in_the_preview_and_merging_cells(opened, qtbot
     assert restored.col_span == 1 and window.errors == []
 
 
+def test_column_alignment_split_and_keep_rows_from_the_table_panel(opened, qtbot):
+    from editor.ui.table_panel import tables_of
+    window = opened
+    doc = _table_doc(window)
+    window.select_document(doc.id)
+    panel = window.table_panel
+    table = panel.table
+    cell = next(r.cells[0] for r in table.rows[table.header_rows:]   # 序号: a short number
+                if r.cells[0].col == 0 and r.cells[0].col_span == 1 and r.cells[0].row_span == 1
+                and r.cells[0].text.strip().isdigit())
+
+    def number_item():
+        return next(t for p in window.laid_out.pages for t in p.texts()
+                    if t.source and t.source.doc_id == doc.id
+                    and t.source.block_id == f"{table.id}/{cell.id}/{cell.blocks[0].id}")
+
+    before = number_item()
+    panel.select_cell(table.id, cell.id)
+    generation = window.layout_worker.generation
+    panel.column_align.activated.emit(3)             # 右对齐
+    assert window.errors == [] and window.undo.stack.undoText() == "设置列对齐"
+    assert table.layout.col_align[0] == "right"
+    _wait_pages(qtbot, window, generation)
+    after = number_item()
+    assert after.x > before.x + 2                    # the number moved to the right edge
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    _wait_pages(qtbot, window, generation)
+    assert number_item().x == pytest.approx(before.x, abs=0.01)
+
+    panel.select_cell(table.id, cell.id)
+    n_tables = len(tables_of(doc))
+    panel.split_table.click()
+    assert window.errors == [] and window.undo.stack.undoText() == "在此行拆分表格"
+    doc = window.session.issue.find_document(doc.id)
+    assert len(tables_of(doc)) == n_tables + 1 and panel.choice.count() == n_tables + 1
+    window.actions["undo"].trigger()
+    doc = window.session.issue.find_document(doc.id)
+    assert len(tables_of(doc)) == n_tables and panel.choice.count() == n_tables
+
+    panel.keep_rows.click()
+    assert panel.table.layout.keep_rows_together is True
+    window.actions["undo"].trigger()
+    assert not panel.table.layout.keep_rows_together and not panel.keep_rows.isChecked()
+
+
 def test_history_view_steps_back_several_edits_and_survives_reopening(opened, qtbot):
     window = opened
     first = window.session.issue.sections[0]

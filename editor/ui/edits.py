@@ -126,6 +126,27 @@ def unmerge_cell(issue, doc_id: str, table_id: str, cell_id: str) -> Command:
     return _command("UnmergeCell")(doc_id=doc_id, table_id=table_id, row=r, col=cell.col)
 
 
+def cell_action(issue, doc_id: str, table_id: str, cell_id: str, action: str,
+                value=None) -> Command | None:
+    """The table command for an action on the clicked cell: ``align`` its column,
+    ``delete_row`` / ``delete_col`` (when empty), ``split`` the table before its row."""
+    from editor.app.table_commands import find_table
+    r, cell = _cell_place(issue, doc_id, table_id, cell_id)
+    ids = dict(doc_id=doc_id, table_id=table_id)
+    if action == "align":
+        aligns = find_table(issue, doc_id, table_id).layout.col_align or []
+        if (aligns[cell.col] if cell.col < len(aligns) else None) == value:
+            return None
+        return _command("SetColumnAlignment")(**ids, col=cell.col, align=value)
+    if action == "delete_row":
+        return _command("DeleteEmptyRow")(**ids, row=r)
+    if action == "delete_col":
+        return _command("DeleteEmptyColumn")(**ids, col=cell.col)
+    if action == "split":
+        return _command("SplitTableAtRow")(**ids, row=r)
+    raise GazetteError("此版本尚不支持该操作", action)
+
+
 # -- long use cases --------------------------------------------------------------------------
 
 def import_work(session, paths: list[Path], section_title: str):

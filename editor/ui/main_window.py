@@ -121,6 +121,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.table_panel.layout_edited.connect(self.edit_table_layout)
         self.table_panel.merge_requested.connect(self.merge_cells)
         self.table_panel.unmerge_requested.connect(self.unmerge_cell)
+        self.table_panel.cell_action_requested.connect(self.table_cell_action)
         self.table_panel.table_selected.connect(self.preview.set_table)
         self.preview.column_dragged.connect(self.table_panel.drag_border)
         self.side_tabs = QTabWidget()

@@ -2,13 +2,18 @@
 
 Lists the tables of the selected document; for the chosen one shows column widths in
 millimetres of the text block (the model keeps relative weights, ``TableLayout.col_widths``),
-font size, cell padding, header rows, landscape, and merge/unmerge of the selected cell.
-Like the properties panel it never edits the model: it emits
+font size, cell padding, header rows, landscape, rows kept whole on a page, and for the
+cell clicked in the preview: its column's alignment, merge/unmerge, deleting its row or
+column when empty and splitting the table before its row.  Like the properties panel it
+never edits the model: it emits
 
 * ``layout_edited(doc_id, table_id, field, value)`` — a ``TableLayout`` field and its new
   value (``col_widths`` as a list of weights in points),
 * ``merge_requested(doc_id, table_id, cell_id, direction)`` — "right" or "down",
 * ``unmerge_requested(doc_id, table_id, cell_id)``,
+* ``cell_action_requested(doc_id, table_id, cell_id, action, value)`` — ``align`` (the
+  cell's column; value "left" | "center" | "right" | "justify" | None), ``delete_row``,
+  ``delete_col``, ``split`` (a new table from the cell's row on),
 * ``table_selected(doc_id, table_id)`` — the preview shows that table's column borders.
 
 ``widths_after_drag(widths, border, delta)`` is the rule the preview's border drag uses:
@@ -24,10 +29,27 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QSpinBox, QVBoxLayout, QWidget)
 
 from editor import model
+from editor.app.table_commands import shows_something
 
 MM = 72 / 25.4
 MIN_COL = 8.0            # pt: the narrowest column a drag or a number may make
 FONT_SIZES = [0.0, 9.0, 10.5, 12.0, 14.0, 15.0, 16.0]   # 0 = template
+ALIGNS = [("按原文", None), ("左对齐", "left"), ("居中", "center"), ("右对齐", "right"),
+          ("两端对齐", "justify")]
+
+
+def row_is_empty(table: model.Table, r: int) -> bool:
+    """Row ``r`` holds nothing that prints and no cell of it spans down (deletable)."""
+    own = table.rows[r].cells
+    return len(table.rows) > 1 and all(
+        c.row_span == 1 and not any(shows_something(b) for b in c.blocks) for c in own)
+
+
+def column_is_empty(table: model.Table, col: int) -> bool:
+    """No cell starting in column ``col`` prints anything or spans across (deletable)."""
+    starting = [c for r in table.rows for c in r.cells if c.col == col]
+    return table.n_cols > 1 and all(
+        c.col_span == 1 and not any(shows_something(b) for b in c.blocks) for c in starting)
 
 
 def tables_of(doc: model.Document) -> list[model.Table]:
@@ -73,6 +95,7 @@ class TablePanel(QWidget):
     layout_edited = Signal(str, str, str, object)
     merge_requested = Signal(str, str, str, str)
     unmerge_requested = Signal(str, str, str)
+    cell_action_requested = Signal(str, str, str, str, object)
     table_selected = Signal(str, str)
 
     def __init__(self, parent=None):
@@ -122,6 +145,11 @@ class TablePanel(QWidget):
         self.landscape = QCheckBox("横排页面（表格较宽时）")
         self.landscape.clicked.connect(lambda on: self._emit("landscape", bool(on) or None))
         form.addRow("", self.landscape)
+        self.keep_rows = QCheckBox("行不跨页（整行移到下页）")
+        self.keep_rows.setToolTip("表格的每一行都不在行内分页；超过一页高的行仍会分开")
+        self.keep_rows.clicked.connect(
+            lambda on: self._emit("keep_rows_together", bool(on) or None))
+        form.addRow("", self.keep_rows)
         self.cell_label = QLabel("（在预览中单击表格中的单元格）")
         self.cell_label.setWordWrap(True)
         form.addRow("单元格", self.cell_label)
@@ -135,6 +163,26 @@ class TablePanel(QWidget):
         for b in (self.merge_right, self.merge_down, self.unmerge):
             buttons.addWidget(b)
         form.addRow(buttons)
+        self.column_align = QComboBox()
+        for text, _value in ALIGNS:
+            self.column_align.addItem(text)
+        self.column_align.setToolTip("所选单元格所在列的文字对齐方式")
+        self.column_align.activated.connect(
+            lambda index: self._cell_action("align", ALIGNS[index][1]))
+        form.addRow("本列对齐", self.column_align)
+        more = QHBoxLayout()
+        self.delete_row = QPushButton("删除空行")
+        self.delete_col = QPushButton("删除空列")
+        self.split_table = QPushButton("从此行拆表")
+        self.delete_row.setToolTip("删除所选单元格所在的空行")
+        self.delete_col.setToolTip("删除所选单元格所在的空列")
+        self.split_table.setToolTip("从所选单元格所在行起另成一表（表头行随之重复）")
+        self.delete_row.clicked.connect(lambda: self._cell_action("delete_row"))
+        self.delete_col.clicked.connect(lambda: self._cell_action("delete_col"))
+        self.split_table.clicked.connect(lambda: self._cell_action("split"))
+        for b in (self.delete_row, self.delete_col, self.split_table):
+            more.addWidget(b)
+        form.addRow(more)
         self.set_document(None)
 
     # -- selection --------------------------------------------------------------------------
@@ -220,6 +268,7 @@ class TablePanel(QWidget):
             hr = table.layout.header_rows
             self.header_rows.setValue(-1 if hr is None else hr)
             self.landscape.setChecked(bool(table.layout.landscape))
+            self.keep_rows.setChecked(bool(table.layout.keep_rows_together))
         finally:
             self._loading = False
         self._show_cell()
@@ -258,6 +307,18 @@ class TablePanel(QWidget):
                                     and cell.col + cell.col_span < table.n_cols)
         self.merge_down.setEnabled(cell is not None)
         self.unmerge.setEnabled(merged)
+        row = self._row_of(cell) if cell is not None else -1
+        self.column_align.setEnabled(cell is not None)
+        if cell is not None:
+            aligns = table.layout.col_align or []
+            current = aligns[cell.col] if cell.col < len(aligns) else None
+            values = [v for _t, v in ALIGNS]
+            self._loading, was = True, self._loading
+            self.column_align.setCurrentIndex(values.index(current) if current in values else 0)
+            self._loading = was
+        self.delete_row.setEnabled(cell is not None and row_is_empty(table, row))
+        self.delete_col.setEnabled(cell is not None and column_is_empty(table, cell.col))
+        self.split_table.setEnabled(cell is not None and table.header_rows < row < len(table.rows))
 
     def _cell(self) -> model.Cell | None:
         table = self.table
@@ -306,6 +367,11 @@ class TablePanel(QWidget):
     def _merge(self, direction: str) -> None:
         if self.doc is not None and self.table is not None and self.cell_id:
             self.merge_requested.emit(self.doc.id, self.table.id, self.cell_id, direction)
+
+    def _cell_action(self, action: str, value=None) -> None:
+        if self._loading or self.doc is None or self.table is None or not self.cell_id:
+            return
+        self.cell_action_requested.emit(self.doc.id, self.table.id, self.cell_id, action, value)
 
     def _unmerge(self) -> None:
         if self.doc is not None and self.table is not None and self.cell_id:

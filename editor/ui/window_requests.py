@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from editor.errors import GazetteError
 from editor.ui import edits
 from editor.ui.jobs import run_job, user_message
 
@@ -39,6 +40,16 @@ class EditRequests:
 
     def unmerge_cell(self, doc_id: str, table_id: str, cell_id: str) -> None:
         self.execute(edits.unmerge_cell(self.session.issue, doc_id, table_id, cell_id))
+
+    def table_cell_action(self, doc_id: str, table_id: str, cell_id: str, action: str,
+                          value) -> None:
+        try:
+            command = edits.cell_action(self.session.issue, doc_id, table_id, cell_id,
+                                        action, value)
+        except GazetteError as exc:
+            self.error(user_message(exc), "表格操作失败")
+            return
+        self.execute(command)
 
     def rename(self, kind: str, item_id: str) -> None:
         issue = self.session.issue
