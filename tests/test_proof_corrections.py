@@ -117,6 +117,21 @@ def test_reject_and_answer_keep_text_and_add_reply(issue):
     assert not doc.annotations[0].replies
 
 
+def test_undo_menu_names_the_kind_and_quote_even_after_a_stored_round_trip(issue):
+    doc, long = _doc(issue), _long(issue)
+    text = long.display_text
+    doc.annotations = [make_annotation(doc, long.id, 5, 15, id="r", kind="改", new_text="甲"),
+                       make_annotation(doc, long.id, 20, 22, id="y", kind="疑")]
+    accept = AcceptAnnotation(doc_id="d03", annotation_id="r", author="编辑")
+    accept.apply(issue)
+    assert accept.describe() == f"采纳批注（改“{text[5:13]}…”）"
+    reject = RejectAnnotation(doc_id="d03", annotation_id="y", reply="无误", author="编辑")
+    reject.apply(issue)
+    stored = Command.from_dict(reject.to_dict())
+    assert reject.describe() == stored.describe() == f"不采纳批注（疑“{text[20:22]}”）"
+    assert AnswerAnnotation().describe() == "答复批注"        # nothing saved yet
+
+
 def test_accept_all_applies_in_safe_order(issue):
     doc, long = _doc(issue), _long(issue)
     text = long.display_text

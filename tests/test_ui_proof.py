@@ -112,6 +112,14 @@ def _ok(dialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
+def _ensure_author(window) -> None:
+    """The proofreader's name as the first test sets it, for a test run on its own."""
+    from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
+    if not window.settings.q.value(AUTHOR_KEY):
+        window.settings.q.setValue(AUTHOR_KEY, "李校对")
+        window.settings.q.setValue(ROUND_KEY, "一校")
+
+
 def _add_by_mouse(qtbot, window, skip: int, k0: int, k1: int, kind: str, new_text: str = "",
                   note: str = "", round_label: str = "一校") -> str:
     proof = window.proof
@@ -351,11 +359,8 @@ def test_unplaced_annotation_is_listed_never_dropped(proofing, qtbot):
 
 
 def test_delete_by_button_and_key_and_undo_brings_it_back(proofing, qtbot):
-    from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
     window, proof = proofing, proofing.proof
-    if not window.settings.q.value(AUTHOR_KEY):
-        window.settings.q.setValue(AUTHOR_KEY, "李校对")
-        window.settings.q.setValue(ROUND_KEY, "一校")
+    _ensure_author(window)
     panel = proof.panel
     before = panel.shown_ids()
     first = _add_by_mouse(qtbot, window, 6, 2, 5, "疑", note="数字待核")
@@ -382,11 +387,8 @@ def test_delete_by_button_and_key_and_undo_brings_it_back(proofing, qtbot):
 
 
 def test_highlights_wait_for_the_new_pages_after_a_text_edit(proofing, qtbot):
-    from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
     window, proof = proofing, proofing.proof
-    if not window.settings.q.value(AUTHOR_KEY):
-        window.settings.q.setValue(AUTHOR_KEY, "李校对")
-        window.settings.q.setValue(ROUND_KEY, "一校")
+    _ensure_author(window)
     note = _add_by_mouse(qtbot, window, 9, 12, 15, "注", note="核对")
     change = _add_by_mouse(qtbot, window, 9, 2, 3, "改", new_text="甲乙丙丁戊己")
     old_boxes = proof.overlay.boxes_of(note)
@@ -410,12 +412,62 @@ def test_highlights_wait_for_the_new_pages_after_a_text_edit(proofing, qtbot):
     assert not window.errors
 
 
+def test_round_comparison_lists_and_marks_what_changed_since_an_old_proof(proofing, qtbot,
+                                                                          tmp_path):
+    from editor.errors import GazetteError
+    from editor.proof.export import export_proof
+    from editor.ui.round_compare import read_old_proof
+    window, proof, compare = proofing, proofing.proof, proofing.compare
+    _ensure_author(window)
+    old = tmp_path / "一校校样.pdf"
+    export_proof(window.session.issue, old, "一校", laid_out=window.laid_out)
+    change = _add_by_mouse(qtbot, window, 3, 5, 7, "改", new_text="新改的字")
+    ann = proof.find(change)
+    generation = window.layout_worker.generation
+    assert proof.accept(change)
+    _wait_pages(qtbot, window, generation)
+
+    window.actions["proof_compare"].setEnabled(True)
+    compare.start(read_old_proof(old), old.name)
+    assert compare.dock.isVisible() and compare.paint in window.preview.overlays
+    listed = compare.changes()
+    assert [(doc, c.kind, c.old, c.new) for doc, c in listed] == \
+        [(ann.doc_id, "改", ann.quote, "新改的字")]
+    places = compare.boxes_of(ann.doc_id, 0)
+    assert places and all(kind == "改" for _p, _b, kind in places)
+    page = places[0][0]
+    assert any(t.source and t.source.block_id == ann.block_id and "新改的字" in t.text
+               for t in window.laid_out.pages[page].texts())
+    top = compare.tree.topLevelItem(0)
+    assert compare.tree.topLevelItemCount() == 1 and top.childCount() == 1
+    assert "新改的字" in top.child(0).text(1)
+    window.preview.go_to_page(0)
+    rect = compare.tree.visualItemRect(top.child(0))
+    qtbot.mouseClick(compare.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert compare.flashing == (ann.doc_id, 0)
+    assert window.preview.current_page() == page
+
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()                # the old text again: nothing changed
+    _wait_pages(qtbot, window, generation)
+    assert compare.changes() == [] and "没有改动" in compare.summary.text()
+    window.actions["undo"].trigger()
+    window.actions["proof_compare_close"].trigger()
+    assert not compare.active and not compare.dock.isVisible()
+    assert compare.paint not in window.preview.overlays
+    with pytest.raises(GazetteError, match="不是本程序导出的校样"):
+        plain = tmp_path / "普通.pdf"
+        from reportlab.pdfgen.canvas import Canvas
+        canvas = Canvas(str(plain))
+        canvas.drawString(72, 72, "plain")
+        canvas.save()
+        read_old_proof(plain)
+    assert not window.errors
+
+
 def test_screenshot_in_proof_mode(proofing, qtbot, screenshot_dir):
-    from editor.ui.proof_mode import AUTHOR_KEY, ROUND_KEY
     window, proof = proofing, proofing.proof
-    if not window.settings.q.value(AUTHOR_KEY):     # run alone: the name is not asked yet
-        window.settings.q.setValue(AUTHOR_KEY, "李校对")
-        window.settings.q.setValue(ROUND_KEY, "一校")
+    _ensure_author(window)
     _add_by_mouse(qtbot, window, 1, 8, 13, "改", new_text="依法", note="与上位法一致")
     _add_by_mouse(qtbot, window, 2, 4, 5, "增", new_text="的")
     note = _add_by_mouse(qtbot, window, 4, 10, 16, "注", note="此处引文请核对出处")

@@ -175,6 +175,20 @@ class _Snapshot(Command):
         if block_id is not None:
             self.saved["block"] = to_dict(_block_state(document, block_id))
 
+    def _what(self) -> str:
+        """（改“原文”） for the undo menu: the annotation's kind and quote, as saved."""
+        saved = self.saved.get("annotations") if self.saved else None
+        for ann in saved or []:
+            get = ann.get if isinstance(ann, dict) else (lambda k, a=ann: getattr(a, k, ""))
+            if get("id") == self.annotation_id:
+                quote = str(get("quote") or "").replace("\n", " ")
+                quote = quote if len(quote) <= 8 else quote[:8] + "…"
+                return f"（{get('kind')}“{quote}”）" if quote else f"（{get('kind')}）"
+        return ""
+
+    def describe(self) -> str:
+        return self.title + self._what()
+
     def revert(self, issue: Issue) -> Change:
         document, _ = _find(issue, self.doc_id, self.annotation_id)
         block_id = self.saved.get("block_id")
@@ -250,9 +264,6 @@ class AcceptAnnotation(_Snapshot):
         _set_status(document, index, "accepted", self)
         return Change(documents={document.id}, annotations={a.id for a in document.annotations})
 
-    def describe(self) -> str:
-        return f"采纳批注 {self.annotation_id}"
-
 
 def _edit_of(ann: Annotation) -> tuple[int, int, str]:
     """(start, end, new text) of the text edit an accepted annotation makes."""
@@ -292,9 +303,6 @@ class RejectAnnotation(_Decision):
     """不采纳, with the editor's reply (why)."""
     title: ClassVar[str] = "不采纳批注"
     status: ClassVar[str] = "rejected"
-
-    def describe(self) -> str:
-        return f"不采纳批注 {self.annotation_id}"
 
 
 @dataclass

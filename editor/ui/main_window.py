@@ -27,6 +27,7 @@ from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
 from editor.ui.proof_mode import ProofMode
+from editor.ui.round_compare import RoundCompare
 from editor.ui.properties import PropertiesPanel
 from editor.ui.settings import Settings
 from editor.ui.start_page import StartPage
@@ -132,6 +133,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.history_dock = self._dock("编辑历史", "history_dock", self.history, right)
         self.history_dock.hide()
         self.proof = ProofMode(self)
+        self.compare = RoundCompare(self)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
@@ -159,7 +161,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.start_page.set_recent(self.settings.recent_files())
         self.stack.setCurrentWidget(self.start_page)
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock,
-                     self.proof.dock):
+                     self.proof.dock, self.compare.dock):
             dock.hide()
         self._update_title()
         self._update_actions()
@@ -169,6 +171,7 @@ class MainWindow(EditRequests, QMainWindow):
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock):
             dock.show()
         self.proof.dock.setVisible(self.proof.active)
+        self.compare.dock.setVisible(self.compare.active)
         self._update_actions()
 
     def _update_title(self) -> None:
@@ -183,7 +186,8 @@ class MainWindow(EditRequests, QMainWindow):
     def _update_actions(self) -> None:
         has = self.session is not None
         for name in ("export", "print", "save_as", "close", "import", "add_section",
-                     "proof_export", "proof_import", "proof_mode",
+                     "proof_export", "proof_import", "proof_mode", "proof_compare",
+                     "proof_compare_close",
                      "rebuild", "zoom_in", "zoom_out", "fit_width", "fit_page", "zoom_100"):
             action = self.actions.get(name)
             if action is not None:
@@ -287,6 +291,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.selected_doc = None
         self.undo.set_session(None)
         self.proof.reset()
+        self.compare.stop()
         self.tree_model.set_issue(None)
         self.preview.set_pages([])
         self.thumbs_model.set_pages([])
@@ -326,6 +331,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.thumbs_model.ratio = self.devicePixelRatioF()
         self.thumbs_model.set_pages(laid_out.pages)
         self.proof.pages_ready(laid_out)
+        self.compare.pages_ready(laid_out)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")

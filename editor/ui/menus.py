@@ -137,6 +137,12 @@ def build_menus(window) -> dict[str, QAction]:
     m.addSeparator()
     m.addAction(a["proof_export"])
     m.addAction(a["proof_import"])
+    m.addSeparator()
+    a["proof_compare"] = _action(window, "与旧校样比较…", window.compare.open_dialog,
+                                 tip="列出并在页面上标出与上一次导出的校样相比改动的文字")
+    a["proof_compare_close"] = _action(window, "关闭比较", window.compare.stop)
+    m.addAction(a["proof_compare"])
+    m.addAction(a["proof_compare_close"])
 
     m = bar.addMenu("帮助(&H)")
     m.addAction(a["about"])
