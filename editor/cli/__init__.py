@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 
 from editor import __version__
@@ -23,9 +24,75 @@ def _commands():
             yield importlib.import_module(f"editor.cli.{info.name}")
 
 
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    """argparse's help with a Chinese 用法 line."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages (Python 3.11+) → Chinese; anything else is shown as it is.
+_ERRORS = [
+    (re.compile(r"^unrecognized arguments: (.*)$"), "无法识别的参数：{0}"),
+    (re.compile(r"^the following arguments are required: (.*)$"), "缺少必需的参数：{0}"),
+    (re.compile(r"^argument (.+?): invalid choice: (.+?) \(choose from (.*)\)$"),
+     "{0} 不能是 {1}（可选：{2}）"),
+    (re.compile(r"^argument (.+?): expected one argument$"), "{0} 后面需要一个值"),
+    (re.compile(r"^argument (.+?): expected at least one argument$"), "{0} 后面至少需要一个值"),
+    (re.compile(r"^argument (.+?): invalid (\w+) value: (.*)$"), "{0} 的值 {2} 无效（应为{1}）"),
+    (re.compile(r"^argument (.+?): not allowed with argument (.*)$"), "{0} 不能与 {1} 同时使用"),
+    (re.compile(r"^argument (.+?): ignored explicit argument (.*)$"), "{0} 不接受值 {1}"),
+]
+_TYPES = {"int": "整数", "float": "数字"}
+
+
+def chinese_error(message: str) -> str:
+    for pattern, text in _ERRORS:
+        m = pattern.match(message)
+        if m:
+            parts = [_TYPES.get(g, g) for g in m.groups()]
+            return text.format(*parts).replace("argument 命令", "命令")
+    return message
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are in Chinese (the users' language);
+    subcommand parsers are made of the same class."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="显示本帮助并退出")
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{chinese_error(message)}\n")
+
+
+class _VersionAction(argparse.Action):
+    """--version: the version, then the font file serving each gazette role and the
+    components' versions (the same text as 帮助 › 关于 copies), for support requests."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from editor.appinfo import collect
+        try:
+            from editor.fonts import default_fontbook
+            text = collect(default_fontbook()).as_text()
+        except GazetteError as exc:
+            text = collect().as_text() + f"\n  {exc}"
+        print(text)
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="公报编辑器 — 区人民政府公报排版与校对")
-    parser.add_argument("--version", action="version", version=f"公报编辑器 {__version__}")
+    parser = ChineseArgumentParser(prog="main.py", description="公报编辑器 — 区人民政府公报排版与校对")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="显示版本号、所用字体和组件版本后退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for module in _commands():
         p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)

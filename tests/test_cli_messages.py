@@ -1,0 +1,62 @@
+"""The command line speaks Chinese: help, usage and argparse's own errors (wrong option,
+missing argument, bad choice, bad number), and --version names the fonts in use
+(editor.cli)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from editor import __version__
+from editor.cli import chinese_error, main
+
+ENGLISH = re.compile(r"usage:|error:|show this help|positional arguments|options:|"
+                     r"unrecognized|required|invalid choice|expected one")
+
+
+def _fails(capsys, argv: list[str]) -> str:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert not ENGLISH.search(err), err
+    assert err.startswith("用法：")
+    return err
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["build", "--bogus"], "无法识别的参数：--bogus"),
+    (["nosuch"], "命令 不能是 'nosuch'（可选：'booklet', 'build'"),
+    (["project", "import", "x.gazette", "a.docx"], "缺少必需的参数：--section"),
+    (["booklet", "--sheet", "A5"], "--sheet 不能是 'A5'（可选：'A3', 'A4'）"),
+    (["booklet", "--creep", "两毫米"], "--creep 的值 '两毫米' 无效（应为数字）"),
+    (["build", "-o"], "-o/--output 后面需要一个值"),
+])
+def test_argument_errors_are_chinese(capsys, argv, expected):
+    assert expected in _fails(capsys, argv)
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["build", "-h"], ["project", "import", "-h"]])
+def test_help_is_chinese(capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：main.py") and "显示本帮助并退出" in out
+    assert not ENGLISH.search(out), out
+
+
+def test_an_unknown_message_is_kept_as_it_is():
+    assert chinese_error("something new") == "something new"
+
+
+def test_version_names_the_font_of_every_role(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"公报编辑器 {__version__}")
+    for role in ("小标宋", "宋体", "仿宋", "楷体", "黑体"):
+        line = next(ln for ln in out.splitlines() if ln.strip().startswith(role + "："))
+        assert ".otf" in line or ".ttf" in line or ".ttc" in line
+    assert "reportlab" in out
