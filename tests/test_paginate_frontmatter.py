@@ -49,3 +49,26 @@ def test_cover_inner_cover_intro_and_colophon_texts(laid):
     for label, value in meta.colophon.items():
         assert value in colophon
     assert "主　　办" in colophon and "邮政编码" in colophon
+
+
+def test_a_new_issue_gets_no_empty_front_pages():
+    """Before the editor fills in 简介, slogans and colophon there are no pages for them;
+    each comes back as soon as it has content, and the body still starts on a recto."""
+    doc = model.Document(id="d1", source_name="C:\\文件\\关于做好春节期间安全工作的通知.docx",
+                         body=[model.Paragraph(id="p1", runs=[model.Run("各街道办事处：")])])
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [doc])])
+    lo = layout_issue(issue, "gbt9704", FixedMeasurer(), LayoutCache())
+    front = [p.kind for p in lo.pages if p.folio is None and p.kind != "blank"]
+    assert front == ["cover", "toc"]
+    first_body = next(p for p in lo.pages if p.kind == "body")
+    assert first_body.index % 2 == 0                     # page 1, 3, 5 … of the file: a recto
+    toc = _text(next(p for p in lo.pages if p.kind == "toc"))
+    assert "关于做好春节期间安全工作的通知" in toc and ".docx" not in toc
+    assert [e.title for e in lo.outline if e.level > 0] == ["关于做好春节期间安全工作的通知"]
+
+    issue.meta.slogans = ["传达政令"]
+    issue.meta.intro_paragraphs = ["本刊是区政府主办的政府出版物。"]
+    issue.meta.colophon = {"主办": "东西湖区人民政府"}
+    lo = layout_issue(issue, "gbt9704", FixedMeasurer(), LayoutCache())
+    front = [p.kind for p in lo.pages if p.folio is None and p.kind != "blank"]
+    assert front == ["cover", "inner_cover", "intro", "toc", "colophon"]

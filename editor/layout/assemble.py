@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from editor import model
 from editor.layout.folios import Furniture
-from editor.layout.frontmatter import FRONT_PAGES
+from editor.layout.frontmatter import FRONT_PAGES, front_page_wanted
 from editor.layout.items import LaidOutIssue, LinkItem, OutlineEntry, Page
 from editor.layout.template import Template
 from editor.layout.paginate import section_banner
@@ -30,7 +30,7 @@ def _front(issue: model.Issue, t: Template, m, toc_pages) -> list[tuple[str, lis
     for name in t.get("front", "order", ["cover", "inner_cover", "intro", "toc", "colophon"]):
         if name == "toc":
             out.extend(("toc", p.items, p.links) for p in toc_pages)
-        elif name in FRONT_PAGES:
+        elif name in FRONT_PAGES and front_page_wanted(name, issue.meta):
             out.append((name, FRONT_PAGES[name](issue, t, m), []))
     return out
 

@@ -148,6 +148,19 @@ def colophon_page(issue: model.Issue, t: Template, m: Measurer) -> list:
     return s.items
 
 
+def front_page_wanted(name: str, meta: model.IssueMeta) -> bool:
+    """Is there anything to put on this front page?  A new issue whose 简介, slogans or
+    colophon are not filled in yet gets no empty 《》简介 page, no blank 扉页 and no
+    colophon made of two rules; the pages appear once the editor fills them in."""
+    if name == "inner_cover":
+        return bool(meta.title or meta.slogans)
+    if name == "intro":
+        return bool(meta.intro_paragraphs or meta.intro_note)
+    if name == "colophon":
+        return bool(meta.colophon)
+    return True
+
+
 FRONT_PAGES = {
     "cover": cover_page,
     "inner_cover": inner_cover_page,

@@ -273,7 +273,12 @@ class Document:
 
     @property
     def toc_title(self) -> str:
-        return self.layout.toc_title or self.title
+        """The title the 目录, bookmarks and lists show: the editor's, else the document's,
+        else (a file without a recognisable title) its file name without the extension."""
+        if self.layout.toc_title or self.title:
+            return self.layout.toc_title or self.title
+        name = self.source_name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+        return name[:-5] if name.lower().endswith(".docx") else name
 
     def all_blocks(self):
         """Yield every top-level block: body first, then each attachment's blocks."""
