@@ -214,7 +214,6 @@ def test_second_template_builds_sixteen_kai(issue, tmp_path):
 
 def test_no_line_breaking_violations_in_the_whole_issue(built):
     from pdfcheck import count_violations
-    laid = built[2]
     counts = count_violations(built[0], "auto")
     assert counts["lines"] > 500
     assert counts["not_start"] == 0 and counts["not_end"] == 0, counts

@@ -130,7 +130,6 @@ def test_delete_empty_row_and_column():
 
 def test_split_table_at_row_repeats_header_and_keeps_text():
     issue, doc_id, table_id = make_issue()
-    doc = issue.find_document(doc_id)
     table = find_table(issue, doc_id, table_id)
     all_text = "".join(c.text for r in table.rows[1:] for c in r.cells)
     cut = next(r for r in range(10, 60) if all(

@@ -2,7 +2,6 @@
 booklet order, the print preview, 导出小册子PDF and the PDF/X options of 导出印刷PDF."""
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 
@@ -13,42 +12,26 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QPageRanges  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget  # noqa: E402
 
 from editor.errors import GazetteError  # noqa: E402
+from ui_window import TIMEOUT, close_window, make_window, open_sample  # noqa: E402
 from editor.render.impose import booklet_order  # noqa: E402
 
-TIMEOUT = 120_000
 FOLIO = re.compile(r"^[—-]\s*(\d+)\s*[—-]$", re.M)
 
 
 @pytest.fixture(scope="module")
 def window(tmp_path_factory, qapp):
-    from pytestqt.qtbot import QtBot
-
-    from editor.ui.app import make_application
-    from editor.ui.main_window import MainWindow
-    from editor.ui.settings import Settings
     home = tmp_path_factory.mktemp("打印")
     mp = pytest.MonkeyPatch()
     mp.setenv("GONGBAO_HOME", str(home))
-    make_application([])
-    win = MainWindow(Settings(QSettings(str(home / "设置.ini"), QSettings.Format.IniFormat)))
-    win.errors = []
-    win.error = lambda text, title="出错了": win.errors.append((title, text))
+    win = make_window(home)
     win.home = home
-    win.show()
-    qtbot = QtBot(qapp)
-    win.open_sample()
-    qtbot.waitUntil(lambda: win.laid_out is not None and not win.layout_worker.busy,
-                    timeout=TIMEOUT)
+    open_sample(win, qapp)
     yield win
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
-    gc.collect()
+    close_window(win, qapp)
     mp.undo()
 
 

@@ -5,16 +5,14 @@ undo restores; reject with a reply; filters; jump from the list; unplaced annota
 listed 未能定位; the README screenshot docs/images/proof.png (written there with GONGBAO_UPDATE_SCREENSHOTS=1)."""
 from __future__ import annotations
 
-import gc
-
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtWidgets import QDialogButtonBox  # noqa: E402
+from ui_window import close_window, make_window, open_sample, wait_pages  # noqa: E402
 
-TIMEOUT = 120_000
 
 
 @pytest.fixture(scope="module")
@@ -28,34 +26,13 @@ def home(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def window(home, qapp):
-    from pytestqt.qtbot import QtBot
-
-    from editor.ui.app import make_application
-    from editor.ui.main_window import MainWindow
-    from editor.ui.settings import Settings
-    make_application([])
-    settings = Settings(QSettings(str(home / "设置.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.errors = []
-    win.error = lambda text, title="出错了": win.errors.append((title, text))
-    win.resize(1400, 900)
-    win.show()
-    qtbot = QtBot(qapp)
-    win.open_sample()
-    qtbot.waitUntil(lambda: win.session is not None, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: win.laid_out is not None and not win.layout_worker.busy,
-                    timeout=TIMEOUT)
+    win = make_window(home)
+    open_sample(win, qapp)
     yield win
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
-    gc.collect()
+    close_window(win, qapp)
 
 
-def _wait_pages(qtbot, window, after: int) -> None:
-    qtbot.waitUntil(lambda: window.laid_generation > after
-                    and window.laid_generation == window.layout_worker.generation,
-                    timeout=TIMEOUT)
+_wait_pages = wait_pages
 
 
 def _body_line(window, skip: int = 0):

@@ -4,15 +4,14 @@ in the table panel, export the print PDF and find the wider column in it; screen
 the README (docs/images/window.png with GONGBAO_UPDATE_SCREENSHOTS=1)."""
 from __future__ import annotations
 
-import gc
-
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from ui_window import TIMEOUT, close_window, make_window, open_sample, wait_pages  # noqa: E402
 
-LAYOUT_TIMEOUT = 120_000
+LAYOUT_TIMEOUT = TIMEOUT
 
 
 @pytest.fixture(scope="module")
@@ -26,37 +25,17 @@ def home(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def window(home, qapp):
-    from editor.ui.app import make_application
-    from editor.ui.main_window import MainWindow
-    from editor.ui.settings import Settings
-    make_application([])
-    settings = Settings(QSettings(str(home / "设置.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(settings)
-    win.errors = []
-    win.error = lambda text, title="出错了": win.errors.append((title, text))  # no modal box
-    win.resize(1440, 900)
-    win.show()
+    win = make_window(home, (1440, 900))
     yield win
-    win.close()
-    win.deleteLater()
-    qapp.processEvents()
-    gc.collect()
+    close_window(win, qapp)
 
 
-def _wait_pages(qtbot, window, after: int) -> None:
-    qtbot.waitUntil(lambda: window.laid_generation > after
-                    and window.laid_generation == window.layout_worker.generation,
-                    timeout=LAYOUT_TIMEOUT)
+_wait_pages = wait_pages
 
 
 @pytest.fixture(scope="module")
 def opened(window, qapp):
-    from pytestqt.qtbot import QtBot
-    qtbot = QtBot(qapp)
-    window.open_sample()
-    qtbot.waitUntil(lambda: window.session is not None, timeout=LAYOUT_TIMEOUT)
-    qtbot.waitUntil(lambda: window.laid_out is not None and not window.layout_worker.busy,
-                    timeout=LAYOUT_TIMEOUT)
+    open_sample(window, qapp)
     return window
 
 

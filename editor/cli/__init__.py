@@ -13,7 +13,6 @@ import pkgutil
 import re
 import sys
 
-from editor import __version__
 from editor.errors import GazetteError
 
 

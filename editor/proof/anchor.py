@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from editor.model import (HEAD_PARTS, Annotation, Document, Paragraph, Table, block_text)
+from editor.model import HEAD_PARTS, Annotation, Document, Paragraph, Table
 
 CONTEXT = 12            # characters of context kept on each side
 _FUZZY_MIN = 4          # shorter quotes are only found exactly

@@ -15,7 +15,7 @@ round-trips through ``to_dict``/``from_dict`` for the stored undo history.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from editor.app.command import Change, Command

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
                                QHeaderView, QLabel, QMenu, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from editor.model import Annotation, Issue
+from editor.model import Annotation
 from editor.proof.view import STATUS_NAMES
 
 COLUMNS = ("类型", "原文", "意见", "校次", "校对人", "状态", "文档")
