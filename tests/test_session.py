@@ -272,3 +272,29 @@ def test_cli_new_import_show_move_undo(tmp_path):
     r = _cli("move", path, "nope", "--section", "区级文件选登")
     assert r.returncode == 2 and "找不到文件" in r.stderr
     assert "导入《" in _cli("log", path).stdout
+
+
+def test_next_issue_carries_the_gazette_settings_and_counts_on(project, tmp_path, capsys):
+    from editor.cli import main
+    old = load_issue(project)
+    new_path = tmp_path / "33.gazette"
+    with Session.create(new_path, like=project) as s:
+        meta, issue = s.issue.meta, s.issue
+        assert (meta.title, meta.title_pinyin, meta.founded) == \
+            (old.meta.title, old.meta.title_pinyin, old.meta.founded)
+        assert meta.colophon == old.meta.colophon and meta.slogans == old.meta.slogans
+        assert meta.intro_paragraphs == old.meta.intro_paragraphs and meta.intro_note
+        assert old.meta.total_number == 32 and meta.total_number == 33
+        assert old.meta.issue_label == "总第32期" and meta.issue_label == "总第33期"
+        assert meta.period == "" and meta.published == ""
+        assert [sec.title for sec in issue.sections] == [sec.title for sec in old.sections]
+        assert list(issue.documents()) == [] and issue.template == old.template
+        assert [r["description"] for r in s.store.log()] == \
+            [f"沿用《{old.meta.title}》上一期的设置新建"]
+    assert load_issue(project).meta.total_number == 32          # the old one untouched
+    third = tmp_path / "34.gazette"
+    assert main(["project", "new", str(third), "--like", str(new_path)]) == 0
+    assert load_issue(third).meta.issue_label == "总第34期"
+    assert main(["project", "new", str(tmp_path / "x.gazette"), "--like",
+                 str(tmp_path / "无此文件.gazette")]) == 2
+    assert "找不到上一期的项目文件" in capsys.readouterr().err

@@ -335,3 +335,27 @@ def test_screenshot_of_the_main_window(opened, qtbot, screenshot_dir):
     image = window.grab()
     assert image.width() >= 1200
     assert image.save(str(screenshot_dir / "window.png"))
+
+
+def test_new_issue_from_the_window_carries_on_from_the_last_one(opened, qtbot, home,
+                                                                monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    window = opened
+    old_path, old_meta = window.path, window.session.issue.meta
+    target = home / "新的一期"                        # the dialog may drop the extension
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "期刊项目 (*.gazette)")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes))
+    window.actions["new"].trigger()
+    qtbot.waitUntil(lambda: window.path == target.with_suffix(".gazette")
+                    and window.session is not None, timeout=LAYOUT_TIMEOUT)
+    assert asked and old_path.stem in asked[0]
+    meta = window.session.issue.meta
+    assert meta.title == old_meta.title and meta.total_number == old_meta.total_number + 1
+    assert [s.title for s in window.session.issue.sections] == ["区级文件选登", "上级政府文件目录", "大事记"]
+    assert window.properties.isEnabled() and window.errors == []
+    window.open_project(old_path)                      # the sample again, for what follows
+    qtbot.waitUntil(lambda: window.path == old_path and window.laid_out is not None
+                    and not window.layout_worker.busy, timeout=LAYOUT_TIMEOUT)

@@ -10,8 +10,11 @@ whole import back.
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -19,13 +22,37 @@ from pathlib import Path
 from editor.app import commands as cmds
 from editor.errors import GazetteError
 from editor.issue_json import document_id
-from editor.model import Issue
+from editor.model import Issue, Section
 from editor.store import ProjectStore
 
 
+_ISSUE_LABEL = re.compile(r"^(总第\s*)(\d+)(\s*期)$")
+
+
+def next_issue(previous: Issue) -> Issue:
+    """The next issue of the same gazette, empty: what stays from one issue to the next
+    (刊名 and its pinyin, 创刊年份, 版权页, 简介, 口号, template, the 栏目 in their order)
+    comes from ``previous``; 总期数 and a 总第N期 label count on by one; the period and
+    the publication date are left for the editor, and there are no documents yet."""
+    old = previous.meta
+    total = old.total_number + 1 if old.total_number is not None else None
+    label = old.issue_label
+    m = _ISSUE_LABEL.match(label.strip())
+    if m:
+        label = f"{m.group(1)}{int(m.group(2)) + 1}{m.group(3)}"
+    elif total is not None:
+        label = f"总第{total}期"
+    meta = dataclasses.replace(copy.deepcopy(old), total_number=total, issue_label=label,
+                               period="", published="")
+    sections = [Section(id=f"s{n}", title=s.title) for n, s in enumerate(previous.sections, 1)]
+    return Issue(meta=meta, sections=sections, template=previous.template)
+
+
 def create_project(path: Path, from_issue_json: str | Path | None,
-                   progress: Callable[[str], None] | None = None) -> ProjectStore:
-    """Write a new project file at ``path`` and return its open store."""
+                   progress: Callable[[str], None] | None = None,
+                   base: Issue | None = None) -> ProjectStore:
+    """Write a new project file at ``path`` and return its open store: empty, from an
+    issue.json, or holding ``base`` (e.g. ``next_issue`` of the last one)."""
     if path.exists():
         raise GazetteError(f"文件已存在：{path}", path=str(path))
     if not path.parent.is_dir():
@@ -33,7 +60,7 @@ def create_project(path: Path, from_issue_json: str | Path | None,
     part = path.with_name(path.name + ".part")
     for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
         leftover.unlink(missing_ok=True)
-    issue, sources = Issue(), {}
+    issue, sources = (copy.deepcopy(base) if base is not None else Issue()), {}
     if from_issue_json is not None:
         from editor.issue_json import load_issue_parts
         issue, sources = load_issue_parts(from_issue_json, progress)
@@ -44,7 +71,8 @@ def create_project(path: Path, from_issue_json: str | Path | None,
                 data = docx_path.read_bytes()
                 store.put_source(hashlib.sha256(data).hexdigest(), docx_path.name, data)
             store.write_issue(issue, {d: rep for d, (_p, rep) in sources.items()})
-            what = f"由 {Path(from_issue_json).name} 新建" if from_issue_json else "新建空白期刊"
+            what = (f"由 {Path(from_issue_json).name} 新建" if from_issue_json else
+                    f"沿用《{issue.meta.title}》上一期的设置新建" if base is not None else "新建空白期刊")
             store.add_revision("CreateIssue", what, None)
     except BaseException:
         store.close()

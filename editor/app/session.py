@@ -80,12 +80,21 @@ class Session:
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     def create(cls, path: str | Path, from_issue_json: str | Path | None = None,
-               progress: Callable[[str], None] | None = None) -> "Session":
-        """A new project at ``path``: empty, or holding the issue described by an
-        issue.json (same document ids and model as building from the JSON).  The file
-        appears only when complete."""
-        from editor.app.importing import create_project
-        return cls(create_project(Path(path), from_issue_json, progress))
+               progress: Callable[[str], None] | None = None,
+               like: str | Path | None = None) -> "Session":
+        """A new project at ``path``: empty, holding the issue described by an issue.json
+        (same document ids and model as building from the JSON), or — ``like`` an earlier
+        project — the next issue of that gazette (``next_issue``).  The file appears only
+        when complete."""
+        from editor.app.importing import create_project, next_issue
+        base = None
+        if like is not None:
+            old = ProjectStore.open(Path(like), readonly=True)
+            try:
+                base = next_issue(old.read_issue())
+            finally:
+                old.close()
+        return cls(create_project(Path(path), from_issue_json, progress, base))
 
     @classmethod
     def open(cls, path: str | Path) -> "Session":

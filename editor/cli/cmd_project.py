@@ -28,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("new", help="新建项目（可由 issue.json 生成）")
     p.add_argument("file", help="项目文件 FILE.gazette")
     p.add_argument("--from", dest="from_json", metavar="ISSUE.json", help="整期描述文件")
+    p.add_argument("--like", metavar="上一期.gazette",
+                   help="沿用上一期的刊名、简介、口号、版权页和栏目（总期数加 1）")
     p = sub.add_parser("import", help="把 .docx 导入某栏目（栏目不存在时新建）")
     p.add_argument("file")
     p.add_argument("docs", nargs="+", metavar="DOC.docx")
@@ -54,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "new":
         if args.from_json and not Path(args.from_json).is_file():
             raise GazetteError(f"找不到整期描述文件：{args.from_json}")
-        with Session.create(path, from_issue_json=args.from_json, progress=_progress) as s:
+        if args.like and not Path(args.like).is_file():
+            raise GazetteError(f"找不到上一期的项目文件：{args.like}")
+        if args.like and args.from_json:
+            raise GazetteError("--from 与 --like 只能选一个")
+        with Session.create(path, from_issue_json=args.from_json, progress=_progress,
+                            like=args.like) as s:
             print(f"已新建项目 {path}：{len(s.issue.sections)} 个栏目，"
                   f"{sum(1 for _ in s.issue.documents())} 个文件")
         return 0

@@ -231,7 +231,23 @@ class MainWindow(EditRequests, QMainWindow):
                                               "期刊项目 (*.gazette)")
         if path:
             path = Path(path) if path.endswith(".gazette") else Path(path + ".gazette")
-            self.create_project(path, None)
+            self.create_project(path, None, like=self._ask_previous_issue(path))
+
+    def _ask_previous_issue(self, new: Path) -> Path | None:
+        """The last project opened, when the editor wants the new issue to carry on from
+        it (刊名, 简介, 口号, 版权页, 栏目; 总期数 + 1); None for an empty issue."""
+        previous = next((p for p in self.settings.recent_files()
+                         if p.suffix == ".gazette" and p.resolve() != new.resolve()), None)
+        if previous is None:
+            return None
+        answer = QMessageBox.question(
+            self, "新建一期",
+            f"沿用上一期“{previous.stem}”的刊名、简介、口号、版权页和栏目吗？\n"
+            "总期数自动加 1；期次、出版日期和各篇文件请在新的一期中填写、导入。\n\n"
+            "选“否”则新建空白的一期。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return previous if answer == QMessageBox.StandardButton.Yes else None
 
     def open_sample(self) -> None:
         """Create (or reopen) a project from the bundled sample issue in the user folder."""
@@ -243,8 +259,10 @@ class MainWindow(EditRequests, QMainWindow):
             return
         self.create_project(path, sample_issue_path())
 
-    def create_project(self, path: Path, from_json: Path | None, on_open=None) -> None:
-        """Create ``path`` (from an issue.json when given) in a worker, then open it."""
+    def create_project(self, path: Path, from_json: Path | None, on_open=None,
+                       like: Path | None = None) -> None:
+        """Create ``path`` (from an issue.json, or as the issue after ``like``, when given)
+        in a worker, then open it."""
         try:
             if path.exists():
                 path.unlink()
@@ -255,7 +273,7 @@ class MainWindow(EditRequests, QMainWindow):
 
         def work(progress):
             from editor.app.session import Session     # heavy imports stay off the UI thread
-            return Session.create(path, from_issue_json=from_json, progress=progress)
+            return Session.create(path, from_issue_json=from_json, progress=progress, like=like)
 
         def done(session):
             self._opened(session, path, on_open)
