@@ -202,3 +202,32 @@ def test_chronicle_in_two_columns_in_the_sixteen_kai_template():
         assert left and all(it.x + it.width - dx <= frame.x + half for it in left)
         if p is not body[-1]:
             assert right
+
+
+def _png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 30, 30)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_a_low_resolution_image_is_reported_a_sharp_one_is_not():
+    """A 120-pixel picture set 3 inches wide prints at 40 ppi: the build says so, naming
+    the picture and its document; 1200 pixels on the same width (400 ppi) pass quietly;
+    a picture scaled down to fit the type area counts at its printed size."""
+    def doc(i, pixels, width_pt, name):
+        image = model.Image(id=f"img{i}", data=_png(pixels, pixels), width=width_pt,
+                            height=width_pt, name=name)
+        return model.Document(id=f"d{i}", title=f"关于第{i}项工作的通知", body=[
+            model.Paragraph(id="p1", runs=[model.Run("附图如下。")]), image])
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [
+        doc(1, 120, 216.0, "现场照片"), doc(2, 1200, 216.0, "规划图"),
+        doc(3, 2000, 1400.0, "总平面图")])])
+    laid = layout_issue(issue, "gbt9704", FixedMeasurer(), LayoutCache())
+    low = [w for w in laid.warnings if "分辨率偏低" in w]
+    assert len(low) == 1
+    assert "关于第1项工作的通知" in low[0] and "现场照片" in low[0] and "约 40 ppi" in low[0]
+    placed = [it for p in laid.pages for it in p.items if type(it).__name__ == "ImageItem"]
+    assert len(placed) == 3 and placed[2].w < 1400.0      # 总平面图 shrunk, 2000 px: sharp

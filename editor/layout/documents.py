@@ -200,7 +200,8 @@ class DocumentBuilder:
             share = float(self.t.get("images", "max_height_share", 1.0))
             self.out.append(ImageFlowable(block.data, block.content_type, block.width,
                                           block.height, Source(self.doc.id, block.id),
-                                          max_height_share=share, space_after=6.0))
+                                          max_height_share=share, space_after=6.0,
+                                          name=block.name or block.alt))
 
     # -- tail -------------------------------------------------------------------------
     def attachment_note(self) -> None:
