@@ -50,7 +50,7 @@ def chinese_error(message: str) -> str:
         m = pattern.match(message)
         if m:
             parts = [_TYPES.get(g, g) for g in m.groups()]
-            return text.format(*parts).replace("argument 命令", "命令")
+            return text.format(*parts)
     return message
 
 
