@@ -298,3 +298,24 @@ def test_next_issue_carries_the_gazette_settings_and_counts_on(project, tmp_path
     assert main(["project", "new", str(tmp_path / "x.gazette"), "--like",
                  str(tmp_path / "无此文件.gazette")]) == 2
     assert "找不到上一期的项目文件" in capsys.readouterr().err
+
+
+def test_correcting_a_documents_head_parts_is_undoable_and_stored(project):
+    with Session.open(project) as s:
+        doc = s.issue.sections[0].documents[0]
+        old_title, old_number = doc.title, doc.doc_number
+        s.execute(c.SetDocumentField(doc_id=doc.id, field="title", value=" 关于公布文物保护范围的通知 "))
+        change = s.execute(c.SetDocumentField(doc_id=doc.id, field="doc_number",
+                                              value="东政发〔2025〕30号"))
+        assert doc.id in change.documents and not change.sections
+        assert s.history[-1].text == "修改文号"
+        with pytest.raises(GazetteError):
+            s.execute(c.SetDocumentField(doc_id=doc.id, field="body", value="x"))
+    with Session.open(project) as s:
+        doc = s.issue.find_document(doc.id)
+        assert (doc.title, doc.doc_number) == ("关于公布文物保护范围的通知", "东政发〔2025〕30号")
+        assert doc.toc_title == "关于公布文物保护范围的通知"
+        s.undo()
+        s.undo()
+        doc = s.issue.find_document(doc.id)
+        assert (doc.title, doc.doc_number) == (old_title, old_number)

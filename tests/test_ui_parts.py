@@ -274,6 +274,20 @@ def test_properties_panel_emits_typed_edits_and_loads_without_emitting(qtbot):
     with qtbot.waitSignal(panel.document_edited) as blocker:
         panel.start.activated.emit(2)
     assert blocker.args == ["d2", "start", "odd_page"]
+    title = panel.head["title"]
+    assert title.text() == "关于第2项工作的通知" and panel.head["doc_number"].text() == \
+        "东政发〔2025〕2号"
+    with qtbot.assertNotEmitted(panel.head_edited):
+        title.editingFinished.emit()                  # focus left, nothing typed
+    title.setText("关于第二项工作的通知 ")
+    title.setModified(True)
+    with qtbot.waitSignal(panel.head_edited) as blocker:
+        title.editingFinished.emit()
+    assert blocker.args == ["d2", "title", "关于第二项工作的通知"]
+    untitled = issue.find_document("d3")
+    untitled.title, untitled.source_name = "", "无标题的来文.docx"
+    panel.load_document(untitled)
+    assert panel.head["title"].text() == "" and "无标题的来文" in panel.toc_title.placeholderText()
 
 
 def test_settings_keep_recent_chinese_paths_and_folders(tmp_path):

@@ -337,6 +337,29 @@ def test_screenshot_of_the_main_window(opened, qtbot, screenshot_dir):
     assert image.save(str(screenshot_dir / "window.png"))
 
 
+def test_correcting_a_title_in_the_properties_panel_reaches_the_toc(opened, qtbot):
+    window = opened
+    doc = window.session.issue.sections[0].documents[0]
+    old = doc.title
+    window.select_document(doc.id)
+    edit = window.properties.head["title"]
+    assert edit.text() == old
+    generation = window.layout_worker.generation
+    edit.setText("关于公布区级文物保护单位保护范围的通知")
+    edit.setModified(True)
+    edit.editingFinished.emit()
+    assert window.errors == [] and window.undo.stack.undoText() == "修改标题"
+    _wait_pages(qtbot, window, generation)
+    toc = "".join(t.text for p in window.laid_out.pages if p.kind == "toc" for t in p.texts())
+    assert "关于公布区级文物保护单位保护范围的通知" in toc and old[:10] not in toc
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    _wait_pages(qtbot, window, generation)
+    assert edit.text() == old
+    toc = "".join(t.text for p in window.laid_out.pages if p.kind == "toc" for t in p.texts())
+    assert old[:10] in toc
+
+
 def test_new_issue_from_the_window_carries_on_from_the_last_one(opened, qtbot, home,
                                                                 monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox

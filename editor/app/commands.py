@@ -317,6 +317,41 @@ class SetDocumentLayout(Command):
         return names.get(self.field, self.title)
 
 
+# The head parts of a document an editor may correct by hand when the import read them
+# wrong (a notice without 红头 styles, a title split over two paragraphs …).
+HEAD_FIELDS = {"title": "标题", "doc_number": "文号", "recipients": "主送机关", "date": "成文日期",
+               "subtitle": "副标题", "speaker": "讲话人"}
+
+
+@dataclass
+class SetDocumentField(Command):
+    """Correct one head part of a document (title, doc number, recipients, date …).
+    Annotations on that part stay, anchored by their quote (editor.proof.anchor)."""
+    doc_id: str
+    field: str
+    value: str = ""
+    old: str = ""
+    title: ClassVar[str] = "修改文件"
+
+    def apply(self, issue: Issue) -> Change:
+        if self.field not in HEAD_FIELDS:
+            raise GazetteError("无法修改该项", f"document field {self.field!r}")
+        doc = _document(issue, self.doc_id)
+        self.old = getattr(doc, self.field)
+        setattr(doc, self.field, str(self.value).strip())
+        return self._change()
+
+    def revert(self, issue: Issue) -> Change:
+        setattr(_document(issue, self.doc_id), self.field, self.old)
+        return self._change()
+
+    def _change(self) -> Change:
+        return Change(documents={self.doc_id}, sections=self.field == "title")
+
+    def describe(self) -> str:
+        return f"修改{HEAD_FIELDS.get(self.field, '文件')}"
+
+
 def _document(issue: Issue, doc_id: str) -> Document:
     doc = issue.find_document(doc_id)
     if doc is None:

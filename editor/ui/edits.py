@@ -87,6 +87,14 @@ def set_document_layout(issue, doc_id: str, field: str, value) -> Command | None
     return _command("SetDocumentLayout")(doc_id=doc_id, field=field, value=value)
 
 
+def set_document_field(issue, doc_id: str, field: str, text: str) -> Command | None:
+    """Correct a head part of a document (None when the text is unchanged)."""
+    doc = issue.find_document(doc_id)
+    if doc is None or getattr(doc, field) == text.strip():
+        return None
+    return _command("SetDocumentField")(doc_id=doc_id, field=field, value=text)
+
+
 TABLE_FIELD_COMMANDS = {"col_widths": "SetColumnWidths", "font_size": "SetTableFontSize",
                         "padding": "SetCellPadding", "header_rows": "SetHeaderRows",
                         "landscape": "SetLandscape", "keep_rows_together": "SetKeepRowsTogether"}

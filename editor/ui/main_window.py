@@ -118,6 +118,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.properties = PropertiesPanel()
         self.properties.meta_edited.connect(self.edit_meta)
         self.properties.document_edited.connect(self.edit_document_layout)
+        self.properties.head_edited.connect(self.edit_document_head)
         self.table_panel = TablePanel()
         self.table_panel.layout_edited.connect(self.edit_table_layout)
         self.table_panel.merge_requested.connect(self.merge_cells)

@@ -1,8 +1,10 @@
 """Properties panel: issue metadata form and document properties (layer: ui).
 
 Shows ``model.IssueMeta`` (刊名, 期次, 总期数, 出版日期, 创刊, 版权页, 简介, 口号) and, for
-the selected document, its ``DocumentLayout`` (目录标题, 起始页, 显示版头).  The panel never
-changes the model: a finished edit emits ``meta_edited(field, value)`` or
+the selected document, its head parts as imported (标题, 文号, 主送机关, 成文日期 — to be
+corrected where the import read them wrong) and its ``DocumentLayout`` (目录标题, 起始页,
+显示版头).  The panel never changes the model: a finished edit emits
+``meta_edited(field, value)``, ``head_edited(doc_id, field, text)`` or
 ``document_edited(doc_id, field, value)`` with the new value in the model's type, and
 the window turns it into an undoable command.  ``load_meta``/``load_document`` refresh
 the fields (after undo, too) without emitting anything.
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel,
 
 START_RULES = [("按模板", None), ("另起一页", "new_page"), ("另起奇数页", "odd_page")]
 MASTHEAD = [("按模板", None), ("显示", True), ("不显示", False)]
+HEAD_EDITS = [("title", "标题", "（未识别出标题）"), ("doc_number", "文号", "（无）"),
+              ("recipients", "主送机关", "（无）"), ("date", "成文日期", "（无）")]
 
 
 def colophon_text(colophon: dict[str, str]) -> str:
@@ -66,6 +70,7 @@ class _PlainEdit(QPlainTextEdit):
 class PropertiesPanel(QWidget):
     meta_edited = Signal(str, object)              # IssueMeta field, value
     document_edited = Signal(str, str, object)     # doc id, DocumentLayout field, value
+    head_edited = Signal(str, str, str)            # doc id, Document head field, text
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -149,12 +154,14 @@ class PropertiesPanel(QWidget):
     def _document_box(self) -> QGroupBox:
         self.doc_box = QGroupBox("文件属性")
         form = QFormLayout(self.doc_box)
-        self.doc_name = QLabel()
-        self.doc_name.setWordWrap(True)
-        self.doc_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("标题", self.doc_name)
-        self.doc_number = QLabel()
-        form.addRow("文号", self.doc_number)
+        self.head: dict[str, QLineEdit] = {}
+        for field, label, hint in HEAD_EDITS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(hint)
+            edit.setObjectName(f"head_{field}")
+            edit.editingFinished.connect(lambda f=field: self._head_edited(f))
+            self.head[field] = edit
+            form.addRow(label, edit)
         self.toc_title = QLineEdit()
         self.toc_title.setPlaceholderText("（与标题相同）")
         self.toc_title.editingFinished.connect(self._toc_edited)
@@ -174,6 +181,12 @@ class PropertiesPanel(QWidget):
         self.doc_box.setEnabled(False)
         return self.doc_box
 
+    def _head_edited(self, field: str) -> None:
+        edit = self.head[field]
+        if edit.isModified() and not self._loading and self.doc_id:
+            edit.setModified(False)
+            self.head_edited.emit(self.doc_id, field, edit.text().strip())
+
     def _toc_edited(self) -> None:
         if self.toc_title.isModified():
             self.toc_title.setModified(False)
@@ -189,12 +202,17 @@ class PropertiesPanel(QWidget):
             self.doc_id = doc.id if doc is not None else None
             self.doc_box.setEnabled(doc is not None)
             if doc is None:
-                self.doc_name.clear()
-                self.doc_number.clear()
+                for edit in self.head.values():
+                    edit.clear()
                 self.toc_title.clear()
                 return
-            self.doc_name.setText(doc.title or doc.source_name)
-            self.doc_number.setText(doc.doc_number or "—")
+            for field, edit in self.head.items():
+                edit.setText(getattr(doc, field))
+                edit.setCursorPosition(0)            # a long title shows its beginning
+                edit.setToolTip(getattr(doc, field))
+                edit.setModified(False)
+            self.toc_title.setPlaceholderText(f"（与标题相同：{doc.toc_title[:12]}）"
+                                              if not doc.title else "（与标题相同）")
             self.toc_title.setText(doc.layout.toc_title or "")
             self.toc_title.setModified(False)
             self.start.setCurrentIndex(

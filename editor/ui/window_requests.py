@@ -35,6 +35,9 @@ class EditRequests:
     def edit_table_layout(self, doc_id: str, table_id: str, field: str, value) -> None:
         self.execute(edits.set_table_layout(self.session.issue, doc_id, table_id, field, value))
 
+    def edit_document_head(self, doc_id: str, field: str, text: str) -> None:
+        self.execute(edits.set_document_field(self.session.issue, doc_id, field, text))
+
     def merge_cells(self, doc_id: str, table_id: str, cell_id: str, direction: str) -> None:
         self.execute(edits.merge_cells(self.session.issue, doc_id, table_id, cell_id, direction))
 
