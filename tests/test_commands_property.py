@@ -19,7 +19,7 @@ from editor.store import load_issue
 
 OPS = ["add_section", "rename_section", "remove_section", "move_section", "add_doc",
        "add_doc", "move_doc", "move_doc", "remove_doc", "set_meta", "set_layout", "add_ann",
-       "edit_ann", "ann_status", "delete_ann", "table", "undo", "undo", "redo", "redo", "reopen"]
+       "edit_ann", "ann_status", "delete_ann", "head", "table", "undo", "undo", "redo", "redo", "reopen"]
 STEPS = 55
 EXAMPLES = 20
 
@@ -103,6 +103,10 @@ class Driver:
         if op == "ann_status" and notes:
             return c.SetAnnotationStatus(annotation_id=notes[a % len(notes)].id,
                                          status=["accepted", "rejected", "open"][b % 3])
+        if op == "head" and docs:
+            field = ["title", "doc_number", "recipients", "date"][b % 4]
+            return c.SetDocumentField(doc_id=docs[a % len(docs)].id, field=field,
+                                      value=f"改{n}")
         if op == "delete_ann" and notes:
             return c.DeleteAnnotation(annotation_id=notes[a % len(notes)].id)
         if op == "table" and docs:
