@@ -60,3 +60,37 @@ def test_version_names_the_font_of_every_role(capsys):
         line = next(ln for ln in out.splitlines() if ln.strip().startswith(role + "："))
         assert ".otf" in line or ".ttf" in line or ".ttc" in line
     assert "reportlab" in out
+
+
+def test_an_unforeseen_error_is_told_in_chinese_with_a_crash_record(capsys, monkeypatch,
+                                                                    tmp_path):
+    """A bug in a command: no English traceback on the console; the traceback, the version
+    and the command line go to a record in the user's data folder."""
+    import editor.cli.cmd_fonts as cmd
+    monkeypatch.setenv("GONGBAO_HOME", str(tmp_path))
+
+    def broken(args):
+        raise KeyError("role-that-does-not-exist")
+    monkeypatch.setattr(cmd, "run", broken)
+    assert main(["fonts"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：操作未能完成（内部错误：KeyError") and "Traceback" not in err
+    records = list((tmp_path / "logs").glob("错误记录-*.txt"))
+    assert len(records) == 1 and str(records[0]) in err
+    text = records[0].read_text("utf-8")
+    assert f"公报编辑器 {__version__}" in text and "main.py fonts" in text
+    assert "Traceback" in text and "role-that-does-not-exist" in text
+
+
+def test_crash_records_are_capped(monkeypatch, tmp_path):
+    from editor import crashlog
+    monkeypatch.setenv("GONGBAO_HOME", str(tmp_path))
+    for n in range(crashlog.KEEP + 5):
+        try:
+            raise ValueError(f"第{n}次")
+        except ValueError as exc:
+            assert crashlog.write_crash_log(exc, "测试") is not None
+    kept = sorted((tmp_path / "logs").glob("错误记录-*.txt"))
+    assert len(kept) == crashlog.KEEP
+    assert "第24次" in kept[-1].read_text("utf-8") and "第4次" not in "".join(
+        p.read_text("utf-8") for p in kept)

@@ -75,3 +75,27 @@ def test_proof_import_into_project_then_accept_and_undo_after_restart(project, t
         assert text_of(doc, first.block_id) == before
         session.undo()                                              # the import itself
         assert not any(d.annotations for d in session.issue.documents())
+
+
+@pytest.mark.parametrize("kind", ["not_pdf", "truncated", "password"])
+def test_a_bad_pdf_is_refused_in_chinese_and_changes_nothing(project, tmp_path, capsys, kind):
+    path, proof = project
+    before = [(a.id, a.status) for a in _annotations(path)]
+    bad = tmp_path / f"{kind}.pdf"
+    data = proof.read_bytes()
+    if kind == "not_pdf":
+        bad.write_bytes(b"PK\x03\x04 this is a .docx renamed to .pdf")
+    elif kind == "truncated":
+        bad.write_bytes(data[:len(data) // 3])
+    else:
+        writer = PdfWriter(clone_from=PdfReader(str(proof)))
+        writer.encrypt("校对密码")
+        writer.write(str(bad))
+    capsys.readouterr()
+    assert main(["proof-import", str(path), str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and "Traceback" not in err
+    assert ("设有打开密码" if kind == "password" else "文件不是 PDF 或已损坏") in err
+    assert [(a.id, a.status) for a in _annotations(path)] == before
+    assert main(["proof", str(path), "-o", str(tmp_path / "新.pdf"), "--compare", str(bad)]) == 2
+    assert "Traceback" not in capsys.readouterr().err

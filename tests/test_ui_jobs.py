@@ -75,3 +75,25 @@ def test_jobs_report_progress_result_and_chinese_errors(qtbot):
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert "输出.pdf" in user_message(errors[0]) and "权限" in user_message(errors[0])
     assert "内部错误" in user_message(ValueError("x"))
+
+
+def test_a_job_failing_on_a_bug_leaves_a_crash_record_a_file_problem_does_not(
+        qtbot, monkeypatch, tmp_path):
+    monkeypatch.setenv("GONGBAO_HOME", str(tmp_path))
+    errors = []
+
+    def locked(progress):
+        raise PermissionError(13, "denied", "C:/公报/输出.pdf")
+
+    def bug(progress):
+        return {}["缺少的键"]
+
+    run_job(None, "导出", locked, print, on_error=errors.append, dialog=False)
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=10_000)
+    assert not (tmp_path / "logs").exists()
+    run_job(None, "导出印刷PDF", bug, print, on_error=errors.append, dialog=False)
+    qtbot.waitUntil(lambda: len(errors) == 2, timeout=10_000)
+    records = list((tmp_path / "logs").glob("错误记录-*.txt"))
+    assert len(records) == 1
+    text = records[0].read_text("utf-8")
+    assert "操作：导出印刷PDF" in text and "KeyError" in text and "缺少的键" in text

@@ -117,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 — an unforeseen error: Chinese, with a record
+        from editor.crashlog import write_crash_log
+        log = write_crash_log(exc, " ".join(["main.py"] + argv))
+        where = f"详细记录已写入 {log}，" if log else ""
+        print(f"错误：操作未能完成（内部错误：{type(exc).__name__}：{exc}）。{where}"
+              "请把该记录发给维护人员。", file=sys.stderr)
+        return 2
 
 
 def _open_window(argv: list[str]) -> int:

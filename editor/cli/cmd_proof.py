@@ -36,13 +36,11 @@ def _progress(message: str) -> None:
 
 
 def _previous_map(path: Path):
-    from pypdf import PdfReader
-
-    from editor.proof.import_ import read_proof_map
+    from editor.proof.import_ import open_pdf, read_proof_map
 
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
-    pmap = read_proof_map(PdfReader(str(path)))
+    pmap = read_proof_map(open_pdf(str(path)))
     if pmap is None:
         raise GazetteError("该 PDF 不是本程序导出的校样，无法比较。", "", str(path))
     return pmap

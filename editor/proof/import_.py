@@ -20,6 +20,7 @@ import gzip
 import hashlib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, ClassVar
 
 from pypdf import PdfReader
@@ -231,6 +232,29 @@ def _own_id(obj) -> str | None:
     return nm[len(NM_PREFIX):].split("#")[0] if nm.startswith(NM_PREFIX) else None
 
 
+def open_pdf(pdf) -> PdfReader:
+    """A reader for a proof PDF (path or binary file) the user picked; a file that is no
+    PDF, is cut short or is locked with a password gives a GazetteError in Chinese, and
+    pypdf's English repair notes stay out of the console."""
+    import logging
+
+    from pypdf.errors import PdfReadError
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    name = getattr(pdf, "name", None) or str(pdf)
+    try:
+        reader = PdfReader(pdf)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise GazetteError("该 PDF 设有打开密码，无法读取；请在阅读器中另存为无密码的副本后再导入。",
+                               "", name)
+        len(reader.pages)                 # a broken page tree shows here, not later
+    except FileNotFoundError as exc:
+        raise GazetteError(f"找不到文件：{Path(name).name}", str(exc), name) from exc
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as exc:
+        raise GazetteError(f"无法读取该 PDF（文件不是 PDF 或已损坏）：{Path(name).name}",
+                           f"{type(exc).__name__}: {exc}", name) from exc
+    return reader
+
+
 def import_proof(pdf, issue: Issue | None = None,
                  fallback: ProofMap | Callable[[], ProofMap] | None = None,
                  round_label: str | None = None) -> ImportResult:
@@ -238,7 +262,7 @@ def import_proof(pdf, issue: Issue | None = None,
     the new annotations are re-anchored onto its current text (their quotes come from the
     proof).  ``fallback`` (a map, or a function building one) is used when the PDF carries
     no map of its own."""
-    reader = PdfReader(pdf)
+    reader = open_pdf(pdf)
     meta = reader.metadata or {}
     pmap = read_proof_map(reader)
     result = ImportResult(build=_text(meta.get("/GongbaoBuild")),

@@ -55,6 +55,19 @@ def user_message(exc: BaseException) -> str:
     return f"操作未能完成（内部错误：{type(exc).__name__}）。"
 
 
+def _record(exc: BaseException, trace: str, what: str) -> None:
+    """The traceback of a failed job to stderr and, for an error nobody foresaw (not a
+    GazetteError or a file problem), to a crash record for support."""
+    if not trace:
+        return
+    import sys
+    print(trace, file=sys.stderr)
+    from editor.errors import GazetteError
+    if not isinstance(exc, (GazetteError, OSError, MemoryError)):
+        from editor.crashlog import write_crash_log
+        write_crash_log(exc, what)
+
+
 class _Worker(QThread):
     progress = Signal(str)
     succeeded = Signal(object)
@@ -131,9 +144,7 @@ def run_job(parent, title: str, work: Callable, on_done: Callable[[object], None
         finish()
         if isinstance(exc, Cancelled):
             return
-        if trace:
-            import sys
-            print(trace, file=sys.stderr)
+        _record(exc, trace, title)
         if on_error is not None:
             on_error(exc)
         else:
@@ -265,9 +276,7 @@ class LayoutWorker(QObject):
 
     def _fail(self, generation: int, exc, trace: str) -> None:
         self._worker = None
-        if trace:
-            import sys
-            print(trace, file=sys.stderr)
+        _record(exc, trace, "排版")
         self.failed.emit(generation, user_message(exc))
         self._next()
 

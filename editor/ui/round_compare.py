@@ -34,17 +34,9 @@ ROLE_KEY = Qt.ItemDataRole.UserRole + 7
 
 def read_old_proof(path: str | Path) -> ProofMap:
     """The positioned text of an exported proof PDF (GazetteError for any other PDF)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    from editor.proof.import_ import read_proof_map
+    from editor.proof.import_ import open_pdf, read_proof_map
     path = Path(path)
-    try:
-        pmap = read_proof_map(PdfReader(str(path)))
-    except FileNotFoundError as exc:
-        raise GazetteError(f"找不到文件：{path.name}", str(exc), str(path)) from exc
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise GazetteError(f"无法读取该 PDF：{path.name}", str(exc), str(path)) from exc
+    pmap = read_proof_map(open_pdf(str(path)))
     if pmap is None:
         raise GazetteError("该 PDF 不是本程序导出的校样，无法比较。请选择“导出校样PDF”得到的文件。",
                            "", str(path))
