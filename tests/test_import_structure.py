@@ -65,3 +65,28 @@ def test_other_document_keeps_everything():
     assert d.kind == "other" and d.title == ""
     assert [b.text for b in d.body] == ["Meeting notes", "1. Budget", "Agreed.", "2025年1月2日"]
     assert not any(isinstance(b, Heading) for b in d.body)
+
+
+def test_speech_with_a_date_line_and_speaker_under_the_title():
+    """The common 领导讲话 head: title, （date） line, speaker — in either order — then
+    the body with its 一、 headings."""
+    kai = '<w:sz w:val="32"/>'
+    body = (para("在全区优化营商环境工作大会上的讲话", CENTER, BIG) +
+            para("（2025年3月1日）", CENTER, kai) + para("区长  张三", CENTER, kai) +
+            para("同志们：") + para("一、充分肯定成绩") + para("过去一年，全区上下坚持稳中求进。"))
+    d = _doc(body)
+    assert (d.kind, d.title) == ("speech", "在全区优化营商环境工作大会上的讲话")
+    assert (d.subtitle, d.speaker) == ("（2025年3月1日）", "区长  张三")
+    assert [b.text for b in d.body][0] == "同志们："
+    assert isinstance(d.body[1], Heading) and d.body[1].level == 1
+    swapped = (para("坚定信心　真抓实干", CENTER, BIG) + para("区委书记  王五", CENTER, kai) +
+               para("（2025年2月10日在全区经济工作会议上）", CENTER, kai) +
+               para("同志们：") + para("今年的任务很重。"))
+    d = _doc(swapped)                                    # a title not naming itself a speech
+    assert (d.kind, d.title, d.speaker) == ("speech", "坚定信心真抓实干", "区委书记  王五")
+    assert d.subtitle == "（2025年2月10日在全区经济工作会议上）"
+    assert [b.text for b in d.body] == ["同志们：", "今年的任务很重。"]
+    centred_title_only = (para("区政府2025年工作要点", CENTER, BIG) + para("一、目标") +
+                          para("全年地区生产总值增长6%。"))
+    other = _doc(centred_title_only)
+    assert other.kind == "other" and other.title == "" and other.speaker == ""

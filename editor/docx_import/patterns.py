@@ -13,6 +13,10 @@ ATTACH_NOTE = re.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]")
 COPY_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]")
 PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$")
 PUBLIC_NOTE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
+# A speech's date line under its title: （2025年3月1日） or （2025年3月1日在……上）.
+PAREN_DATE = re.compile(rf"^[（(]\s*{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[^（）()]{{0,40}}[）)]$")
+# Words a speech's title ends with (在……会议上的讲话 / 发言 / 致辞 / 工作报告).
+SPEECH_TITLE = re.compile(r"(讲话|发言|致辞|讲稿|动员报告|工作报告|主持词)(（[^）]*）)?$")
 CHRONICLE_DATE = re.compile(
     r"^(?:\d{1,2}月(?:\d{1,2}日)?(?:[—\-–~～至]\d{1,2}(?:月(?:\d{1,2}日)?|日))?|"
     r"\d{1,2}[—\-–~～]\d{1,2}月|同日|同月|是日|当日|月内|上旬|中旬|下旬)")

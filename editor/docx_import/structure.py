@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, CHRONICLE_DATE, COPY_TO,
-                                         DATE, PRINTED, PUBLIC_NOTE, compact, doc_number_in,
-                                         heading_level, heading_like)
+                                         DATE, PAREN_DATE, PRINTED, PUBLIC_NOTE, SPEECH_TITLE,
+                                         compact, doc_number_in, heading_level, heading_like)
 from editor.model import (Attachment, Document, Heading, ListItem, PageBreak, Paragraph, Table,
                           block_text)
 
@@ -135,7 +135,9 @@ def _same_look(bl: Blocks, a: int, b: int) -> bool:
     return ia.pstyle == ib.pstyle and ia.size == ib.size and ia.bold == ib.bold
 
 
-def _speech_parts(bl: Blocks, doc: Document, start: int) -> int:
+def _speech_parts(bl: Blocks, doc: Document, start: int, speech: bool = False) -> int:
+    """The lines under a title: a subtitle (——…, or a speech's （2025年3月1日） date line)
+    and, under a subtitle or in a speech, the speaker (区长  张三), in either order."""
     j = bl.next_text(start)
     if j is not None and bl.text(j).startswith(("——", "—", "－－")):
         doc.subtitle = bl.text(j)
@@ -144,7 +146,42 @@ def _speech_parts(bl: Blocks, doc: Document, start: int) -> int:
         if k is not None and bl.centered(k) and len(bl.text(k)) <= 40:
             doc.speaker = bl.text(k)
             start = k + 1
+        return start
+    if not speech:
+        return start
+    for _ in range(2):
+        j = bl.next_text(start)
+        if j is None or not bl.centered(j):
+            break
+        text = bl.text(j)
+        if not doc.subtitle and PAREN_DATE.match(compact(text)):
+            doc.subtitle = text
+        elif not doc.speaker and _speaker_like(text):
+            doc.speaker = text
+        else:
+            break
+        start = j + 1
     return start
+
+
+def _dated_under(bl: Blocks, nxt: int | None) -> bool:
+    """Is there a centred （2025年3月1日…） line right under the title, or under a
+    centred speaker line?"""
+    for _ in range(2):
+        if nxt is None or not bl.centered(nxt):
+            return False
+        if PAREN_DATE.match(compact(bl.text(nxt))):
+            return True
+        if not _speaker_like(bl.text(nxt)):
+            return False
+        nxt = bl.next_text(nxt + 1)
+    return False
+
+
+def _speaker_like(text: str) -> bool:
+    """A speaker line: short, no sentence or colon (区委书记  王五; 张三)."""
+    body = compact(text)
+    return 2 <= len(body) <= 24 and not any(c in body for c in "。；：:，,！？")
 
 
 def _find_date(bl: Blocks, start: int) -> tuple[int, list[str]] | None:
@@ -276,7 +313,7 @@ def _titled(bl: Blocks, doc: Document, first: int | None) -> None:
         doc.body = _content(bl.items)
         return
     i = _title(bl, doc, first)
-    i = _speech_parts(bl, doc, i)
+    i = _speech_parts(bl, doc, i, speech=kind == "speech")
     if kind == "chronicle":
         j = bl.next_text(i)
         if j is not None and bl.centered(j) and len(bl.text(j)) <= 30:
@@ -312,6 +349,8 @@ def _kind(bl: Blocks, first: int | None) -> str:
         return "doc_list"
     nxt = bl.next_text(first + 1)
     if nxt is not None and bl.text(nxt).startswith(("——", "－－")):
+        return "speech"
+    if SPEECH_TITLE.search(title) or _dated_under(bl, nxt):
         return "speech"
     dated = [i for i in paras if CHRONICLE_DATE.match(bl.text(i)) and bl.info(i).lead_bold]
     if len(dated) >= 3 and len(dated) * 2 >= len(paras):
