@@ -89,4 +89,27 @@ def test_speech_with_a_date_line_and_speaker_under_the_title():
     centred_title_only = (para("区政府2025年工作要点", CENTER, BIG) + para("一、目标") +
                           para("全年地区生产总值增长6%。"))
     other = _doc(centred_title_only)
-    assert other.kind == "other" and other.title == "" and other.speaker == ""
+    assert (other.kind, other.title, other.speaker) == ("other", "区政府2025年工作要点", "")
+    assert isinstance(other.body[0], Heading) and other.body[0].level == 1
+    assert [b.text for b in other.body] == ["一、目标", "全年地区生产总值增长6%。"]
+
+
+def test_a_centred_sentence_or_small_first_line_is_not_taken_for_a_title():
+    small = para("会议纪要", CENTER) + para("一、议题") + para("研究了三件事。")
+    d = _doc(small)
+    assert d.title == "" and [b.text for b in d.body][0] == "会议纪要"
+    assert not any(isinstance(b, Heading) for b in d.body)
+    sentence = para("经研究，同意上述方案。请各单位认真执行。", CENTER, BIG) + para("正文。")
+    d = _doc(sentence)
+    assert d.title == "" and len(d.body) == 2
+
+
+def test_title_spacing_goes_between_chinese_and_stays_between_latin_words():
+    from editor.docx_import.patterns import title_text
+    assert title_text("通  知") == "通知"
+    assert title_text("关于做好春节期间 安全生产工作的通知") == "关于做好春节期间安全生产工作的通知"
+    assert title_text("Announcements  May 12, 2004") == "Announcements May 12, 2004"
+    assert title_text("推进 AI 赋能政务服务的通知") == "推进AI赋能政务服务的通知"
+    english = para("Business Plan for a", CENTER, BIG) + para("Startup Business", CENTER, BIG) + \
+        para("Our plan follows.")
+    assert _doc(english).title == "Business Plan for a Startup Business"

@@ -34,6 +34,20 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_GAP = re.compile(r"\s+")
+
+
+def title_text(text: str) -> str:
+    """A title's text as printed: spacing put in by hand around Chinese characters (通  知,
+    a line split over two paragraphs) goes, a space between Latin words stays one space."""
+    def gap(m: re.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        latin = before.isascii() and after.isascii() and bool(before) and bool(after)
+        return " " if latin else ""
+    return _GAP.sub(gap, text).strip()
+
+
 def heading_level(text: str) -> int | None:
     """Level 1..4 from a leading 一、/（一）/1./（1） number, or None."""
     text = text.lstrip()

@@ -10,7 +10,8 @@ from __future__ import annotations
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, CHRONICLE_DATE, COPY_TO,
                                          DATE, PAREN_DATE, PRINTED, PUBLIC_NOTE, SPEECH_TITLE,
-                                         compact, doc_number_in, heading_level, heading_like)
+                                         compact, doc_number_in, heading_level, heading_like,
+                                         title_text)
 from editor.model import (Attachment, Document, Heading, ListItem, PageBreak, Paragraph, Table,
                           block_text)
 
@@ -126,7 +127,7 @@ def _title(bl: Blocks, doc: Document, start: int) -> int:
                 and not bl.text(k).startswith(("—", "－", "-")) and _same_look(bl, j, k):
             parts.append(bl.text(k))
             k += 1
-    doc.title = compact("".join(parts))
+    doc.title = title_text(" ".join(parts))
     return k
 
 
@@ -309,8 +310,13 @@ def _attachment_title(bl: Blocks, att: Attachment, start: int, end: int) -> int:
 def _titled(bl: Blocks, doc: Document, first: int | None) -> None:
     kind = _kind(bl, first)
     doc.kind = kind
-    if kind == "other" or first is None:
+    if first is None:
         doc.body = _content(bl.items)
+        return
+    if kind == "other":
+        # a plain article: its centred big first line is its title, the rest as it is
+        i = _title(bl, doc, first) if _plain_title(bl, first) else 0
+        doc.body = _content(bl.items[i:])
         return
     i = _title(bl, doc, first)
     i = _speech_parts(bl, doc, i, speech=kind == "speech")
@@ -361,6 +367,17 @@ def _kind(bl: Blocks, first: int | None) -> str:
     return "other"
 
 
+def _plain_title(bl: Blocks, first: int) -> bool:
+    """A first line set as a title: centred, large (≥ 18 pt) or in a Title style, short
+    and not a sentence."""
+    info = bl.info(first)
+    text = compact(bl.text(first))
+    big = (info.size or 0) >= 18 or "title" in (info.pstyle or "").lower() \
+        or (info.pstyle or "") in ("标题",)
+    return bl.centered(first) and big and heading_like(text) and heading_level(text) is None \
+        and not DATE.match(text)
+
+
 def _news_title(bl: Blocks, i: int) -> bool:
     """A titled item of a news digest: short, bold or centred, not numbered, not a sentence."""
     text = bl.text(i)
@@ -407,7 +424,7 @@ def _level_of(doc: Document, b: Paragraph, outline: int | None) -> int | None:
     by_text = heading_level(text)
     if outline:
         return by_text or min(outline, 4)
-    if doc.kind == "other":
+    if doc.kind == "other" and not doc.title:
         return None
     if by_text and heading_like(text):
         return by_text
