@@ -319,3 +319,37 @@ def test_correcting_a_documents_head_parts_is_undoable_and_stored(project):
         s.undo()
         doc = s.issue.find_document(doc.id)
         assert (doc.title, doc.doc_number) == (old_title, old_number)
+
+
+def test_correcting_a_paragraphs_role_survives_a_restart_and_undoes(project):
+    from editor.model import Heading, Paragraph
+    with Session.open(project) as s:
+        doc = s.issue.sections[0].documents[0]
+        att = doc.attachments[0].blocks
+        plain = next(b for b in att if type(b) is Paragraph and b.text.strip())
+        head = next(b for b in att if isinstance(b, Heading))
+        lead = doc.body[0]
+        text, lead_text, old_title = plain.display_text, lead.display_text, doc.title
+        s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=plain.id, target="heading2"))
+        s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=head.id, target="body"))
+        with pytest.raises(GazetteError):             # only body paragraphs become the title
+            s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=plain.id, target="title"))
+        s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=lead.id, target="title"))
+        assert s.history[-1].text == "段落设为文件标题"
+        with pytest.raises(GazetteError):
+            s.execute(c.SetParagraphRole(doc_id=doc.id, block_id="无此段", target="body"))
+    with Session.open(project) as s:
+        doc = s.issue.find_document(doc.id)
+        att = doc.attachments[0].blocks
+        assert doc.title == "".join(lead_text.split()) and doc.body == []
+        moved = next(b for b in att if b.id == plain.id)
+        assert isinstance(moved, Heading) and moved.level == 2 and moved.display_text == text
+        assert type(next(b for b in att if b.id == head.id)) is Paragraph
+        s.undo()
+        doc = s.issue.find_document(doc.id)
+        assert doc.title == old_title and [b.id for b in doc.body] == [lead.id]
+        s.undo()
+        s.undo()
+        att = s.issue.find_document(doc.id).attachments[0].blocks
+        assert type(next(b for b in att if b.id == plain.id)) is Paragraph
+        assert isinstance(next(b for b in att if b.id == head.id), Heading)

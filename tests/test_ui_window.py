@@ -360,6 +360,51 @@ def test_correcting_a_title_in_the_properties_panel_reaches_the_toc(opened, qtbo
     assert old[:10] in toc
 
 
+def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatch):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    shown = []
+    monkeypatch.setattr(opened, "popup", lambda menu, pos: shown.append(menu))
+
+    from editor.model import Heading, Paragraph
+    window = opened
+    doc = window.session.issue.sections[0].documents[0]
+    heading = next(b for b in doc.attachments[0].blocks if isinstance(b, Heading))
+    index, item = next((p.index, t) for p in window.laid_out.pages for t in p.texts()
+                       if t.source and t.source.doc_id == doc.id
+                       and t.source.block_id == heading.id)
+    view = window.preview
+    view.set_zoom(100)
+    view.scroll_to(index, item.y)
+    qtbot.wait(20)
+    rect = view.page_rect(index)
+    pos = QPoint(int(rect.x() + (item.x + 3) * view.scale),
+                 int(rect.y() + (item.y - item.size * 0.4) * view.scale))
+    asked = []
+    view.context_requested.connect(lambda source, at: asked.append(source))
+    view.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                            view.viewport().mapToGlobal(pos)))
+    assert asked and asked[0].block_id == heading.id and len(shown) == 1   # the window's menu
+    menu = window.paragraph_menu(asked[0])
+    actions = {a.text(): a for a in menu.actions()[0].menu().actions()}
+    assert list(actions) == ["一级标题", "二级标题", "三级标题", "四级标题", "正文段落"]
+    assert actions[f"{'一二三四'[heading.level - 1]}级标题"].isChecked()
+    generation = window.layout_worker.generation
+    actions["正文段落"].trigger()
+    assert window.errors == [] and window.undo.stack.undoText() == "段落设为正文段落"
+    block = next(b for b in window.session.issue.find_document(doc.id).attachments[0].blocks
+                 if b.id == heading.id)
+    assert type(block) is Paragraph
+    _wait_pages(qtbot, window, generation)
+    window.actions["undo"].trigger()
+    block = next(b for b in window.session.issue.find_document(doc.id).attachments[0].blocks
+                 if b.id == heading.id)
+    assert isinstance(block, Heading) and block.level == heading.level
+    title = next(t for p in window.laid_out.pages for t in p.texts()
+                 if t.source and t.source.doc_id == doc.id and t.source.block_id == "title")
+    assert window.paragraph_menu(title.source) is None      # head parts: the 属性 tab
+
+
 def test_new_issue_from_the_window_carries_on_from_the_last_one(opened, qtbot, home,
                                                                 monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox

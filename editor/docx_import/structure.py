@@ -369,13 +369,14 @@ def _kind(bl: Blocks, first: int | None) -> str:
 
 def _plain_title(bl: Blocks, first: int) -> bool:
     """A first line set as a title: centred, large (≥ 18 pt) or in a Title style, short
-    and not a sentence."""
+    and not a sentence, with something after it (a lone line stays the body)."""
     info = bl.info(first)
     text = compact(bl.text(first))
     big = (info.size or 0) >= 18 or "title" in (info.pstyle or "").lower() \
         or (info.pstyle or "") in ("标题",)
+    more = any(bl.text(i) or not bl.is_para(i) for i in range(first + 1, len(bl.items)))
     return bl.centered(first) and big and heading_like(text) and heading_level(text) is None \
-        and not DATE.match(text)
+        and not DATE.match(text) and more
 
 
 def _news_title(bl: Blocks, i: int) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
-                               QMainWindow, QMessageBox, QScrollArea, QStackedWidget,
+                               QMainWindow, QMenu, QMessageBox, QScrollArea, QStackedWidget,
                                QTabWidget)
 
 from editor.app.command import Change
@@ -75,6 +75,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.start_page.recent_requested.connect(lambda p: self.open_project(Path(p)))
         self.preview = PreviewView(self.fonts)
         self.preview.source_clicked.connect(self._source_clicked)
+        self.preview.context_requested.connect(
+            lambda source, pos: self._paragraph_menu_at(source, pos))
         self.preview.zoom_changed.connect(lambda text: self.zoom_label.setText(text))
         self.preview.page_changed.connect(self._page_changed)
         self.stack.addWidget(self.start_page)
@@ -469,6 +471,36 @@ class MainWindow(EditRequests, QMainWindow):
             self.table_panel.select_cell(parts[0], parts[1])
             self.side_tabs.setCurrentWidget(self.side_tabs.widget(1))
         self.message(edits.describe_source(doc, source))
+
+    def paragraph_menu(self, source) -> QMenu | None:
+        """The right-click menu of a paragraph on the page: 段落设为 文件标题 / 一级标题 …
+        / 正文段落, to correct what the import took it for (undoable)."""
+        if self.session is None:
+            return None
+        roles = edits.paragraph_roles(self.session.issue, source)
+        if roles is None:
+            return None
+        current, choices = roles
+        menu = QMenu(self)
+        sub = menu.addMenu("段落设为")
+        for role, text in choices:
+            action = sub.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(role == current)
+            action.setEnabled(role != current)
+            action.triggered.connect(lambda _c=False, r=role: self.execute(
+                edits.set_paragraph_role(self.session.issue, source.doc_id, source.block_id, r)))
+        return menu
+
+    def _paragraph_menu_at(self, source, pos) -> None:
+        menu = self.paragraph_menu(source)
+        if menu is not None:
+            self.popup(menu, pos)
+            menu.deleteLater()
+
+    def popup(self, menu: QMenu, pos) -> None:
+        """Show a context menu and wait for the choice (tests replace this)."""
+        menu.exec(pos)
 
     def _show_properties(self, kind: str, item_id: str) -> None:
         self.side_dock.show()

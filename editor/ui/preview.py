@@ -91,6 +91,7 @@ class PreviewView(QAbstractScrollArea):
     page_changed = Signal(int)                 # index of the page at the top
     zoom_changed = Signal(str)                 # text for the status bar
     text_selected = Signal(int, object, object)  # page, (x, y) start, (x, y) end, points
+    context_requested = Signal(object, object)   # Source under a right click, global QPoint
 
     def __init__(self, fonts: FaceFonts, parent=None):
         super().__init__(parent)
@@ -392,6 +393,14 @@ class PreviewView(QAbstractScrollArea):
         self.viewport().update()
         if abs(x1 - x0) >= 1.0:
             self.column_dragged.emit(border, x1 - x0)
+
+    def contextMenuEvent(self, event) -> None:
+        hit = self.page_at(event.pos())
+        item = hit_text(self.pages[hit[0]], hit[1], hit[2]) if hit is not None else None
+        if item is not None and item.source is not None:
+            self.context_requested.emit(item.source, event.globalPos())
+        else:
+            super().contextMenuEvent(event)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
