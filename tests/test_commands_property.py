@@ -19,7 +19,7 @@ from editor.store import load_issue
 
 OPS = ["add_section", "rename_section", "remove_section", "move_section", "add_doc",
        "add_doc", "move_doc", "move_doc", "remove_doc", "set_meta", "set_layout", "add_ann",
-       "edit_ann", "ann_status", "delete_ann", "head", "table", "undo", "undo", "redo", "redo", "reopen"]
+       "edit_ann", "ann_status", "delete_ann", "head", "para_role", "table", "undo", "undo", "redo", "redo", "reopen"]
 STEPS = 55
 EXAMPLES = 20
 
@@ -107,6 +107,9 @@ class Driver:
             field = ["title", "doc_number", "recipients", "date"][b % 4]
             return c.SetDocumentField(doc_id=docs[a % len(docs)].id, field=field,
                                       value=f"改{n}")
+        if op == "para_role" and docs:
+            return c.SetParagraphRole(doc_id=docs[a % len(docs)].id, block_id="p1",
+                                      target=["title", "heading1", "heading3", "body"][b % 4])
         if op == "delete_ann" and notes:
             return c.DeleteAnnotation(annotation_id=notes[a % len(notes)].id)
         if op == "table" and docs:
