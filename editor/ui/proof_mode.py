@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLineEdit
 
 from editor.app.commands import AddAnnotation, DeleteAnnotation
@@ -28,6 +28,7 @@ from editor.proof.view import (SourceRange, annotation_at, annotation_boxes, new
                                selection)
 from editor.ui.annotation_dialog import AnnotationDialog
 from editor.ui.annotation_list import AnnotationPanel, Row
+from editor.ui.flash import Flash
 from editor.ui.proof_overlay import ProofOverlay
 
 AUTHOR_KEY = "校对/校对人姓名"
@@ -58,11 +59,8 @@ class ProofMode(QObject):
         self.dialog: AnnotationDialog | None = None
         self.input: QInputDialog | None = None
         self._pending: list[SourceRange] = []
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setInterval(FLASH_MS)
-        self._flash_timer.timeout.connect(self._flash_step)
-        self.flashing: str | None = None
-        self._flash_left = 0
+        self.flash = Flash(self, lambda: window.preview.viewport().update(), FLASH_MS,
+                           FLASH_STEPS)
         self.panel.jump_requested.connect(self.jump)
         self.panel.accept_requested.connect(self.accept)
         self.panel.reject_requested.connect(self.ask_reject)
@@ -313,22 +311,17 @@ class ProofMode(QObject):
             return False
         page, box = boxes[0]
         window.preview.scroll_to(page, box.top)
-        self.flashing = ann_id
-        self._flash_left = FLASH_STEPS
-        self._flash_timer.start()
-        window.preview.viewport().update()
+        self.flash.start(ann_id)
         return True
 
-    def _flash_step(self) -> None:
-        self._flash_left -= 1
-        if self._flash_left <= 0:
-            self._flash_timer.stop()
-            self.flashing = None
-        self.window.preview.viewport().update()
+    @property
+    def flashing(self) -> str | None:
+        """The annotation whose highlight blinks now (None when none does)."""
+        return self.flash.current
 
     def flash_on(self) -> bool:
         """Whether the flashing highlight is in its bright phase."""
-        return self.flashing is not None and self._flash_left % 2 == 0
+        return self.flash.bright()
 
     def current_id(self) -> str | None:
         return self.panel.current_id()

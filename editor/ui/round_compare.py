@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from editor.errors import GazetteError
 from editor.proof.compare import DocumentDiff, TextChange, compare_drafts
 from editor.proof.geometry import Box, ProofMap
 from editor.proof.view import change_boxes
+from editor.ui.flash import Flash
 from editor.ui.jobs import user_message
 
 CHANGE_FILL = QColor(60, 170, 90, 70)
@@ -54,11 +55,8 @@ class RoundCompare(QObject):
         self.diffs: list[DocumentDiff] = []
         self._boxes: dict[tuple[str, int], list[tuple[int, Box, str]]] = {}
         self._pages: dict[int, list[tuple[Box, str]]] = {}
-        self.flashing: tuple[str, int] | None = None
-        self._flash_left = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(FLASH_MS)
-        self._timer.timeout.connect(self._flash_step)
+        self.flash = Flash(self, lambda: window.preview.viewport().update(), FLASH_MS,
+                           FLASH_STEPS)
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -192,23 +190,18 @@ class RoundCompare(QObject):
             return False
         page, box, _kind = places[0]
         window.preview.scroll_to(page, box.top)
-        self.flashing = (doc_id, k)
-        self._flash_left = FLASH_STEPS
-        self._timer.start()
-        window.preview.viewport().update()
+        self.flash.start((doc_id, k))
         return True
 
-    def _flash_step(self) -> None:
-        self._flash_left -= 1
-        if self._flash_left <= 0:
-            self._timer.stop()
-            self.flashing = None
-        self.window.preview.viewport().update()
+    @property
+    def flashing(self) -> tuple[str, int] | None:
+        """The change that blinks now (doc id, number), None when none does."""
+        return self.flash.current
 
     # -- painting ------------------------------------------------------------------------------------------
     def paint(self, p, index: int) -> None:
         flash = set()
-        if self.flashing is not None and self._flash_left % 2 == 1:
+        if self.flash.bright():
             flash = {(round(b.x0, 2), round(b.top, 2))
                      for page, b, _k in self._boxes.get(self.flashing, []) if page == index}
         for box, kind in self._pages.get(index, []):
