@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from editor.app.command import Change, Command
+from editor.docx_import.patterns import title_text
 from editor.errors import GazetteError
 from editor.model import (Annotation, Document, DocumentLayout, Heading, Issue, IssueMeta,
                           ListItem, Paragraph, Section)
@@ -358,7 +359,7 @@ PARAGRAPH_ROLES = {"title": "文件标题", "heading1": "一级标题", "heading
                    "heading3": "三级标题", "heading4": "四级标题", "body": "正文段落"}
 
 
-def _container(doc: Document, block_id: str) -> tuple[list, int, str]:
+def block_place(doc: Document, block_id: str) -> tuple[list, int, str]:
     """(block list, index, where) of a top-level block of the body or an attachment."""
     for where, blocks in [("body", doc.body)] + [(a.id, a.blocks) for a in doc.attachments]:
         for i, b in enumerate(blocks):
@@ -382,7 +383,7 @@ class SetParagraphRole(Command):
         if self.target not in PARAGRAPH_ROLES:
             raise GazetteError("段落类型不正确", repr(self.target))
         doc = _document(issue, self.doc_id)
-        blocks, i, where = _container(doc, self.block_id)
+        blocks, i, where = block_place(doc, self.block_id)
         block = blocks[i]
         if not isinstance(block, Paragraph) or isinstance(block, ListItem):
             raise GazetteError("只能修改普通段落的类型（表格、图片、列表项除外）")
@@ -392,7 +393,7 @@ class SetParagraphRole(Command):
         if self.target == "title":
             if where != "body" or not block.display_text.strip():
                 raise GazetteError("只有正文中的非空段落可以设为文件标题")
-            doc.title = "".join(block.display_text.split())
+            doc.title = title_text(block.display_text)
             del blocks[i]
             return Change(documents={doc.id}, sections=True)
         if self.target == "body":

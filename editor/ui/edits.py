@@ -99,20 +99,19 @@ def paragraph_roles(issue, source) -> tuple[str, list[tuple[str, str]]] | None:
     """For a click on a top-level paragraph of a document: (its current role, the
     (role, menu text) choices of ``SetParagraphRole``); None for anything else (head parts,
     table cells, list items, pictures)."""
-    from editor.app.commands import PARAGRAPH_ROLES
+    from editor.app.commands import PARAGRAPH_ROLES, block_place
     doc = issue.find_document(source.doc_id)
     if doc is None or "/" in source.block_id:
         return None
-    for where, blocks in [("body", doc.body)] + [(a.id, a.blocks) for a in doc.attachments]:
-        block = next((b for b in blocks if getattr(b, "id", None) == source.block_id), None)
-        if block is None:
-            continue
-        if not isinstance(block, model.Paragraph) or isinstance(block, model.ListItem):
-            return None
-        current = f"heading{block.level}" if isinstance(block, model.Heading) else "body"
-        choices = [(k, v) for k, v in PARAGRAPH_ROLES.items() if k != "title" or where == "body"]
-        return current, choices
-    return None
+    try:
+        blocks, i, where = block_place(doc, source.block_id)
+    except GazetteError:                  # a head part (title, 落款 …) or a vanished block
+        return None
+    block = blocks[i]
+    if not isinstance(block, model.Paragraph) or isinstance(block, model.ListItem):
+        return None
+    current = f"heading{block.level}" if isinstance(block, model.Heading) else "body"
+    return current, [(k, v) for k, v in PARAGRAPH_ROLES.items() if k != "title" or where == "body"]
 
 
 def set_paragraph_role(issue, doc_id: str, block_id: str, target: str) -> Command:
