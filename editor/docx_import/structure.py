@@ -373,7 +373,7 @@ def _plain_title(bl: Blocks, first: int) -> bool:
     info = bl.info(first)
     text = compact(bl.text(first))
     big = (info.size or 0) >= 18 or "title" in (info.pstyle or "").lower() \
-        or (info.pstyle or "") in ("标题",)
+        or info.pstyle == "标题"
     more = any(bl.text(i) or not bl.is_para(i) for i in range(first + 1, len(bl.items)))
     return bl.centered(first) and big and heading_like(text) and heading_level(text) is None \
         and not DATE.match(text) and more
