@@ -231,3 +231,14 @@ def test_a_low_resolution_image_is_reported_a_sharp_one_is_not():
     assert "关于第1项工作的通知" in low[0] and "现场照片" in low[0] and "约 40 ppi" in low[0]
     placed = [it for p in laid.pages for it in p.items if type(it).__name__ == "ImageItem"]
     assert len(placed) == 3 and placed[2].w < 1400.0      # 总平面图 shrunk, 2000 px: sharp
+
+
+def test_a_vector_picture_has_no_resolution_to_report():
+    import zipfile
+
+    from conftest import WILD
+    from editor.layout.shapes import effective_ppi, pixel_size
+    with zipfile.ZipFile(WILD / "poi__VariousPictures.docx") as z:
+        emf = z.read("word/media/image3.emf")
+    assert pixel_size(emf) is None and effective_ppi(emf, 100.0, 100.0) is None
+    assert pixel_size(_png(30, 20)) == (30, 20)

@@ -84,6 +84,8 @@ def pixel_size(data: bytes) -> tuple[int, int] | None:
     from PIL import Image, UnidentifiedImageError
     try:
         with Image.open(io.BytesIO(data)) as im:
+            if im.format in ("WMF", "EMF", "EPS"):      # vector: no pixels to count
+                return None
             return im.size
     except (UnidentifiedImageError, OSError, ValueError):
         return None
