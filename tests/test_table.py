@@ -188,3 +188,32 @@ def test_nested_table_text_and_forced_split_before_row():
     pages = lay_out(TableFlowable(table, TableStyle(), M, "d"), Frame(0, 0, 300, 600))
     texts = [[it.text for it in p if isinstance(it, TextItem) and it.source] for p in pages]
     assert texts == [["表头", "外层", "内嵌甲", "内嵌乙"], ["表头", "第二行"]]
+
+
+def test_pictures_in_cells_are_drawn_inside_their_cells_scaled_to_fit():
+    import io
+
+    from PIL import Image as PilImage
+
+    from editor.layout.items import ImageItem
+    buf = io.BytesIO()
+    PilImage.new("RGB", (40, 30), (0, 90, 200)).save(buf, "PNG")
+    small = model.Image(id="img1", data=buf.getvalue(), width=40.0, height=30.0)
+    wide = model.Image(id="img2", data=buf.getvalue(), width=800.0, height=600.0)
+    cells = [model.Cell("a", 0, [_para("pa", "文字和图片"), small]),
+             model.Cell("b", 1, [wide])]
+    table = model.Table(id="t1", grid=[200.0, 200.0], rows=[model.Row(cells)])
+    pages = lay_out(TableFlowable(table, TableStyle(), M, "d1"), PORTRAIT)
+    assert len(pages) == 1
+    images = sorted((it for it in pages[0] if isinstance(it, ImageItem)), key=lambda i: i.x)
+    assert [i.source.block_id for i in images] == ["t1/a/img1", "t1/b/img2"]
+    first, second = images
+    assert (first.w, first.h) == (40.0, 30.0)
+    text = next(t for t in pages[0] if isinstance(t, TextItem))
+    assert first.y > text.y                              # under the cell's paragraph
+    half = PORTRAIT.x + PORTRAIT.width / 2
+    assert PORTRAIT.x < first.x and first.x + first.w < half
+    assert half < second.x and second.x + second.w <= PORTRAIT.x + PORTRAIT.width
+    assert second.w < 800.0 and abs(second.w / second.h - 800 / 600) < 0.01
+    bottom = max(it.y1 for it in pages[0] if type(it).__name__ == "LineItem")
+    assert second.y + second.h < bottom                  # the row grew to hold it

@@ -173,14 +173,15 @@ def _advance(m: Measurer, ch: str, sp: Span,
     """(slot, pad) of ``ch``: the advance it takes on the line and how much wider that
     is than its glyph.  A dash or an ellipsis is never narrower than its full width
     (GB/T 15834: 一字线 one 字, 破折号 and 省略号 two), whatever the font's glyph or the
-    measurer says; on a character grid wide characters take whole grid cells."""
+    measurer says; on a character grid wide characters take whole grid cells (never an
+    ASCII letter or digit: a broad W or m of a Latin word keeps its own width)."""
     if ch == "\n":
         return 0.0, 0.0
     glyph = m.advance(ch, sp.role, sp.size) * sp.scale_x
     slot = glyph
     if ch in lb.DASHES or ch in lb.ELLIPSES:
         slot = max(glyph, sp.size * sp.scale_x * (2 if ch == "⸺" else 1))
-    if char_pitch and slot >= 0.75 * sp.size:
+    if char_pitch and slot >= 0.75 * sp.size and not ch.isascii():
         cells = max(1, math.ceil(slot / char_pitch - 0.1))
         slot = cells * char_pitch
     pad = slot - glyph if slot > glyph and ch in lb.PAIRED else 0.0

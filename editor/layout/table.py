@@ -28,8 +28,8 @@ from dataclasses import dataclass, field, replace
 
 from editor.fonts.measure import Measurer
 from editor.layout.flow import Frame, Placement
-from editor.layout.items import LineItem, RectItem, TextItem
-from editor.layout.table_prep import (Prepared, PCell, Unit, TableStyle, prepare,
+from editor.layout.items import ImageItem, LineItem, RectItem, TextItem
+from editor.layout.table_prep import (IMAGE_GAP, Prepared, PCell, Unit, TableStyle, prepare,
                                       table_wants_landscape)
 from editor import model
 
@@ -267,6 +267,13 @@ class _Page:
         if closed and not o.continued and free > 0:
             y += free * {"center": 0.5, "bottom": 1.0}.get(c.v_align, 0.0)
         for u in units:
+            if u.image is not None:
+                img = u.image
+                self.items.append(ImageItem(left + self.p.padding + u.indent, y, u.image_w,
+                                            u.pitch - IMAGE_GAP, img.data, img.content_type,
+                                            u.source))
+                y += u.pitch
+                continue
             ln = u.line
             base = y + (u.pitch + ln.ascent - ln.descent) / 2
             self.items.extend(ln.to_items(left + self.p.padding + u.indent, base))

@@ -64,10 +64,17 @@ class TableStyle:
 
 @dataclass
 class Unit:
-    """One composed line of a cell, with its pitch and extra left indent."""
-    line: ComposedLine
+    """One composed line of a cell, with its pitch and extra left indent — or a picture
+    of the cell (``image``: the model Image, drawn ``image_w`` × ``pitch - IMAGE_GAP``)."""
+    line: ComposedLine | None
     pitch: float
     indent: float = 0.0
+    image: object | None = None
+    image_w: float = 0.0
+    source: Source | None = None
+
+
+IMAGE_GAP = 2.0         # pt below a picture in a cell
 
 
 @dataclass
@@ -103,6 +110,29 @@ class Prepared:
     header_items: list = field(default_factory=list)
     header_height: float = 0.0
     padding: float = 4.0
+
+
+def _cell_blocks(blocks) -> list:
+    """Paragraphs and pictures of a cell in reading order (nested tables flattened)."""
+    out = []
+    for b in blocks:
+        if isinstance(b, model.Table):
+            for row in b.rows:
+                for c in row.cells:
+                    out += _cell_blocks(c.blocks)
+        elif isinstance(b, model.Paragraph) or (isinstance(b, model.Image) and b.data):
+            out.append(b)
+    return out
+
+
+def _image_unit(table, c: model.Cell, image: model.Image, width: float,
+                doc_id: str) -> list[Unit]:
+    """A picture in a cell at its size, scaled down (never up) to the cell's width."""
+    w = image.width or width
+    h = image.height or w * 0.75
+    scale = min(1.0, width / w)
+    return [Unit(None, h * scale + IMAGE_GAP, 0.0, image, w * scale,
+                 Source(doc_id, f"{table.id}/{c.id}/{image.id}"))]
 
 
 # -- content widths -----------------------------------------------------------------------
@@ -274,9 +304,12 @@ def _cell(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell, r: 
     w = sum(widths[c.col:c.col + span])
     pad = _padding(table, style)
     units: list[Unit] = []
-    for p in _paragraphs(c.blocks):
-        units += _compose_para(table, style, m, doc_id, c, p, max(w - 2 * pad, size), size,
-                               header)
+    inner = max(w - 2 * pad, size)
+    for block in _cell_blocks(c.blocks):
+        if isinstance(block, model.Image):
+            units += _image_unit(table, c, block, inner, doc_id)
+        else:
+            units += _compose_para(table, style, m, doc_id, c, block, inner, size, header)
     fill = c.shading or (style.header_fill if header else None)
     return PCell(r, r_end, xs[c.col], w, units, fill, c.v_align or ("center" if header else None),
                  _borders(table, style, c, r, r_end, span), c.id)
