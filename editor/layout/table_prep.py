@@ -137,15 +137,7 @@ def _image_unit(table, c: model.Cell, image: model.Image, width: float,
 
 # -- content widths -----------------------------------------------------------------------
 def _paragraphs(blocks) -> list:
-    out = []
-    for b in blocks:
-        if isinstance(b, model.Table):
-            for row in b.rows:
-                for c in row.cells:
-                    out += _paragraphs(c.blocks)
-        elif isinstance(b, model.Paragraph):
-            out.append(b)
-    return out
+    return [b for b in _cell_blocks(blocks) if isinstance(b, model.Paragraph)]
 
 
 def _text_widths(text: str, role: str, m: Measurer) -> tuple[float, float]:
