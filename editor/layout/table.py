@@ -29,7 +29,8 @@ from dataclasses import dataclass, field, replace
 from editor.fonts.measure import Measurer
 from editor.layout.flow import Frame, Placement
 from editor.layout.items import ImageItem, LineItem, RectItem, TextItem
-from editor.layout.table_prep import (IMAGE_GAP, Prepared, PCell, Unit, TableStyle, prepare,
+from editor.layout.table_prep import (IMAGE_GAP, Prepared, PCell, Unit, TableStyle,
+                                      column_metrics, prepare,
                                       table_wants_landscape)
 from editor import model
 
@@ -77,14 +78,22 @@ class TableFlowable:
         if "landscape" not in self._cache:
             portrait = getattr(self.style, "portrait_width", None) or 442.2
             self._cache["landscape"] = table_wants_landscape(
-                self.table, self.style, portrait, self.measurer)
+                self.table, self.style, portrait, self.measurer, self._metrics())
         return self._cache["landscape"]
+
+    def _metrics(self) -> tuple:
+        """``column_metrics`` of the table, measured once for the landscape test and
+        every width the table is prepared at."""
+        if "metrics" not in self._cache:
+            self._cache["metrics"] = column_metrics(self.table, self.style, self.measurer)
+        return self._cache["metrics"]
 
     def prepared(self, width: float) -> Prepared:
         key = round(width, 2)
         hit = self._cache.get(key)
         if hit is None:
-            hit = prepare(self.table, self.style, width, self.measurer, self.doc_id)
+            hit = prepare(self.table, self.style, width, self.measurer, self.doc_id,
+                          self._metrics())
             if hit.n_header:
                 head = _Page(hit, self.style, 0.0, float("inf"), hit.header_items)
                 head.run(_State(), 0, 0.0, True, stop=hit.n_header)

@@ -182,12 +182,13 @@ def _base_size(table: model.Table, style: TableStyle) -> float:
 
 
 def table_wants_landscape(table: model.Table, style: TableStyle, portrait_width: float,
-                          measurer: Measurer) -> bool:
+                          measurer: Measurer, metrics: tuple | None = None) -> bool:
     """True when the table is marked landscape, or its columns cannot all be set readably
-    (``landscape_min_chars`` per line, at ``min_size``) in the portrait text width."""
+    (``landscape_min_chars`` per line, at ``min_size``) in the portrait text width.
+    ``metrics``: ``column_metrics`` of the table when the caller has them already."""
     if table.layout.landscape is not None:
         return bool(table.layout.landscape)
-    lo, hi = column_metrics(table, style, measurer)
+    lo, hi = metrics or column_metrics(table, style, measurer)
     size = min(style.min_size, _base_size(table, style))
     want = sum(max(a * size, min(b * size, style.landscape_min_chars * size))
                + 2 * _padding(table, style) for a, b in zip(lo, hi))
@@ -261,9 +262,10 @@ def choose_size(table: model.Table, style: TableStyle, width: float, lo: list[fl
 
 # -- cells --------------------------------------------------------------------------------
 def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
-            doc_id: str) -> Prepared:
-    """Size the columns and compose every cell of ``table`` for a frame ``width`` wide."""
-    lo, hi = column_metrics(table, style, m)
+            doc_id: str, metrics: tuple | None = None) -> Prepared:
+    """Size the columns and compose every cell of ``table`` for a frame ``width`` wide
+    (``metrics``: its ``column_metrics``, when the caller has them already)."""
+    lo, hi = metrics or column_metrics(table, style, m)
     size = choose_size(table, style, width, lo, hi)
     widths = column_widths(table, style, width, size, lo, hi)
     xs = [sum(widths[:k]) for k in range(len(widths))]
@@ -271,12 +273,13 @@ def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
     n_head = table.header_rows if table.header_rows < n_rows else 0
     pad = _padding(table, style)
     pitch = size * style.line_pitch_factor
+    last_col = n_cols(table)
     rows = []
     for r, row in enumerate(table.rows):
         header = r < n_head
         limit = (n_head if header else n_rows) - 1
         cells = [_cell(table, style, m, doc_id, c, r, min(r + max(c.row_span, 1) - 1, limit),
-                       xs, widths, size, header)
+                       xs, widths, size, header, last_col)
                  for c in row.cells if c.col < len(widths)]
         min_h = max(row.height or 0.0, 2 * pad + pitch)
         rows.append(PRow(cells, min_h, row.cant_split or table.layout.keep_rows_together))
@@ -290,8 +293,8 @@ def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
 
 
 def _cell(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell, r: int,
-          r_end: int, xs: list[float], widths: list[float], size: float, header: bool
-          ) -> PCell:
+          r_end: int, xs: list[float], widths: list[float], size: float, header: bool,
+          n: int) -> PCell:
     span = max(1, min(c.col_span, len(widths) - c.col))
     w = sum(widths[c.col:c.col + span])
     pad = _padding(table, style)
@@ -304,7 +307,7 @@ def _cell(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell, r: 
             units += _compose_para(table, style, m, doc_id, c, block, inner, size, header)
     fill = c.shading or (style.header_fill if header else None)
     return PCell(r, r_end, xs[c.col], w, units, fill, c.v_align or ("center" if header else None),
-                 _borders(table, style, c, r, r_end, span), c.id)
+                 _borders(table, style, c, r, r_end, span, n), c.id)
 
 
 def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell,
@@ -341,13 +344,13 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
     return [Unit(ln, ln.pitch) for ln in compose(spans, fmt, width, m)]
 
 
-def _borders(table, style: TableStyle, c: model.Cell, r: int, r_end: int, span: int
-             ) -> dict[str, float]:
+def _borders(table, style: TableStyle, c: model.Cell, r: int, r_end: int, span: int,
+             n: int) -> dict[str, float]:
     """Border widths of a cell's four sides: the cell's own, else the table's (outer or
-    inside), else the template's."""
+    inside), else the template's (``n``: the table's ``n_cols``)."""
     tb = table.borders or {}
     last_row = r_end >= len(table.rows) - 1
-    last_col = c.col + span >= n_cols(table)
+    last_col = c.col + span >= n
     table_key = {"top": "top" if r == 0 else "insideH",
                  "bottom": "bottom" if last_row else "insideH",
                  "left": "left" if c.col == 0 else "insideV",
