@@ -12,7 +12,7 @@ from editor.app.command import Command
 from editor.app.table_commands import (
     DeleteEmptyColumn, DeleteEmptyRow, MergeCells, SetCellPadding, SetColumnAlignment,
     SetColumnWidths, SetHeaderRows, SetKeepRowsTogether, SetLandscape, SetTableFontSize,
-    SplitTableAtRow, UnmergeCell, cell_at, find_table)
+    SplitTableAtRow, UnmergeCell, cell_at, column_refusal, find_table, row_refusal)
 from editor.docx_import import import_docx
 from editor.errors import GazetteError
 from editor.layout.flow import Frame
@@ -126,6 +126,25 @@ def test_delete_empty_row_and_column():
     issue, doc_id, table_id = make_issue()
     with pytest.raises(GazetteError):
         DeleteEmptyRow(doc_id, table_id, row=5).apply(issue)
+
+
+def test_refusals_tell_the_panel_what_the_delete_commands_accept():
+    """The table panel enables 删除空行/删除空列 by these: a column beyond a short
+    w:tblGrid counts (the command counts the widest row too)."""
+    p = lambda t: model.Paragraph(f"p{t}", runs=[model.Run(t)] if t else [])
+    table = model.Table("t", grid=[50.0], rows=[
+        model.Row([model.Cell("a", 0, [p("甲")]), model.Cell("b", 1, [p("")])]),
+        model.Row([model.Cell("c", 0, [p("")]), model.Cell("d", 1, [p("")])])])
+    assert column_refusal(table, 1) is None and row_refusal(table, 1) is None
+    assert column_refusal(table, 0) == "该列不是空列，不能删除"
+    assert row_refusal(table, 0) == "该行不是空行，不能删除"
+    assert row_refusal(table, 2) == "行号超出表格范围"
+    issue = model.Issue(sections=[model.Section("s", "栏目", [
+        model.Document("d", body=[table])])])
+    DeleteEmptyColumn("d", "t", col=1).apply(issue)
+    assert [len(r.cells) for r in table.rows] == [1, 1]
+    with pytest.raises(GazetteError, match="该行不是空行"):
+        DeleteEmptyRow("d", "t", row=0).apply(issue)
 
 
 def test_split_table_at_row_repeats_header_and_keeps_text():

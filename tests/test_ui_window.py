@@ -292,6 +292,11 @@ def test_column_alignment_split_and_keep_rows_from_the_table_panel(opened, qtbot
 
     panel.keep_rows.click()
     assert panel.table.layout.keep_rows_together is True
+    panel.keep_rows.click()                    # unticking stores False (a bool), undoably
+    assert panel.table.layout.keep_rows_together is False
+    assert window.undo.stack.undoText() == "设置行不跨页"
+    window.actions["undo"].trigger()
+    assert panel.table.layout.keep_rows_together is True and panel.keep_rows.isChecked()
     window.actions["undo"].trigger()
     assert not panel.table.layout.keep_rows_together and not panel.keep_rows.isChecked()
 

@@ -271,19 +271,40 @@ def _blank_like(cell: model.Cell, block_id: str) -> model.Paragraph:
                            style_name=first.style_name)
 
 
+def row_refusal(table: model.Table, row: int) -> str | None:
+    """Why row ``row`` cannot be deleted as an empty row (Chinese), or None if it can."""
+    if not 0 <= row < len(table.rows) or len(table.rows) < 2:
+        return "行号超出表格范围"
+    own = table.rows[row].cells
+    if any(not _empty(c) for c in own):
+        return "该行不是空行，不能删除"
+    if any(c.row_span > 1 for c in own):
+        return "该行有纵向合并的单元格，请先拆分"
+    return None
+
+
+def column_refusal(table: model.Table, col: int) -> str | None:
+    """Why column ``col`` cannot be deleted as an empty column (Chinese), or None."""
+    n = column_count(table)
+    if not 0 <= col < n or n < 2:
+        return "列号超出表格范围"
+    starting = [c for r in table.rows for c in r.cells if c.col == col]
+    if any(not _empty(c) for c in starting):
+        return "该列不是空列，不能删除"
+    if any(c.col_span > 1 for c in starting):
+        return "该列有横向合并的单元格，请先拆分"
+    return None
+
+
 @dataclass
 class DeleteEmptyRow(_Structural):
     title: ClassVar[str] = "删除空行"
     row: int = 0
 
     def edit(self, table: model.Table) -> None:
-        if not 0 <= self.row < len(table.rows) or len(table.rows) < 2:
-            raise GazetteError("行号超出表格范围", f"{self.row}")
-        own = table.rows[self.row].cells
-        if any(not _empty(c) for c in own):
-            raise GazetteError("该行不是空行，不能删除")
-        if any(c.row_span > 1 for c in own):
-            raise GazetteError("该行有纵向合并的单元格，请先拆分")
+        refusal = row_refusal(table, self.row)
+        if refusal:
+            raise GazetteError(refusal, f"row {self.row}")
         for r in range(self.row):
             for c in table.rows[r].cells:
                 if r + c.row_span > self.row:
@@ -297,14 +318,9 @@ class DeleteEmptyColumn(_Structural):
     col: int = 0
 
     def edit(self, table: model.Table) -> None:
-        n = column_count(table)
-        if not 0 <= self.col < n or n < 2:
-            raise GazetteError("列号超出表格范围", f"{self.col}")
-        starting = [c for r in table.rows for c in r.cells if c.col == self.col]
-        if any(not _empty(c) for c in starting):
-            raise GazetteError("该列不是空列，不能删除")
-        if any(c.col_span > 1 for c in starting):
-            raise GazetteError("该列有横向合并的单元格，请先拆分")
+        refusal = column_refusal(table, self.col)
+        if refusal:
+            raise GazetteError(refusal, f"column {self.col}")
         for row in table.rows:
             row.cells = [c for c in row.cells if c.col != self.col]
             for c in row.cells:

@@ -29,27 +29,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QSpinBox, QVBoxLayout, QWidget)
 
 from editor import model
-from editor.app.table_commands import shows_something
+from editor.app.table_commands import column_refusal, row_refusal
 
 MM = 72 / 25.4
 MIN_COL = 8.0            # pt: the narrowest column a drag or a number may make
 FONT_SIZES = [0.0, 9.0, 10.5, 12.0, 14.0, 15.0, 16.0]   # 0 = template
 ALIGNS = [("按原文", None), ("左对齐", "left"), ("居中", "center"), ("右对齐", "right"),
           ("两端对齐", "justify")]
-
-
-def row_is_empty(table: model.Table, r: int) -> bool:
-    """Row ``r`` holds nothing that prints and no cell of it spans down (deletable)."""
-    own = table.rows[r].cells
-    return len(table.rows) > 1 and all(
-        c.row_span == 1 and not any(shows_something(b) for b in c.blocks) for c in own)
-
-
-def column_is_empty(table: model.Table, col: int) -> bool:
-    """No cell starting in column ``col`` prints anything or spans across (deletable)."""
-    starting = [c for r in table.rows for c in r.cells if c.col == col]
-    return table.n_cols > 1 and all(
-        c.col_span == 1 and not any(shows_something(b) for b in c.blocks) for c in starting)
 
 
 def tables_of(doc: model.Document) -> list[model.Table]:
@@ -148,7 +134,7 @@ class TablePanel(QWidget):
         self.keep_rows = QCheckBox("行不跨页（整行移到下页）")
         self.keep_rows.setToolTip("表格的每一行都不在行内分页；超过一页高的行仍会分开")
         self.keep_rows.clicked.connect(
-            lambda on: self._emit("keep_rows_together", bool(on) or None))
+            lambda on: self._emit("keep_rows_together", bool(on)))
         form.addRow("", self.keep_rows)
         self.cell_label = QLabel("（在预览中单击表格中的单元格）")
         self.cell_label.setWordWrap(True)
@@ -316,8 +302,8 @@ class TablePanel(QWidget):
             self._loading, was = True, self._loading
             self.column_align.setCurrentIndex(values.index(current) if current in values else 0)
             self._loading = was
-        self.delete_row.setEnabled(cell is not None and row_is_empty(table, row))
-        self.delete_col.setEnabled(cell is not None and column_is_empty(table, cell.col))
+        self.delete_row.setEnabled(cell is not None and row_refusal(table, row) is None)
+        self.delete_col.setEnabled(cell is not None and column_refusal(table, cell.col) is None)
         self.split_table.setEnabled(cell is not None and table.header_rows < row < len(table.rows))
 
     def _cell(self) -> model.Cell | None:
