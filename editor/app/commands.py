@@ -361,11 +361,10 @@ PARAGRAPH_ROLES = {"title": "文件标题", "heading1": "一级标题", "heading
 
 def block_place(doc: Document, block_id: str) -> tuple[list, int, str]:
     """(block list, index, where) of a top-level block of the body or an attachment."""
-    for where, blocks in [("body", doc.body)] + [(a.id, a.blocks) for a in doc.attachments]:
-        for i, b in enumerate(blocks):
-            if getattr(b, "id", None) == block_id:
-                return blocks, i, where
-    raise GazetteError("找不到该段落（文件可能已改动）", f"block {block_id!r} in {doc.id}")
+    place = doc.place_of(block_id)
+    if place is None:
+        raise GazetteError("找不到该段落（文件可能已改动）", f"block {block_id!r} in {doc.id}")
+    return place
 
 
 @dataclass
@@ -405,8 +404,7 @@ class SetParagraphRole(Command):
     def revert(self, issue: Issue) -> Change:
         doc = _document(issue, self.doc_id)
         saved = self.saved
-        blocks = doc.body if saved["where"] == "body" else next(
-            a.blocks for a in doc.attachments if a.id == saved["where"])
+        blocks = dict(doc.block_lists())[saved["where"]]
         block = saved["block"]          # stored form, or already decoded after a restart
         block = from_dict(copy.deepcopy(block)) if isinstance(block, dict) else copy.deepcopy(block)
         if self.target == "title":

@@ -27,11 +27,10 @@ def locate(issue: model.Issue, doc_id: str, table_id: str) -> tuple[list, int]:
     doc = issue.find_document(doc_id)
     if doc is None:
         raise GazetteError("找不到该文件", f"document {doc_id}")
-    for blocks in [doc.body] + [a.blocks for a in doc.attachments]:
-        for i, b in enumerate(blocks):
-            if isinstance(b, model.Table) and b.id == table_id:
-                return blocks, i
-    raise GazetteError("找不到该表格", f"table {table_id} in {doc_id}")
+    place = doc.place_of(table_id)
+    if place is None or not isinstance(place[0][place[1]], model.Table):
+        raise GazetteError("找不到该表格", f"table {table_id} in {doc_id}")
+    return place[0], place[1]
 
 
 def find_table(issue: model.Issue, doc_id: str, table_id: str) -> model.Table:

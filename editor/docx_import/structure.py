@@ -406,8 +406,7 @@ def _content(blocks: list) -> list:
 def _headings(ctx: Context, doc: Document) -> None:
     """Paragraphs numbered 一、/（一）/1./（1） on their own line, or in heading styles,
     become Heading blocks (level 1–4)."""
-    containers = [doc.body] + [a.blocks for a in doc.attachments]
-    for blocks in containers:
+    for _where, blocks in doc.block_lists():
         for n, b in enumerate(blocks):
             if not isinstance(b, Paragraph) or isinstance(b, Heading) or b.role != "body":
                 continue

@@ -286,6 +286,18 @@ class Document:
         for att in self.attachments:
             yield from att.blocks
 
+    def block_lists(self) -> list[tuple[str, list]]:
+        """(where, blocks) of the body ("body") and of each attachment (its id)."""
+        return [("body", self.body)] + [(a.id, a.blocks) for a in self.attachments]
+
+    def place_of(self, block_id: str) -> tuple[list, int, str] | None:
+        """(block list, index, where) of the top-level block ``block_id``, or None."""
+        for where, blocks in self.block_lists():
+            for i, b in enumerate(blocks):
+                if getattr(b, "id", None) == block_id:
+                    return blocks, i, where
+        return None
+
 
 @dataclass
 class Section:
