@@ -150,33 +150,34 @@ def _speech_parts(bl: Blocks, doc: Document, start: int, speech: bool = False) -
         return start
     if not speech:
         return start
-    for _ in range(2):
-        j = bl.next_text(start)
-        if j is None or not bl.centered(j):
-            break
-        text = bl.text(j)
-        if not doc.subtitle and PAREN_DATE.match(compact(text)):
-            doc.subtitle = text
-        elif not doc.speaker and _speaker_like(text):
-            doc.speaker = text
+    for j, kind in _speech_lines(bl, start):
+        if kind == "date":
+            doc.subtitle = bl.text(j)
         else:
-            break
+            doc.speaker = bl.text(j)
         start = j + 1
     return start
 
 
-def _dated_under(bl: Blocks, nxt: int | None) -> bool:
-    """Is there a centred （2025年3月1日…） line right under the title, or under a
-    centred speaker line?"""
+def _speech_lines(bl: Blocks, start: int) -> list[tuple[int, str]]:
+    """The centred lines from ``start`` that a speech has under its title, at most one of
+    each kind in either order: (index, "date") for （2025年3月1日…）, (index, "speaker")
+    for 区长  张三.  Stops at the first other line."""
+    out: list[tuple[int, str]] = []
     for _ in range(2):
-        if nxt is None or not bl.centered(nxt):
-            return False
-        if PAREN_DATE.match(compact(bl.text(nxt))):
-            return True
-        if not _speaker_like(bl.text(nxt)):
-            return False
-        nxt = bl.next_text(nxt + 1)
-    return False
+        j = bl.next_text(start)
+        if j is None or not bl.centered(j):
+            break
+        kinds = {kind for _i, kind in out}
+        text = bl.text(j)
+        if "date" not in kinds and PAREN_DATE.match(compact(text)):
+            out.append((j, "date"))
+        elif "speaker" not in kinds and _speaker_like(text):
+            out.append((j, "speaker"))
+        else:
+            break
+        start = j + 1
+    return out
 
 
 def _speaker_like(text: str) -> bool:
@@ -344,8 +345,7 @@ def _kind(bl: Blocks, first: int | None) -> str:
     if first is None:
         return "other"
     title = compact(bl.text(first))
-    title_like = bl.centered(first) or "title" in (bl.info(first).pstyle or "").lower() \
-        or (bl.info(first).size or 0) >= 18
+    title_like = bl.centered(first) or _title_look(bl.info(first))
     if not title_like or len(title) > 80:
         return "other"
     paras = [i for i in range(first + 1, len(bl.items)) if bl.is_para(i) and bl.text(i)]
@@ -356,7 +356,8 @@ def _kind(bl: Blocks, first: int | None) -> str:
     nxt = bl.next_text(first + 1)
     if nxt is not None and bl.text(nxt).startswith(("——", "－－")):
         return "speech"
-    if SPEECH_TITLE.search(title) or _dated_under(bl, nxt):
+    under = [kind for _j, kind in _speech_lines(bl, first + 1)]
+    if SPEECH_TITLE.search(title) or "date" in under:
         return "speech"
     dated = [i for i in paras if CHRONICLE_DATE.match(bl.text(i)) and bl.info(i).lead_bold]
     if len(dated) >= 3 and len(dated) * 2 >= len(paras):
@@ -370,13 +371,16 @@ def _kind(bl: Blocks, first: int | None) -> str:
 def _plain_title(bl: Blocks, first: int) -> bool:
     """A first line set as a title: centred, large (≥ 18 pt) or in a Title style, short
     and not a sentence, with something after it (a lone line stays the body)."""
-    info = bl.info(first)
     text = compact(bl.text(first))
-    big = (info.size or 0) >= 18 or "title" in (info.pstyle or "").lower() \
-        or info.pstyle == "标题"
     more = any(bl.text(i) or not bl.is_para(i) for i in range(first + 1, len(bl.items)))
-    return bl.centered(first) and big and heading_like(text) and heading_level(text) is None \
-        and not DATE.match(text) and more
+    return bl.centered(first) and _title_look(bl.info(first)) and heading_like(text) \
+        and heading_level(text) is None and not DATE.match(text) and more
+
+
+def _title_look(info) -> bool:
+    """Set like a title: large (≥ 18 pt) or in a Title / 标题 paragraph style."""
+    style = info.pstyle or ""
+    return (info.size or 0) >= 18 or "title" in style.lower() or style == "标题"
 
 
 def _news_title(bl: Blocks, i: int) -> bool:
