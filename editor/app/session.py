@@ -91,7 +91,7 @@ class Session:
         if like is not None:
             old = ProjectStore.open(Path(like), readonly=True)
             try:
-                base = next_issue(old.read_issue())
+                base = next_issue(old.read_head())
             finally:
                 old.close()
         return cls(create_project(Path(path), from_issue_json, progress, base))

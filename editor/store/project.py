@@ -145,14 +145,18 @@ class ProjectStore:
             "SELECT id, title, position FROM sections")}
 
     # -- reading ---------------------------------------------------------------------------
-    def read_issue(self) -> Issue:
+    def read_head(self) -> Issue:
+        """The issue's metadata, template and sections in order, without their documents
+        (what the next issue carries on from; nothing of the documents is decoded)."""
         row = self.conn.execute("SELECT metadata, template FROM issue WHERE id = 1").fetchone()
         issue = Issue(meta=codec.meta_from_json(row[0]), template=row[1]) if row else Issue()
-        by_id: dict[str, Section] = {}
-        for sid, title in self.conn.execute(
-                "SELECT id, title FROM sections ORDER BY position"):
-            by_id[sid] = Section(id=sid, title=title)
-            issue.sections.append(by_id[sid])
+        issue.sections = [Section(id=sid, title=title) for sid, title in self.conn.execute(
+            "SELECT id, title FROM sections ORDER BY position")]
+        return issue
+
+    def read_issue(self) -> Issue:
+        issue = self.read_head()
+        by_id = {s.id: s for s in issue.sections}
         notes: dict[str, list[str]] = {}
         for doc_id, data in self.conn.execute(
                 "SELECT a.doc_id, a.data FROM annotations a JOIN documents d ON d.id = a.doc_id"
