@@ -4,6 +4,8 @@ user can send (layer: core utility, no Qt).
 The window has no console on Windows and the user reads Chinese, so an error the program
 did not foresee is told in Chinese — and its English traceback goes to
 ``<data folder>/logs/错误记录-YYYYMMDD-HHMMSS.txt`` (at most ``KEEP`` files are kept).
+Only a program fault (``editor.errors.unforeseen``) gets a record: a file the user cannot
+write or a full disk is told in Chinese, and nobody is asked to send anything.
 """
 from __future__ import annotations
 
@@ -40,3 +42,17 @@ def write_crash_log(exc: BaseException, context: str = "") -> Path | None:
     except OSError:
         print(text, file=sys.stderr)
         return None
+
+
+def record_unforeseen(exc: BaseException, context: str = "") -> Path | None:
+    """A crash record for ``exc`` when it is a program fault; None for an error of the
+    user's files or machine (no record) or when the record could not be written."""
+    from editor.errors import unforeseen
+    if not unforeseen(exc):
+        return None
+    return write_crash_log(exc, context)
+
+
+def send_hint(log: Path | None) -> str:
+    """The request to send a written record to the maintainers; empty without a record."""
+    return f"详细记录已写入 {log}，请把该记录发给维护人员。" if log else ""

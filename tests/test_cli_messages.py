@@ -94,3 +94,21 @@ def test_crash_records_are_capped(monkeypatch, tmp_path):
     assert len(kept) == crashlog.KEEP
     assert "第24次" in kept[-1].read_text("utf-8") and "第4次" not in "".join(
         p.read_text("utf-8") for p in kept)
+
+
+def test_an_output_path_under_a_regular_file_is_a_file_error_not_a_crash(capsys, monkeypatch,
+                                                                          tmp_path):
+    """``build -o <existing file>/x.pdf``: the user's mistake, told in Chinese with exit
+    code 2 — no traceback, no 内部错误, no crash record and no request to send one."""
+    monkeypatch.setenv("GONGBAO_HOME", str(tmp_path / "数据"))
+    blocker = tmp_path / "somefile.py"
+    blocker.write_text("print('不是文件夹')\n", encoding="utf-8")
+    assert main(["build", "-o", str(blocker / "x.pdf")]) == 2
+    err = capsys.readouterr().err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("错误：") and str(blocker) in last, err
+    assert "已有同名的文件" in last or "不是文件夹" in last, err
+    assert "Traceback" not in err and "Errno" not in err and "内部错误" not in err
+    assert "维护人员" not in err
+    assert not list((tmp_path / "数据").glob("logs/错误记录-*.txt"))
+    assert blocker.read_text(encoding="utf-8") == "print('不是文件夹')\n"

@@ -3,7 +3,9 @@
 Subcommands live in modules ``editor/cli/cmd_*.py``; each defines ``NAME``, ``HELP``,
 ``add_arguments(parser)`` and ``run(args) -> int``.  They are discovered here, so adding a
 subcommand never touches this file.  With no subcommand (or a ``*.gazette`` path) the
-editor window opens.  A ``GazetteError`` is printed in Chinese and exits with code 2.
+editor window opens.  A ``GazetteError`` — or a file, disk or memory problem — is printed
+in Chinese and exits with code 2, without a traceback; only a program fault also leaves a
+crash record (``editor.crashlog``) that the user is asked to send.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import pkgutil
 import re
 import sys
 
-from editor.errors import GazetteError
+from editor.errors import GazetteError, user_message
 
 
 def _commands():
@@ -117,12 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 — an unforeseen error: Chinese, with a record
-        from editor.crashlog import write_crash_log
-        log = write_crash_log(exc, " ".join(["main.py"] + argv))
-        where = f"详细记录已写入 {log}，" if log else ""
-        print(f"错误：操作未能完成（内部错误：{type(exc).__name__}：{exc}）。{where}"
-              "请把该记录发给维护人员。", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 — every error reaches the user as Chinese text
+        # A file or disk problem (OSError), too little memory: told plainly, no record.
+        # A program fault: a crash record, and the user is asked to send it (if written).
+        from editor.crashlog import record_unforeseen, send_hint
+        log = record_unforeseen(exc, " ".join(["main.py"] + argv))
+        print(f"错误：{user_message(exc)}", file=sys.stderr)
+        if log:
+            print(send_hint(log), file=sys.stderr)
         return 2
 
 

@@ -72,14 +72,15 @@ def _set_family(app: QApplication, family: str) -> None:
 
 
 def _excepthook(exc_type, exc, tb) -> None:
-    """Last resort: the traceback to stderr and a crash record, the user told in Chinese."""
+    """Last resort: the traceback to stderr, a crash record for a program fault (not for a
+    file or memory problem), the user told in Chinese."""
     traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
-    from editor.crashlog import write_crash_log
-    from editor.ui.jobs import user_message
-    log = write_crash_log(exc, "编辑器窗口")
+    from editor.crashlog import record_unforeseen, send_hint
+    from editor.errors import user_message
+    log = record_unforeseen(exc, "编辑器窗口")
     app = QApplication.instance()
     if app is not None:
-        where = f"\n\n详细记录：{log}" if log else ""
+        where = "\n\n" + send_hint(log) if log else ""
         QMessageBox.critical(app.activeWindow(), "公报编辑器",
                              "出现了一个意外问题，最后的操作可能没有完成。\n" + user_message(exc)
                              + where)

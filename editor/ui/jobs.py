@@ -24,11 +24,13 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from editor import model
+from editor.errors import user_message  # the window's modules import it from here too
 
 LAYOUT_LOCK = threading.Lock()
 
@@ -37,35 +39,16 @@ class Cancelled(Exception):
     """Raised inside a job when the user pressed 取消."""
 
 
-def user_message(exc: BaseException) -> str:
-    """Chinese text for an error (GazetteError carries its own; others are described)."""
-    from editor.errors import GazetteError
-    if isinstance(exc, GazetteError):
-        return str(exc)
-    if isinstance(exc, PermissionError):
-        return f"没有权限访问文件（文件可能正被其他程序打开）：{getattr(exc, 'filename', '')}"
-    if isinstance(exc, FileNotFoundError):
-        return f"找不到文件：{getattr(exc, 'filename', '')}"
-    if isinstance(exc, OSError):
-        return f"读写文件时出错：{exc.strerror or exc}"
-    if isinstance(exc, ImportError):
-        return f"此安装缺少必要的组件（{exc.name or exc}），请重新安装公报编辑器。"
-    if isinstance(exc, MemoryError):
-        return "内存不足，无法完成操作。"
-    return f"操作未能完成（内部错误：{type(exc).__name__}）。"
-
-
-def _record(exc: BaseException, trace: str, what: str) -> None:
-    """The traceback of a failed job to stderr and, for an error nobody foresaw (not a
-    GazetteError or a file problem), to a crash record for support."""
+def _record(exc: BaseException, trace: str, what: str) -> Path | None:
+    """The traceback of a failed job to stderr and, for a program fault
+    (``editor.errors.unforeseen``), to a crash record for support; the record's path, or
+    None when none was written."""
     if not trace:
-        return
+        return None
     import sys
     print(trace, file=sys.stderr)
-    from editor.errors import GazetteError
-    if not isinstance(exc, (GazetteError, OSError, MemoryError)):
-        from editor.crashlog import write_crash_log
-        write_crash_log(exc, what)
+    from editor.crashlog import record_unforeseen
+    return record_unforeseen(exc, what)
 
 
 class _Worker(QThread):
@@ -144,12 +127,15 @@ def run_job(parent, title: str, work: Callable, on_done: Callable[[object], None
         finish()
         if isinstance(exc, Cancelled):
             return
-        _record(exc, trace, title)
+        log = _record(exc, trace, title)
         if on_error is not None:
             on_error(exc)
         else:
             from PySide6.QtWidgets import QMessageBox
-            QMessageBox.warning(parent, title, user_message(exc))
+
+            from editor.crashlog import send_hint
+            text = user_message(exc) + ("\n\n" + send_hint(log) if log else "")
+            QMessageBox.warning(parent, title, text)
 
     worker.succeeded.connect(done, Qt.ConnectionType.QueuedConnection)
     worker.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
