@@ -68,3 +68,46 @@ def test_row_taller_than_a_page_is_split_between_lines_not_lost():
     assert chars == len(TEXT) * 30
     assert len([p for p in pages if any(isinstance(i, TextItem) and
                                         i.source.block_id == "t1/c1_1/p1_1" for i in p.items)]) >= 2
+
+
+def _png(w: int, h: int) -> bytes:
+    import io
+
+    from PIL import Image
+    buf = io.BytesIO()
+    Image.new("RGB", (w, h), "white").save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_tall_picture_in_a_cell_is_scaled_into_the_frame():
+    """A cell picture taller than the page is scaled (keeping its aspect ratio) so that
+    its row fits the 版心 below the header — and below 续表 and the repeated header on a
+    continued page."""
+    from editor.layout.items import ImageItem, RectItem
+    from editor.layout.tables_glue import table_flowable
+
+    table = _table(6)
+    data = _png(20, 100)
+    for r in (1, 5):                      # the first body row, and one on a later page
+        cell = table.rows[r].cells[1]
+        cell.blocks = [model.Image(id=f"img{r}", data=data, width=300.0, height=1500.0)]
+    t = load_template("gbt9704")
+    pages, _ = flow_pages(table_flowable(table, t, FixedMeasurer(), "d"), t)
+    frame = t.frame(1)
+    with_image = [p for p in pages if any(isinstance(it, ImageItem) for it in p.items)]
+    assert len(with_image) == 2 and with_image[0] is pages[0]
+    assert any(isinstance(it, TextItem) and it.text == "续表" for it in with_image[1].items)
+    for page in pages:
+        for it in page.items:
+            if isinstance(it, LineItem):
+                xs, ys = (it.x1, it.x2), (it.y1, it.y2)
+            elif isinstance(it, (ImageItem, RectItem)):
+                xs, ys = (it.x, it.x + it.w), (it.y, it.y + it.h)
+            elif isinstance(it, TextItem):
+                xs, ys = (it.x, it.x + it.width), (it.y, it.y)
+            else:
+                continue
+            assert frame.x - 0.01 <= min(xs) and max(xs) <= frame.x + frame.width + 0.01, it
+            assert frame.y - 0.01 <= min(ys) and max(ys) <= frame.bottom + 0.01, it
+            if isinstance(it, ImageItem):
+                assert abs(it.w / it.h - 300.0 / 1500.0) < 1e-6

@@ -8,6 +8,7 @@ They implement the ``Flowable`` protocol of ``editor.layout.flow`` next to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
@@ -94,10 +95,23 @@ def pixel_size(data: bytes) -> tuple[int, int] | None:
 def effective_ppi(data: bytes, width_pt: float, height_pt: float) -> float | None:
     """Pixels per inch of the image as printed at ``width_pt`` × ``height_pt`` (the lower
     of the two directions); None when that cannot be told."""
-    size = pixel_size(data)
+    return _ppi(pixel_size(data), width_pt, height_pt)
+
+
+def _ppi(size: tuple[int, int] | None, width_pt: float, height_pt: float) -> float | None:
     if size is None or width_pt <= 0 or height_pt <= 0:
         return None
     return min(size[0] / (width_pt / 72), size[1] / (height_pt / 72))
+
+
+def fit_image(w: float, h: float, max_w: float, max_h: float) -> tuple[float, float]:
+    """A picture's (width, height) scaled down (never up), keeping its aspect ratio, to
+    fit ``max_w`` × ``max_h``.  A missing width takes ``max_w``, a missing height 3/4 of
+    the width (pictures whose size the docx does not tell)."""
+    w = w or max_w
+    h = h or w * 0.75
+    scale = min(1.0, max_w / w, max_h / h)
+    return w * scale, h * scale
 
 
 @dataclass
@@ -117,10 +131,13 @@ class ImageFlowable:
     name: str = ""
 
     def size_in(self, frame: Frame) -> tuple[float, float]:
-        w = self.width or frame.width
-        h = self.height or w * 0.75
-        scale = min(1.0, frame.width / w, frame.height * self.max_height_share / h)
-        return w * scale, h * scale
+        return fit_image(self.width, self.height, frame.width,
+                         frame.height * self.max_height_share)
+
+    @cached_property
+    def _pixels(self) -> tuple[int, int] | None:
+        """``pixel_size`` of the picture, read once (placing is tried many times)."""
+        return pixel_size(self.data)
 
     def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
         w, h = self.size_in(frame)
@@ -129,7 +146,7 @@ class ImageFlowable:
         item = ImageItem(frame.x + (frame.width - w) / 2, y, w, h, self.data,
                          self.content_type, self.source)
         warnings = []
-        ppi = effective_ppi(self.data, w, h)
+        ppi = _ppi(self._pixels, w, h)
         if ppi is not None and ppi < LOW_PPI:
             what = f"“{self.name}”" if self.name else ""
             warnings.append(f"图片{what}分辨率偏低（印出来约 {ppi:.0f} ppi，印刷建议不低于 300 ppi），"

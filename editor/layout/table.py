@@ -88,12 +88,14 @@ class TableFlowable:
             self._cache["metrics"] = column_metrics(self.table, self.style, self.measurer)
         return self._cache["metrics"]
 
-    def prepared(self, width: float) -> Prepared:
-        key = round(width, 2)
+    def prepared(self, width: float, height: float = float("inf")) -> Prepared:
+        """The table prepared for a frame ``width`` × ``height`` (the height caps the
+        pictures in cells), cached per frame size."""
+        key = (round(width, 2), round(height, 2))
         hit = self._cache.get(key)
         if hit is None:
             hit = prepare(self.table, self.style, width, self.measurer, self.doc_id,
-                          self._metrics())
+                          self._metrics(), height)
             if hit.n_header:
                 head = _Page(hit, self.style, 0.0, float("inf"), hit.header_items)
                 head.run(_State(), 0, 0.0, True, stop=hit.n_header)
@@ -103,7 +105,7 @@ class TableFlowable:
 
     # -- placing ------------------------------------------------------------------------
     def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
-        p = self.prepared(frame.width)
+        p = self.prepared(frame.width, frame.height)
         st = self._state
         if st.row >= len(p.rows) and not st.carry:
             return Placement(items=[], y_end=y)

@@ -15,7 +15,9 @@ widened to its minimum content width when the frame allows it.
 Cell paragraphs: alignment from ``table.layout.col_align`` (per column), else centred for
 header rows, else the paragraph's own alignment, else justified; docx indents and spacing
 are not used inside cells.  A nested table is set as text lines (each of its paragraphs in
-order), never lost.
+order), never lost.  A picture in a cell keeps its aspect ratio and is scaled down (never
+up) to the cell's inner width and to the height a row can have on a page
+(``editor.layout.shapes.fit_image``, the rule for pictures outside tables too).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from editor.fonts.measure import Measurer, is_wide
 from editor.layout.compose import ComposedLine, compose
 from editor.layout.flow import ParaFormat, Span
 from editor.layout.items import Source
+from editor.layout.shapes import fit_image
 from editor import model
 
 SIDES = ("top", "bottom", "left", "right")
@@ -125,13 +128,12 @@ def _cell_blocks(blocks) -> list:
     return out
 
 
-def _image_unit(table, c: model.Cell, image: model.Image, width: float,
+def _image_unit(table, c: model.Cell, image: model.Image, width: float, height: float,
                 doc_id: str) -> list[Unit]:
-    """A picture in a cell at its size, scaled down (never up) to the cell's width."""
-    w = image.width or width
-    h = image.height or w * 0.75
-    scale = min(1.0, width / w)
-    return [Unit(None, h * scale + IMAGE_GAP, 0.0, image, w * scale,
+    """A picture in a cell at its size, scaled down (never up) to the cell's inner
+    ``width`` and to ``height`` (the room a row's content has on a page)."""
+    w, h = fit_image(image.width, image.height, width, max(height - IMAGE_GAP, 1.0))
+    return [Unit(None, h + IMAGE_GAP, 0.0, image, w,
                  Source(doc_id, f"{table.id}/{c.id}/{image.id}"))]
 
 
@@ -262,9 +264,13 @@ def choose_size(table: model.Table, style: TableStyle, width: float, lo: list[fl
 
 # -- cells --------------------------------------------------------------------------------
 def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
-            doc_id: str, metrics: tuple | None = None) -> Prepared:
+            doc_id: str, metrics: tuple | None = None,
+            height: float = float("inf")) -> Prepared:
     """Size the columns and compose every cell of ``table`` for a frame ``width`` wide
-    (``metrics``: its ``column_metrics``, when the caller has them already)."""
+    and ``height`` high (``metrics``: its ``column_metrics``, when the caller has them
+    already).  Pictures in cells are scaled down so that a row holding one fits a page
+    below the 续表 caption and the header rows (at most half the frame: a taller header
+    is not repeated)."""
     lo, hi = metrics or column_metrics(table, style, m)
     size = choose_size(table, style, width, lo, hi)
     widths = column_widths(table, style, width, size, lo, hi)
@@ -274,27 +280,39 @@ def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
     pad = _padding(table, style)
     pitch = size * style.line_pitch_factor
     last_col = n_cols(table)
-    rows = []
-    for r, row in enumerate(table.rows):
-        header = r < n_head
-        limit = (n_head if header else n_rows) - 1
-        cells = [_cell(table, style, m, doc_id, c, r, min(r + max(c.row_span, 1) - 1, limit),
-                       xs, widths, size, header, last_col)
-                 for c in row.cells if c.col < len(widths)]
-        min_h = max(row.height or 0.0, 2 * pad + pitch)
-        rows.append(PRow(cells, min_h, row.cant_split or table.layout.keep_rows_together))
     cap = []
     if style.continuation_caption:
         fmt = ParaFormat(align="left", line_pitch=pitch)
         cap = compose([Span(style.continuation_caption, style.role, size)], fmt, width, m)
+    room = height - sum(ln.pitch for ln in cap) - 2 * pad
+    rows = []
+    for r, row in enumerate(table.rows):
+        header = r < n_head
+        if r == n_head and n_head:       # header rows are repeated up to half a frame
+            room -= min(_stacked_height(rows, pad), height / 2)
+        limit = (n_head if header else n_rows) - 1
+        cells = [_cell(table, style, m, doc_id, c, r, min(r + max(c.row_span, 1) - 1, limit),
+                       xs, widths, size, header, last_col, room)
+                 for c in row.cells if c.col < len(widths)]
+        min_h = max(row.height or 0.0, 2 * pad + pitch)
+        rows.append(PRow(cells, min_h, row.cant_split or table.layout.keep_rows_together))
     return Prepared(size, widths, rows, n_head, cap,
                     {i for i in table.layout.split_before_rows if 0 < i < n_rows},
                     padding=pad)
 
 
+def _stacked_height(rows: list[PRow], pad: float) -> float:
+    """An upper bound of the height of ``rows`` set unsplit one below the other (exact
+    without row spans): each row as high as its minimum or its tallest cell."""
+    return sum(max([row.min_height, 2 * pad + 1.0]
+                   + [sum(u.pitch for u in c.units) + 2 * pad for c in row.cells])
+               for row in rows)
+
+
 def _cell(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell, r: int,
           r_end: int, xs: list[float], widths: list[float], size: float, header: bool,
-          n: int) -> PCell:
+          n: int, room: float = float("inf")) -> PCell:
+    """A composed cell; ``room``: the most height its content may take on one page."""
     span = max(1, min(c.col_span, len(widths) - c.col))
     w = sum(widths[c.col:c.col + span])
     pad = _padding(table, style)
@@ -302,7 +320,7 @@ def _cell(table, style: TableStyle, m: Measurer, doc_id: str, c: model.Cell, r: 
     inner = max(w - 2 * pad, size)
     for block in _cell_blocks(c.blocks):
         if isinstance(block, model.Image):
-            units += _image_unit(table, c, block, inner, doc_id)
+            units += _image_unit(table, c, block, inner, room, doc_id)
         else:
             units += _compose_para(table, style, m, doc_id, c, block, inner, size, header)
     fill = c.shading or (style.header_fill if header else None)
