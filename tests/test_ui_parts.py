@@ -288,6 +288,16 @@ def test_properties_panel_emits_typed_edits_and_loads_without_emitting(qtbot):
     untitled.title, untitled.source_name = "", "无标题的来文.docx"
     panel.load_document(untitled)
     assert panel.head["title"].text() == "" and "无标题的来文" in panel.toc_title.placeholderText()
+    untitled.subtitle, untitled.speaker = "（2025年3月1日）", "区长  张三"
+    panel.load_document(untitled)                     # a speech's lines are corrected too
+    assert panel.head["subtitle"].text() == "（2025年3月1日）"
+    speaker = panel.head["speaker"]
+    assert speaker.text() == "区长  张三"
+    speaker.setText("区长  李四")
+    speaker.setModified(True)
+    with qtbot.waitSignal(panel.head_edited) as blocker:
+        speaker.editingFinished.emit()
+    assert blocker.args == ["d3", "speaker", "区长  李四"]
 
 
 def test_settings_keep_recent_chinese_paths_and_folders(tmp_path):

@@ -1,7 +1,7 @@
 """Properties panel: issue metadata form and document properties (layer: ui).
 
 Shows ``model.IssueMeta`` (刊名, 期次, 总期数, 出版日期, 创刊, 版权页, 简介, 口号) and, for
-the selected document, its head parts as imported (标题, 文号, 主送机关, 成文日期 — to be
+the selected document, its head parts as imported (标题, 文号, 主送机关, 成文日期, 副标题, 讲话人 — to be
 corrected where the import read them wrong) and its ``DocumentLayout`` (目录标题, 起始页,
 显示版头).  The panel never changes the model: a finished edit emits
 ``meta_edited(field, value)``, ``head_edited(doc_id, field, text)`` or
@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel,
                                QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
+from editor.app.commands import HEAD_FIELDS
+
 START_RULES = [("按模板", None), ("另起一页", "new_page"), ("另起奇数页", "odd_page")]
 MASTHEAD = [("按模板", None), ("显示", True), ("不显示", False)]
-HEAD_EDITS = [("title", "标题", "（未识别出标题）"), ("doc_number", "文号", "（无）"),
-              ("recipients", "主送机关", "（无）"), ("date", "成文日期", "（无）")]
+HEAD_HINTS = {"title": "（未识别出标题）"}       # placeholder text; others "（无）"
 
 
 def colophon_text(colophon: dict[str, str]) -> str:
@@ -155,9 +156,9 @@ class PropertiesPanel(QWidget):
         self.doc_box = QGroupBox("文件属性")
         form = QFormLayout(self.doc_box)
         self.head: dict[str, QLineEdit] = {}
-        for field, label, hint in HEAD_EDITS:
+        for field, label in HEAD_FIELDS.items():
             edit = QLineEdit()
-            edit.setPlaceholderText(hint)
+            edit.setPlaceholderText(HEAD_HINTS.get(field, "（无）"))
             edit.setObjectName(f"head_{field}")
             edit.editingFinished.connect(lambda f=field: self._head_edited(f))
             self.head[field] = edit
