@@ -153,14 +153,11 @@ class FontBook:
         real = self._role(role)
         cp = ord(ch)
         chain = self._chains[real]
-        if cp < 0x20 or 0x7F <= cp < 0xA0:
-            # a control character (a line break, a tab) has no glyph in any font: half an
-            # em as for any glyph no face has, without searching every installed face for
-            # it (that loads all their metrics, 50 ms on a build's first paragraph)
-            self._face.setdefault(role, {})[ch] = chain[0].key
-            self._em.setdefault(role, {})[ch] = 0.5
-            return chain[0].key, 0.5
-        for rec in self._pool(real):
+        # a control character (a line break, a tab) has no glyph in any font: half an em
+        # as for any glyph no face has, without searching every installed face for it
+        # (that loads all their metrics, 50 ms on a build's first paragraph)
+        control = cp < 0x20 or 0x7F <= cp < 0xA0
+        for rec in () if control else self._pool(real):
             width = self.metrics(rec.key).advances.get(cp)
             if width is None:
                 continue
