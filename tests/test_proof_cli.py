@@ -99,3 +99,28 @@ def test_a_bad_pdf_is_refused_in_chinese_and_changes_nothing(project, tmp_path, 
     assert [(a.id, a.status) for a in _annotations(path)] == before
     assert main(["proof", str(path), "-o", str(tmp_path / "新.pdf"), "--compare", str(bad)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["missing", "plain"])
+def test_compare_refuses_a_missing_file_or_a_pdf_not_exported_here(project, tmp_path, capsys,
+                                                                   kind):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from editor.errors import GazetteError
+    from editor.proof.import_ import read_old_proof
+    path, proof = project
+    old = tmp_path / f"{kind}.pdf"
+    if kind == "plain":
+        canvas = Canvas(str(old))
+        canvas.drawString(72, 72, "plain")
+        canvas.save()
+    message = "找不到文件" if kind == "missing" else "不是本程序导出的校样"
+    with pytest.raises(GazetteError, match=message):
+        read_old_proof(old)
+    capsys.readouterr()
+    out = tmp_path / "新.pdf"
+    assert main(["proof", str(path), "-o", str(out), "--compare", str(old)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and message in err and "Traceback" not in err
+    assert not out.exists()                 # refused before anything is built
+    assert read_old_proof(proof).pages      # the proof exported by ``project`` is one

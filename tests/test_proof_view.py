@@ -6,10 +6,11 @@ import copy
 import pytest
 
 from editor.proof.anchor import text_of
-from editor.proof.compare import compare_drafts
+from editor.proof import compare
+from editor.proof.compare import compare_drafts, reduce_draft
 from editor.proof.geometry import ProofMap
 from editor.proof.view import (SourceRange, annotation_at, annotation_boxes, change_boxes,
-                               filter_annotations, insertion_at, margin_marks,
+                               change_places, filter_annotations, insertion_at, margin_marks,
                                new_annotation, selection)
 from test_proof_pdf import LINE, PITCH, _hand_layout, _issue
 
@@ -104,3 +105,45 @@ def test_change_boxes_locate_comparison(setup):
     page, box, _ = boxes[0]
     item = next(it for it in new_layout.pages[page].items if it.source.block_id == "p12")
     assert box.x0 == pytest.approx(item.xs[3]) and text_of(next(new.documents()), "p12")[3:6] == "【新】"
+
+
+def test_change_places_per_change_make_change_boxes(setup):
+    issue, doc, laid_out, pmap = setup
+    new = copy.deepcopy(issue)
+    body = next(new.documents()).body
+    body[3].runs[0].text = body[3].text[:2] + "【新】" + body[3].text[6:]
+    body[20].runs[0].text = body[20].text + "（补）"
+    new_layout = ProofMap.from_layout(_hand_layout(next(new.documents())))
+    diffs = compare_drafts(issue, new)
+    places = [change_places(new_layout, d.doc_id, c) for d in diffs for c in d.changes]
+    assert len(places) == 2 and all(places)
+    assert [kind for _p, _b, kind in places[0]] == ["改"] * len(places[0])
+    assert change_boxes(new_layout, diffs) == places[0] + places[1]
+
+
+def test_a_reduced_draft_is_read_once_and_compares_as_the_draft(setup, monkeypatch):
+    from editor.layout.items import Source, TextItem
+    issue, doc, laid_out, pmap = setup
+    new = copy.deepcopy(issue)
+    p = next(new.documents()).body[12]
+    p.runs[0].text = p.text[:3] + "【新】" + p.text[3:]
+    title = "关于印发行动方案的通知"
+    maps = []
+    for layout in (laid_out, _hand_layout(next(new.documents()))):
+        xs = [79 + PITCH * k for k in range(len(title))]
+        layout.pages[0].items.append(TextItem(x=xs[0], y=60, text=title, face="STSong-Light",
+                                              size=16, xs=xs, width=PITCH * len(title),
+                                              source=Source(doc.id, "title", 0, len(title))))
+        maps.append(ProofMap.from_layout(layout))
+    pmap, new_map = maps
+    expected = compare_drafts(pmap, new_map)
+    assert expected and expected[0].title == title
+    calls = []
+    texts = compare.draft_texts
+    monkeypatch.setattr(compare, "draft_texts", lambda draft: calls.append(draft) or texts(draft))
+    assert compare_drafts(pmap, new_map) == expected
+    assert len(calls) == 2                  # once per draft, titles included
+    old = reduce_draft(pmap)
+    assert reduce_draft(old) is old and old.titles == {doc.id: title}
+    calls.clear()
+    assert compare_drafts(old, new_map) == expected and calls == [new_map]

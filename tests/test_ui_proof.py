@@ -393,7 +393,7 @@ def test_round_comparison_lists_and_marks_what_changed_since_an_old_proof(proofi
                                                                           tmp_path):
     from editor.errors import GazetteError
     from editor.proof.export import export_proof
-    from editor.ui.round_compare import read_old_proof
+    from editor.proof.import_ import read_old_proof
     window, proof, compare = proofing, proofing.proof, proofing.compare
     _ensure_author(window)
     old = tmp_path / "一校校样.pdf"
@@ -439,6 +439,79 @@ def test_round_comparison_lists_and_marks_what_changed_since_an_old_proof(proofi
         canvas.drawString(72, 72, "plain")
         canvas.save()
         read_old_proof(plain)
+    assert not window.errors
+
+
+def test_round_comparison_document_row_shows_its_first_page_even_when_already_selected(
+        proofing, qtbot):
+    """Clicking a document's row in 校次比较 goes to its first page though the document is
+    the tree's current one already; a document no longer on the pages gives False and a
+    message, the preview staying where it is."""
+    from dataclasses import replace
+
+    from editor.proof.geometry import ProofMap
+    from editor.ui.round_compare import ROLE_KEY
+    window, compare = proofing, proofing.compare
+    laid_out = window.laid_out
+    docs = sorted(laid_out.doc_first_page.items(), key=lambda kv: kv[1])
+    doc_id, first = docs[len(docs) // 2]
+    assert 0 < first < len(laid_out.pages) - 3
+    # The old proof: the current pages with that document under another id, so the
+    # comparison lists it as 新增文件 and the other id as 已删除的文件.
+    old = ProofMap.from_json(ProofMap.from_layout(laid_out).to_json())
+    for page in old.pages:
+        for item in page.items:
+            if item.source.doc_id == doc_id:
+                item.source = replace(item.source, doc_id="gone")
+    compare.start(old, "旧.pdf")
+    try:
+        rows = {compare.tree.topLevelItem(i).data(0, ROLE_KEY)[0]: compare.tree.topLevelItem(i)
+                for i in range(compare.tree.topLevelItemCount())}
+        assert rows[doc_id].text(1) == "新增文件" and rows["gone"].text(1) == "已删除的文件"
+        window.select_document(doc_id)
+        assert window.selected_doc == doc_id
+        window.preview.go_to_page(0)
+        assert window.preview.current_page() == 0
+        rect = compare.tree.visualItemRect(rows[doc_id])
+        qtbot.mouseClick(compare.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.preview.current_page() == first
+        assert window.selected_doc == doc_id
+
+        window.preview.go_to_page(0)
+        assert not compare.jump("gone", -1)
+        assert window.preview.current_page() == 0 and window.selected_doc == doc_id
+        assert "不在当前页面" in window.statusBar().currentMessage()
+    finally:
+        compare.stop()
+    assert not window.errors
+
+
+def test_one_proof_map_per_layout_serves_proof_mode_and_comparison(proofing, qtbot,
+                                                                   monkeypatch):
+    """With 校对 mode on and a comparison open, each layout makes one ProofMap for both,
+    and the comparison reads the text of the new pages only (the old proof's was read
+    when it started)."""
+    from editor.proof import compare as compare_module
+    from editor.proof.geometry import ProofMap
+    window, proof, compare = proofing, proofing.proof, proofing.compare
+    assert proof.active
+    compare.start(ProofMap.from_layout(window.laid_out), "旧.pdf")
+    try:
+        assert proof.pmap is window.proof_map()
+        made, read = [], []
+        from_layout, texts = ProofMap.from_layout.__func__, compare_module.draft_texts
+        monkeypatch.setattr(ProofMap, "from_layout", classmethod(
+            lambda cls, laid_out: made.append(laid_out) or from_layout(cls, laid_out)))
+        monkeypatch.setattr(compare_module, "draft_texts",
+                            lambda draft: read.append(draft) or texts(draft))
+        generation = window.layout_worker.generation
+        window.request_layout()
+        _wait_pages(qtbot, window, generation)
+        assert made == [window.laid_out]
+        assert proof.pmap is window.proof_map() and read == [proof.pmap]
+        assert compare.changes() == [] and "没有改动" in compare.summary.text()
+    finally:
+        compare.stop()
     assert not window.errors
 
 

@@ -35,25 +35,15 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _previous_map(path: Path):
-    from editor.proof.import_ import open_pdf, read_proof_map
-
-    if not path.exists():
-        raise GazetteError(f"找不到文件：{path}")
-    pmap = read_proof_map(open_pdf(str(path)))
-    if pmap is None:
-        raise GazetteError("该 PDF 不是本程序导出的校样，无法比较。", "", str(path))
-    return pmap
-
-
 def run(args: argparse.Namespace) -> int:
     from editor.cli.cmd_build import load_any_issue
     from editor.proof.compare import compare_drafts, format_report
     from editor.proof.export import export_proof, open_annotations
+    from editor.proof.import_ import read_old_proof
 
     started = time.perf_counter()
     path = Path(args.issue) if args.issue else sample_issue_path()
-    previous = _previous_map(Path(args.compare)) if args.compare else None
+    previous = read_old_proof(args.compare) if args.compare else None
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
     out = Path(args.output)

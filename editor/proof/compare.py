@@ -2,11 +2,12 @@
 (layer: proof, no I/O).
 
 A draft is a model (``Issue``), a layout (``LaidOutIssue``) or the positioned text carried
-by a proof PDF (``ProofMap``); each is reduced to the texts of its blocks, per document, in
-reading order.  Blocks are aligned first (ids may differ after a re-import, so the
-alignment is by content), then the characters of the blocks that differ, so a change is
-reported as small as it is: "改 东西湖区 → 东西湖区人民政府".  Every change carries the
-range in the newer draft (block id, start, end) for highlighting it in the preview.
+by a proof PDF (``ProofMap``); each is reduced (``reduce_draft``) to the texts of its
+blocks, per document, in reading order, and the documents' titles.  Blocks are aligned
+first (ids may differ after a re-import, so the alignment is by content), then the
+characters of the blocks that differ, so a change is reported as small as it is:
+"改 东西湖区 → 东西湖区人民政府".  Every change carries the range in the newer draft
+(block id, start, end) for highlighting it in the preview.
 """
 from __future__ import annotations
 
@@ -74,10 +75,25 @@ def draft_texts(draft: Draft) -> dict[str, dict[str, str]]:
             for doc, blocks in chars.items()}
 
 
-def _titles(draft: Draft) -> dict[str, str]:
+@dataclass(frozen=True)
+class DraftText:
+    """A draft reduced to what a comparison reads: block texts per document (as
+    ``draft_texts``) and document titles.  Reduce a draft that is compared again and again
+    (the old proof of 校次比较) once and pass this instead of the draft."""
+    texts: dict[str, dict[str, str]]
+    titles: dict[str, str]
+
+
+def reduce_draft(draft: Draft | DraftText) -> DraftText:
+    """The texts and titles of ``draft`` (a ``DraftText`` is returned as it is)."""
+    if isinstance(draft, DraftText):
+        return draft
+    texts = draft_texts(draft)
     if isinstance(draft, Issue):
-        return {d.id: d.toc_title for d in draft.documents()}
-    return {doc: blocks.get("title", "") for doc, blocks in draft_texts(draft).items()}
+        titles = {d.id: d.toc_title for d in draft.documents()}
+    else:
+        titles = {doc: blocks.get("title", "") for doc, blocks in texts.items()}
+    return DraftText(texts, titles)
 
 
 # ---------------------------------------------------------------------------- diff
@@ -138,10 +154,11 @@ def diff_document(old: dict[str, str], new: dict[str, str]) -> list[TextChange]:
     return changes
 
 
-def compare_drafts(old: Draft, new: Draft) -> list[DocumentDiff]:
+def compare_drafts(old: Draft | DraftText, new: Draft | DraftText) -> list[DocumentDiff]:
     """Per document (in the newer draft's order, removed documents last) what changed."""
-    a, b = draft_texts(old), draft_texts(new)
-    titles = {**_titles(old), **_titles(new)}
+    old, new = reduce_draft(old), reduce_draft(new)
+    a, b = old.texts, new.texts
+    titles = {**old.titles, **new.titles}
     out = []
     for doc_id, blocks in b.items():
         if doc_id not in a:
@@ -171,5 +188,5 @@ def format_report(diffs: list[DocumentDiff], limit: int = 50) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["TextChange", "DocumentDiff", "draft_texts", "diff_document", "compare_drafts",
-           "format_report"]
+__all__ = ["TextChange", "DocumentDiff", "DraftText", "draft_texts", "reduce_draft",
+           "diff_document", "compare_drafts", "format_report"]

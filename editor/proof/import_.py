@@ -255,6 +255,17 @@ def open_pdf(pdf) -> PdfReader:
     return reader
 
 
+def read_old_proof(pdf) -> ProofMap:
+    """The positioned text of a proof PDF this program exported (path or binary file), for
+    校次比较; any other PDF gives a GazetteError in Chinese (as do a missing, broken or
+    locked file, through ``open_pdf``)."""
+    pmap = read_proof_map(open_pdf(pdf))
+    if pmap is None:
+        raise GazetteError("该 PDF 不是本程序导出的校样，无法比较。请选择“导出校样PDF”得到的文件。",
+                           "", getattr(pdf, "name", None) or str(pdf))
+    return pmap
+
+
 def import_proof(pdf, issue: Issue | None = None,
                  fallback: ProofMap | Callable[[], ProofMap] | None = None,
                  round_label: str | None = None) -> ImportResult:
@@ -393,5 +404,5 @@ def _by_id(document: Document, ann_id: str) -> Annotation | None:
     return next((a for a in document.annotations if a.id == ann_id), None)
 
 
-__all__ = ["MARKUPS", "Unplaced", "ImportResult", "read_proof_map", "kind_of",
-           "import_proof", "AddImportedAnnotations"]
+__all__ = ["MARKUPS", "Unplaced", "ImportResult", "read_proof_map", "read_old_proof",
+           "kind_of", "import_proof", "AddImportedAnnotations"]

@@ -10,7 +10,8 @@ coordinates (points, top-left origin) and a ``ProofMap`` made from the current l
   ``margin_marks`` where to put its margin sign;
 - ``annotation_at(pmap, issue, page, x, y)``: which annotation a click hits;
 - ``filter_annotations(issue, ...)``: the annotation list with its filters;
-- ``change_boxes(pmap, diffs)``: where the round comparison's changes are.
+- ``change_places(pmap, doc_id, change)`` and ``change_boxes(pmap, diffs)``: where the
+  round comparison's changes are.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from editor.model import Annotation, Issue
 from editor.proof.anchor import make_annotation
-from editor.proof.compare import DocumentDiff
+from editor.proof.compare import DocumentDiff, TextChange
 from editor.proof.geometry import (ASCENT, DESCENT, Box, Hit, PageMap, ProofMap, boxes_for,
                                    char_right, insertion_point, nearest_char)
 
@@ -146,12 +147,15 @@ def filter_annotations(issue: Issue, status: str | None = None, round_label: str
     return out
 
 
+def change_places(pmap: ProofMap, doc_id: str,
+                  change: TextChange) -> list[tuple[int, Box, str]]:
+    """(page, box, kind) where one change of a round comparison is, on the newer draft."""
+    probe = Annotation(id="", doc_id=doc_id, block_id=change.block_id, start=change.start,
+                       end=change.end)
+    return [(page, box, change.kind) for page, box in annotation_boxes(pmap, probe)]
+
+
 def change_boxes(pmap: ProofMap, diffs: list[DocumentDiff]) -> list[tuple[int, Box, str]]:
     """(page, box, kind) for every change of a round comparison, on the newer draft."""
-    out = []
-    for diff in diffs:
-        for ch in diff.changes:
-            probe = Annotation(id="", doc_id=diff.doc_id, block_id=ch.block_id,
-                               start=ch.start, end=ch.end)
-            out += [(page, box, ch.kind) for page, box in annotation_boxes(pmap, probe)]
-    return out
+    return [place for diff in diffs for ch in diff.changes
+            for place in change_places(pmap, diff.doc_id, ch)]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
 
 from editor.app.command import Change
 from editor.errors import GazetteError
+from editor.proof.geometry import ProofMap
 from editor.ui import edits
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
@@ -45,6 +46,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.session = None
         self.path: Path | None = None
         self.laid_out = None
+        self._proof_map: tuple[object, ProofMap] | None = None      # see proof_map()
         self.laid_generation = 0
         self.layout_seconds = 0.0
         self.selected_doc: str | None = None
@@ -308,7 +310,7 @@ class MainWindow(EditRequests, QMainWindow):
             self.layout_worker.wait_idle()
             _close(self.session)
         self.session = None
-        self.laid_out = None
+        self.laid_out = self._proof_map = None
         self.selected_doc = None
         self.undo.set_session(None)
         self.proof.reset()
@@ -358,6 +360,17 @@ class MainWindow(EditRequests, QMainWindow):
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
         if laid_out.warnings:
             self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0]}", 10000)
+
+    def proof_map(self) -> ProofMap | None:
+        """The positioned text of the current pages (None before the first layout), made
+        once per layout on first use and shared by 校对 mode and 校次比较."""
+        laid_out = self.laid_out
+        if laid_out is None:
+            self._proof_map = None
+            return None
+        if self._proof_map is None or self._proof_map[0] is not laid_out:
+            self._proof_map = (laid_out, ProofMap.from_layout(laid_out))
+        return self._proof_map[1]
 
     def _measure_tables(self) -> None:
         """Give the table panel the column widths of the selected document's tables as

@@ -81,7 +81,7 @@ class ProofMode(QObject):
             if self.overlay.paint not in preview.overlays:
                 preview.overlays.append(self.overlay.paint)
             if self.window.laid_out is not None:
-                self.pmap = ProofMap.from_layout(self.window.laid_out)
+                self.pmap = self.window.proof_map()
             self.refresh()
             if self.window.session is not None:
                 self._show_dock()
@@ -116,7 +116,7 @@ class ProofMode(QObject):
     def pages_ready(self, laid_out) -> None:
         self._stale = set()
         if self.active:
-            self.pmap = ProofMap.from_layout(laid_out)
+            self.pmap = self.window.proof_map()       # the map of ``laid_out``, shared
             self.refresh()
 
     def changed(self, change) -> None:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QTreeWidget, QT
                                QVBoxLayout, QWidget)
 
 from editor.errors import GazetteError
-from editor.proof.compare import DocumentDiff, TextChange, compare_drafts
+from editor.proof.compare import DocumentDiff, DraftText, TextChange, compare_drafts, reduce_draft
 from editor.proof.geometry import Box, ProofMap
-from editor.proof.view import change_boxes
+from editor.proof.view import change_places
 from editor.ui.flash import Flash
 from editor.ui.jobs import user_message
 
@@ -32,16 +32,7 @@ FLASH_MS = 140
 FLASH_STEPS = 6
 ROLE_KEY = Qt.ItemDataRole.UserRole + 7
 
-
-def read_old_proof(path: str | Path) -> ProofMap:
-    """The positioned text of an exported proof PDF (GazetteError for any other PDF)."""
-    from editor.proof.import_ import open_pdf, read_proof_map
-    path = Path(path)
-    pmap = read_proof_map(open_pdf(str(path)))
-    if pmap is None:
-        raise GazetteError("该 PDF 不是本程序导出的校样，无法比较。请选择“导出校样PDF”得到的文件。",
-                           "", str(path))
-    return pmap
+Key = tuple[str, int]           # a change: (doc id, its number in the document's diff)
 
 
 class RoundCompare(QObject):
@@ -50,11 +41,10 @@ class RoundCompare(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.previous: ProofMap | None = None
+        self.previous: DraftText | None = None      # the old proof's texts and titles
         self.name = ""
         self.diffs: list[DocumentDiff] = []
-        self._boxes: dict[tuple[str, int], list[tuple[int, Box, str]]] = {}
-        self._pages: dict[int, list[tuple[Box, str]]] = {}
+        self._pages: dict[int, list[tuple[Box, str, Key]]] = {}    # page -> (box, kind, change)
         self.flash = Flash(self, lambda: window.preview.viewport().update(), FLASH_MS,
                            FLASH_STEPS)
         panel = QWidget()
@@ -88,6 +78,7 @@ class RoundCompare(QObject):
                                               window.settings.last_folder("export"),
                                               "校样 PDF (*.pdf)")
         if path:
+            from editor.proof.import_ import read_old_proof
             try:
                 self.start(read_old_proof(path), Path(path).name)
             except GazetteError as exc:
@@ -96,8 +87,9 @@ class RoundCompare(QObject):
             window.settings.set_last_folder("export", path)
 
     def start(self, previous: ProofMap, name: str) -> None:
-        """Compare the current pages with ``previous`` (an old proof's map)."""
-        self.previous, self.name = previous, name
+        """Compare the current pages with ``previous`` (an old proof's map, reduced to its
+        text here once: it does not change while the comparison follows the edits)."""
+        self.previous, self.name = reduce_draft(previous), name
         preview = self.window.preview
         if self.paint not in preview.overlays:
             preview.overlays.append(self.paint)
@@ -107,7 +99,7 @@ class RoundCompare(QObject):
 
     def stop(self) -> None:
         self.previous, self.name, self.diffs = None, "", []
-        self._boxes, self._pages = {}, {}
+        self._pages = {}
         preview = self.window.preview
         if self.paint in preview.overlays:
             preview.overlays.remove(self.paint)
@@ -121,24 +113,22 @@ class RoundCompare(QObject):
 
     # -- the comparison ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        laid_out = self.window.laid_out
-        if not self.active or laid_out is None:
+        if not self.active or self.window.laid_out is None:
             return
-        current = ProofMap.from_layout(laid_out)
+        current = self.window.proof_map()          # made once per layout, shared with 校对 mode
         self.diffs = compare_drafts(self.previous, current)
-        self._boxes, self._pages = {}, {}
+        self._pages = {}
         for diff in self.diffs:
             for k, change in enumerate(diff.changes):
-                places = change_boxes(current, [DocumentDiff(diff.doc_id, diff.title, [change])])
-                self._boxes[(diff.doc_id, k)] = places
-                for page, box, kind in places:
-                    self._pages.setdefault(page, []).append((box, kind))
+                for page, box, kind in change_places(current, diff.doc_id, change):
+                    self._pages.setdefault(page, []).append((box, kind, (diff.doc_id, k)))
         self._fill()
         self.window.preview.viewport().update()
 
     def _fill(self) -> None:
         self.tree.clear()
         n = sum(len(d.changes) for d in self.diffs)
+        placed = {key for marks in self._pages.values() for _box, _kind, key in marks}
         if not self.diffs:
             self.summary.setText(f"与《{self.name}》相比，文字没有改动。")
             return
@@ -158,7 +148,7 @@ class RoundCompare(QObject):
                 item = QTreeWidgetItem([_kind_text(change), _change_text(change)])
                 item.setData(0, ROLE_KEY, (diff.doc_id, k))
                 item.setToolTip(1, change.describe())
-                if not self._boxes.get((diff.doc_id, k)):
+                if (diff.doc_id, k) not in placed:
                     item.setForeground(0, QColor("#999999"))
                 top.addChild(item)
             self.tree.addTopLevelItem(top)
@@ -169,7 +159,9 @@ class RoundCompare(QObject):
         return [(d.doc_id, c) for d in self.diffs for c in d.changes]
 
     def boxes_of(self, doc_id: str, k: int) -> list[tuple[int, Box, str]]:
-        return list(self._boxes.get((doc_id, k), []))
+        """(page, box, kind) of change ``k`` of the document, in page order."""
+        return [(page, box, kind) for page in sorted(self._pages)
+                for box, kind, key in self._pages[page] if key == (doc_id, k)]
 
     # -- jumping ---------------------------------------------------------------------------------------
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -178,13 +170,13 @@ class RoundCompare(QObject):
             self.jump(*key)
 
     def jump(self, doc_id: str, k: int) -> bool:
-        """Show the page of change ``k`` of the document (or the document's first page for
-        k = -1) and flash the change; False when it is on no page."""
+        """Show the page of change ``k`` of the document (or, for k = -1, select the
+        document and show its first page) and flash the change; False when it is on no
+        page."""
         window = self.window
         if k < 0:
-            window.select_document(doc_id)
-            return True
-        places = self._boxes.get((doc_id, k))
+            return self._show_document(doc_id)
+        places = self.boxes_of(doc_id, k)
         if not places:
             window.message("这处改动不在当前页面上（所在文字可能已删去）", 8000)
             return False
@@ -193,19 +185,32 @@ class RoundCompare(QObject):
         self.flash.start((doc_id, k))
         return True
 
+    def _show_document(self, doc_id: str) -> bool:
+        window = self.window
+        laid_out = window.laid_out
+        page = laid_out.doc_first_page.get(doc_id) if laid_out is not None else None
+        if page is None:
+            window.message("该文件不在当前页面上（可能已删除）", 8000)
+            return False
+        if window.selected_doc != doc_id:
+            window._from_preview = True           # select in the tree; the scroll is ours
+            try:
+                window.select_document(doc_id)
+            finally:
+                window._from_preview = False
+        window.preview.go_to_page(page)
+        return True
+
     @property
-    def flashing(self) -> tuple[str, int] | None:
+    def flashing(self) -> Key | None:
         """The change that blinks now (doc id, number), None when none does."""
         return self.flash.current
 
     # -- painting ------------------------------------------------------------------------------------------
     def paint(self, p, index: int) -> None:
-        flash = set()
-        if self.flash.bright():
-            flash = {(round(b.x0, 2), round(b.top, 2))
-                     for page, b, _k in self._boxes.get(self.flashing, []) if page == index}
-        for box, kind in self._pages.get(index, []):
-            strong = (round(box.x0, 2), round(box.top, 2)) in flash
+        flashing = self.flashing if self.flash.bright() else None
+        for box, kind, key in self._pages.get(index, []):
+            strong = key == flashing
             if kind == "删":
                 self._caret(p, box, strong)
                 continue
