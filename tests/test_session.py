@@ -353,3 +353,18 @@ def test_correcting_a_paragraphs_role_survives_a_restart_and_undoes(project):
         att = s.issue.find_document(doc.id).attachments[0].blocks
         assert type(next(b for b in att if b.id == plain.id)) is Paragraph
         assert isinstance(next(b for b in att if b.id == head.id), Heading)
+
+
+def test_template_choice_is_stored_undoable_and_checked(project):
+    with Session.open(project) as s:
+        assert s.issue.template == "gbt9704"
+        s.execute(c.SetTemplate(name="gazette16k"))
+        assert s.issue.template == "gazette16k"
+        assert s.undo_text == "撤销“版式改为“16开 公报版式（185×260 mm）””"
+        with pytest.raises(GazetteError, match="找不到版式模板"):
+            s.execute(c.SetTemplate(name="no-such-template"))
+        assert s.issue.template == "gazette16k"
+    with Session.open(project) as s:                    # stored, and undoable after a restart
+        assert load_issue(project).template == s.issue.template == "gazette16k"
+        s.undo()
+        assert s.issue.template == "gbt9704" and load_issue(project).template == "gbt9704"

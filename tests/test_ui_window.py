@@ -432,3 +432,29 @@ def test_new_issue_from_the_window_carries_on_from_the_last_one(opened, qtbot, h
     window.open_project(old_path)                      # the sample again, for what follows
     qtbot.waitUntil(lambda: window.path == old_path and window.laid_out is not None
                     and not window.layout_worker.busy, timeout=LAYOUT_TIMEOUT)
+
+
+def test_choosing_another_template_lays_the_issue_out_again(opened, qtbot):
+    window = opened
+    combo = window.properties.template
+    assert combo.currentData() == "gbt9704" and combo.findData("gazette16k") >= 0
+    a4 = [(round(p.width), round(p.height)) for p in window.laid_out.pages if not p.landscape]
+    assert set(a4) == {(595, 842)}
+    generation = window.layout_worker.generation
+    combo.setCurrentIndex(combo.findData("gazette16k"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.errors == [] and window.undo.stack.undoText().startswith("版式改为“16开")
+    _wait_pages(qtbot, window, generation)
+    sizes = {(round(p.width), round(p.height)) for p in window.laid_out.pages if not p.landscape}
+    assert sizes == {(524, 737)}                         # 185 × 260 mm
+    assert window.session.issue.template == "gazette16k"
+    from editor.ui.menus import _fill_templates
+    _fill_templates(window)                              # 版式 › 版式模板 shows the choice
+    checked = [a.text() for a in window.template_menu.actions() if a.isChecked()]
+    assert checked == ["16开 公报版式（185×260 mm）"]
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    assert combo.currentData() == "gbt9704"
+    _wait_pages(qtbot, window, generation)
+    assert {(round(p.width), round(p.height)) for p in window.laid_out.pages
+            if not p.landscape} == {(595, 842)}

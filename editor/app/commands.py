@@ -105,6 +105,30 @@ class SetMeta(Command):
         return Change(meta=True)
 
 
+@dataclass
+class SetTemplate(Command):
+    """Choose the issue's gazette template (a name in layouts/, or a .toml path): the
+    whole issue is laid out again in it.  A template that cannot be loaded is refused."""
+    name: str
+    old: str | None = None
+    label: str = ""
+    title: ClassVar[str] = "更换版式模板"
+
+    def apply(self, issue: Issue) -> Change:
+        from editor.layout.template import load_template
+        self.label = load_template(self.name).label        # GazetteError if unusable
+        self.old = issue.template
+        issue.template = self.name
+        return Change(meta=True)
+
+    def revert(self, issue: Issue) -> Change:
+        issue.template = self.old
+        return Change(meta=True)
+
+    def describe(self) -> str:
+        return f"版式改为“{self.label or self.name}”"
+
+
 # -- sections ---------------------------------------------------------------------------------
 
 @dataclass

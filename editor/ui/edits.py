@@ -80,6 +80,12 @@ def set_meta(issue, field: str, value) -> Command | None:
     return _command("SetMeta")(field=field, value=value)
 
 
+def set_template(issue, name: str) -> Command | None:
+    if not name or name == issue.template:
+        return None
+    return _command("SetTemplate")(name=name)
+
+
 def set_document_layout(issue, doc_id: str, field: str, value) -> Command | None:
     doc = issue.find_document(doc_id)
     if doc is None or getattr(doc.layout, field) == value:

@@ -121,6 +121,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.thumbs_dock = self._dock("页面", "thumbs_dock", self.thumbs, left)
         self.properties = PropertiesPanel()
         self.properties.meta_edited.connect(self.edit_meta)
+        self.properties.template_chosen.connect(self.set_template)
         self.properties.document_edited.connect(self.edit_document_layout)
         self.properties.head_edited.connect(self.edit_document_head)
         self.table_panel = TablePanel()
@@ -297,6 +298,7 @@ class MainWindow(EditRequests, QMainWindow):
             self.session, doc_id))
         self.tree.expandAll()
         self.properties.load_meta(session.issue.meta)
+        self.properties.load_template(session.issue.template)
         self.properties.load_document(None)
         self.table_panel.set_text_width(edits.text_width(session.issue))
         self.table_panel.set_document(None)
@@ -429,6 +431,7 @@ class MainWindow(EditRequests, QMainWindow):
                     self._from_preview = False
         if change.meta:
             self.properties.load_meta(issue.meta)
+            self.properties.load_template(issue.template)
             self._update_title()
         touched = set(change.documents) | {doc for doc, _ in change.tables}
         if change.annotations:

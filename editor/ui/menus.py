@@ -119,6 +119,8 @@ def build_menus(window) -> dict[str, QAction]:
 
     m = bar.addMenu("版式(&L)")
     m.addAction(a["rebuild"])
+    window.template_menu = m.addMenu("版式模板(&T)")
+    window.template_menu.aboutToShow.connect(lambda: _fill_templates(window))
     table = _action(window, "表格版式…", lambda: _show_table_tab(window))
     m.addAction(table)
 
@@ -159,6 +161,20 @@ def build_menus(window) -> dict[str, QAction]:
 def _show_table_tab(window) -> None:
     window.side_dock.show()
     window.side_tabs.setCurrentIndex(1)
+
+
+def _fill_templates(window) -> None:
+    """One checkable entry per template of layouts/, the issue's own checked."""
+    from editor.layout.template import template_labels
+    menu = window.template_menu
+    menu.clear()
+    current = window.session.issue.template if window.session is not None else None
+    for name, label in template_labels().items():
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        action.setChecked(name == current)
+        action.setEnabled(window.session is not None)
+        action.triggered.connect(lambda _c=False, n=name: window.set_template(n))
 
 
 def _fill_recent(window) -> None:

@@ -1,13 +1,14 @@
 """Properties panel: issue metadata form and document properties (layer: ui).
 
-Shows ``model.IssueMeta`` (刊名, 期次, 总期数, 出版日期, 创刊, 版权页, 简介, 口号) and, for
-the selected document, its head parts as imported (标题, 文号, 主送机关, 成文日期, 副标题, 讲话人 — to be
-corrected where the import read them wrong) and its ``DocumentLayout`` (目录标题, 起始页,
-显示版头).  The panel never changes the model: a finished edit emits
-``meta_edited(field, value)``, ``head_edited(doc_id, field, text)`` or
+Shows the issue's template (版式) and ``model.IssueMeta`` (刊名, 期次, 总期数, 出版日期,
+创刊, 版权页, 简介, 口号) and, for the selected document, its head parts as imported
+(标题, 文号, 主送机关, 成文日期, 副标题, 讲话人 — to be corrected where the import read
+them wrong) and its ``DocumentLayout`` (目录标题, 起始页, 显示版头).  The panel never
+changes the model: a finished edit emits ``meta_edited(field, value)``,
+``template_chosen(name)``, ``head_edited(doc_id, field, text)`` or
 ``document_edited(doc_id, field, value)`` with the new value in the model's type, and
-the window turns it into an undoable command.  ``load_meta``/``load_document`` refresh
-the fields (after undo, too) without emitting anything.
+the window turns it into an undoable command.  ``load_meta``/``load_template``/
+``load_document`` refresh the fields (after undo, too) without emitting anything.
 """
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ class PropertiesPanel(QWidget):
     meta_edited = Signal(str, object)              # IssueMeta field, value
     document_edited = Signal(str, str, object)     # doc id, DocumentLayout field, value
     head_edited = Signal(str, str, str)            # doc id, Document head field, text
+    template_chosen = Signal(str)                  # template name (layouts/NAME.toml)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -87,6 +89,11 @@ class PropertiesPanel(QWidget):
     def _meta_box(self) -> QGroupBox:
         box = QGroupBox("本期信息")
         form = QFormLayout(box)
+        self.template = QComboBox()
+        self.template.setObjectName("meta_template")
+        self.template.setToolTip("整期所用的版式模板（layouts/ 中的 .toml 文件）；更换后整期重新排版")
+        self.template.activated.connect(self._template_activated)
+        form.addRow("版式", self.template)
         self.title = self._line(form, "刊名", "title")
         self.period = self._line(form, "期次", "period")
         self.total = QSpinBox()
@@ -129,6 +136,27 @@ class PropertiesPanel(QWidget):
     def _total_edited(self) -> None:
         value = self.total.value() or None
         self._emit_meta("total_number", value)
+
+    def _template_activated(self, index: int) -> None:
+        name = self.template.itemData(index)
+        if not self._loading and name:
+            self.template_chosen.emit(name)
+
+    def load_template(self, name: str) -> None:
+        """Show the templates of layouts/ by their labels, ``name`` chosen (a template
+        from elsewhere is listed by its name)."""
+        from editor.layout.template import template_labels
+        self._loading = True
+        try:
+            self.template.clear()
+            labels = template_labels()
+            if name and name not in labels:
+                labels[name] = name
+            for key, label in labels.items():
+                self.template.addItem(label, key)
+            self.template.setCurrentIndex(max(0, self.template.findData(name)))
+        finally:
+            self._loading = False
 
     def _emit_meta(self, field: str, value) -> None:
         if not self._loading:

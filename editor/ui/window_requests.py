@@ -29,6 +29,9 @@ class EditRequests:
     def edit_meta(self, field: str, value) -> None:
         self.execute(edits.set_meta(self.session.issue, field, value))
 
+    def set_template(self, name: str) -> None:
+        self.execute(edits.set_template(self.session.issue, name))
+
     def edit_document_layout(self, doc_id: str, field: str, value) -> None:
         self.execute(edits.set_document_layout(self.session.issue, doc_id, field, value))
 
