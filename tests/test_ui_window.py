@@ -458,3 +458,51 @@ def test_choosing_another_template_lays_the_issue_out_again(opened, qtbot):
     _wait_pages(qtbot, window, generation)
     assert {(round(p.width), round(p.height)) for p in window.laid_out.pages
             if not p.landscape} == {(595, 842)}
+
+
+def test_find_bar_finds_text_on_the_pages_and_follows_edits(opened, qtbot):
+    from PySide6.QtCore import Qt
+    window = opened
+    bar = window.find_bar
+    window.actions["find"].trigger()
+    assert bar.isVisible() and bar.edit.hasFocus()
+    bar.edit.insert("区行政审批局")                             # as typed (an input method)
+    qtbot.waitUntil(lambda: bool(bar.hits), timeout=5000)          # after the typing pause
+    n = len(bar.hits)
+    assert n >= 10 and bar.status.text() == f"第 {bar.current + 1} / {n} 处"
+    first = bar.current
+    hit = bar.hits[first]
+    assert window.preview.current_page() in (hit.page - 1, hit.page)   # scrolled to it
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert bar.current == (first + 1) % n
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.current == first
+    window.actions["find_previous"].trigger()
+    assert bar.current == (first - 1) % n
+    # a change to the text: the hits follow the new pages
+    doc = window.session.issue.find_document(hit.doc_id)
+    generation = window.layout_worker.generation
+    window.execute(_prepend_paragraph(doc, "区行政审批局牵头落实。"))
+    _wait_pages(qtbot, window, generation)
+    assert len(bar.hits) == n + 1
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and bar.hits == []
+    window.actions["undo"].trigger()
+
+
+def _prepend_paragraph(doc, text):
+    """An undoable command putting a paragraph at the top of ``doc``'s body."""
+    from editor.app.command import Change, Command
+    from editor.model import Paragraph, Run
+
+    class _Prepend(Command):
+        title = "插入段落"
+
+        def apply(self, issue):
+            issue.find_document(doc.id).body.insert(0, Paragraph("find-test", runs=[Run(text)]))
+            return Change(documents={doc.id})
+
+        def revert(self, issue):
+            issue.find_document(doc.id).body.pop(0)
+            return Change(documents={doc.id})
+    return _Prepend()

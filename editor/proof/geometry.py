@@ -50,6 +50,14 @@ class ProofMap:
     def block_items(self, doc_id: str, block_id: str) -> list[tuple[int, TextItem]]:
         """(page index, item) of every item showing text of a block, in page order
         (an index built on first use; the pages are not changed afterwards)."""
+        return self._index().get((doc_id, block_id), [])
+
+    def shown_blocks(self) -> list[tuple[str, str]]:
+        """(doc id, block id) of every block with text on the pages, in the order they
+        first appear."""
+        return list(self._index())
+
+    def _index(self) -> dict[tuple[str, str], list[tuple[int, TextItem]]]:
         if self._blocks is None:
             index: dict[tuple[str, str], list[tuple[int, TextItem]]] = {}
             for n, page in enumerate(self.pages):
@@ -57,7 +65,7 @@ class ProofMap:
                     s = item.source
                     index.setdefault((s.doc_id, s.block_id), []).append((n, item))
             self._blocks = index
-        return self._blocks.get((doc_id, block_id), [])
+        return self._blocks
 
     @classmethod
     def from_layout(cls, laid_out: LaidOutIssue) -> "ProofMap":

@@ -22,6 +22,7 @@ from editor.app.command import Change
 from editor.errors import GazetteError
 from editor.proof.geometry import ProofMap
 from editor.ui import edits
+from editor.ui.find_bar import FindBar
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
 from editor.ui.menus import build_menus
@@ -140,6 +141,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.history_dock.hide()
         self.proof = ProofMode(self)
         self.compare = RoundCompare(self)
+        self.find_bar = FindBar(self)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
@@ -193,7 +196,7 @@ class MainWindow(EditRequests, QMainWindow):
         has = self.session is not None
         for name in ("export", "print", "save_as", "close", "import", "add_section",
                      "proof_export", "proof_import", "proof_mode", "proof_compare",
-                     "proof_compare_close",
+                     "proof_compare_close", "find", "find_next", "find_previous",
                      "rebuild", "zoom_in", "zoom_out", "fit_width", "fit_page", "zoom_100"):
             action = self.actions.get(name)
             if action is not None:
@@ -313,6 +316,7 @@ class MainWindow(EditRequests, QMainWindow):
             _close(self.session)
         self.session = None
         self.laid_out = self._proof_map = None
+        self.find_bar.reset()
         self.selected_doc = None
         self.undo.set_session(None)
         self.proof.reset()
@@ -357,6 +361,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.thumbs_model.set_pages(laid_out.pages)
         self.proof.pages_ready(laid_out)
         self.compare.pages_ready(laid_out)
+        self.find_bar.pages_ready(laid_out)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")

@@ -69,6 +69,12 @@ def build_menus(window) -> dict[str, QAction]:
     a["history"] = window.history_dock.toggleViewAction()
     a["history"].setText("编辑历史(&H)")
     a["add_section"] = _action(window, "新建栏目…", window.add_section)
+    a["find"] = _action(window, "查找(&F)…", window.find_bar.open, Std.Find,
+                        tip="在整期的文件中查找文字")
+    a["find_next"] = _action(window, "查找下一处", lambda: window.find_bar.step(1),
+                             Std.FindNext)
+    a["find_previous"] = _action(window, "查找上一处", lambda: window.find_bar.step(-1),
+                                 Std.FindPrevious)
     a["zoom_in"] = _action(window, "放大(&+)", lambda: window.preview.zoom_step(1),
                            [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
     a["zoom_out"] = _action(window, "缩小(&-)", lambda: window.preview.zoom_step(-1),
@@ -106,6 +112,10 @@ def build_menus(window) -> dict[str, QAction]:
     m = bar.addMenu("编辑(&E)")
     m.addAction(a["undo"])
     m.addAction(a["redo"])
+    m.addSeparator()
+    m.addAction(a["find"])
+    m.addAction(a["find_next"])
+    m.addAction(a["find_previous"])
     m.addSeparator()
     m.addAction(a["add_section"])
     m.addAction(a["history"])
