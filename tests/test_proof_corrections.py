@@ -140,3 +140,52 @@ def test_accept_all_applies_in_safe_order(issue):
     for cmd in accept_all(issue):
         cmd.apply(issue)
     assert long.display_text == text[:10] + text[12:20] + text[22:44] + text[46:56] + text[58:]
+
+
+def _places(document, query):
+    """Every occurrence of ``query`` in the document's text, found here by hand."""
+    from editor.proof.anchor import block_texts
+    out = []
+    for block_id, text in block_texts(document).items():
+        k = text.find(query)
+        while k >= 0:
+            out.append([document.id, block_id, k, k + len(query)])
+            k = text.find(query, k + len(query))
+    return out
+
+
+def test_replace_text_everywhere_keeps_formatting_moves_notes_and_undoes(issue):
+    from editor.proof.corrections import ReplaceText
+    doc, long = _doc(issue), _long(issue)
+    text = long.display_text
+    word = text[24:28]                                  # inside the bold run (20..40 + label)
+    places = _places(doc, word)
+    n_long = text.count(word)
+    assert n_long >= 1
+    doc.annotations = [make_annotation(doc, long.id, 60, 64, id="n", kind="注", note="核对")]
+    quote = doc.annotations[0].quote
+    before = to_dict(issue)
+    cmd = ReplaceText(places=places, query=word, new="替换后的文字")
+    change = cmd.apply(issue)
+    assert change.documents == {doc.id}
+    assert long.display_text.count("替换后的文字") == n_long and word not in long.display_text
+    assert any(r.bold and "替换后的文字" in r.text for r in long.runs)     # took the bold
+    note = doc.annotations[0]
+    assert (text_of(doc, long.id) or "")[note.start:note.end] == quote     # moved with it
+    assert cmd.describe().startswith(f"替换“{word}”为“替换后的文字”")
+    saved = Command.from_dict(cmd.to_dict())                 # as the undo history stores it
+    saved.revert(issue)
+    assert to_dict(issue) == before
+
+
+def test_replace_refuses_stale_or_numbered_places_and_changes_nothing(issue):
+    from editor.proof.corrections import ReplaceText
+    doc, long = _doc(issue), _long(issue)
+    before = to_dict(issue)
+    word = long.display_text[30:33]
+    good = _places(doc, word)
+    with pytest.raises(GazetteError, match="已改动或不能修改"):
+        ReplaceText(places=good + [[doc.id, long.id, 0, 3]], query=word, new="X").apply(issue)
+    with pytest.raises(GazetteError, match="已改动或不能修改"):       # the 1. label
+        ReplaceText(places=[[doc.id, long.id, 0, 2]], query="1.", new="2.").apply(issue)
+    assert to_dict(issue) == before

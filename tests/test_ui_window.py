@@ -506,3 +506,32 @@ def _prepend_paragraph(doc, text):
             issue.find_document(doc.id).body.pop(0)
             return Change(documents={doc.id})
     return _Prepend()
+
+
+def test_find_bar_replaces_one_then_all_undoably(opened, qtbot):
+    window = opened
+    bar = window.find_bar
+    window.actions["find"].trigger()
+    bar.edit.clear()
+    bar.edit.insert("区城运中心")
+    bar.replacement.setText("区城市运行管理中心")
+    generation = window.layout_worker.generation
+    bar.replace_action.trigger()           # at once, before the typing pause is over
+    n = len(bar.hits)
+    assert n >= 2 and bar.searched == "区城运中心"
+    assert window.errors == []
+    assert window.undo.stack.undoText() == "替换“区城运中心”为“区城市运行管理中…”（1 处）"
+    _wait_pages(qtbot, window, generation)
+    assert len(bar.hits) == n - 1
+    generation = window.layout_worker.generation
+    bar.replace_all_action.trigger()
+    _wait_pages(qtbot, window, generation)
+    assert bar.hits == [] and bar.status.text() == "未找到"
+    text = "".join(t.text for p in window.laid_out.pages for t in p.texts())
+    assert "区城运中心" not in text and text.count("区城市运行管理中心") >= n - 1
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    _wait_pages(qtbot, window, generation)
+    assert len(bar.hits) == n
+    bar.close_bar()

@@ -26,6 +26,8 @@ from editor.proof.anchor import context_at, find_block, locate, reanchor, text_o
 
 TEXT_KINDS = ("改", "删", "增")
 _LIST_HEADS = ("attachment_note", "signature", "colophon_note")
+_HEAD_STRINGS = ("issuer_mark", "doc_number", "title", "subtitle", "speaker", "recipients",
+                 "date")
 
 
 # ---------------------------------------------------------------------------- run editing
@@ -127,8 +129,7 @@ def replace_text(document: Document, block_id: str, start: int, end: int, new: s
             raise GazetteError("自动编号不能在正文中修改，请在原文件中调整编号。",
                                f"block {block_id} range {start}-{end} inside label")
         block.runs = replace_in_runs(block.runs, start - cut, end - cut, new)
-    elif block_id.partition("/")[0] in (*_LIST_HEADS, "issuer_mark", "doc_number", "title",
-                                        "subtitle", "speaker", "recipients", "date"):
+    elif block_id.partition("/")[0] in (*_LIST_HEADS, *_HEAD_STRINGS):
         _replace_head(document, block_id, start, end, new)
     elif not _replace_attachment_part(document, block_id, start, end, new):
         raise GazetteError("批注所在的位置不能修改文字。", f"block {block_id!r}")
@@ -136,9 +137,17 @@ def replace_text(document: Document, block_id: str, start: int, end: int, new: s
 
 def _shift_others(document: Document, ann: Annotation, start: int, end: int, new: str) -> None:
     """Move the other annotations of the edited block with the text."""
+    shift_annotations(document, ann.block_id, start, end, new, skip=ann)
+
+
+def shift_annotations(document: Document, block_id: str, start: int, end: int, new: str,
+                      skip: Annotation | None = None) -> None:
+    """Move the annotations of ``block_id`` (but ``skip``) with an edit that replaced
+    characters start..end by ``new``: those after it shift, those it touched are anchored
+    again on the new text."""
     delta = len(new) - (end - start)
     for i, other in enumerate(document.annotations):
-        if other is ann or other.block_id != ann.block_id:
+        if other is skip or other.block_id != block_id:
             continue
         if other.start >= end and (other.start > start or end > start):
             other = dataclasses.replace(other, start=other.start + delta, end=other.end + delta)
@@ -312,6 +321,71 @@ class AnswerAnnotation(_Decision):
     status: ClassVar[str] = "answered"
 
 
+def editable(document: Document, block_id: str, start: int) -> bool:
+    """Can text from ``start`` of ``block_id`` be edited (not an automatic number, not a
+    generated part)?"""
+    block = find_block(document, block_id)
+    if isinstance(block, Paragraph):
+        return start >= len(block.label)
+    head, _, part = block_id.partition("/")
+    return head in (*_LIST_HEADS, *_HEAD_STRINGS) or part in ("label", "title")
+
+
+@dataclass
+class ReplaceText(Command):
+    """查找替换: replace the found ``query`` at ``places`` ([doc id, block id, start,
+    end]) by ``new``, all in one undoable step.  Every place must still show ``query``
+    (else nothing is changed); the text keeps its formatting and annotations move with
+    it."""
+    places: list = dataclasses.field(default_factory=list)
+    query: str = ""
+    new: str = ""
+    saved: dict | None = None
+    title: ClassVar[str] = "替换"
+
+    def apply(self, issue: Issue) -> Change:
+        if "\n" in self.new:
+            raise GazetteError("替换文字不能包含换行。")
+        by_block: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for doc_id, block_id, start, end in self.places:
+            by_block.setdefault((doc_id, block_id), []).append((start, end))
+        docs: dict[str, Document] = {}
+        for doc_id, block_id in by_block:
+            document = docs.get(doc_id) or issue.find_document(doc_id)
+            if document is None:
+                raise GazetteError("找不到要替换的文件（可能已被移除），请重新查找。", doc_id)
+            docs[doc_id] = document
+            text = text_of(document, block_id) or ""
+            for start, end in by_block[(doc_id, block_id)]:
+                if text[start:end].lower() != self.query.lower() or \
+                        not editable(document, block_id, start):
+                    raise GazetteError("要替换的文字已改动或不能修改，请重新查找。",
+                                       f"{doc_id}/{block_id} {start}-{end}")
+        self.saved = {doc_id: {"annotations": to_dict(d.annotations), "blocks": {
+            block_id: to_dict(_block_state(d, block_id))
+            for (did, block_id) in by_block if did == doc_id}} for doc_id, d in docs.items()}
+        for (doc_id, block_id), ranges in by_block.items():
+            for start, end in sorted(ranges, reverse=True):      # later places first
+                replace_text(docs[doc_id], block_id, start, end, self.new)
+                shift_annotations(docs[doc_id], block_id, start, end, self.new)
+        return Change(documents=set(docs),
+                      annotations={a.id for d in docs.values() for a in d.annotations})
+
+    def revert(self, issue: Issue) -> Change:
+        annotations = set()
+        for doc_id, state in self.saved.items():
+            document = issue.find_document(doc_id)
+            for block_id, block in state["blocks"].items():
+                _restore_block_state(document, block_id, _copy(block))
+            document.annotations = _copy(state["annotations"])
+            annotations |= {a.id for a in document.annotations}
+        return Change(documents=set(self.saved), annotations=annotations)
+
+    def describe(self) -> str:
+        short = lambda t: t if len(t) <= 8 else t[:8] + "…"       # noqa: E731
+        return f"替换“{short(self.query)}”为“{short(self.new)}”（{len(self.places)} 处）"
+
+
 def accept_all(issue: Issue, doc_id: str | None = None, author: str = "",
                time: str = "") -> list[AcceptAnnotation]:
     """Commands accepting every open annotation (of one document or all), in an order that
@@ -327,5 +401,6 @@ def accept_all(issue: Issue, doc_id: str | None = None, author: str = "",
     return cmds
 
 
-__all__ = ["TEXT_KINDS", "replace_in_runs", "replace_text", "AcceptAnnotation",
-           "RejectAnnotation", "AnswerAnnotation", "accept_all"]
+__all__ = ["TEXT_KINDS", "replace_in_runs", "replace_text", "shift_annotations", "editable",
+           "ReplaceText", "AcceptAnnotation", "RejectAnnotation", "AnswerAnnotation",
+           "accept_all"]

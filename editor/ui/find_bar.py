@@ -3,7 +3,8 @@
 编辑 › 查找 (Ctrl+F) shows the bar; typing searches the laid-out issue
 (``editor.proof.search.find_text``) and shows the first hit at or after the page on
 screen; Enter / F3 goes to the next hit, Shift+Enter / Shift+F3 to the previous one, Esc
-closes the bar.  Every hit is washed yellow on the pages and the current one orange — an
+closes the bar.  替换 replaces the current hit, 全部替换 every hit, each as one undoable
+``ReplaceText`` (the text keeps its formatting; automatic numbers are left alone).  Every hit is washed yellow on the pages and the current one orange — an
 overlay of the preview, never part of what prints.  After each re-layout the search runs
 again, so the hits follow the editor's work.
 """
@@ -27,6 +28,7 @@ class FindBar(QToolBar):
         self.setObjectName("find_bar")
         self.setMovable(False)
         self.hits: list[Match] = []
+        self.searched = ""                  # the query ``hits`` were found for
         self.current = -1
         self._pages: dict[int, list[tuple[int, object]]] = {}    # page -> (hit, box)
         self.edit = QLineEdit()
@@ -43,6 +45,16 @@ class FindBar(QToolBar):
         self.case.setToolTip("只对英文字母有效")
         self.case.toggled.connect(lambda _on: self.search())
         self.addAction(self.case)
+        self.replacement = QLineEdit()
+        self.replacement.setPlaceholderText("替换为")
+        self.replacement.setClearButtonEnabled(True)
+        self.replacement.setMaximumWidth(240)
+        self.addSeparator()
+        self.addWidget(self.replacement)
+        self.replace_action = self.addAction("替换", self.replace_current)
+        self.replace_action.setToolTip("替换当前一处（可撤销）")
+        self.replace_all_action = self.addAction("全部替换", self.replace_all)
+        self.replace_all_action.setToolTip("替换找到的每一处，作为一步可撤销的修改")
         self.status = QLabel()
         self.status.setContentsMargins(8, 0, 8, 0)
         self.addWidget(self.status)
@@ -67,19 +79,20 @@ class FindBar(QToolBar):
     def close_bar(self) -> None:
         self.hide()
         self._set_hits([])
+        self.searched = ""
         self.window.preview.setFocus()
 
     def reset(self) -> None:
         """Forget the hits (the project was closed)."""
         self._set_hits([])
+        self.searched = ""
         self.status.clear()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive():           # typed and pressed Enter at once
-                    self._timer.stop()
+                if self._stale():                     # typed and pressed Enter at once
                     self.search()
                     return True
                 back = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
@@ -95,7 +108,8 @@ class FindBar(QToolBar):
         """Search the current pages for the typed text; show the first hit at or after
         the page on screen."""
         window = self.window
-        query = self.edit.text()
+        self._timer.stop()
+        query = self.searched = self.edit.text()
         pmap = window.proof_map() if window.session is not None else None
         if not query or pmap is None:
             self._set_hits([])
@@ -113,11 +127,11 @@ class FindBar(QToolBar):
     def pages_ready(self, _laid_out) -> None:
         """The pages were laid out again: search them again, staying near the hit that
         was current."""
-        if not self.isVisible() or not self.edit.text():
+        if not self.isVisible() or not self.searched:
             return
         old = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
         hits = find_text(self.window.session.issue, self.window.proof_map(),
-                         self.edit.text(), self.case.isChecked())
+                         self.searched, self.case.isChecked())
         self._set_hits(hits)
         if not hits:
             self.status.setText("未找到")
@@ -130,11 +144,15 @@ class FindBar(QToolBar):
             self.current = (same or later or [0])[0]
         self._update_status()
 
+    def _stale(self) -> bool:
+        """The hits are not those of the typed text (the typing pause is not over)."""
+        return self._timer.isActive() or self.edit.text() != self.searched
+
     def step(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) hit, wrapping round the issue."""
         if not self.isVisible():
             self.open()
-        if not self.hits:
+        if not self.hits or self._stale():
             self.search()
             if not self.hits:
                 return
@@ -142,6 +160,36 @@ class FindBar(QToolBar):
                 return                               # search() showed the first hit
         self.current = (self.current + direction) % len(self.hits)
         self._show_current()
+
+    # -- replacing --------------------------------------------------------------------------
+    def replace_current(self) -> None:
+        """Replace the current hit (then the next one becomes current after re-layout)."""
+        if self._stale():
+            self.search()
+        if 0 <= self.current < len(self.hits):
+            self._replace([self.hits[self.current]])
+
+    def replace_all(self) -> None:
+        """Replace every hit that can be edited, in one undoable step."""
+        if self._stale():
+            self.search()
+        if self.hits:
+            self._replace(self.hits)
+
+    def _replace(self, hits: list[Match]) -> None:
+        from editor.proof.corrections import ReplaceText, editable
+        issue = self.window.session.issue
+        places = [[h.doc_id, h.block_id, h.start, h.end] for h in hits
+                  if editable(issue.find_document(h.doc_id), h.block_id, h.start)]
+        skipped = len(hits) - len(places)
+        if not places:
+            self.window.message("自动编号（一、（一）1. 等）由原文件的编号生成，不能在此替换")
+            return
+        done = self.window.execute(ReplaceText(places=places, query=self.searched,
+                                               new=self.replacement.text()))
+        if done is not None:
+            note = f"，{skipped} 处在自动编号中，未替换" if skipped else ""
+            self.window.message(f"已替换 {len(places)} 处{note}")
 
     # -- showing hits -----------------------------------------------------------------------
     def _set_hits(self, hits: list[Match]) -> None:
@@ -151,8 +199,9 @@ class FindBar(QToolBar):
         for n, hit in enumerate(hits):
             for page, box in hit.boxes:
                 self._pages.setdefault(page, []).append((n, box))
-        self.prev_action.setEnabled(bool(hits))
-        self.next_action.setEnabled(bool(hits))
+        for action in (self.prev_action, self.next_action, self.replace_action,
+                       self.replace_all_action):
+            action.setEnabled(bool(hits))
         self.window.preview.viewport().update()
 
     def _show_current(self) -> None:
