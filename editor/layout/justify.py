@@ -29,8 +29,8 @@ def line_geometry(p: Prepared, s: int, e: int, avail: float, justified: bool
         return [], [], [], 0.0
     ve = p.trimmed_end(s, e)
     natural = p.natural(s, e)
-    width = [p.adv[k] for k in range(s, e)]
-    gaps = [0.0] + [p.gap[k] for k in range(s + 1, e)]
+    width = p.adv[s:e]
+    gaps = [0.0] + p.gap[s + 1:e]
     left = [0.0] * n                          # extra squeeze of an empty left half
     last = ve - 1 - s
     width[last] -= p.endtrim[ve - 1]

@@ -23,6 +23,8 @@ from __future__ import annotations
 import bisect
 import math
 import weakref
+from itertools import accumulate
+from operator import add
 from dataclasses import dataclass, field
 
 from editor.fonts.measure import Measurer
@@ -131,17 +133,20 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
     adv_cache = _measure_cache(m, char_pitch)
     for k, sp in enumerate(spans):
         span_start.append(len(span_of))
-        for ch in sp.text:
-            key = (ch, sp.role, sp.size, sp.scale_x)
-            a = adv_cache.get(key)
-            if a is None:
-                a = adv_cache[key] = _advance(m, ch, sp, char_pitch) + (
-                    m.face_for(ch, sp.role),)
-            span_of.append(k)
-            adv.append(a[0])
-            pad.append(a[1])
-            face.append(a[2])
-            em.append(sp.size)
+        if not sp.text:
+            continue
+        style = (sp.role, sp.size, sp.scale_x)
+        memo = adv_cache.get(style)
+        if memo is None:
+            memo = adv_cache[style] = {}
+        # (slot, pad, face) per character: memoised per style, measured on first sight
+        got = [memo.get(ch) or _measured(memo, m, ch, sp, char_pitch) for ch in sp.text]
+        count = len(got)
+        span_of += [k] * count
+        em += [sp.size] * count
+        adv += [a[0] for a in got]
+        pad += [a[1] for a in got]
+        face += [a[2] for a in got]
     cls = lb.classes(text)
     p = Prepared(text=text, spans=spans, span_of=span_of, span_start=span_start, cls=cls,
                  face=face, adv=adv, shift=[0.0] * n, lsq=[0.0] * n, rsq=[0.0] * n,
@@ -166,6 +171,13 @@ def _measure_cache(m: Measurer, char_pitch: float | None) -> dict:
     except TypeError:                       # not weak-referenceable: cache per call
         return {}
     return per_pitch.setdefault(char_pitch, {})
+
+
+def _measured(memo: dict, m: Measurer, ch: str, sp: Span,
+              char_pitch: float | None) -> tuple[float, float, str]:
+    """(slot, pad, face) of ``ch`` in the span's style, remembered in ``memo``."""
+    memo[ch] = got = _advance(m, ch, sp, char_pitch) + (m.face_for(ch, sp.role),)
+    return got
 
 
 def _advance(m: Measurer, ch: str, sp: Span,
@@ -257,14 +269,13 @@ def _gaps_and_spaces(p: Prepared) -> None:
 
 
 def _sums(p: Prepared) -> None:
-    cum = [0.0]
-    sq = [0.0]
-    acc = sacc = 0.0
-    for i in range(len(p.text)):
-        acc += p.adv[i] + p.gap[i]
-        sacc += p.lsq[i] + p.rsq[i] + p.gsq[i] + p.spsq[i]
-        cum.append(acc)
-        sq.append(sacc)
-    p.cum, p.sqcum = cum, sq
+    """Prefix sums of advances (+ gaps) and of what may be squeezed; the break and forced
+    break positions.  (The sums add in the same order as a plain loop would.)"""
+    p.cum = list(accumulate(map(add, p.adv, p.gap), initial=0.0))
+    p.sqcum = list(accumulate(map(_add4, p.lsq, p.rsq, p.gsq, p.spsq), initial=0.0))
     p.breaks = [i for i, v in enumerate(p.ok) if v]
-    p.hard = [i + 1 for i, ch in enumerate(p.text) if ch == "\n"]
+    p.hard = [i + 1 for i, ch in enumerate(p.text) if ch == "\n"] if "\n" in p.text else []
+
+
+def _add4(a: float, b: float, c: float, d: float) -> float:
+    return a + b + c + d
