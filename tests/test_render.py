@@ -3,6 +3,8 @@ them, page boxes, bleed and crop marks, turned landscape pages, document info an
 deterministic bytes."""
 from __future__ import annotations
 
+from datetime import date
+
 import pdfplumber
 import pypdf
 import pytest
@@ -82,6 +84,23 @@ def test_bleed_adds_room_trim_and_bleed_boxes_and_crop_marks(laid, fontbook, tmp
         p = pdf.pages[0]
         marks = [ln for ln in p.lines if ln["x1"] <= trim[0] + 0.1 or ln["x0"] >= trim[2] - 0.1]
         assert len(marks) >= 4
+
+
+def test_bleed_pdf_dates_its_slug_from_source_date_epoch(laid, fontbook, tmp_path,
+                                                         monkeypatch):
+    """Reproducible builds: with SOURCE_DATE_EPOCH set, a bleed PDF (whose slug line
+    carries the build date) has the same bytes whenever it is built."""
+    from editor.render.pdf import build_date
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")          # 2025-07-01 00:00 UTC
+    assert build_date() == "2025-07-01"
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    write_pdf(laid, first, fontbook, bleed=True)
+    write_pdf(laid, second, fontbook, bleed=True)
+    assert first.read_bytes() == second.read_bytes()
+    with pdfplumber.open(first) as pdf:
+        assert "2025-07-01" in pdf.pages[0].extract_text()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    assert build_date() == date.today().isoformat()
 
 
 def test_landscape_page_is_a_turned_portrait_sheet(notice_issue, fontbook, tmp_path):

@@ -15,9 +15,10 @@ pages; document info carries title, subject (the period) and creator.  ``invaria
 """
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from reportlab import rl_config
@@ -179,6 +180,15 @@ def _crop_marks(c, width: float, height: float, off: float) -> None:
     c.restoreState()
 
 
+def build_date() -> str:
+    """The build's date (ISO): the UTC day of ``SOURCE_DATE_EPOCH`` (the reproducible-
+    builds convention) when it is set to a number of seconds, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat()
+    return date.today().isoformat()
+
+
 def slug_text(laid_out: LaidOutIssue, page: Page, date: str) -> str:
     """The page information line printed in the slug (outside the trim) of a bleed PDF."""
     folio = f"页码 {page.folio}" if page.folio is not None else "无页码"
@@ -198,11 +208,12 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
               slug_date: str | None = None) -> None:
     """Paint ``laid_out`` into a PDF file at ``out_path`` (see the module docstring).
 
-    ``slug_date`` is the date printed in the slug line of a bleed PDF (default: today)."""
+    ``slug_date`` is the date printed in the slug line of a bleed PDF (default: the
+    ``SOURCE_DATE_EPOCH`` day when that is set, for byte-identical rebuilds, else today)."""
     chars = chars_by_face(laid_out)
     slug_face = min(chars) if bleed and chars else None
     if slug_face is not None:
-        slug_date = slug_date or date.today().isoformat()
+        slug_date = slug_date or build_date()
         for page in laid_out.pages:
             chars[slug_face].update(slug_text(laid_out, page, slug_date))
     fonts = fontbook.register_reportlab(chars, progress)
