@@ -35,7 +35,7 @@ class FindBar(QToolBar):
         self.edit.setPlaceholderText("查找文字（Enter 下一处，Shift+Enter 上一处）")
         self.edit.setClearButtonEnabled(True)
         self.edit.setMaximumWidth(360)
-        self.edit.textChanged.connect(lambda _t: self._timer.start())
+        self.edit.textChanged.connect(self._typed)
         self.edit.installEventFilter(self)
         self.addWidget(self.edit)
         self.prev_action = self.addAction("上一处", lambda: self.step(-1))
@@ -65,6 +65,7 @@ class FindBar(QToolBar):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
         window.preview.overlays.append(self.paint)
+        self._enable(False)
         self.hide()
 
     # -- showing ----------------------------------------------------------------------------
@@ -102,6 +103,17 @@ class FindBar(QToolBar):
                 self.close_bar()
                 return True
         return super().eventFilter(obj, event)
+
+    def _typed(self, text: str) -> None:
+        """Search after a pause in typing; the buttons work as soon as there is text
+        (they search first when the pause is not over)."""
+        self._timer.start()
+        self._enable(bool(text))
+
+    def _enable(self, on: bool) -> None:
+        for action in (self.prev_action, self.next_action, self.replace_action,
+                       self.replace_all_action):
+            action.setEnabled(on)
 
     # -- searching --------------------------------------------------------------------------
     def search(self) -> None:
@@ -199,9 +211,6 @@ class FindBar(QToolBar):
         for n, hit in enumerate(hits):
             for page, box in hit.boxes:
                 self._pages.setdefault(page, []).append((n, box))
-        for action in (self.prev_action, self.next_action, self.replace_action,
-                       self.replace_all_action):
-            action.setEnabled(bool(hits))
         self.window.preview.viewport().update()
 
     def _show_current(self) -> None:
