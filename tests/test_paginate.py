@@ -226,9 +226,15 @@ def test_a_low_resolution_image_is_reported_a_sharp_one_is_not():
         doc(1, 120, 216.0, "现场照片"), doc(2, 1200, 216.0, "规划图"),
         doc(3, 2000, 1400.0, "总平面图")])])
     laid = layout_issue(issue, "gbt9704", FixedMeasurer(), LayoutCache())
-    low = [w for w in laid.warnings if "分辨率偏低" in w]
+    low = [w for w in laid.warnings if "分辨率偏低" in w.text]
     assert len(low) == 1
-    assert "关于第1项工作的通知" in low[0] and "现场照片" in low[0] and "约 40 ppi" in low[0]
+    assert "关于第1项工作的通知" in low[0].text and "现场照片" in low[0].text \
+        and "约 40 ppi" in low[0].text
+    assert low[0].doc_id == "d1"               # on the page where the picture stands
+    page = laid.pages[low[0].page]
+    assert page.doc_id == "d1" and any(type(it).__name__ == "ImageItem" for it in page.items)
+    from editor.layout.items import where_text
+    assert page.folio and where_text(laid, low[0]) == f"（第 {page.folio} 页）"
     placed = [it for p in laid.pages for it in p.items if type(it).__name__ == "ImageItem"]
     assert len(placed) == 3 and placed[2].w < 1400.0      # 总平面图 shrunk, 2000 px: sharp
 

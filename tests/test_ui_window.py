@@ -482,30 +482,14 @@ def test_find_bar_finds_text_on_the_pages_and_follows_edits(opened, qtbot):
     # a change to the text: the hits follow the new pages
     doc = window.session.issue.find_document(hit.doc_id)
     generation = window.layout_worker.generation
-    window.execute(_prepend_paragraph(doc, "区行政审批局牵头落实。"))
+    from editor.model import Paragraph, Run
+    window.execute(_prepend_block(doc, Paragraph("find-test",
+                                                 runs=[Run("区行政审批局牵头落实。")])))
     _wait_pages(qtbot, window, generation)
     assert len(bar.hits) == n + 1
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert not bar.isVisible() and bar.hits == []
     window.actions["undo"].trigger()
-
-
-def _prepend_paragraph(doc, text):
-    """An undoable command putting a paragraph at the top of ``doc``'s body."""
-    from editor.app.command import Change, Command
-    from editor.model import Paragraph, Run
-
-    class _Prepend(Command):
-        title = "插入段落"
-
-        def apply(self, issue):
-            issue.find_document(doc.id).body.insert(0, Paragraph("find-test", runs=[Run(text)]))
-            return Change(documents={doc.id})
-
-        def revert(self, issue):
-            issue.find_document(doc.id).body.pop(0)
-            return Change(documents={doc.id})
-    return _Prepend()
 
 
 def test_find_bar_replaces_one_then_all_undoably(opened, qtbot):
@@ -535,3 +519,52 @@ def test_find_bar_replaces_one_then_all_undoably(opened, qtbot):
     _wait_pages(qtbot, window, generation)
     assert len(bar.hits) == n
     bar.close_bar()
+
+
+def test_layout_notes_list_every_warning_with_its_page(opened, qtbot):
+    """A picture too coarse to print: the status bar offers 排版提示 1 条, the dock lists
+    it with its 页码, and a click shows that page."""
+    from test_paginate import _png
+
+    from editor.model import Image
+    window = opened
+    notes = window.notes
+    assert window.laid_out.warnings == [] and not notes.button.isVisible()
+    doc = window.session.issue.sections[0].documents[1]
+    picture = Image(id="coarse", data=_png(120, 120), width=216.0, height=216.0, name="现场照片")
+    generation = window.layout_worker.generation
+    window.execute(_prepend_block(doc, picture))
+    _wait_pages(qtbot, window, generation)
+    assert notes.button.isVisible() and notes.button.text() == "排版提示 1 条"
+    (warning,) = window.laid_out.warnings
+    page = window.laid_out.pages[warning.page]
+    assert page.doc_id == doc.id
+    item = notes.list.item(0)
+    assert item.text().startswith(f"第 {page.folio} 页") and "现场照片" in item.text()
+    notes.button.click()
+    assert notes.dock.isVisible()
+    window.preview.go_to_page(0)
+    rect = notes.list.visualItemRect(item)
+    qtbot.mouseClick(notes.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.preview.current_page() == warning.page and window.selected_doc == doc.id
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    _wait_pages(qtbot, window, generation)
+    assert not notes.button.isVisible() and not notes.dock.isVisible()
+
+
+def _prepend_block(doc, block):
+    """An undoable command putting ``block`` at the top of ``doc``'s body."""
+    from editor.app.command import Change, Command
+
+    class _Prepend(Command):
+        title = "插入"
+
+        def apply(self, issue):
+            issue.find_document(doc.id).body.insert(0, block)
+            return Change(documents={doc.id})
+
+        def revert(self, issue):
+            issue.find_document(doc.id).body.pop(0)
+            return Change(documents={doc.id})
+    return _Prepend()

@@ -83,6 +83,7 @@ def _require_components() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.layout.items import where_text
     from editor.render import build_pdf
 
     pdfx = pdfx_options(args)
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     for warning in laid_out.warnings:
-        _progress(f"提示：{warning}")
+        _progress(f"提示：{warning.text}{where_text(laid_out, warning)}")
     seconds = time.perf_counter() - started
     kind = f"{pdfx.version}，" if pdfx else ""
     print(f"已写出 {out.resolve()}（{kind}{len(laid_out.pages)} 页，用时 {seconds:.2f} 秒）")

@@ -11,10 +11,12 @@ fixed point; at most ``toc.max_passes`` passes, else a warning).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from editor import model
 from editor.layout.folios import Furniture
 from editor.layout.frontmatter import FRONT_PAGES, front_page_wanted
-from editor.layout.items import LaidOutIssue, LinkItem, OutlineEntry, Page
+from editor.layout.items import LaidOutIssue, LayoutWarning, LinkItem, OutlineEntry, Page
 from editor.layout.template import Template
 from editor.layout.paginate import section_banner
 from editor.layout.toc import TocEntry, layout_toc, toc_entries
@@ -96,9 +98,6 @@ def assemble_issue(issue: model.Issue, t: Template, m, docs: dict, furniture: Fu
                    ) -> LaidOutIssue:
     entries = toc_entries(issue)
     numbers: dict[str, int] = {}
-    warnings: list[str] = []
-    for laid in docs.values():
-        warnings.extend(laid.warnings)
     max_passes = int(t.get("toc", "max_passes", 5))
     settled = False
     for _ in range(max(1, max_passes)):
@@ -112,8 +111,11 @@ def assemble_issue(issue: model.Issue, t: Template, m, docs: dict, furniture: Fu
             settled = True
             break
         numbers = folio_of
+    # each document's warnings at the issue's page indexes
+    warnings = [replace(w, page=None if w.page is None else first_page[doc_id] + w.page)
+                for doc_id, laid in docs.items() if doc_id in first_page for w in laid.warnings]
     if not settled:
-        warnings.append(f"目录页码经 {max_passes} 轮排版仍未稳定，请检查目录")
+        warnings.append(LayoutWarning(f"目录页码经 {max_passes} 轮排版仍未稳定，请检查目录"))
     w, h = t.page_size()
     pages: list[Page] = []
     for kind, items, links in front:

@@ -129,6 +129,28 @@ class OutlineEntry:
     y: float = 0.0  # top of the target on that page
 
 
+@dataclass(frozen=True)
+class LayoutWarning:
+    """Something the user should look at after a layout (an overflow, a picture too
+    coarse to print, a 目录 that did not settle) and where: the document and the page
+    index in the issue, or None for what concerns no one page.  ``str()`` is the text."""
+    text: str
+    doc_id: str | None = None
+    page: int | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def where_text(laid_out: "LaidOutIssue", warning: LayoutWarning) -> str:
+    """（第 N 页） for a warning on a numbered page, （第 N 面） on an unnumbered one
+    (counting every page from the cover), else empty."""
+    if warning.page is None or not 0 <= warning.page < len(laid_out.pages):
+        return ""
+    folio = laid_out.pages[warning.page].folio
+    return f"（第 {folio} 页）" if folio is not None else f"（第 {warning.page + 1} 面）"
+
+
 @dataclass
 class LaidOutIssue:
     """The layout of a whole issue: pages, bookmarks, where each document starts,
@@ -136,6 +158,6 @@ class LaidOutIssue:
     pages: list[Page] = field(default_factory=list)
     outline: list[OutlineEntry] = field(default_factory=list)
     doc_first_page: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LayoutWarning] = field(default_factory=list)
     title: str = ""
     subject: str = ""

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from editor import model
 from editor.layout.cache import LayoutCache, default_cache
 from editor.layout.documents import document_flowables
 from editor.layout.folios import Furniture
-from editor.layout.items import LaidOutIssue, OutlineEntry, Page, TextItem
+from editor.layout.items import LaidOutIssue, LayoutWarning, OutlineEntry, Page, TextItem
 from editor.layout.flow import Frame
 from editor.layout.shapes import ColumnsBegin, PageBreak
 from editor.layout.template import Template, load_template
@@ -45,7 +45,7 @@ class DocPage:
 class DocLayout:
     """A document laid out on its own pages (odd-page frame, no heads or folios)."""
     pages: list[DocPage]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[LayoutWarning] = field(default_factory=list)   # page: of this document
     _shifted: dict = field(default_factory=dict, repr=False)
 
     def pages_for(self, template: Template, first_parity: int) -> list[list]:
@@ -85,17 +85,19 @@ def _shift(item, dx: float):
 
 # -- filling pages -----------------------------------------------------------------------
 
-def flow_pages(flowables: list, template: Template) -> tuple[list[DocPage], list[str]]:
-    """Place ``flowables`` on as many pages as they need."""
+def flow_pages(flowables: list, template: Template
+               ) -> tuple[list[DocPage], list[LayoutWarning]]:
+    """Place ``flowables`` on as many pages as they need; the warnings name the page
+    (an index into the returned pages)."""
     pages: list[DocPage] = []
-    warnings: list[str] = []
+    warnings: list[LayoutWarning] = []
     queue = deque(flowables)
     state = _PageState(template)
     guard = 0
     while queue:
         guard += 1
         if guard > 100000:
-            warnings.append("分页未能结束，已停止")
+            warnings.append(LayoutWarning("分页未能结束，已停止", page=len(pages)))
             break
         f = queue.popleft()
         want = bool(getattr(f, "landscape", False))
@@ -117,7 +119,7 @@ def flow_pages(flowables: list, template: Template) -> tuple[list[DocPage], list
         state.trial = None
         if not placement.items and placement.rest is not None:
             if state.empty:
-                warnings.append("有内容无法排入版心，已跳过")
+                warnings.append(LayoutWarning("有内容无法排入版心，已跳过", page=len(pages)))
                 continue
             state.advance(pages)
             queue.appendleft(f)
@@ -127,7 +129,7 @@ def flow_pages(flowables: list, template: Template) -> tuple[list[DocPage], list
             state.advance(pages)
             queue.appendleft(f)
             continue
-        warnings.extend(placement.warnings)
+        warnings += [LayoutWarning(w, page=len(pages)) for w in placement.warnings]
         state.add(placement.items, placement.y_end)
         if placement.rest is not None:
             state.advance(pages)
@@ -232,7 +234,8 @@ def layout_document(doc: model.Document, template: Template, measurer,
     flowables = document_flowables(doc, template, measurer)
     pages, warnings = flow_pages(flowables, template)
     label = doc.toc_title or doc.doc_number or doc.id
-    result = DocLayout(pages, [f"《{label[:24]}》：{w}" for w in warnings])
+    result = DocLayout(pages, [replace(w, text=f"《{label[:24]}》：{w.text}", doc_id=doc.id)
+                               for w in warnings])
     if cache is not None:
         cache.put(key, measurer, result)
     return result

@@ -25,6 +25,7 @@ from editor.ui import edits
 from editor.ui.find_bar import FindBar
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
+from editor.ui.layout_notes import LayoutNotes
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -143,6 +144,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.compare = RoundCompare(self)
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
+        self.notes = LayoutNotes(self)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
@@ -170,7 +172,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.start_page.set_recent(self.settings.recent_files())
         self.stack.setCurrentWidget(self.start_page)
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock,
-                     self.proof.dock, self.compare.dock):
+                     self.proof.dock, self.compare.dock, self.notes.dock):
             dock.hide()
         self._update_title()
         self._update_actions()
@@ -317,6 +319,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.session = None
         self.laid_out = self._proof_map = None
         self.find_bar.reset()
+        self.notes.clear()
         self.selected_doc = None
         self.undo.set_session(None)
         self.proof.reset()
@@ -365,8 +368,10 @@ class MainWindow(EditRequests, QMainWindow):
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
+        self.notes.pages_ready(laid_out)
         if laid_out.warnings:
-            self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0]}", 10000)
+            self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0].text}"
+                         "（单击右下角“排版提示”查看全部）", 10000)
 
     def proof_map(self) -> ProofMap | None:
         """The positioned text of the current pages (None before the first layout), made

@@ -124,7 +124,7 @@ def build_menus(window) -> dict[str, QAction]:
     for name in ("zoom_in", "zoom_out", "zoom_100", "fit_width", "fit_page"):
         m.addAction(a[name])
     m.addSeparator()
-    for dock in (window.tree_dock, window.thumbs_dock, window.side_dock):
+    for dock in (window.tree_dock, window.thumbs_dock, window.side_dock, window.notes.dock):
         m.addAction(dock.toggleViewAction())
 
     m = bar.addMenu("版式(&L)")
