@@ -127,14 +127,20 @@ class FindBar(QToolBar):
             self._set_hits([])
             self.status.clear()
             return
-        hits = find_text(window.session.issue, pmap, query, self.case.isChecked())
+        if not self._find():
+            return
+        here = window.preview.current_page()
+        self.current = next((i for i, h in enumerate(self.hits) if h.page >= here), 0)
+        self._show_current()
+
+    def _find(self) -> bool:
+        """Find ``searched`` on the current pages (the hits replace the old ones)."""
+        hits = find_text(self.window.session.issue, self.window.proof_map(), self.searched,
+                         self.case.isChecked())
         self._set_hits(hits)
         if not hits:
             self.status.setText("未找到")
-            return
-        here = window.preview.current_page()
-        self.current = next((i for i, h in enumerate(hits) if h.page >= here), 0)
-        self._show_current()
+        return bool(hits)
 
     def pages_ready(self, _laid_out) -> None:
         """The pages were laid out again: search them again, staying near the hit that
@@ -142,12 +148,9 @@ class FindBar(QToolBar):
         if not self.isVisible() or not self.searched:
             return
         old = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
-        hits = find_text(self.window.session.issue, self.window.proof_map(),
-                         self.searched, self.case.isChecked())
-        self._set_hits(hits)
-        if not hits:
-            self.status.setText("未找到")
+        if not self._find():
             return
+        hits = self.hits
         self.current = 0
         if old is not None:
             same = [i for i, h in enumerate(hits) if (h.doc_id, h.block_id) ==
