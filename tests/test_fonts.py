@@ -190,3 +190,20 @@ def test_fonts_command_reports_roles_and_sample_coverage(capsys):
     from editor.fonts import default_fontbook
     assert f"仿宋（fangsong）：{default_fontbook().faces_for_role('fangsong')[0]} " in out
     assert "全部有字形" in out and "缺" not in out.split("整期用字：")[1]
+
+
+def test_subsetting_a_face_with_a_foreign_table_says_nothing(tmp_path, caplog):
+    """A face carrying a table fontTools cannot subset (FontForge's FFTM) is subset
+    without a warning on the console: nothing a user could act on."""
+    from fontTools.ttLib import newTable
+    src = subset_to_truetype(_bundled("Sans"), 0, set("中华人民"), tmp_path / "src.ttf")
+    font = TTFont(str(src))
+    stamp = newTable("FFTM")
+    stamp.version, stamp.FFTimeStamp, stamp.sourceCreated, stamp.sourceModified = 1, 0, 0, 0
+    font["FFTM"] = stamp
+    font.save(str(src))
+    caplog.set_level("DEBUG", logger="fontTools")
+    caplog.clear()
+    out = subset_to_truetype(src, 0, set("中华"), tmp_path / "out.ttf")
+    assert "FFTM" not in TTFont(str(out)) and set(TTFont(str(out)).getBestCmap()) >= {0x4E2D}
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []

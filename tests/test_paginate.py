@@ -239,12 +239,25 @@ def test_a_low_resolution_image_is_reported_a_sharp_one_is_not():
     assert len(placed) == 3 and placed[2].w < 1400.0      # 总平面图 shrunk, 2000 px: sharp
 
 
-def test_a_vector_picture_has_no_resolution_to_report():
-    import zipfile
+def _emf(width: int, height: int) -> bytes:
+    """A minimal Windows enhanced metafile: an EMR_HEADER (bounds in device units, frame
+    in 0.01 mm, the " EMF" signature, reference device 1920×1080 px / 508×286 mm) and an
+    EMR_EOF record — what Word embeds for a vector drawing, without drawing records."""
+    import struct
+    header = struct.pack("<II4i4i4sIIIHHIII2i2i", 1, 108, 0, 0, width, height, 0, 0,
+                         width * 10, height * 10, b" EMF", 0x10000, 128, 2, 1, 0, 0, 0, 0,
+                         1920, 1080, 508, 286)
+    return header.ljust(108, b"\0") + struct.pack("<IIIII", 14, 20, 0, 16, 20)
 
-    from conftest import WILD
+
+def test_a_vector_picture_has_no_resolution_to_report():
+    import io
+
+    from PIL import Image
+
     from editor.layout.shapes import effective_ppi, pixel_size
-    with zipfile.ZipFile(WILD / "poi__VariousPictures.docx") as z:
-        emf = z.read("word/media/image3.emf")
+    emf = _emf(1000, 500)
+    with Image.open(io.BytesIO(emf)) as im:          # PIL reads a "size" off a metafile
+        assert im.size == (1000, 500)
     assert pixel_size(emf) is None and effective_ppi(emf, 100.0, 100.0) is None
     assert pixel_size(_png(30, 20)) == (30, 20)

@@ -51,7 +51,12 @@ _SUBSET_SETTINGS = {
 
 
 def _options():
+    import logging
+
     from fontTools import subset as ft_subset
+    # fontTools reports each table it cannot subset and drops (FontForge's FFTM, vendor
+    # tables) as a warning on stderr: not something the user can act on
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
     opts = ft_subset.Options()
     opts.drop_tables += _DROP
     for name, value in _SUBSET_SETTINGS.items():
