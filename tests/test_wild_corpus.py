@@ -52,3 +52,31 @@ def test_theme_package_refused_as_what_it_is():
     with pytest.raises(DocxImportError) as info:
         import_docx(WILD / "poi__stress025.docx")
     assert "这是 Office 主题文件，不是文档" in info.value.message
+
+
+ACCEPTED = [r for r in ROWS if r["file"] not in REFUSED]
+
+
+@pytest.mark.parametrize("row", ACCEPTED, ids=[r["file"] for r in ACCEPTED])
+def test_wild_file_lays_out_and_prints_inside_its_pages(row, tmp_path):
+    """Every file that imports becomes pages and a PDF, and no text is set outside its
+    page (tables, pictures, numbering and fields of all sorts, up to 800-page manuals)."""
+    from editor import model
+    from editor.fonts import default_fontbook
+    from editor.layout.cache import LayoutCache
+    from editor.layout.paginate import layout_issue
+    from editor.render.pdf import write_pdf
+
+    doc = import_docx(WILD / row["file"]).document
+    issue = model.Issue(sections=[model.Section("s1", "来文", [doc])])
+    fontbook = default_fontbook()
+    laid = layout_issue(issue, None, fontbook, LayoutCache())
+    assert any(p.doc_id == doc.id for p in laid.pages)
+    for page in laid.pages:
+        for item in page.texts():
+            left = item.xs[0] if item.xs else item.x
+            assert -0.5 <= left and left + item.width <= page.width + 0.5, (page.index, item.text)
+            assert item.size * 0.5 <= item.y <= page.height + 0.5, (page.index, item.text)
+    out = tmp_path / "wild.pdf"
+    write_pdf(laid, out, fontbook)
+    assert out.read_bytes().startswith(b"%PDF-")
