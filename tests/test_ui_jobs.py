@@ -97,3 +97,30 @@ def test_a_job_failing_on_a_bug_leaves_a_crash_record_a_file_problem_does_not(
     assert len(records) == 1
     text = records[0].read_text("utf-8")
     assert "操作：导出印刷PDF" in text and "KeyError" in text and "缺少的键" in text
+
+
+def test_no_automatic_garbage_collection_while_a_worker_runs(qtbot):
+    """A collection started by a worker thread could free Qt objects off the UI thread
+    (a crash seen in CI): automatic collection pauses while any worker runs and comes
+    back, on the UI thread, after the last one."""
+    import gc
+    import threading
+
+    from editor.ui import jobs
+    assert gc.isenabled() and not jobs._RUNNING
+    release = threading.Event()
+    seen, results = [], []
+
+    def work(progress):
+        seen.append(gc.isenabled())
+        release.wait(10)
+        return "完成"
+
+    run_job(None, "测试", work, results.append, dialog=False)
+    run_job(None, "测试", lambda progress: seen.append(gc.isenabled()) or "完成",
+            results.append, dialog=False)
+    qtbot.waitUntil(lambda: len(seen) == 2 and len(results) == 1, timeout=10_000)
+    assert seen == [False, False] and not gc.isenabled()     # the first one still runs
+    release.set()
+    qtbot.waitUntil(lambda: len(results) == 2 and not jobs._RUNNING, timeout=10_000)
+    assert gc.isenabled()

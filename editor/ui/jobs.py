@@ -18,6 +18,7 @@ cache hashes) and reuses the copies of the others, so a snapshot is cheap after 
 from __future__ import annotations
 
 import copy
+import gc
 import inspect
 import pickle
 import threading
@@ -146,14 +147,28 @@ def run_job(parent, title: str, work: Callable, on_done: Callable[[object], None
 
 def _keep_until_finished(worker: _Worker) -> None:
     """Hold a reference to the thread object until its thread has really ended (a
-    QThread object destroyed while its thread runs aborts the program)."""
+    QThread object destroyed while its thread runs aborts the program).
+
+    While any worker runs, Python's automatic garbage collection is paused: it runs in
+    whichever thread allocates when a threshold is crossed, and a cycle it frees may hold
+    Qt wrappers (a closed dialog, an old page model) whose C++ objects must only be
+    destroyed on the UI thread — freed from a worker, they crash the program (seen in
+    CI).  Collection resumes, on the UI thread, when the last worker has ended."""
+    if not _RUNNING:
+        _GC_STATE["enabled"] = gc.isenabled()
+        gc.disable()
     _RUNNING.add(worker)
 
     def ended():
         _RUNNING.discard(worker)
         worker.deleteLater()
+        if not _RUNNING and _GC_STATE.pop("enabled", False):
+            gc.enable()
 
     worker.finished.connect(ended, Qt.ConnectionType.QueuedConnection)
+
+
+_GC_STATE: dict[str, bool] = {}        # "enabled": gc's state when the first worker started
 
 
 # -- snapshots for the layout worker -------------------------------------------------------------
