@@ -97,3 +97,15 @@ def test_leader_runs_up_to_half_a_character_before_each_number():
         assert 0.5 * em - 0.01 <= gap < 0.5 * em + leader.width / len(leader.text) + 0.01
         checked += 1
     assert checked == 4
+
+
+def test_period_line_sets_issue_and_date_apart_visibly():
+    """As printed: 2025年1月~2025年6月 over （总第32期　2025年9月出版）; the separator is
+    an ideographic space, which keeps a full 字 between them on the page."""
+    from editor.layout.assemble import _period_line
+    issue = _issue()
+    issue.meta.period, issue.meta.issue_label, issue.meta.published = (
+        "2025年1月~2025年6月", "总第32期", "2025年9月")
+    assert _period_line(issue) == "2025年1月~2025年6月（总第32期\u30002025年9月出版）"
+    issue.meta.published = ""
+    assert _period_line(issue) == "2025年1月~2025年6月（总第32期）"

@@ -136,5 +136,7 @@ def _period_line(issue: model.Issue) -> str:
     meta = issue.meta
     parts = [p for p in (meta.issue_label, f"{meta.published}出版" if meta.published else "")
              if p]
-    extra = f"（{' '.join(parts)}）" if parts else ""
+    # an ideographic space between 总第N期 and the date: an ASCII one vanishes into the
+    # ¼ em Han–digit gaps beside it
+    extra = f"（{'　'.join(parts)}）" if parts else ""
     return f"{meta.period}{extra}"
