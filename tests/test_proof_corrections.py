@@ -189,3 +189,31 @@ def test_replace_refuses_stale_or_numbered_places_and_changes_nothing(issue):
     with pytest.raises(GazetteError, match="已改动或不能修改"):       # the 1. label
         ReplaceText(places=[[doc.id, long.id, 0, 2]], query="1.", new="2.").apply(issue)
     assert to_dict(issue) == before
+
+
+def test_edit_text_replaces_only_what_differs(issue):
+    from editor.proof.corrections import edit_text, editable_text
+    doc, long = _doc(issue), _long(issue)
+    old, cut = editable_text(doc, long.id)
+    assert cut == 2 and old == long.display_text[2:]          # the 1. is not offered
+    doc.annotations = [make_annotation(doc, long.id, 50, 54, id="n", kind="注", note="核对")]
+    quote = doc.annotations[0].quote
+    before = to_dict(issue)
+    new = old[:22] + "【新】" + old[25:]                        # inside the bold run
+    cmd = edit_text(issue, doc.id, long.id, new)
+    assert cmd.places == [[doc.id, long.id, 24, 27]] and cmd.new == "【新】"
+    assert cmd.describe() == f"修改文字（“{old[22:25]}”改为“【新】”）"
+    cmd.apply(issue)
+    assert long.display_text == "1." + new
+    assert any(r.bold and "【新】" in r.text for r in long.runs)
+    note = doc.annotations[0]
+    assert text_of(doc, long.id)[note.start:note.end] == quote
+    Command.from_dict(cmd.to_dict()).revert(issue)
+    assert to_dict(issue) == before
+    assert edit_text(issue, doc.id, long.id, old) is None
+    added = edit_text(issue, doc.id, long.id, old + "（完）")
+    assert added.describe() == "修改文字（增“（完）”）" and added.places[0][2:] == [
+        2 + len(old)] * 2
+    cut_title = edit_text(issue, doc.id, "title", doc.title.replace("关于", "", 1))
+    cut_title.apply(issue)
+    assert not doc.title.startswith("关于") and cut_title.describe() == "修改文字（删“关于”）"

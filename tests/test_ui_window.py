@@ -391,7 +391,8 @@ def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatc
                                             view.viewport().mapToGlobal(pos)))
     assert asked and asked[0].block_id == heading.id and len(shown) == 1   # the window's menu
     menu = window.paragraph_menu(asked[0])
-    actions = {a.text(): a for a in menu.actions()[0].menu().actions()}
+    assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为"]
+    actions = {a.text(): a for a in menu.actions()[1].menu().actions()}
     assert list(actions) == ["一级标题", "二级标题", "三级标题", "四级标题", "正文段落"]
     assert actions[f"{'一二三四'[heading.level - 1]}级标题"].isChecked()
     generation = window.layout_worker.generation
@@ -407,7 +408,45 @@ def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatc
     assert isinstance(block, Heading) and block.level == heading.level
     title = next(t for p in window.laid_out.pages for t in p.texts()
                  if t.source and t.source.doc_id == doc.id and t.source.block_id == "title")
-    assert window.paragraph_menu(title.source) is None      # head parts: the 属性 tab
+    menu = window.paragraph_menu(title.source)             # a head part: its text only
+    assert [a.text() for a in menu.actions()] == ["修改文字…"]
+
+
+def test_edit_text_from_the_page_changes_only_what_differs(opened, qtbot, monkeypatch):
+    """修改文字 on a body paragraph: the dialog offers the text without its number; the
+    change is one undoable step; a line break typed into it is dropped."""
+    from editor.model import Paragraph
+    window = opened
+    doc = window.session.issue.sections[0].documents[1]
+    para = next(b for b in doc.body if type(b) is Paragraph and len(b.display_text) > 30)
+    original = para.display_text
+    item = next(t for p in window.laid_out.pages for t in p.texts()
+                if t.source and t.source.doc_id == doc.id and t.source.block_id == para.id)
+    asked = []
+
+    def answer(where, text, label):
+        asked.append((where, text, label))
+        return text[:10] + "（已核）\n" + text[10:]
+    monkeypatch.setattr(window, "ask_text", answer)
+    menu = window.paragraph_menu(item.source)
+    generation = window.layout_worker.generation
+    menu.actions()[0].trigger()
+    (where, text, label), = asked
+    assert where == f"《{doc.toc_title[:30]}》" and label + text == original
+    assert window.errors == []
+    assert window.undo.stack.undoText() == "修改文字（增“（已核）”）"
+    _wait_pages(qtbot, window, generation)
+    changed = window.session.issue.find_document(doc.id)
+    now = next(b for b in changed.body if b.id == para.id).display_text
+    assert now == label + text[:10] + "（已核）" + text[10:]
+    shown = "".join(t.text for p in window.laid_out.pages for t in p.texts()
+                    if t.source and t.source.block_id == para.id and t.source.doc_id == doc.id)
+    assert "（已核）" in shown
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    _wait_pages(qtbot, window, generation)
+    assert next(b for b in window.session.issue.find_document(doc.id).body
+                if b.id == para.id).display_text == original
 
 
 def test_new_issue_from_the_window_carries_on_from_the_last_one(opened, qtbot, home,

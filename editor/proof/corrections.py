@@ -344,8 +344,6 @@ class ReplaceText(Command):
     title: ClassVar[str] = "替换"
 
     def apply(self, issue: Issue) -> Change:
-        if "\n" in self.new:
-            raise GazetteError("替换文字不能包含换行。")
         by_block: dict[tuple[str, str], list[tuple[int, int]]] = {}
         for doc_id, block_id, start, end in self.places:
             by_block.setdefault((doc_id, block_id), []).append((start, end))
@@ -386,6 +384,55 @@ class ReplaceText(Command):
         return f"替换“{short(self.query)}”为“{short(self.new)}”（{len(self.places)} 处）"
 
 
+@dataclass
+class EditText(ReplaceText):
+    """修改文字: the editor rewrote a paragraph (or a title, a cell, a 落款 line) on the
+    page; only the span that differs is replaced, so the rest keeps its formatting and
+    annotations stay where they were (``edit_text``)."""
+    title: ClassVar[str] = "修改文字"
+
+    def describe(self) -> str:
+        old, new = self.query.replace("\n", " "), self.new.replace("\n", " ")
+        short = lambda t: t if len(t) <= 10 else t[:10] + "…"      # noqa: E731
+        if not old:
+            return f"修改文字（增“{short(new)}”）"
+        return f"修改文字（删“{short(old)}”）" if not new else \
+            f"修改文字（“{short(old)}”改为“{short(new)}”）"
+
+
+def editable_text(document: Document, block_id: str) -> tuple[str, int] | None:
+    """(the text of ``block_id`` the editor may rewrite, its offset in the block's
+    display text) — a paragraph's automatic number is left out; None for what cannot be
+    edited."""
+    text = text_of(document, block_id)
+    if text is None:
+        return None
+    block = find_block(document, block_id)
+    cut = len(block.label) if isinstance(block, Paragraph) else 0
+    return (text[cut:], cut) if editable(document, block_id, cut) else None
+
+
+def edit_text(issue: Issue, doc_id: str, block_id: str, new: str) -> EditText | None:
+    """The command that turns the editable text of ``block_id`` into ``new`` by replacing
+    only the part that differs (None when nothing differs)."""
+    document = issue.find_document(doc_id)
+    found = editable_text(document, block_id) if document is not None else None
+    if found is None:
+        raise GazetteError("这里的文字不能修改。", f"{doc_id}/{block_id}")
+    old, cut = found
+    if new == old:
+        return None
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start, end = cut + head, cut + len(old) - tail
+    return EditText(places=[[doc_id, block_id, start, end]], query=old[head:len(old) - tail],
+                    new=new[head:len(new) - tail])
+
+
 def accept_all(issue: Issue, doc_id: str | None = None, author: str = "",
                time: str = "") -> list[AcceptAnnotation]:
     """Commands accepting every open annotation (of one document or all), in an order that
@@ -402,5 +449,5 @@ def accept_all(issue: Issue, doc_id: str | None = None, author: str = "",
 
 
 __all__ = ["TEXT_KINDS", "replace_in_runs", "replace_text", "shift_annotations", "editable",
-           "ReplaceText", "AcceptAnnotation", "RejectAnnotation", "AnswerAnnotation",
-           "accept_all"]
+           "ReplaceText", "EditText", "editable_text", "edit_text", "AcceptAnnotation",
+           "RejectAnnotation", "AnswerAnnotation", "accept_all"]

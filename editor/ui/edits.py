@@ -120,6 +120,31 @@ def paragraph_roles(issue, source) -> tuple[str, list[tuple[str, str]]] | None:
     return current, [(k, v) for k, v in PARAGRAPH_ROLES.items() if k != "title" or where == "body"]
 
 
+def editable_text(issue, source) -> tuple[str, str, str] | None:
+    """For a click on text of a document: (the text the editor may rewrite, the automatic
+    number before it, where it is — for the dialog); None where nothing can be edited
+    (cover, 目录, running heads, a vanished block)."""
+    from editor.proof.corrections import editable_text as editable
+    doc = issue.find_document(source.doc_id)
+    found = editable(doc, source.block_id) if doc is not None else None
+    if found is None:
+        return None
+    text, cut = found
+    from editor.proof.anchor import text_of
+    label = (text_of(doc, source.block_id) or "")[:cut]
+    return text, label, f"《{doc.toc_title[:30]}》"
+
+
+def edit_text(issue, source, new: str) -> Command | None:
+    """The undoable edit making that text ``new`` (None when unchanged).  A line break
+    typed into text that had none is dropped: one paragraph stays one paragraph."""
+    from editor.proof.corrections import edit_text as make
+    old = editable_text(issue, source)
+    if old is not None and "\n" not in old[0]:
+        new = new.replace("\n", "")
+    return make(issue, source.doc_id, source.block_id, new)
+
+
 def set_paragraph_role(issue, doc_id: str, block_id: str, target: str) -> Command:
     return _command("SetParagraphRole")(doc_id=doc_id, block_id=block_id, target=target)
 

@@ -499,15 +499,22 @@ class MainWindow(EditRequests, QMainWindow):
         self.message(edits.describe_source(doc, source))
 
     def paragraph_menu(self, source) -> QMenu | None:
-        """The right-click menu of a paragraph on the page: 段落设为 文件标题 / 一级标题 …
-        / 正文段落, to correct what the import took it for (undoable)."""
+        """The right-click menu of text on the page: 修改文字… for any text of a document
+        the editor may rewrite, and for a paragraph 段落设为 文件标题 / 一级标题 … /
+        正文段落, to correct what the import took it for (both undoable)."""
         if self.session is None:
             return None
         roles = edits.paragraph_roles(self.session.issue, source)
-        if roles is None:
+        can_edit = edits.editable_text(self.session.issue, source) is not None
+        if roles is None and not can_edit:
             return None
-        current, choices = roles
         menu = QMenu(self)
+        if can_edit:
+            menu.addAction("修改文字…").triggered.connect(
+                lambda _c=False: self.edit_text_at(source))
+        if roles is None:
+            return menu
+        current, choices = roles
         sub = menu.addMenu("段落设为")
         for role, text in choices:
             action = sub.addAction(text)
@@ -517,6 +524,26 @@ class MainWindow(EditRequests, QMainWindow):
             action.triggered.connect(lambda _c=False, r=role: self.execute(
                 edits.set_paragraph_role(self.session.issue, source.doc_id, source.block_id, r)))
         return menu
+
+    def edit_text_at(self, source) -> None:
+        """修改文字: ask for the new text of the clicked paragraph (title, cell …) and
+        make the change as one undoable edit."""
+        found = edits.editable_text(self.session.issue, source)
+        if found is None:
+            return
+        text, label, where = found
+        new = self.ask_text(where, text, label)
+        if new is not None:
+            self.execute(edits.edit_text(self.session.issue, source, new))
+
+    def ask_text(self, where: str, text: str, label: str) -> str | None:
+        """The rewritten text, or None when cancelled (tests replace this)."""
+        from editor.ui.text_dialog import TextEditDialog
+        dialog = TextEditDialog(where, text, label, self)
+        try:
+            return dialog.text() if dialog.exec() == TextEditDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def _paragraph_menu_at(self, source, pos) -> None:
         menu = self.paragraph_menu(source)
