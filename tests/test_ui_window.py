@@ -607,3 +607,37 @@ def _prepend_block(doc, block):
             issue.find_document(doc.id).body.pop(0)
             return Change(documents={doc.id})
     return _Prepend()
+
+
+def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot):
+    from editor.proof.punctcheck import check_punctuation
+    window = opened
+    check = window.punct
+    window.actions["punct_check"].trigger()
+    assert check.dock.isVisible()
+    expected = check_punctuation(window.session.issue)
+    assert check.tree.topLevelItemCount() == len(expected) > 10
+    assert check.summary.text() == f"发现 {len(expected)} 处"
+    first = check.tree.topLevelItem(0)
+    assert first.text(0).isdigit() and "【" in first.text(1)        # 页码 and the place
+    rect = check.tree.visualItemRect(first)
+    window.preview.go_to_page(0)
+    qtbot.mouseClick(check.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = check._marked[0]
+    assert window.laid_out.pages[page].folio == int(first.text(0))
+    assert window.preview.current_page() in (page - 1, page)
+    first.setCheckState(0, Qt.CheckState.Unchecked)             # keep this one as it is
+    kept = first.text(1)
+    generation = window.layout_worker.generation
+    check.fix_button.click()
+    assert window.errors == []
+    assert window.undo.stack.undoText() == f"改正标点（{len(expected) - 1} 处）"
+    _wait_pages(qtbot, window, generation)
+    assert check.tree.topLevelItemCount() == 1
+    left = check.tree.topLevelItem(0)
+    assert kept.startswith(left.text(1)[:3]) and left.checkState(0) == Qt.CheckState.Unchecked
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    _wait_pages(qtbot, window, generation)
+    assert check.tree.topLevelItemCount() == len(expected)
+    check.dock.hide()

@@ -334,19 +334,27 @@ def editable(document: Document, block_id: str, start: int) -> bool:
 @dataclass
 class ReplaceText(Command):
     """查找替换: replace the found ``query`` at ``places`` ([doc id, block id, start,
-    end]) by ``new``, all in one undoable step.  Every place must still show ``query``
-    (else nothing is changed); the text keeps its formatting and annotations move with
-    it."""
+    end]) by ``new``, all in one undoable step.  A place may carry its own text and
+    replacement ([doc id, block id, start, end, old, new]: 标点检查's fixes).  Every place
+    must still show its text (else nothing is changed); the text keeps its formatting
+    and annotations move with it."""
     places: list = dataclasses.field(default_factory=list)
     query: str = ""
     new: str = ""
     saved: dict | None = None
     title: ClassVar[str] = "替换"
 
+    def _edits(self) -> dict[tuple[str, str], list[tuple[int, int, str, str]]]:
+        """(start, end, old text, new text) per (doc id, block id)."""
+        by_block: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+        for place in self.places:
+            doc_id, block_id, start, end = place[:4]
+            old, new = place[4:6] if len(place) >= 6 else (self.query, self.new)
+            by_block.setdefault((doc_id, block_id), []).append((start, end, old, new))
+        return by_block
+
     def apply(self, issue: Issue) -> Change:
-        by_block: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for doc_id, block_id, start, end in self.places:
-            by_block.setdefault((doc_id, block_id), []).append((start, end))
+        by_block = self._edits()
         docs: dict[str, Document] = {}
         for doc_id, block_id in by_block:
             document = docs.get(doc_id) or issue.find_document(doc_id)
@@ -354,18 +362,18 @@ class ReplaceText(Command):
                 raise GazetteError("找不到要替换的文件（可能已被移除），请重新查找。", doc_id)
             docs[doc_id] = document
             text = text_of(document, block_id) or ""
-            for start, end in by_block[(doc_id, block_id)]:
-                if text[start:end].lower() != self.query.lower() or \
+            for start, end, old, _new in by_block[(doc_id, block_id)]:
+                if text[start:end].lower() != old.lower() or \
                         not editable(document, block_id, start):
                     raise GazetteError("要替换的文字已改动或不能修改，请重新查找。",
                                        f"{doc_id}/{block_id} {start}-{end}")
         self.saved = {doc_id: {"annotations": to_dict(d.annotations), "blocks": {
             block_id: to_dict(_block_state(d, block_id))
             for (did, block_id) in by_block if did == doc_id}} for doc_id, d in docs.items()}
-        for (doc_id, block_id), ranges in by_block.items():
-            for start, end in sorted(ranges, reverse=True):      # later places first
-                replace_text(docs[doc_id], block_id, start, end, self.new)
-                shift_annotations(docs[doc_id], block_id, start, end, self.new)
+        for (doc_id, block_id), edits in by_block.items():
+            for start, end, _old, new in sorted(edits, reverse=True):   # later places first
+                replace_text(docs[doc_id], block_id, start, end, new)
+                shift_annotations(docs[doc_id], block_id, start, end, new)
         return Change(documents=set(docs),
                       annotations={a.id for d in docs.values() for a in d.annotations})
 
@@ -382,6 +390,15 @@ class ReplaceText(Command):
     def describe(self) -> str:
         short = lambda t: t if len(t) <= 8 else t[:8] + "…"       # noqa: E731
         return f"替换“{short(self.query)}”为“{short(self.new)}”（{len(self.places)} 处）"
+
+
+@dataclass
+class FixPunctuation(ReplaceText):
+    """标点检查's fixes (each place with its own mark and replacement), one undoable step."""
+    title: ClassVar[str] = "改正标点"
+
+    def describe(self) -> str:
+        return f"改正标点（{len(self.places)} 处）"
 
 
 @dataclass
@@ -449,5 +466,5 @@ def accept_all(issue: Issue, doc_id: str | None = None, author: str = "",
 
 
 __all__ = ["TEXT_KINDS", "replace_in_runs", "replace_text", "shift_annotations", "editable",
-           "ReplaceText", "EditText", "editable_text", "edit_text", "AcceptAnnotation",
+           "ReplaceText", "FixPunctuation", "EditText", "editable_text", "edit_text", "AcceptAnnotation",
            "RejectAnnotation", "AnswerAnnotation", "accept_all"]

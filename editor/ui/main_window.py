@@ -26,6 +26,7 @@ from editor.ui.find_bar import FindBar
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
 from editor.ui.layout_notes import LayoutNotes
+from editor.ui.punct_dock import PunctuationCheck
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -145,6 +146,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.notes = LayoutNotes(self)
+        self.punct = PunctuationCheck(self)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
@@ -172,7 +174,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.start_page.set_recent(self.settings.recent_files())
         self.stack.setCurrentWidget(self.start_page)
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock,
-                     self.proof.dock, self.compare.dock, self.notes.dock):
+                     self.proof.dock, self.compare.dock, self.notes.dock, self.punct.dock):
             dock.hide()
         self._update_title()
         self._update_actions()
@@ -198,7 +200,7 @@ class MainWindow(EditRequests, QMainWindow):
         has = self.session is not None
         for name in ("export", "print", "save_as", "close", "import", "add_section",
                      "proof_export", "proof_import", "proof_mode", "proof_compare",
-                     "proof_compare_close", "find", "find_next", "find_previous",
+                     "proof_compare_close", "find", "find_next", "find_previous", "punct_check",
                      "rebuild", "zoom_in", "zoom_out", "fit_width", "fit_page", "zoom_100"):
             action = self.actions.get(name)
             if action is not None:
@@ -320,6 +322,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.laid_out = self._proof_map = None
         self.find_bar.reset()
         self.notes.clear()
+        self.punct.clear()
         self.selected_doc = None
         self.undo.set_session(None)
         self.proof.reset()
@@ -369,6 +372,7 @@ class MainWindow(EditRequests, QMainWindow):
         self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
         self.notes.pages_ready(laid_out)
+        self.punct.pages_ready(laid_out)
         if laid_out.warnings:
             self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0].text}"
                          "（单击右下角“排版提示”查看全部）", 10000)

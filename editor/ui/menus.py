@@ -146,6 +146,9 @@ def build_menus(window) -> dict[str, QAction]:
     a["proof_mode"].toggled.connect(window.proof.set_active)
     m.addAction(a["proof_mode"])
     m.addAction(window.proof.dock.toggleViewAction())
+    a["punct_check"] = _action(window, "标点检查(&P)…", window.punct.open,
+                               tip="查找中文里的半角标点、汉字间的空格和发文字号的括号")
+    m.addAction(a["punct_check"])
     m.addSeparator()
     m.addAction(a["proof_export"])
     m.addAction(a["proof_import"])

@@ -1,0 +1,117 @@
+"""标点检查: half-width punctuation and stray spaces in Chinese text (layer: proof, no Qt).
+
+Notices typed in a hurry mix Western marks into Chinese text (``实施,确保`` ``(一)``
+``完成.``), leave spaces between Chinese characters, and write the year of a 发文字号 in
+the wrong brackets (GB/T 9704: 〔2025〕).  ``check_punctuation(issue)`` finds these in
+every document's text, in reading order, each with the replacement a proofreader would
+write; ``FixPunctuation`` (editor.proof.corrections) applies a chosen set as one
+undoable step.  The rules are deliberately narrow — only marks touching Chinese text,
+never inside numbers (3,000 · 10:30 · 10.5), Latin words or URLs — so a finding is
+almost always a real slip.  Spaces are only looked at in paragraphs: titles, 落款 and
+colophons use them to align.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editor.layout import linebreak as lb
+from editor.model import Document, Issue, Paragraph
+from editor.proof.anchor import block_texts, find_block
+from editor.proof.corrections import editable
+
+FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+CONTEXT = 8                 # characters shown on each side of a finding
+_YEAR_BRACKETS = re.compile(r"[\[(（【〖［]\s*(\d{4})\s*[\])）】〗］]")
+_SPACES = re.compile(r"[ \u00a0\u3000]+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    doc_id: str
+    block_id: str
+    start: int
+    end: int
+    found: str
+    fix: str
+    reason: str
+    before: str = ""         # the text just before and after, for the list
+    after: str = ""
+
+
+def check_punctuation(issue: Issue) -> list[Finding]:
+    """Every finding of every document, in issue and reading order."""
+    out: list[Finding] = []
+    for doc in issue.documents():
+        out += check_document(doc)
+    return out
+
+
+def check_document(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    for block_id, text in block_texts(doc).items():
+        if not editable(doc, block_id, _label_length(doc, block_id)):
+            continue
+        if block_id == "doc_number":
+            found = _doc_number(text)
+        else:
+            found = _marks(text, _label_length(doc, block_id))
+            if isinstance(find_block(doc, block_id), Paragraph):
+                found += _spaces(text)
+        for start, end, fix, reason in sorted(found):
+            out.append(Finding(doc.id, block_id, start, end, text[start:end], fix, reason,
+                               text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
+    return out
+
+
+def _label_length(doc: Document, block_id: str) -> int:
+    block = find_block(doc, block_id)
+    return len(block.label) if isinstance(block, Paragraph) else 0
+
+
+def _is_cjk(ch: str) -> bool:
+    return lb.char_class(ch) in (lb.HAN, lb.OPEN, lb.CLOSE, lb.PERIOD, lb.MIDDLE) \
+        and not ch.isascii()
+
+
+def _marks(text: str, skip: int) -> list[tuple[int, int, str, str]]:
+    """Half-width , ; : ? ! ( ) touching Chinese text, and a half-width full stop ending a
+    Chinese sentence (from ``skip``: an automatic number is not the text's own)."""
+    out = []
+    for i in range(skip, len(text)):
+        ch = text[i]
+        before = text[i - 1] if i > skip else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch in FULL:
+            if (_is_cjk(before) or _is_cjk(after)) and not (before.isdigit() and after.isdigit()):
+                out.append((i, i + 1, FULL[ch], "中文里用了半角标点"))
+        elif ch == "." and _is_cjk(before) and (not after or after in " \n" or _is_cjk(after)):
+            out.append((i, i + 1, "。", "中文句末用了半角句点"))
+    return out
+
+
+def _spaces(text: str) -> list[tuple[int, int, str, str]]:
+    """Spaces between two Chinese characters (a line that was broken by hand, or a
+    pasted-in gap) — not at the start of a line, where they indent."""
+    out = []
+    for m in _SPACES.finditer(text):
+        a, b = m.start(), m.end()
+        if a == 0 or b >= len(text) or text[a - 1] == "\n":
+            continue
+        if lb.char_class(text[a - 1]) == lb.HAN and lb.char_class(text[b]) == lb.HAN:
+            out.append((a, b, "", "汉字之间有空格"))
+    return out
+
+
+def _doc_number(text: str) -> list[tuple[int, int, str, str]]:
+    """The year of a 发文字号 in 六角括号 〔〕 (GB/T 9704-2012 7.2.4)."""
+    return [(m.start(), m.end(), f"〔{m.group(1)}〕", "发文字号的年份应使用六角括号〔〕")
+            for m in _YEAR_BRACKETS.finditer(text)]
+
+
+def fix_places(findings: list[Finding]) -> list[list]:
+    """The places of ``FixPunctuation`` for these findings."""
+    return [[f.doc_id, f.block_id, f.start, f.end, f.found, f.fix] for f in findings]
+
+
+__all__ = ["Finding", "check_punctuation", "check_document", "fix_places"]
