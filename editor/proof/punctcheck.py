@@ -1,14 +1,14 @@
-"""标点检查: half-width punctuation and stray spaces in Chinese text (layer: proof, no Qt).
+"""标点检查: half-width punctuation in Chinese text (layer: proof, no Qt).
 
 Notices typed in a hurry mix Western marks into Chinese text (``实施,确保`` ``(一)``
-``完成.``), leave spaces between Chinese characters, and write the year of a 发文字号 in
-the wrong brackets (GB/T 9704: 〔2025〕).  ``check_punctuation(issue)`` finds these in
+``完成.``) and write the year of a 发文字号 in the wrong brackets (GB/T 9704: 〔2025〕).  ``check_punctuation(issue)`` finds these in
 every document's text, in reading order, each with the replacement a proofreader would
 write; ``FixPunctuation`` (editor.proof.corrections) applies a chosen set as one
 undoable step.  The rules are deliberately narrow — only marks touching Chinese text,
 never inside numbers (3,000 · 10:30 · 10.5), Latin words or URLs — so a finding is
-almost always a real slip.  Spaces are only looked at in paragraphs: titles, 落款 and
-colophons use them to align.
+almost always a real slip.  Spaces between Chinese characters are not reported: slogans
+and titles set parallel phrases apart with them (“普惠托育 科学育儿”), and a word split
+by a stray space cannot be told from that without a dictionary.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from editor.proof.corrections import editable
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 CONTEXT = 8                 # characters shown on each side of a finding
 _YEAR_BRACKETS = re.compile(r"[\[(（【〖［]\s*(\d{4})\s*[\])）】〗］]")
-_SPACES = re.compile(r"[ \u00a0\u3000]+")
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,6 @@ def check_document(doc: Document) -> list[Finding]:
             found = _doc_number(text)
         else:
             found = _marks(text, _label_length(doc, block_id))
-            if isinstance(find_block(doc, block_id), Paragraph):
-                found += _spaces(text)
         for start, end, fix, reason in sorted(found):
             out.append(Finding(doc.id, block_id, start, end, text[start:end], fix, reason,
                                text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
@@ -87,19 +84,6 @@ def _marks(text: str, skip: int) -> list[tuple[int, int, str, str]]:
                 out.append((i, i + 1, FULL[ch], "中文里用了半角标点"))
         elif ch == "." and _is_cjk(before) and (not after or after in " \n" or _is_cjk(after)):
             out.append((i, i + 1, "。", "中文句末用了半角句点"))
-    return out
-
-
-def _spaces(text: str) -> list[tuple[int, int, str, str]]:
-    """Spaces between two Chinese characters (a line that was broken by hand, or a
-    pasted-in gap) — not at the start of a line, where they indent."""
-    out = []
-    for m in _SPACES.finditer(text):
-        a, b = m.start(), m.end()
-        if a == 0 or b >= len(text) or text[a - 1] == "\n":
-            continue
-        if lb.char_class(text[a - 1]) == lb.HAN and lb.char_class(text[b]) == lb.HAN:
-            out.append((a, b, "", "汉字之间有空格"))
     return out
 
 

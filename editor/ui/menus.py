@@ -147,7 +147,7 @@ def build_menus(window) -> dict[str, QAction]:
     m.addAction(a["proof_mode"])
     m.addAction(window.proof.dock.toggleViewAction())
     a["punct_check"] = _action(window, "标点检查(&P)…", window.punct.open,
-                               tip="查找中文里的半角标点、汉字间的空格和发文字号的括号")
+                               tip="查找中文里的半角标点和发文字号年份的括号")
     m.addAction(a["punct_check"])
     m.addSeparator()
     m.addAction(a["proof_export"])

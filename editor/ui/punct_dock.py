@@ -1,5 +1,5 @@
-"""标点检查 in the window: a dock listing half-width marks in Chinese text, stray spaces
-and 发文字号 brackets, with the fix for each (layer: ui).
+"""标点检查 in the window: a dock listing half-width marks in Chinese text and 发文字号
+brackets, with the fix for each (layer: ui).
 
 校对 › 标点检查 runs ``editor.proof.punctcheck.check_punctuation`` over the issue.  Each
 finding is a row (页码, the text around it with the mark in 【】, the fix, why), ticked;
