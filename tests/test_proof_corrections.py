@@ -194,8 +194,8 @@ def test_replace_refuses_stale_or_numbered_places_and_changes_nothing(issue):
 def test_edit_text_replaces_only_what_differs(issue):
     from editor.proof.corrections import edit_text, editable_text
     doc, long = _doc(issue), _long(issue)
-    old, cut = editable_text(doc, long.id)
-    assert cut == 2 and old == long.display_text[2:]          # the 1. is not offered
+    old, label = editable_text(doc, long.id)
+    assert label == "1." and old == long.display_text[2:]       # the 1. is not offered
     doc.annotations = [make_annotation(doc, long.id, 50, 54, id="n", kind="注", note="核对")]
     quote = doc.annotations[0].quote
     before = to_dict(issue)

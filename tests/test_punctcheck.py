@@ -76,3 +76,10 @@ def test_the_sample_issue_fixed_in_one_step_and_undone():
     assert cmd.describe() == f"改正标点（{len(findings)} 处）"
     Command.from_dict(cmd.to_dict()).revert(issue)
     assert to_dict(issue) == before
+
+
+def test_a_bracket_goes_with_its_partner():
+    """（1）实施 — the ( touches no Chinese, yet it becomes full-width with its ) ."""
+    doc = _doc("(1)实施方案", "详见附件(1)", "Wi-Fi (IEEE) 全覆盖")
+    assert _fixed(doc) == {"p0": "（1）实施方案", "p1": "详见附件（1）",
+                           "p2": "Wi-Fi (IEEE) 全覆盖"}

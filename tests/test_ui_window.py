@@ -528,6 +528,10 @@ def test_find_bar_finds_text_on_the_pages_and_follows_edits(opened, qtbot):
     assert len(bar.hits) == n + 1
     qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
     assert not bar.isVisible() and bar.hits == []
+    window.preview.go_to_page(0)
+    window.actions["find_next"].trigger()         # F3 with the bar closed: the first hit
+    assert bar.isVisible() and bar.current == 0 and len(bar.hits) == n + 1
+    bar.close_bar()
     window.actions["undo"].trigger()
 
 
@@ -535,13 +539,17 @@ def test_find_bar_replaces_one_then_all_undoably(opened, qtbot):
     window = opened
     bar = window.find_bar
     window.actions["find"].trigger()
+    from editor.proof.anchor import block_texts
+    n = sum(text.count("区城运中心") for doc in window.session.issue.documents()
+            for text in block_texts(doc).values())
+    assert n >= 2
     bar.edit.clear()
     bar.edit.insert("区城运中心")
     bar.replacement.setText("区城市运行管理中心")
     generation = window.layout_worker.generation
     bar.replace_action.trigger()           # at once, before the typing pause is over
-    n = len(bar.hits)
-    assert n >= 2 and bar.searched == "区城运中心"
+    assert bar.searched == "区城运中心" and bar.status.text() == "正在重新排版…"
+    bar.replace_action.trigger()           # again before the new pages: nothing happens
     assert window.errors == []
     assert window.undo.stack.undoText() == "替换“区城运中心”为“区城市运行管理中…”（1 处）"
     _wait_pages(qtbot, window, generation)
@@ -619,12 +627,13 @@ def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot
     assert check.tree.topLevelItemCount() == len(expected) > 10
     assert check.summary.text() == f"发现 {len(expected)} 处"
     first = check.tree.topLevelItem(0)
-    assert first.text(0).isdigit() and "【" in first.text(1)        # 页码 and the place
+    folio = int(first.text(0).removeprefix("第 ").removesuffix(" 页"))   # 第 N 页
+    assert "【" in first.text(1)                                        # and the place
     rect = check.tree.visualItemRect(first)
     window.preview.go_to_page(0)
     qtbot.mouseClick(check.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     page = check._marked[0]
-    assert window.laid_out.pages[page].folio == int(first.text(0))
+    assert window.laid_out.pages[page].folio == folio
     assert window.preview.current_page() in (page - 1, page)
     first.setCheckState(0, Qt.CheckState.Unchecked)             # keep this one as it is
     kept = first.text(1)

@@ -44,9 +44,7 @@ def run(args: argparse.Namespace) -> int:
     findings = check_punctuation(issue)
     for f in findings:
         doc = issue.find_document(f.doc_id)
-        context = f"{f.before}【{f.found}】{f.after}".replace("\n", " ")
-        fix = f"“{f.fix}”" if f.fix else "删去"
-        print(f"《{doc.toc_title[:24]}》 {context} → {fix}（{f.reason}）")
+        print(f"《{doc.toc_title[:24]}》 {f.context} → “{f.fix}”（{f.reason}）")
     print(f"共 {len(findings)} 处" if findings else "未发现问题")
     return 1 if findings else 0
 

@@ -142,13 +142,19 @@ class LayoutWarning:
         return self.text
 
 
-def where_text(laid_out: "LaidOutIssue", warning: LayoutWarning) -> str:
-    """（第 N 页） for a warning on a numbered page, （第 N 面） on an unnumbered one
-    (counting every page from the cover), else empty."""
-    if warning.page is None or not 0 <= warning.page < len(laid_out.pages):
+def page_label(laid_out: "LaidOutIssue", page: int | None) -> str:
+    """How the user finds a page: 第 N 页 by its printed folio, 第 N 面 for an unnumbered
+    one (counting every page from the cover); empty for no page."""
+    if page is None or not 0 <= page < len(laid_out.pages):
         return ""
-    folio = laid_out.pages[warning.page].folio
-    return f"（第 {folio} 页）" if folio is not None else f"（第 {warning.page + 1} 面）"
+    folio = laid_out.pages[page].folio
+    return f"第 {folio} 页" if folio is not None else f"第 {page + 1} 面"
+
+
+def where_text(laid_out: "LaidOutIssue", warning: LayoutWarning) -> str:
+    """（第 N 页） after a warning's text, or empty for a warning on no page."""
+    label = page_label(laid_out, warning.page)
+    return f"（{label}）" if label else ""
 
 
 @dataclass

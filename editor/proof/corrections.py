@@ -20,14 +20,12 @@ from typing import Any, ClassVar
 
 from editor.app.command import Change, Command
 from editor.errors import GazetteError
-from editor.model import Annotation, Document, Issue, Paragraph, Reply, Run
+from editor.model import HEAD_PARTS, Annotation, Document, Issue, Paragraph, Reply, Run
 from editor.model.serialize import from_dict, to_dict
 from editor.proof.anchor import context_at, find_block, locate, reanchor, text_of
 
 TEXT_KINDS = ("改", "删", "增")
-_LIST_HEADS = ("attachment_note", "signature", "colophon_note")
-_HEAD_STRINGS = ("issuer_mark", "doc_number", "title", "subtitle", "speaker", "recipients",
-                 "date")
+_EDITABLE_HEADS = (*HEAD_PARTS, "colophon_note")     # head parts edited as plain strings
 
 
 # ---------------------------------------------------------------------------- run editing
@@ -129,7 +127,7 @@ def replace_text(document: Document, block_id: str, start: int, end: int, new: s
             raise GazetteError("自动编号不能在正文中修改，请在原文件中调整编号。",
                                f"block {block_id} range {start}-{end} inside label")
         block.runs = replace_in_runs(block.runs, start - cut, end - cut, new)
-    elif block_id.partition("/")[0] in (*_LIST_HEADS, *_HEAD_STRINGS):
+    elif block_id.partition("/")[0] in _EDITABLE_HEADS:
         _replace_head(document, block_id, start, end, new)
     elif not _replace_attachment_part(document, block_id, start, end, new):
         raise GazetteError("批注所在的位置不能修改文字。", f"block {block_id!r}")
@@ -328,7 +326,7 @@ def editable(document: Document, block_id: str, start: int) -> bool:
     if isinstance(block, Paragraph):
         return start >= len(block.label)
     head, _, part = block_id.partition("/")
-    return head in (*_LIST_HEADS, *_HEAD_STRINGS) or part in ("label", "title")
+    return head in _EDITABLE_HEADS or part in ("label", "title")
 
 
 @dataclass
@@ -343,6 +341,7 @@ class ReplaceText(Command):
     new: str = ""
     saved: dict | None = None
     title: ClassVar[str] = "替换"
+    stale: ClassVar[str] = "要替换的文字已改动或不能修改，请重新查找。"
 
     def _edits(self) -> dict[tuple[str, str], list[tuple[int, int, str, str]]]:
         """(start, end, old text, new text) per (doc id, block id)."""
@@ -365,8 +364,7 @@ class ReplaceText(Command):
             for start, end, old, _new in by_block[(doc_id, block_id)]:
                 if text[start:end].lower() != old.lower() or \
                         not editable(document, block_id, start):
-                    raise GazetteError("要替换的文字已改动或不能修改，请重新查找。",
-                                       f"{doc_id}/{block_id} {start}-{end}")
+                    raise GazetteError(self.stale, f"{doc_id}/{block_id} {start}-{end}")
         self.saved = {doc_id: {"annotations": to_dict(d.annotations), "blocks": {
             block_id: to_dict(_block_state(d, block_id))
             for (did, block_id) in by_block if did == doc_id}} for doc_id, d in docs.items()}
@@ -396,6 +394,7 @@ class ReplaceText(Command):
 class FixPunctuation(ReplaceText):
     """标点检查's fixes (each place with its own mark and replacement), one undoable step."""
     title: ClassVar[str] = "改正标点"
+    stale: ClassVar[str] = "要改正的标点已改动，请重新检查。"
 
     def describe(self) -> str:
         return f"改正标点（{len(self.places)} 处）"
@@ -407,6 +406,7 @@ class EditText(ReplaceText):
     page; only the span that differs is replaced, so the rest keeps its formatting and
     annotations stay where they were (``edit_text``)."""
     title: ClassVar[str] = "修改文字"
+    stale: ClassVar[str] = "这段文字已改动，请重新打开“修改文字”。"
 
     def describe(self) -> str:
         old, new = self.query.replace("\n", " "), self.new.replace("\n", " ")
@@ -417,16 +417,16 @@ class EditText(ReplaceText):
             f"修改文字（“{short(old)}”改为“{short(new)}”）"
 
 
-def editable_text(document: Document, block_id: str) -> tuple[str, int] | None:
-    """(the text of ``block_id`` the editor may rewrite, its offset in the block's
-    display text) — a paragraph's automatic number is left out; None for what cannot be
+def editable_text(document: Document, block_id: str) -> tuple[str, str] | None:
+    """(the text of ``block_id`` the editor may rewrite, the automatic number before it
+    in the block's display text — empty for most blocks); None for what cannot be
     edited."""
     text = text_of(document, block_id)
     if text is None:
         return None
     block = find_block(document, block_id)
     cut = len(block.label) if isinstance(block, Paragraph) else 0
-    return (text[cut:], cut) if editable(document, block_id, cut) else None
+    return (text[cut:], text[:cut]) if editable(document, block_id, cut) else None
 
 
 def edit_text(issue: Issue, doc_id: str, block_id: str, new: str) -> EditText | None:
@@ -436,7 +436,8 @@ def edit_text(issue: Issue, doc_id: str, block_id: str, new: str) -> EditText | 
     found = editable_text(document, block_id) if document is not None else None
     if found is None:
         raise GazetteError("这里的文字不能修改。", f"{doc_id}/{block_id}")
-    old, cut = found
+    old, label = found
+    cut = len(label)
     if new == old:
         return None
     head = 0

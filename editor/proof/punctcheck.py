@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from editor.layout import linebreak as lb
-from editor.model import Document, Issue, Paragraph
-from editor.proof.anchor import block_texts, find_block
-from editor.proof.corrections import editable
+from editor.model import Document, Issue
+from editor.proof.anchor import block_texts
+from editor.proof.corrections import editable_text
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 CONTEXT = 8                 # characters shown on each side of a finding
@@ -37,6 +37,11 @@ class Finding:
     before: str = ""         # the text just before and after, for the list
     after: str = ""
 
+    @property
+    def context(self) -> str:
+        """The place as a list shows it: 落实【,】确保."""
+        return f"{self.before}【{self.found}】{self.after}".replace("\n", " ")
+
 
 def check_punctuation(issue: Issue) -> list[Finding]:
     """Every finding of every document, in issue and reading order."""
@@ -49,21 +54,17 @@ def check_punctuation(issue: Issue) -> list[Finding]:
 def check_document(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     for block_id, text in block_texts(doc).items():
-        if not editable(doc, block_id, _label_length(doc, block_id)):
+        own = editable_text(doc, block_id)
+        if own is None:
             continue
         if block_id == "doc_number":
             found = _doc_number(text)
         else:
-            found = _marks(text, _label_length(doc, block_id))
+            found = _marks(text, len(own[1]))
         for start, end, fix, reason in sorted(found):
             out.append(Finding(doc.id, block_id, start, end, text[start:end], fix, reason,
                                text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))
     return out
-
-
-def _label_length(doc: Document, block_id: str) -> int:
-    block = find_block(doc, block_id)
-    return len(block.label) if isinstance(block, Paragraph) else 0
 
 
 def _is_cjk(ch: str) -> bool:
@@ -73,7 +74,30 @@ def _is_cjk(ch: str) -> bool:
 
 def _marks(text: str, skip: int) -> list[tuple[int, int, str, str]]:
     """Half-width , ; : ? ! ( ) touching Chinese text, and a half-width full stop ending a
-    Chinese sentence (from ``skip``: an automatic number is not the text's own)."""
+    Chinese sentence (from ``skip``: an automatic number is not the text's own).  A
+    bracket goes with its partner: in （1）实施 both become full-width, not only the one
+    touching Chinese."""
+    out = _single_marks(text, skip)
+    flagged = {start for start, *_ in out}
+    for a, b in _bracket_pairs(text, skip):
+        if (a in flagged) != (b in flagged):
+            missing = b if a in flagged else a
+            out.append((missing, missing + 1, FULL[text[missing]], "中文里用了半角标点"))
+    return out
+
+
+def _bracket_pairs(text: str, skip: int) -> list[tuple[int, int]]:
+    """Positions of matching half-width ( ) pairs."""
+    pairs, stack = [], []
+    for i in range(skip, len(text)):
+        if text[i] == "(":
+            stack.append(i)
+        elif text[i] == ")" and stack:
+            pairs.append((stack.pop(), i))
+    return pairs
+
+
+def _single_marks(text: str, skip: int) -> list[tuple[int, int, str, str]]:
     out = []
     for i in range(skip, len(text)):
         ch = text[i]

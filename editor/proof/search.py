@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from editor.model import Issue
-from editor.proof.anchor import block_texts, text_of
+from editor.proof.anchor import block_texts
 from editor.proof.geometry import Box, ProofMap, boxes_for
 
 
@@ -49,8 +49,6 @@ def find_text(issue: Issue, pmap: ProofMap, query: str, match_case: bool = False
         if doc_id not in texts:
             texts[doc_id] = block_texts(doc)
         text = texts[doc_id].get(block_id)
-        if text is None:
-            text = text_of(doc, block_id)          # one line of a list-valued head part
         if not text:
             continue
         for start in _occurrences(text, query, match_case):

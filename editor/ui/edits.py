@@ -127,20 +127,15 @@ def editable_text(issue, source) -> tuple[str, str, str] | None:
     from editor.proof.corrections import editable_text as editable
     doc = issue.find_document(source.doc_id)
     found = editable(doc, source.block_id) if doc is not None else None
-    if found is None:
-        return None
-    text, cut = found
-    from editor.proof.anchor import text_of
-    label = (text_of(doc, source.block_id) or "")[:cut]
-    return text, label, f"《{doc.toc_title[:30]}》"
+    return (*found, f"《{doc.toc_title[:30]}》") if found is not None else None
 
 
-def edit_text(issue, source, new: str) -> Command | None:
-    """The undoable edit making that text ``new`` (None when unchanged).  A line break
-    typed into text that had none is dropped: one paragraph stays one paragraph."""
+def edit_text(issue, source, old: str, new: str) -> Command | None:
+    """The undoable edit making the text ``old`` (as offered) ``new`` (None when
+    unchanged).  A line break typed into text that had none is dropped: one paragraph
+    stays one paragraph."""
     from editor.proof.corrections import edit_text as make
-    old = editable_text(issue, source)
-    if old is not None and "\n" not in old[0]:
+    if "\n" not in old:
         new = new.replace("\n", "")
     return make(issue, source.doc_id, source.block_id, new)
 

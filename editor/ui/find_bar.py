@@ -29,6 +29,7 @@ class FindBar(QToolBar):
         self.setMovable(False)
         self.hits: list[Match] = []
         self.searched = ""                  # the query ``hits`` were found for
+        self._resume: Match | None = None   # the hit to stay near once the pages are new
         self.current = -1
         self._pages: dict[int, list[tuple[int, object]]] = {}    # page -> (hit, box)
         self.edit = QLineEdit()
@@ -147,7 +148,8 @@ class FindBar(QToolBar):
         was current."""
         if not self.isVisible() or not self.searched:
             return
-        old = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
+        old = self.hits[self.current] if 0 <= self.current < len(self.hits) else self._resume
+        self._resume = None
         if not self._find():
             return
         hits = self.hits
@@ -164,9 +166,12 @@ class FindBar(QToolBar):
         return self._timer.isActive() or self.edit.text() != self.searched
 
     def step(self, direction: int) -> None:
-        """Go to the next (1) or previous (-1) hit, wrapping round the issue."""
+        """Go to the next (1) or previous (-1) hit, wrapping round the issue (F3 with the
+        bar closed opens it on the first hit from the page on screen)."""
         if not self.isVisible():
             self.open()
+            if self.hits and direction > 0:
+                return                               # open() showed the first hit
         if not self.hits or self._stale():
             self.search()
             if not self.hits:
@@ -205,6 +210,10 @@ class FindBar(QToolBar):
         if done is not None:
             note = f"，{skipped} 处在自动编号中，未替换" if skipped else ""
             self.window.message(f"已替换 {len(places)} 处{note}")
+            # the hits' offsets are old now: none until the new pages are searched again
+            self._resume = hits[0]
+            self._set_hits([])
+            self.status.setText("正在重新排版…")
 
     # -- showing hits -----------------------------------------------------------------------
     def _set_hits(self, hits: list[Match]) -> None:

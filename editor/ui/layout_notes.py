@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QToolButton
 
-from editor.layout.items import where_text
+from editor.layout.items import page_label
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 11
 DOC_ROLE = Qt.ItemDataRole.UserRole + 12
@@ -44,7 +44,7 @@ class LayoutNotes(QObject):
         """List the warnings of ``laid_out``; the button shows how many."""
         self.list.clear()
         for warning in laid_out.warnings:
-            where = where_text(laid_out, warning).strip("（）")
+            where = page_label(laid_out, warning.page)
             item = QListWidgetItem(f"{where}  {warning.text}" if where else warning.text)
             item.setData(PAGE_ROLE, warning.page)
             item.setData(DOC_ROLE, warning.doc_id)

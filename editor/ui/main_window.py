@@ -538,7 +538,7 @@ class MainWindow(EditRequests, QMainWindow):
         text, label, where = found
         new = self.ask_text(where, text, label)
         if new is not None:
-            self.execute(edits.edit_text(self.session.issue, source, new))
+            self.execute(edits.edit_text(self.session.issue, source, text, new))
 
     def ask_text(self, where: str, text: str, label: str) -> str | None:
         """The rewritten text, or None when cancelled (tests replace this)."""

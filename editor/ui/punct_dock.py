@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from editor.layout.items import page_label
 from editor.proof.geometry import boxes_for
 from editor.proof.punctcheck import FULL, Finding, check_punctuation, fix_places
 
@@ -34,9 +35,9 @@ class PunctuationCheck(QObject):
         self.summary = QLabel()
         layout.addWidget(self.summary)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["页码", "原文", "改为", "说明"])
+        self.tree.setHeaderLabels(["位置", "原文", "改为", "说明"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 52)
+        self.tree.setColumnWidth(0, 78)
         self.tree.setColumnWidth(1, 210)
         self.tree.setColumnWidth(2, 56)
         self.tree.setAccessibleName("标点检查")
@@ -60,6 +61,8 @@ class PunctuationCheck(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.side_dock, self.dock)     # a tab beside 属性
         self.dock.hide()
+        self._dirty = False
+        self.dock.visibilityChanged.connect(self._visibility)
         window.preview.overlays.append(self.paint)
 
     def open(self) -> None:
@@ -83,12 +86,8 @@ class PunctuationCheck(QObject):
         self.findings = [f for f, _ in placed]
         self.tree.blockSignals(True)              # filling is not ticking
         for n, (f, place) in enumerate(placed):
-            page = place[0] if place else None
-            folio = window.laid_out.pages[page].folio if page is not None else None
-            where = str(folio) if folio is not None else ("—" if page is None else f"第{page + 1}面")
-            fix = f.fix if f.fix else "（删去）"
-            context = f"{f.before}【{f.found}】{f.after}".replace("\n", " ")
-            item = QTreeWidgetItem([where, context, fix, f.reason])
+            where = page_label(window.laid_out, place[0] if place else None) or "—"
+            item = QTreeWidgetItem([where, f.context, f.fix, f.reason])
             item.setCheckState(0, Qt.CheckState.Unchecked if _key(f) in self._unticked
                                else Qt.CheckState.Checked)
             doc = issue.find_document(f.doc_id)
@@ -124,8 +123,21 @@ class PunctuationCheck(QObject):
         if self.window.execute(FixPunctuation(places=fix_places(chosen))) is not None:
             self.window.message(f"已改正 {len(chosen)} 处标点")
 
+    def _shown(self) -> bool:
+        """The list is on screen (a dock behind another tab counts as visible to Qt)."""
+        return self.dock.isVisible() and not self.dock.visibleRegion().isEmpty()
+
     def pages_ready(self, _laid_out) -> None:
-        if self.dock.isVisible():
+        """Check again after a re-layout — now if the list is on screen, else when it
+        comes back into view."""
+        if self._shown():
+            self.run()
+        elif self.findings:
+            self._dirty = True
+
+    def _visibility(self, visible: bool) -> None:
+        if visible and self._dirty:
+            self._dirty = False
             self.run()
 
     def clear(self) -> None:
@@ -147,7 +159,7 @@ class PunctuationCheck(QObject):
         self.window.preview.viewport().update()
 
     def paint(self, p, index: int) -> None:
-        if self._marked is None or self._marked[0] != index or not self.dock.isVisible():
+        if self._marked is None or self._marked[0] != index or not self._shown():
             return
         for box in self._marked[1]:
             p.fillRect(QRectF(box.x0 - 1, box.top, max(box.x1 - box.x0, 2.0) + 2,
@@ -155,10 +167,8 @@ class PunctuationCheck(QObject):
 
 
 def _boxes(pmap, f: Finding) -> list:
-    """Where a finding is on the pages (a deleted space: the character after it)."""
-    if pmap is None:
-        return []
-    return boxes_for(pmap, f.doc_id, f.block_id, f.start, max(f.end, f.start + 1))
+    """Where a finding is on the pages."""
+    return boxes_for(pmap, f.doc_id, f.block_id, f.start, f.end) if pmap is not None else []
 
 
 def _place(pmap, f: Finding) -> tuple[int, float] | None:
@@ -166,7 +176,7 @@ def _place(pmap, f: Finding) -> tuple[int, float] | None:
     return (boxes[0][0], boxes[0][1].top) if boxes else None
 
 
-_AS_FIXED = str.maketrans({**FULL, ".": "。", " ": None, "\u3000": None})
+_AS_FIXED = str.maketrans({**FULL, ".": "。"})
 
 
 def _key(f: Finding) -> tuple:
