@@ -50,6 +50,18 @@ def test_legacy_doc():
     assert ".doc" in _refused(ole).message
 
 
+def test_wps_and_old_excel_or_powerpoint_files_are_named_as_what_they_are():
+    """Offices receive .wps (WPS 文字), .xls/.et and .ppt files too: each refusal says
+    what the file is and how to get a .docx."""
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
+    word = head + "WordDocument".encode("utf-16-le")
+    assert "WPS 文字文件" in _refused(word, "来文.wps").message
+    assert "另存为" in _refused(word, "来文.wps").message
+    assert "Excel" in _refused(head + "Workbook".encode("utf-16-le"), "统计表.doc").message
+    assert "PowerPoint" in _refused(head + "PowerPoint Document".encode("utf-16-le"),
+                                    "汇报.docx").message
+
+
 def test_encrypted_docx():
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500 + \
         "EncryptedPackage".encode("utf-16-le") + "EncryptionInfo".encode("utf-16-le")

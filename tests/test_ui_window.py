@@ -650,3 +650,24 @@ def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot
     _wait_pages(qtbot, window, generation)
     assert check.tree.topLevelItemCount() == len(expected)
     check.dock.hide()
+
+
+def test_a_dropped_wps_file_is_refused_saying_how_to_convert(opened, qtbot, tmp_path,
+                                                            monkeypatch):
+    from PySide6.QtCore import QMimeData, QUrl
+    window = opened
+    shown = []
+    monkeypatch.setattr("editor.ui.window_requests.QMessageBox.information",
+                        lambda parent, title, text: shown.append(text))
+    issue = window.session.issue
+    before = [len(s.documents) for s in issue.sections]
+    wps = tmp_path / "区卫健局来文.wps"
+    wps.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
+                    + "WordDocument".encode("utf-16-le"))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(wps))])
+    window.tree_model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0,
+                                   window.tree_model.index(0, 0))
+    qtbot.waitUntil(lambda: bool(shown), timeout=LAYOUT_TIMEOUT)
+    assert "区卫健局来文.wps" in shown[0] and "WPS 文字文件" in shown[0] and "另存为" in shown[0]
+    assert [len(s.documents) for s in window.session.issue.sections] == before

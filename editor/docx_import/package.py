@@ -192,6 +192,25 @@ class Package:
                       "no officeDocument part in package")
 
 
+def _legacy_office(data: bytes, base: str) -> tuple[str, str]:
+    """(message, detail) for an unencrypted OLE compound file: which old format it is,
+    told by its streams' names (and a WPS file by its extension: WPS 文字 writes the same
+    streams as Word 97-2003)."""
+    def has(stream: str) -> bool:
+        return stream.encode("utf-16-le") in data
+    lower = base.lower()
+    if lower.endswith((".wps", ".wpt")):
+        return ("这是 WPS 文字文件（.wps），请在 WPS 中“另存为”Word 文档（.docx）后再导入",
+                "OLE compound file (WPS Writer)")
+    if not has("WordDocument") and (has("Workbook") or has("Book")):
+        return ("这是旧版 Excel 表格（.xls / .et），不是 Word 文档", "OLE compound file (spreadsheet)")
+    if not has("WordDocument") and has("PowerPoint Document"):
+        return ("这是旧版 PowerPoint 演示文稿（.ppt / .dps），不是 Word 文档",
+                "OLE compound file (presentation)")
+    return ("这是旧版 Word 97-2003 文档（.doc），请在 Word 或 WPS 中另存为 .docx 后再导入",
+            "OLE compound file (legacy .doc)")
+
+
 def _sniff(data: bytes, name: str) -> None:
     """Refuse files that are clearly not a .docx before opening the zip."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
@@ -208,8 +227,7 @@ def _sniff(data: bytes, name: str) -> None:
                 "EncryptedPackage".encode("utf-16-le") in data:
             raise _refuse(name, "文件已加密（设置了打开密码），请先在 Word 中取消密码再导入",
                           "OLE container with EncryptedPackage")
-        raise _refuse(name, "这是旧版 Word 97-2003 文档（.doc），请在 Word 中另存为 .docx 后再导入",
-                      "OLE compound file (legacy .doc)")
+        raise _refuse(name, *_legacy_office(data, base))
     if data.startswith(b"{\\rtf"):
         raise _refuse(name, "这是 RTF 文件，请在 Word 中另存为 .docx 后再导入", "RTF signature")
     if not data.startswith(b"PK"):

@@ -30,15 +30,21 @@ KIND_LABELS = {"notice": "通知/文件", "speech": "讲话", "doc_list": "文�
                "chronicle": "大事记", "news": "信息", "other": "其他"}
 
 
+# what a drop or the import dialog takes: .docx, and the older formats offices receive,
+# which the importer refuses with a message saying how to convert them
+IMPORT_SUFFIXES = (".docx", ".doc", ".wps", ".rtf")
+IMPORT_FILTER = "Word 文档 (*.docx);;旧版文档（导入时提示如何转换）(*.doc *.wps *.rtf)"
+
+
 def docx_paths(mime: QMimeData) -> list[Path]:
-    """Local .docx files in a drop from the file manager."""
+    """Local documents (``IMPORT_SUFFIXES``) in a drop from the file manager."""
     if not mime.hasUrls():
         return []
     out = []
     for url in mime.urls():
         if url.isLocalFile():
             path = Path(url.toLocalFile())
-            if path.suffix.lower() == ".docx" and not path.name.startswith("~$"):
+            if path.suffix.lower() in IMPORT_SUFFIXES and not path.name.startswith("~$"):
                 out.append(path)
     return out
 

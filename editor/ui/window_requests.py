@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from editor.errors import GazetteError
 from editor.ui import edits
+from editor.ui.issue_tree import IMPORT_FILTER
 from editor.ui.jobs import run_job, user_message
 
 
@@ -95,7 +96,7 @@ class EditRequests:
         if self.session is None:
             return
         paths, _ = QFileDialog.getOpenFileNames(self, "导入文件", self.settings.last_folder("import"),
-                                                "Word 文档 (*.docx)")
+                                                IMPORT_FILTER)
         if not paths:
             return
         self.settings.set_last_folder("import", paths[0])
@@ -123,7 +124,7 @@ class EditRequests:
 
     def reimport(self, doc_id: str) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "重新导入", self.settings.last_folder("import"),
-                                              "Word 文档 (*.docx)")
+                                              IMPORT_FILTER)
         if not path:
             return
         try:
