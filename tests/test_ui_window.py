@@ -617,7 +617,8 @@ def _prepend_block(doc, block):
     return _Prepend()
 
 
-def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot):
+def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot,
+                                                                  screenshot_dir):
     from editor.proof.punctcheck import check_punctuation
     window = opened
     check = window.punct
@@ -635,6 +636,8 @@ def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot
     page = check._marked[0]
     assert window.laid_out.pages[page].folio == folio
     assert window.preview.current_page() in (page - 1, page)
+    qtbot.wait(20)
+    assert window.grab().save(str(screenshot_dir / "check.png"))      # README picture
     first.setCheckState(0, Qt.CheckState.Unchecked)             # keep this one as it is
     kept = first.text(1)
     generation = window.layout_worker.generation
