@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDialog, QDialogButtonBo
                                QRadioButton, QVBoxLayout, QWidget)
 
 from editor.proof.view import KINDS
+from editor.ui.buttons import ok_cancel
 
 KIND_TIPS = {"改": "改正：把所选文字改为新文字", "删": "删除所选文字", "增": "在所选文字之后增补",
              "疑": "存疑：请编辑核实", "注": "批注：只作说明"}
@@ -54,12 +55,7 @@ class AnnotationDialog(QDialog):
         form.addRow("校次", self.round_box)
         if author:
             form.addRow("校对人", QLabel(author))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("添加")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "添加")
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote_label)
         layout.addLayout(form)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
 
 from editor.errors import GazetteError
+from editor.ui.buttons import ok_cancel
 from editor.ui.printing import print_pages  # noqa: F401  (re-export)
 
 PDFX_VERSIONS = {"PDF/X-4（推荐）": "PDF/X-4", "PDF/X-1a（仅 CMYK、无透明）": "PDF/X-1a:2001"}
@@ -41,13 +41,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self._pdfx_group())
         self.open_after = QCheckBox("导出后打开 PDF")
         layout.addWidget(self.open_after)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导出")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self, "导出"))
 
     def _pdfx_group(self) -> QGroupBox:
         group = QGroupBox("PDF/X 印刷文件（交印刷厂）")

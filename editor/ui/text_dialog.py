@@ -7,8 +7,9 @@ it: it comes from the source file's numbering.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout
+
+from editor.ui.buttons import ok_cancel
 
 
 class TextEditDialog(QDialog):
@@ -23,13 +24,7 @@ class TextEditDialog(QDialog):
         self.edit = QPlainTextEdit(text)
         self.edit.setTabChangesFocus(True)
         layout.addWidget(self.edit, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def text(self) -> str:
         return self.edit.toPlainText()
