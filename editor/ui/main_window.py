@@ -27,6 +27,7 @@ from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
 from editor.ui.layout_notes import LayoutNotes
 from editor.ui.punct_dock import PunctuationCheck
+from editor.ui.qtfix import keep_singletons_alive
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -356,6 +357,7 @@ class MainWindow(EditRequests, QMainWindow):
             self.layout_worker.request(self.snapshots.take(self.session.issue))
 
     def _pages_ready(self, generation: int, laid_out, seconds: float) -> None:
+        keep_singletons_alive()       # each layout emits signals: see editor.ui.qtfix
         if self.session is None or generation != self.layout_worker.generation:
             return              # a newer edit is being laid out already
         self.laid_out = laid_out

@@ -22,7 +22,7 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPai
                            QRawFont)
 
 from editor.layout.items import ImageItem, LineItem, LinkItem, Page, RectItem, TextItem
-from editor.ui.qtfix import keep_none_alive
+from editor.ui.qtfix import keep_singletons_alive
 
 BASE_PX = 64.0          # fonts are made at this pixel size and scaled per item
 GREEK_SCALE = 0.3       # device pixels per point below which text is drawn as bars
@@ -142,7 +142,7 @@ class PagePainter:
 
     def paint(self, painter: QPainter, page: Page, scale: float) -> None:
         """Paint ``page``; ``scale`` is device pixels per point (decides greeking)."""
-        keep_none_alive()        # PySide6 6.12 / Python 3.11: see editor.ui.qtfix
+        keep_singletons_alive()  # PySide6 6.12 / Python 3.11: see editor.ui.qtfix
         painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.GlobalColor.white)
         greek = scale < GREEK_SCALE
         for item in page.items:
