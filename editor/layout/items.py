@@ -133,10 +133,14 @@ class OutlineEntry:
 class LayoutWarning:
     """Something the user should look at after a layout (an overflow, a picture too
     coarse to print, a 目录 that did not settle) and where: the document and the page
-    index in the issue, or None for what concerns no one page.  ``str()`` is the text."""
+    index in the issue, or None for what concerns no one page.  ``str()`` is the text.
+    ``code`` is the stable rule id the 印前检查 files it under (e.g. ``GLYPH_MISSING``,
+    ``IMAGE_LOW_RES``); ``block_id`` the model block it concerns, when one does."""
     text: str
     doc_id: str | None = None
     page: int | None = None
+    code: str = ""
+    block_id: str | None = None
 
     def __str__(self) -> str:
         return self.text
