@@ -133,24 +133,23 @@ def set_paragraph_role(issue, doc_id: str, block_id: str, target: str) -> Comman
     return cmds.SetParagraphRole(doc_id=doc_id, block_id=block_id, target=target)
 
 
-TABLE_FIELD_COMMANDS = {"col_widths": "SetColumnWidths", "font_size": "SetTableFontSize",
-                        "padding": "SetCellPadding", "header_rows": "SetHeaderRows",
-                        "landscape": "SetLandscape", "keep_rows_together": "SetKeepRowsTogether"}
+TABLE_FIELD_COMMANDS = {"col_widths": tcmds.SetColumnWidths, "font_size": tcmds.SetTableFontSize,
+                        "padding": tcmds.SetCellPadding, "header_rows": tcmds.SetHeaderRows,
+                        "landscape": tcmds.SetLandscape,
+                        "keep_rows_together": tcmds.SetKeepRowsTogether}
 
 
 def set_table_layout(issue, doc_id: str, table_id: str, field: str, value) -> Command | None:
     """The table command that sets ``TableLayout.<field>`` to ``value`` (None when the
     value is already set)."""
-    from editor.app.table_commands import find_table
-    table = find_table(issue, doc_id, table_id)
+    table = tcmds.find_table(issue, doc_id, table_id)
     if getattr(table.layout, field) == value:
         return None
-    return _command(TABLE_FIELD_COMMANDS[field])(doc_id=doc_id, table_id=table_id, value=value)
+    return TABLE_FIELD_COMMANDS[field](doc_id=doc_id, table_id=table_id, value=value)
 
 
 def _cell_place(issue, doc_id: str, table_id: str, cell_id: str):
-    from editor.app.table_commands import find_table
-    table = find_table(issue, doc_id, table_id)
+    table = tcmds.find_table(issue, doc_id, table_id)
     for r, row in enumerate(table.rows):
         for cell in row.cells:
             if cell.id == cell_id:
@@ -176,11 +175,10 @@ def cell_action(issue, doc_id: str, table_id: str, cell_id: str, action: str,
                 value=None) -> Command | None:
     """The table command for an action on the clicked cell: ``align`` its column,
     ``delete_row`` / ``delete_col`` (when empty), ``split`` the table before its row."""
-    from editor.app.table_commands import find_table
     r, cell = _cell_place(issue, doc_id, table_id, cell_id)
     ids = dict(doc_id=doc_id, table_id=table_id)
     if action == "align":
-        aligns = find_table(issue, doc_id, table_id).layout.col_align or []
+        aligns = tcmds.find_table(issue, doc_id, table_id).layout.col_align or []
         if (aligns[cell.col] if cell.col < len(aligns) else None) == value:
             return None
         return tcmds.SetColumnAlignment(**ids, col=cell.col, align=value)
@@ -190,7 +188,7 @@ def cell_action(issue, doc_id: str, table_id: str, cell_id: str, action: str,
         return tcmds.DeleteEmptyColumn(**ids, col=cell.col)
     if action == "split":
         return tcmds.SplitTableAtRow(**ids, row=r)
-    raise GazetteError("此版本尚不支持该操作", action)
+    raise ValueError(f"unknown table action {action!r}")
 
 
 # -- long use cases --------------------------------------------------------------------------
