@@ -105,8 +105,5 @@ def _store(session, path: Path, result) -> None:
 def _open_session(path: Path):
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
-    try:
-        from editor.app.session import Session
-    except ImportError as exc:
-        raise GazetteError("此版本无法读取项目文件（.gazette）", str(exc), str(path)) from exc
+    from editor.app.session import Session
     return Session.open(path)
