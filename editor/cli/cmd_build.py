@@ -66,26 +66,10 @@ def load_any_issue(path: Path, progress=None):
             f"  python main.py project import 本期.gazette \"{path}\" --section 栏目名称\n"
             f"  python main.py build 本期.gazette -o 本期.pdf", path=str(path))
     if path.suffix.lower() == ".gazette":
-        try:
-            from editor.store import load_issue as load_project
-        except ImportError as exc:
-            raise GazetteError("此版本无法读取项目文件（.gazette）", str(exc), str(path)) from exc
+        from editor.store import load_issue as load_project
         return load_project(path)
     from editor.issue_json import load_issue
     return load_issue(path, progress)
-
-
-def _require_components() -> None:
-    """A clear message instead of a traceback when an installation lacks a stage."""
-    missing = []
-    for module, name, label in (("editor.docx_import", "import_docx", "docx 导入"),
-                                ("editor.fonts", "default_fontbook", "字体库")):
-        try:
-            getattr(__import__(module, fromlist=[name]), name)
-        except (ImportError, AttributeError):
-            missing.append(label)
-    if missing:
-        raise GazetteError(f"此安装缺少组件：{'、'.join(missing)}，无法排版")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,7 +81,6 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.issue) if args.issue else sample_issue_path()
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
-    _require_components()
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
     out = Path(args.output)

@@ -5,6 +5,7 @@ command line (layer: cli).
   project import FILE.gazette DOC.docx… --section 名称
   project show FILE.gazette [--json]
   project move FILE.gazette 文件编号 --section 名称 [--position 序号]
+  project reimport FILE.gazette 文件编号 NEW.docx
   project undo FILE.gazette / project redo FILE.gazette
   project log FILE.gazette
 
@@ -43,6 +44,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--section", required=True, metavar="名称")
     p.add_argument("--position", type=int, default=None, metavar="序号",
                    help="在栏目中的位置（从 1 起；默认放在最后）")
+    p = sub.add_parser("reimport", help="用新版 .docx 替换某个文件（保留版式设置和批注）")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", metavar="文件编号")
+    p.add_argument("new_docx", metavar="NEW.docx", help="新版文件")
     for action, text in (("undo", "撤销最近一次操作"), ("redo", "重做最近撤销的操作"),
                          ("log", "列出修订记录")):
         p = sub.add_parser(action, help=text)
@@ -146,6 +151,17 @@ def _move(session, args) -> int:
     return 0
 
 
+def _reimport(session, args) -> int:
+    if session.issue.find_document(args.doc_id) is None:
+        raise GazetteError(f"找不到文件 {args.doc_id}（用 project show 查看编号）")
+    session.reimport(args.doc_id, Path(args.new_docx))
+    print(f"已{session.undo_text}")
+    report = session.import_report(args.doc_id)
+    for entry in report.entries if report is not None else ():
+        print(f"  注意：{entry.message_zh}")
+    return 0
+
+
 def _undo(session, args) -> int:
     text = session.undo_text
     session.undo()
@@ -168,5 +184,5 @@ def _log(session, args) -> int:
     return 0
 
 
-ACTIONS = {"import": _import, "show": _show, "move": _move, "undo": _undo, "redo": _redo,
-           "log": _log}
+ACTIONS = {"import": _import, "show": _show, "move": _move, "reimport": _reimport,
+           "undo": _undo, "redo": _redo, "log": _log}
