@@ -24,6 +24,14 @@ FOLIO = re.compile(r"—\s*(\d+)\s*—")
 WS = re.compile(r"\s+")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def reproducible():
+    """Byte-identical builds are asked for with SOURCE_DATE_EPOCH (else the PDF is dated now)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1751328000")
+        yield
+
+
 @pytest.fixture(scope="module")
 def issue() -> model.Issue:
     return load_issue(sample_issue_path())

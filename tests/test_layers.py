@@ -1,6 +1,6 @@
 """The layer contract, read from the source (every import statement, at any depth):
 
-    errors, resources ← appdirs ← crashlog ← model ← app.command (the command contract)
+    errors, resources ← guard ← appdirs ← crashlog ← model ← app.command (the command contract)
     ← docx_import, fonts ← layout ← render
     ← store, proof, issue_json, appinfo ← app ← cli, ui
 
@@ -16,6 +16,7 @@ from conftest import ROOT
 
 LAYERS = [
     {"errors", "resources", "__init__"},
+    {"guard"},
     {"appdirs"},
     {"crashlog"},
     {"model"},
