@@ -54,7 +54,8 @@ def run_preflight(issue, laid_out=None, template=None, fontbook=None,
     if laid_out is not None:
         from editor.preflight.pages import PageContext, check_pages
         _place(findings, laid_out)
-        findings += check_pages(PageContext(issue, laid_out, template, fontbook))
+        known = {(f.rule, f.doc_id, f.block_id) for f in findings}
+        findings += check_pages(PageContext(issue, laid_out, template, fontbook), known)
     ignored = ignored or {}
     report = Report()
     for f in sort_findings(findings):

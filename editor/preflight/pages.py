@@ -366,10 +366,12 @@ PAGE_RULES = (glyphs_missing, overlaps, outside_type_area, stranded_headings,
               orphans_and_widows, row_fragments, toc_numbers, blank_pages, fonts_substituted)
 
 
-def check_pages(ctx: PageContext) -> list[Finding]:
-    """The layout's warnings, then what the measurements find that they do not name."""
-    warned = layout_warnings(ctx)
-    told = {(f.rule, f.page) for f in warned} | {(f.rule, f.page, f.block_id) for f in warned}
+def check_pages(ctx: PageContext, known: set[tuple] = frozenset()) -> list[Finding]:
+    """The layout's warnings (but those a document rule names already, place by place:
+    ``known`` holds their (rule, document, block)), then what the measurements find that
+    the warnings do not name."""
+    warned = [f for f in layout_warnings(ctx) if (f.rule, f.doc_id, f.block_id) not in known]
+    told = {(f.rule, f.page) for f in warned}
     rules_told = {f.rule for f in warned}
     out = list(warned)
     for rule in PAGE_RULES:
