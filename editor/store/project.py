@@ -492,11 +492,16 @@ def load_ignored(path: str | Path) -> dict[str, str]:
         store.close()
 
 
-def load_issue(path: str | Path) -> Issue:
-    """The Issue held in a project file, read without writing to it (for ``build``)."""
+def load_issue(path: str | Path, progress=None) -> Issue:
+    """The Issue held in a project file, read without writing to it (for ``build``);
+    each damaged document is told to ``progress`` (Chinese) and left out."""
     store = ProjectStore.open(path, readonly=True)
     try:
-        return store.read_issue()
+        issue = store.read_issue()
+        for row in store.damaged:
+            if progress is not None:
+                progress(f"提示：{row.message}")
+        return issue
     finally:
         store.close()
 
