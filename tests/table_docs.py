@@ -144,6 +144,7 @@ def build(docx_path: Path, pdf_path: Path):
 
 if __name__ == "__main__":            # python tests/table_docs.py OUTDIR: build all
     import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     for name, fn in BUILDERS.items():
