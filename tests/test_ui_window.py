@@ -608,7 +608,7 @@ def _prepend_block(doc, block):
     """An undoable command putting ``block`` at the top of ``doc``'s body."""
     from editor.app.command import Change, Command
 
-    class _Prepend(Command):
+    class PrependBlock(Command):        # a test command (registered, never stored)
         title = "插入"
 
         def apply(self, issue):
@@ -618,7 +618,7 @@ def _prepend_block(doc, block):
         def revert(self, issue):
             issue.find_document(doc.id).body.pop(0)
             return Change(documents={doc.id})
-    return _Prepend()
+    return PrependBlock()
 
 
 def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot,

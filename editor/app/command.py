@@ -13,6 +13,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from editor.errors import GazetteError
 from editor.model import Issue
 from editor.model.serialize import from_dict as model_from_dict
 from editor.model.serialize import to_dict as model_to_dict
@@ -39,19 +40,28 @@ class Change:
 
 _REGISTRY: dict[str, type["Command"]] = {}
 
-# Modules defining commands that a stored undo history may name; imported on demand, so a
-# command read back from a project file is found even when nothing imported its module.
-COMMAND_MODULES = ("editor.app.commands", "editor.app.table_commands",
+# Every module that defines commands, so a step read back from a project file finds its
+# class even when nothing imported its module.  tests/test_command_registry.py fails when a
+# command is defined anywhere else.  A broken import here is a bug and fails loudly.
+COMMAND_MODULES = ("editor.app.commands", "editor.app.table_commands", "editor.app.reimport",
                    "editor.proof.corrections", "editor.proof.import_")
+
+
+class UnknownCommand(GazetteError):
+    """A stored step names a command this version does not have (a newer program wrote it)."""
+
+
+def _load_all() -> None:
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
 
 
 def _command_class(name: str) -> type["Command"]:
     if name not in _REGISTRY:
-        for module in COMMAND_MODULES:
-            try:
-                importlib.import_module(module)
-            except ImportError:
-                continue
+        _load_all()
+    if name not in _REGISTRY:
+        raise UnknownCommand("项目文件中的这一步操作无法识别，可能由更新版本的程序写入，不能撤销或重做。",
+                             f"unknown command {name!r}")
     return _REGISTRY[name]
 
 
@@ -63,6 +73,12 @@ class Command:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
+        if cls.__name__.startswith("_"):
+            return                          # a shared base, never stored on its own
+        known = _REGISTRY.get(cls.__name__)
+        if known is not None and known.__module__ != cls.__module__:
+            raise TypeError(f"command name {cls.__name__} defined in {known.__module__} "
+                            f"and {cls.__module__}")
         _REGISTRY[cls.__name__] = cls
 
     def apply(self, issue: Issue) -> Change:
@@ -134,4 +150,6 @@ class CommandGroup(Command):
 
 
 def registered_commands() -> dict[str, type[Command]]:
+    """Every command class by its stored name (all command modules loaded)."""
+    _load_all()
     return dict(_REGISTRY)

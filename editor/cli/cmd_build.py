@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdfx", action="store_true",
                         help="输出 PDF/X-4 印刷文件（CMYK 输出意图，文字纯黑 K100）")
     parser.add_argument("--x1a", action="store_true", help="与 --pdfx 同用：输出 PDF/X-1a（仅 CMYK、无透明）")
-    parser.add_argument("--icc", default=None, metavar="PATH",
+    parser.add_argument("--icc", default=None, metavar="ICC文件",
                         help="与 --pdfx 同用：印刷厂提供的 CMYK ICC 特性文件（默认：内置通用铜版纸特性）")
     parser.add_argument("--reg-marks", action="store_true",
                         help="与 --pdfx --bleed 同用：在出血外四边居中加套准标记")
@@ -59,27 +59,17 @@ def load_any_issue(path: Path, progress=None):
     """An Issue from an issue.json or a *.gazette project file."""
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
+    if path.suffix.lower() in (".docx", ".doc", ".wps", ".rtf"):
+        raise GazetteError(
+            f"“{path.name}”是单篇文件，不是一整期。请先新建项目，再把文件导入某个栏目：\n"
+            f"  python main.py project new 本期.gazette\n"
+            f"  python main.py project import 本期.gazette \"{path}\" --section 栏目名称\n"
+            f"  python main.py build 本期.gazette -o 本期.pdf", path=str(path))
     if path.suffix.lower() == ".gazette":
-        try:
-            from editor.store import load_issue as load_project
-        except ImportError as exc:
-            raise GazetteError("此版本无法读取项目文件（.gazette）", str(exc), str(path)) from exc
+        from editor.store import load_issue as load_project
         return load_project(path)
     from editor.issue_json import load_issue
     return load_issue(path, progress)
-
-
-def _require_components() -> None:
-    """A clear message instead of a traceback when an installation lacks a stage."""
-    missing = []
-    for module, name, label in (("editor.docx_import", "import_docx", "docx 导入"),
-                                ("editor.fonts", "default_fontbook", "字体库")):
-        try:
-            getattr(__import__(module, fromlist=[name]), name)
-        except (ImportError, AttributeError):
-            missing.append(label)
-    if missing:
-        raise GazetteError(f"此安装缺少组件：{'、'.join(missing)}，无法排版")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,7 +81,6 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.issue) if args.issue else sample_issue_path()
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
-    _require_components()
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
     out = Path(args.output)

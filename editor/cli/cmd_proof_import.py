@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from pathlib import Path
 
+from editor.app.proofs import summary_lines
 from editor.errors import GazetteError
 
 NAME = "proof-import"
@@ -44,23 +44,6 @@ def _rebuilt_map(issue, template):
     return build
 
 
-def report(result) -> list[str]:
-    """Chinese lines summarising an ImportResult."""
-    kinds = Counter(a.kind for a in result.annotations)
-    summary = "、".join(f"{k} {kinds[k]}" for k in "改删增疑注" if kinds[k])
-    lines = [f"读到 {len(result.annotations)} 条批注（{summary or '无'}），"
-             f"对已有批注的答复 {len(result.replies)} 条。"]
-    for ann in result.annotations:
-        where = f"「{ann.quote[:16]}」" if ann.quote else f"「{ann.prefix[-6:]}‸{ann.suffix[:6]}」"
-        extra = f" → {ann.new_text}" if ann.kind in ("改", "增") else ""
-        flag = "（原文已改动，待重新定位）" if ann.orphaned else ""
-        lines.append(f"  {ann.kind} {where}{extra} {ann.note[:30]}{flag}".rstrip())
-    if result.unplaced:
-        lines.append(f"未能定位 {len(result.unplaced)} 条：")
-        lines += [f"  {u.describe()}" for u in result.unplaced]
-    return lines
-
-
 def run(args: argparse.Namespace) -> int:
     from editor.proof.import_ import import_proof
 
@@ -72,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         issue = load_any_issue(path, _progress)
         result = import_proof(str(pdf), issue, fallback=_rebuilt_map(issue, args.template),
                               round_label=args.round)
-        print("\n".join(report(result)))
+        print("\n".join(summary_lines(result)))
         print("（issue.json 不能保存批注；请用项目文件导入。）")
         return 0
     session = _open_session(path)
@@ -80,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         result = import_proof(str(pdf), session.issue,
                               fallback=_rebuilt_map(session.issue, args.template),
                               round_label=args.round)
-        print("\n".join(report(result)))
+        print("\n".join(summary_lines(result)))
         if not args.dry_run:
             _store(session, path, result)
     finally:
@@ -105,8 +88,5 @@ def _store(session, path: Path, result) -> None:
 def _open_session(path: Path):
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
-    try:
-        from editor.app.session import Session
-    except ImportError as exc:
-        raise GazetteError("此版本无法读取项目文件（.gazette）", str(exc), str(path)) from exc
+    from editor.app.session import Session
     return Session.open(path)

@@ -22,6 +22,7 @@ up) to the cell's inner width and to the height a row can have on a page
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from editor.fonts.measure import Measurer, is_wide
 from editor.layout.compose import ComposedLine, compose
@@ -230,7 +231,7 @@ def column_widths(table: model.Table, style: TableStyle, width: float, size: flo
 def _widen_to_min(widths: list[float], mins: list[float], width: float) -> list[float]:
     if sum(mins) > width:
         return widths
-    short = [i for i, (w, mn) in enumerate(zip(widths, mins)) if w < mn - 0.01]
+    short = {i for i, (w, mn) in enumerate(zip(widths, mins)) if w < mn - 0.01}
     if not short:
         return widths
     out = list(widths)
@@ -274,7 +275,7 @@ def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
     lo, hi = metrics or column_metrics(table, style, m)
     size = choose_size(table, style, width, lo, hi)
     widths = column_widths(table, style, width, size, lo, hi)
-    xs = [sum(widths[:k]) for k in range(len(widths))]
+    xs = [0.0, *accumulate(widths)][:len(widths)]      # linear: grids may be huge
     n_rows = len(table.rows)
     n_head = table.header_rows if table.header_rows < n_rows else 0
     pad = _padding(table, style)

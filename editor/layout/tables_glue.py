@@ -1,20 +1,19 @@
 """Tables in a document: template [tables] settings → ``TableStyle`` → flowables (layer: layout).
 
 ``table_flowable(table, template, measurer, doc_id)`` returns the flowables for one
-``model.Table``.  When ``editor.layout.table.TableFlowable`` is available it is used with
-a ``TableStyle`` filled from the template (font role and size, padding, border widths,
-header fill, repeated header, 续表 caption, landscape threshold) — only the fields that
-``TableStyle`` declares are passed, so both sides can grow independently.  Without it,
-``editor.layout.simple_table`` sets a plain ruled grid: no text is ever cut or set
-outside its cell.
+``model.Table``: an ``editor.layout.table.TableFlowable`` with a ``TableStyle`` filled from
+the template (font role and size, padding, border widths, header fill, repeated header,
+续表 caption, landscape threshold) — only the fields that ``TableStyle`` declares are
+passed, so both sides can grow independently.
 """
 from __future__ import annotations
 
 import dataclasses
 
-from editor.fonts.measure import Measurer
-from editor.layout.template import Template, font_size
 from editor import model
+from editor.fonts.measure import Measurer
+from editor.layout.table import TableFlowable, TableStyle
+from editor.layout.template import Template, font_size
 
 
 def template_table_settings(template: Template) -> dict:
@@ -45,13 +44,8 @@ def template_table_settings(template: Template) -> dict:
     }
 
 
-def table_style(template: Template):
-    """A ``editor.layout.table.TableStyle`` from the template, or None when the table
-    module is not available."""
-    try:
-        from editor.layout.table import TableStyle
-    except ImportError:
-        return None
+def table_style(template: Template) -> TableStyle:
+    """The ``TableStyle`` the template's [tables] settings describe."""
     settings = template_table_settings(template)
     names = {f.name for f in dataclasses.fields(TableStyle)}
     return TableStyle(**{k: v for k, v in settings.items() if k in names})
@@ -59,14 +53,4 @@ def table_style(template: Template):
 
 def table_flowable(table: model.Table, template: Template, measurer: Measurer,
                    doc_id: str) -> list:
-    style = table_style(template)
-    if style is not None:
-        from editor.layout.table import TableFlowable
-        return [TableFlowable(table, style, measurer, doc_id)]
-    return _simple_table(table, template, measurer, doc_id)
-
-
-def _simple_table(table: model.Table, template: Template, measurer: Measurer,
-                        doc_id: str) -> list:
-    from editor.layout.simple_table import SimpleTableFlowable
-    return [SimpleTableFlowable(table, template_table_settings(template), measurer, doc_id)]
+    return [TableFlowable(table, table_style(template), measurer, doc_id)]

@@ -207,6 +207,26 @@ def build_date() -> str:
     return date.today().isoformat()
 
 
+def reproducible() -> bool:
+    """True when ``SOURCE_DATE_EPOCH`` asks for byte-identical rebuilds."""
+    return os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()
+
+
+def creation_time() -> datetime:
+    """When the PDF says it was made: ``SOURCE_DATE_EPOCH`` when set, else now (UTC)."""
+    if reproducible():
+        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"].strip()), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _date_now_unless_reproducible(c) -> None:
+    """reportlab's ``invariant`` mode (kept: the file ID then follows the content) dates
+    every PDF 2000-01-01 unless SOURCE_DATE_EPOCH is set; the office wants the real date."""
+    if not reproducible():
+        from reportlab.lib.utils import TimeStamp
+        c._doc._timeStamp = TimeStamp(invariant=False)
+
+
 def slug_text(laid_out: LaidOutIssue, page: Page, date: str) -> str:
     """The page information line printed in the slug (outside the trim) of a bleed PDF."""
     folio = f"页码 {page.folio}" if page.folio is not None else "无页码"
@@ -255,6 +275,7 @@ def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, 
     c = rl_canvas.Canvas(str(out_path), pagesize=size, invariant=1, pageCompression=1,
                          pdfVersion=(1, 6), initialFontName=initial, initialFontSize=12,
                          lang="zh-CN")
+    _date_now_unless_reproducible(c)
     c.setTitle(laid_out.title)
     c.setSubject(laid_out.subject)
     c.setCreator(CREATOR)

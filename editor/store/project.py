@@ -27,7 +27,8 @@ from editor.model import Issue, Section
 from editor.store import codec
 from editor.store.migration import (copy_database, create_schema, upgrade_file,
                                     upgraded_copy)
-from editor.store.schema import SCHEMA_VERSION, check_file, connect_readonly
+from editor.store.schema import (SCHEMA_VERSION, check_file, connect_readonly,
+                                 tidy_after_reading)
 
 
 def now() -> str:
@@ -122,6 +123,8 @@ class ProjectStore:
                     pass
             self.conn.close()
             self.conn = None
+            if self.readonly:
+                tidy_after_reading(self.path)
 
     # -- transactions ----------------------------------------------------------------------
     @contextmanager

@@ -11,21 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor import model
-from editor.app.command import Change, Command, registered_commands
+from editor.app import commands as cmds
+from editor.app import table_commands as tcmds
+from editor.app.command import Change, Command
 from editor.errors import GazetteError
-
-
-def _command(name: str) -> type[Command]:
-    import importlib
-    for module in ("editor.app.session", "editor.app.table_commands"):
-        try:
-            importlib.import_module(module)     # registers its commands
-        except ImportError:
-            pass
-    cls = registered_commands().get(name)
-    if cls is None:
-        raise GazetteError(f"此版本尚不支持该操作（{name}）")
-    return cls
 
 
 def _section(issue: model.Issue, section_id: str) -> model.Section:
@@ -48,49 +37,49 @@ def move_document(issue, doc_id: str, section_id: str, index: int) -> Command | 
     if issue.sections[s].id == section_id and d == index:
         return None
     _section(issue, section_id)
-    return _command("MoveDocument")(doc_id=doc_id, section_id=section_id, index=index)
+    return cmds.MoveDocument(doc_id=doc_id, section_id=section_id, index=index)
 
 
 def move_section(issue, section_id: str, index: int) -> Command | None:
     ids = [s.id for s in issue.sections]
     if section_id not in ids or ids.index(section_id) == index:
         return None
-    return _command("MoveSection")(section_id=section_id, index=index)
+    return cmds.MoveSection(section_id=section_id, index=index)
 
 
 def add_section(issue, title: str) -> Command:
-    return _command("AddSection")(title_text=title)
+    return cmds.AddSection(title_text=title)
 
 
 def rename_section(issue, section_id: str, title: str) -> Command:
-    return _command("RenameSection")(section_id=section_id, new_title=title)
+    return cmds.RenameSection(section_id=section_id, new_title=title)
 
 
 def remove_section(issue, section_id: str) -> Command:
-    return _command("RemoveSection")(section_id=section_id)
+    return cmds.RemoveSection(section_id=section_id)
 
 
 def remove_document(issue, doc_id: str) -> Command:
-    return _command("RemoveDocument")(doc_id=doc_id)
+    return cmds.RemoveDocument(doc_id=doc_id)
 
 
 def set_meta(issue, field: str, value) -> Command | None:
     if getattr(issue.meta, field) == value:
         return None
-    return _command("SetMeta")(field=field, value=value)
+    return cmds.SetMeta(field=field, value=value)
 
 
 def set_template(issue, name: str) -> Command | None:
     if not name or name == issue.template:
         return None
-    return _command("SetTemplate")(name=name)
+    return cmds.SetTemplate(name=name)
 
 
 def set_document_layout(issue, doc_id: str, field: str, value) -> Command | None:
     doc = issue.find_document(doc_id)
     if doc is None or getattr(doc.layout, field) == value:
         return None
-    return _command("SetDocumentLayout")(doc_id=doc_id, field=field, value=value)
+    return cmds.SetDocumentLayout(doc_id=doc_id, field=field, value=value)
 
 
 def set_document_field(issue, doc_id: str, field: str, text: str) -> Command | None:
@@ -98,7 +87,7 @@ def set_document_field(issue, doc_id: str, field: str, text: str) -> Command | N
     doc = issue.find_document(doc_id)
     if doc is None or getattr(doc, field) == text.strip():
         return None
-    return _command("SetDocumentField")(doc_id=doc_id, field=field, value=text)
+    return cmds.SetDocumentField(doc_id=doc_id, field=field, value=text)
 
 
 def paragraph_roles(issue, source) -> tuple[str, list[tuple[str, str]]] | None:
@@ -141,27 +130,26 @@ def edit_text(issue, source, old: str, new: str) -> Command | None:
 
 
 def set_paragraph_role(issue, doc_id: str, block_id: str, target: str) -> Command:
-    return _command("SetParagraphRole")(doc_id=doc_id, block_id=block_id, target=target)
+    return cmds.SetParagraphRole(doc_id=doc_id, block_id=block_id, target=target)
 
 
-TABLE_FIELD_COMMANDS = {"col_widths": "SetColumnWidths", "font_size": "SetTableFontSize",
-                        "padding": "SetCellPadding", "header_rows": "SetHeaderRows",
-                        "landscape": "SetLandscape", "keep_rows_together": "SetKeepRowsTogether"}
+TABLE_FIELD_COMMANDS = {"col_widths": tcmds.SetColumnWidths, "font_size": tcmds.SetTableFontSize,
+                        "padding": tcmds.SetCellPadding, "header_rows": tcmds.SetHeaderRows,
+                        "landscape": tcmds.SetLandscape,
+                        "keep_rows_together": tcmds.SetKeepRowsTogether}
 
 
 def set_table_layout(issue, doc_id: str, table_id: str, field: str, value) -> Command | None:
     """The table command that sets ``TableLayout.<field>`` to ``value`` (None when the
     value is already set)."""
-    from editor.app.table_commands import find_table
-    table = find_table(issue, doc_id, table_id)
+    table = tcmds.find_table(issue, doc_id, table_id)
     if getattr(table.layout, field) == value:
         return None
-    return _command(TABLE_FIELD_COMMANDS[field])(doc_id=doc_id, table_id=table_id, value=value)
+    return TABLE_FIELD_COMMANDS[field](doc_id=doc_id, table_id=table_id, value=value)
 
 
 def _cell_place(issue, doc_id: str, table_id: str, cell_id: str):
-    from editor.app.table_commands import find_table
-    table = find_table(issue, doc_id, table_id)
+    table = tcmds.find_table(issue, doc_id, table_id)
     for r, row in enumerate(table.rows):
         for cell in row.cells:
             if cell.id == cell_id:
@@ -174,34 +162,33 @@ def merge_cells(issue, doc_id: str, table_id: str, cell_id: str, direction: str)
     r, cell = _cell_place(issue, doc_id, table_id, cell_id)
     n_rows = cell.row_span + (1 if direction == "down" else 0)
     n_cols = cell.col_span + (1 if direction == "right" else 0)
-    return _command("MergeCells")(doc_id=doc_id, table_id=table_id, row=r, col=cell.col,
+    return tcmds.MergeCells(doc_id=doc_id, table_id=table_id, row=r, col=cell.col,
                                   n_rows=n_rows, n_cols=n_cols)
 
 
 def unmerge_cell(issue, doc_id: str, table_id: str, cell_id: str) -> Command:
     r, cell = _cell_place(issue, doc_id, table_id, cell_id)
-    return _command("UnmergeCell")(doc_id=doc_id, table_id=table_id, row=r, col=cell.col)
+    return tcmds.UnmergeCell(doc_id=doc_id, table_id=table_id, row=r, col=cell.col)
 
 
 def cell_action(issue, doc_id: str, table_id: str, cell_id: str, action: str,
                 value=None) -> Command | None:
     """The table command for an action on the clicked cell: ``align`` its column,
     ``delete_row`` / ``delete_col`` (when empty), ``split`` the table before its row."""
-    from editor.app.table_commands import find_table
     r, cell = _cell_place(issue, doc_id, table_id, cell_id)
     ids = dict(doc_id=doc_id, table_id=table_id)
     if action == "align":
-        aligns = find_table(issue, doc_id, table_id).layout.col_align or []
+        aligns = tcmds.find_table(issue, doc_id, table_id).layout.col_align or []
         if (aligns[cell.col] if cell.col < len(aligns) else None) == value:
             return None
-        return _command("SetColumnAlignment")(**ids, col=cell.col, align=value)
+        return tcmds.SetColumnAlignment(**ids, col=cell.col, align=value)
     if action == "delete_row":
-        return _command("DeleteEmptyRow")(**ids, row=r)
+        return tcmds.DeleteEmptyRow(**ids, row=r)
     if action == "delete_col":
-        return _command("DeleteEmptyColumn")(**ids, col=cell.col)
+        return tcmds.DeleteEmptyColumn(**ids, col=cell.col)
     if action == "split":
-        return _command("SplitTableAtRow")(**ids, row=r)
-    raise GazetteError("此版本尚不支持该操作", action)
+        return tcmds.SplitTableAtRow(**ids, row=r)
+    raise ValueError(f"unknown table action {action!r}")
 
 
 # -- long use cases --------------------------------------------------------------------------

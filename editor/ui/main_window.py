@@ -599,10 +599,7 @@ def _close(session) -> None:
 
 
 def _fontbook_or_none():
-    try:
-        from editor.fonts import default_fontbook
-    except ImportError:
-        return None
+    from editor.fonts import default_fontbook
     try:
         return default_fontbook()
     except GazetteError:

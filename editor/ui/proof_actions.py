@@ -58,9 +58,9 @@ def import_comments_dialog(window) -> None:
         return import_proof(path, snapshot)
 
     def done(result):
-        from editor.cli.cmd_proof_import import report
+        from editor.app.proofs import summary_lines
         from editor.proof.import_ import AddImportedAnnotations
-        lines = report(result)
+        lines = summary_lines(result)
         if not result.annotations and not result.replies:
             QMessageBox.information(window, "导入校对意见", "\n".join(lines))
             return
