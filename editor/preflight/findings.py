@@ -69,6 +69,7 @@ class Finding:
     box: tuple[float, float, float, float] | None = None
     fix: list = field(default_factory=list)
     level: str | None = None          # a severity other than the rule's (a guess, not a fault)
+    office: str = ""                  # FONT_SUBSTITUTED: the office font missing
 
     @property
     def severity(self) -> str:
