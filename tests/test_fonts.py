@@ -198,6 +198,20 @@ def test_fonts_command_reports_roles_and_sample_coverage(capsys):
     assert "全部有字形" in out and "缺" not in out.split("整期用字：")[1]
 
 
+@pytest.mark.slow
+def test_fonts_prepare_reports_no_false_missing_characters(capsys):
+    """``fonts --prepare`` converts the base sets: a character a face's base set lacks (、。中
+    in a Latin face) is not a character missing from every font; the substituted office
+    fonts are named with the face standing in."""
+    import argparse
+    from editor.cli import cmd_fonts
+    args = argparse.Namespace(issue=None, sample=False, prepare=True, json=False)
+    assert cmd_fonts.run(args) == 0
+    out = capsys.readouterr().out
+    assert "缺字" not in out
+    assert "仿宋：仿宋_GB2312 → Noto Serif SC" in out and "黑体：黑体 → Noto Sans SC" in out
+
+
 def test_subsetting_a_face_with_a_foreign_table_says_nothing(tmp_path, caplog):
     """A face carrying a table fontTools cannot subset (FontForge's FFTM) is subset
     without a warning on the console: nothing a user could act on."""
