@@ -382,7 +382,7 @@ def test_gbt9704_body_is_set_on_the_22_by_28_grid():
     body = t.style("body")
     fmt = body.fmt(first_indent=0.0)
     assert fmt.char_pitch == pytest.approx(15.79, abs=0.005)
-    assert fmt.snap_to_grid and fmt.punct == "kaiming"
+    assert fmt.snap_to_grid and fmt.punct == "quanjiao"
     frame = t.frame(1)
     assert frame.grid_pitch == pytest.approx(28.99, abs=0.005)
     assert frame.width == pytest.approx(442.2, abs=0.1)
@@ -395,6 +395,28 @@ def test_gbt9704_body_is_set_on_the_22_by_28_grid():
     first = [it for it in pl.items if it.y == lines[0]]
     assert sum(len(it.text) for it in first) == 28
     assert first[-1].xs[-1] - first[0].xs[0] == pytest.approx(27 * 442.2 / 28, abs=0.01)
+
+
+def test_gbt9704_body_sets_mid_line_marks_full_width_28_per_line():
+    """全身式 on the grid: a mid-line ，、；： takes a whole 15.79 pt cell, so a full line
+    holds 28 characters marks included; two adjacent marks (。） ）、) take 1.5 cells."""
+    from editor.layout.template import load_template
+    t = load_template("gbt9704")
+    body = t.style("body")
+    fmt = body.fmt(first_indent=0.0)
+    pitch = fmt.char_pitch
+    text = "政府机关，事业单位、社会组织；企业：" * 6
+    ls = cp.compose([body.span(text)], fmt, t.frame(1).width, FIXED)
+    assert [ln.n_chars for ln in ls[:-1]] == [28] * (len(ls) - 1)
+    first = ls[0]
+    for k in range(first.n_chars - 1):
+        if text[k] in "，、；：":
+            assert first.xs[k + 1] - first.xs[k] == pytest.approx(pitch, abs=0.01)
+    ln = cp.compose([body.span("他说（完成了。）随后（见附件）、再议。")], fmt, 2000.0, FIXED)[0]
+    i = ln.text.index("。）")
+    assert ln.xs[i + 2] - ln.xs[i] == pytest.approx(1.5 * pitch, abs=0.01)
+    i = ln.text.index("）、")
+    assert ln.xs[i + 2] - ln.xs[i] == pytest.approx(1.5 * pitch, abs=0.01)
 
 
 def test_distributed_short_centred_lines_spread_inside_their_indents():

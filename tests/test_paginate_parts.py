@@ -32,12 +32,15 @@ def _laid(doc: model.Document, template="gbt9704"):
 
 
 def _att_page_texts(laid, doc: model.Document, att: model.Attachment) -> list[str]:
-    """Texts of the page where the attachment's title starts, top to bottom."""
+    """Texts of the page where the attachment's title starts, top to bottom (inside the
+    版心: a running head above it is not the attachment's)."""
+    top = load_template("gbt9704").frame(1).y
     for page in laid.pages:
         ids = {it.source.block_id for it in page.texts() if it.source}
         if f"{att.id}/title" in ids:
-            return ["".join(it.text for it in page.texts() if round(it.y) == y)
-                    for y in sorted({round(it.y) for it in page.texts()})]
+            texts = [it for it in page.texts() if it.y > top]
+            return ["".join(it.text for it in texts if round(it.y) == y)
+                    for y in sorted({round(it.y) for it in texts})]
     raise AssertionError(f"title of {att.id} not laid out")
 
 

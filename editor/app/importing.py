@@ -99,34 +99,41 @@ def iter_import(session, paths: list[Path], section_title: str):
     created = 0
     try:
         section = cmds.find_section_by_title(session.issue, title)
-        if section is None:
-            outcome = outcome_merge(outcome, session.execute(cmds.AddSection(title=title)))
-            section = cmds.find_section_by_title(session.issue, title)
-            created = 1
-            yield f"已新建栏目“{title}”"
         total = len(paths)
         for n, path in enumerate(paths, 1):
             path = Path(path)
             yield f"正在导入 {n}/{total}：{path.name}"
-            yield from _import_one(session, path, section.id, outcome)
+            read = yield from _read_one(path, outcome)
+            if read is None:
+                continue
+            if section is None:     # made with the first file that imports: no empty section
+                outcome = outcome_merge(outcome, session.execute(cmds.AddSection(title=title)))
+                section = cmds.find_section_by_title(session.issue, title)
+                created = 1
+                yield f"已新建栏目“{title}”"
+            _add_one(session, path, *read, section.id, outcome)
         yield f"导入完成：{len(outcome.imported)}/{total} 个文件"
     finally:
         _group_batch(session, created + len(outcome.imported), title, len(outcome.imported))
     return outcome
 
 
-def _import_one(session, path: Path, section_id: str, outcome):
-    """Import one .docx as an ``AddDocument`` command; a refused file becomes a problem
-    line.  Yields a progress line only on failure."""
+def _read_one(path: Path, outcome):
+    """(bytes, import result) of one .docx, or None when refused (a problem line, and
+    the one progress line this yields)."""
     from editor.docx_import import DocxImportError, import_docx_bytes
     try:
         data = path.read_bytes()
-        result = import_docx_bytes(data, path.name)
+        return data, import_docx_bytes(data, path.name)
     except (OSError, DocxImportError) as exc:
         message = exc.message if isinstance(exc, GazetteError) else f"无法读取“{path.name}”"
         outcome.problems.append(message)
         yield f"导入失败：{message}"
-        return
+        return None
+
+
+def _add_one(session, path: Path, data: bytes, result, section_id: str, outcome) -> None:
+    """Add one imported document to the section as an ``AddDocument`` command."""
     doc = result.document
     doc.id = document_id(data, session.store.document_ids() |
                          {d.id for d in session.issue.documents()})

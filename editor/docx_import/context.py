@@ -37,6 +37,7 @@ class Context:
     footnote_refs: list = field(default_factory=list)
     images: dict = field(default_factory=dict)        # part name -> (bytes, content type)
     ids: dict = field(default_factory=dict)
+    landscape: set = field(default_factory=set)       # ids of blocks in landscape sections
 
     def next_id(self, prefix: str) -> str:
         n = self.ids.get(prefix, 0) + 1

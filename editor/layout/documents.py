@@ -107,6 +107,8 @@ class DocumentBuilder:
 
     def head(self) -> None:
         doc = self.doc
+        if doc.mark:            # a conference-file mark above the title, flush left
+            self.text(doc.mark, "attachment_label", "mark", first_indent=0.0)
         if self.masthead_shown():
             self.masthead()
             self.title()
@@ -119,6 +121,10 @@ class DocumentBuilder:
                     space_after=self.t.line_pitch, first_indent=0.0)
         if doc.subtitle:
             self.text(doc.subtitle, "subtitle", "subtitle")
+        if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", ""):
+            st = self.t.style("subtitle")       # a speech's date line: （2025年2月10日）
+            self.para([st.span("（", None), st.span(doc.date, Source(
+                doc.id, "date", 0, len(doc.date))), st.span("）", None)], st)
         if doc.speaker:
             self.text(doc.speaker, "speaker", "speaker")
         if doc.recipients:
@@ -127,7 +133,14 @@ class DocumentBuilder:
     # -- blocks -----------------------------------------------------------------------
     def blocks(self, blocks: list) -> None:
         self._list_no = 0
-        for block in blocks:
+        for k, block in enumerate(blocks):
+            nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+            if isinstance(block, model.Image):
+                self.image(block, captioned=is_caption(nxt))
+                continue
+            if is_caption(block) and isinstance(nxt, model.Image):
+                self.paragraph(block, keep_with_next=True)    # a caption above
+                continue
             if isinstance(block, model.Heading):
                 self._list_no = 0
                 self.heading(block)
@@ -137,22 +150,39 @@ class DocumentBuilder:
                 self.paragraph(block)
             elif isinstance(block, model.Table):
                 self.table(block)
-            elif isinstance(block, model.Image):
-                self.image(block)
             elif isinstance(block, model.PageBreak):
                 self.out.append(PageBreak())
 
     def heading(self, block: model.Heading) -> None:
         st = self.t.style(f"heading{min(max(block.level, 1), 4)}")
         spans = self.spans_for(block, st)
-        self.para(spans, st, **_align_override(block))
+        self.para(spans, st, **_align_override(block), **self.keeps(block, st))
 
     def list_item(self, block: model.ListItem) -> None:
         name = "list_entry" if self.doc.kind == "doc_list" else "body"
         st = self.t.style(name)
-        self.para(self.spans_for(block, st), st)
+        self.para(self.spans_for(block, st), st, **self.keeps(block, st))
 
-    def paragraph(self, block: model.Paragraph) -> None:
+    def keeps(self, block: model.Paragraph, st: TextStyle) -> dict:
+        """Word's keepNext, keepLines, pageBreakBefore and widowControl of ``block`` on
+        top of the template's style: each only adds a keep.  Word's widowControl off is
+        honoured only when the template says so ([document] word_widow_control_off):
+        Chinese Word templates switch it off by default, not by anyone's choice."""
+        ps = block.style
+        out: dict = {}
+        if ps is None:
+            return out
+        if ps.keep_with_next and not st.keep_with_next:
+            out["keep_with_next"] = True
+        if ps.keep_together and not st.keep_together:
+            out["keep_together"] = True
+        if ps.page_break_before:
+            out["page_break_before"] = True
+        if not ps.widow_control and self.t.get("document", "word_widow_control_off", False):
+            out["widow_control"] = False
+        return out
+
+    def paragraph(self, block: model.Paragraph, **extra) -> None:
         if not block.display_text.strip():
             return
         role = block.role
@@ -169,8 +199,12 @@ class DocumentBuilder:
         changes = _align_override(block) if name == "body" else {}
         if name == "body" and changes.get("align") in ("center", "right"):
             changes["first_indent"] = 0.0
+        changes.update(self.keeps(block, st))
+        changes.update(extra)
         if name == "attachment_title":
             changes["page_break_before"] = False
+        if role == "news_title":        # each news item a unit: space above, kept with its text
+            changes.update(space_before=self.t.line_pitch, keep_with_next=True)
         self.para(self.spans_for(block, st), st, **changes)
 
     def numbered_entry(self, block: model.Paragraph) -> None:
@@ -195,13 +229,20 @@ class DocumentBuilder:
         from editor.layout.tables_glue import table_flowable
         self.out.extend(table_flowable(block, self.t, self.m, self.doc.id))
 
-    def image(self, block: model.Image) -> None:
+    def image(self, block: model.Image, captioned: bool = False) -> None:
+        """A picture in its own box; kept with a caption right after it (and room for
+        that caption kept on its page when the picture is scaled to the 版心)."""
         if block.data:
-            share = float(self.t.get("images", "max_height_share", 1.0))
-            self.out.append(ImageFlowable(block.data, block.content_type, block.width,
-                                          block.height, Source(self.doc.id, block.id),
-                                          max_height_share=share, space_after=6.0,
-                                          name=block.name or block.alt))
+            cfg = self.t.section("images")
+            share = float(cfg.get("max_height_share", 1.0))
+            cap = self.t.style("caption")
+            self.out.append(ImageFlowable(
+                block.data, block.content_type, block.width, block.height,
+                Source(self.doc.id, block.id), max_height_share=share,
+                space_before=self.t.length(cfg.get("space_before", "0.3行")),
+                space_after=self.t.length(cfg.get("space_after", "6pt")),
+                name=block.name or block.alt, keep_with_next=captioned,
+                reserve=2 * (cap.line_pitch or 1.3 * cap.size) if captioned else 0.0))
 
     # -- tail -------------------------------------------------------------------------
     def attachment_note(self) -> None:
@@ -226,13 +267,14 @@ class DocumentBuilder:
     def signature_and_date(self) -> None:
         doc = self.doc
         sig = [s for s in doc.signature if s.strip()]
-        if not sig and not doc.date:
+        date = "" if doc.date_in_head else doc.date       # printed under the title then
+        if not sig and not date:
             return
         s_st, d_st = self.t.style("signature"), self.t.style("date")
         em = self.t.em("signature")
         base = s_st.right_indent
         sig_w = max((self._set_width(s, s_st) for s in sig), default=0.0)
-        date_w = self._set_width(doc.date, d_st) if doc.date else 0.0
+        date_w = self._set_width(date, d_st) if date else 0.0
         # date's first character 2 字 right of the signature's first character
         date_right = base + sig_w - 2 * em - date_w
         sig_right = base
@@ -248,9 +290,9 @@ class DocumentBuilder:
             extra = {} if i == 0 else {"space_before": 0.0}
             self.para([s_st.span(s, src)], s_st, right_indent=sig_right,
                       first_indent=0.0, **extra)
-        if doc.date:
-            src = Source(doc.id, "date", 0, len(doc.date))
-            self.para([d_st.span(doc.date, src)], d_st, right_indent=max(date_right, 0.0),
+        if date:
+            src = Source(doc.id, "date", 0, len(date))
+            self.para([d_st.span(date, src)], d_st, right_indent=max(date_right, 0.0),
                       first_indent=0.0)
 
     def _set_width(self, text: str, st: TextStyle) -> float:
@@ -281,6 +323,7 @@ class DocumentBuilder:
         for i, att in enumerate(self.doc.attachments):
             if self.t.get("document", "attachment_new_page", True):
                 self.out.append(PageBreak())
+            begin = len(self.out)
             label = att.label.strip()
             if label:
                 st = self.t.style("attachment_label")
@@ -293,6 +336,10 @@ class DocumentBuilder:
             if att.title.strip():
                 self.title(att.title, "attachment_title", att.id + "/title")
             self.blocks(att.blocks)
+            if att.landscape:       # a landscape section in Word: landscape pages
+                self.out[begin:] = [f if getattr(f, "landscape", False) or
+                                    isinstance(f, (PageBreak, ColumnsBegin)) else Landscape(f)
+                                    for f in self.out[begin:]]
 
     # -- per kind ---------------------------------------------------------------------
     def columns(self) -> None:
@@ -317,9 +364,44 @@ class DocumentBuilder:
         return bind_tables(self.out)
 
 
+class Landscape:
+    """A flowable set on landscape pages (what it cannot place goes on, still landscape)."""
+    landscape = True
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def place(self, frame, y, empty):
+        placement = self.inner.place(frame, y, empty)
+        if placement.rest is not None and not getattr(placement.rest, "landscape", False):
+            placement.rest = Landscape(placement.rest)
+        return placement
+
+
 def document_flowables(doc: model.Document, template: Template, measurer: Measurer) -> list:
     """The flowables of ``doc`` in reading order (PageBreak marks forced new pages)."""
     return DocumentBuilder(doc, template, measurer).build()
+
+
+_CAPTION = re.compile(r"^\s*(附?图|表)\s*[0-9０-９一二三四五六七八九十]+(?![0-9０-９]*\s*[年月日])")
+
+
+def is_caption(block) -> bool:
+    """A picture's caption: the import's role, a 题注/Caption style, or a short
+    paragraph that starts 图1 / 图一 / 表2."""
+    if not isinstance(block, model.Paragraph) or isinstance(block, (model.Heading,
+                                                                     model.ListItem)):
+        return False
+    if block.role == "caption":
+        return True
+    name = (block.style_name or "").lower()
+    if "caption" in name or "题注" in name:
+        return True
+    text = block.display_text
+    return len(text) <= 60 and bool(_CAPTION.match(text))
 
 
 def _colour(value: str | None, default: str) -> str:

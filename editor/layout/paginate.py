@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from editor import model
 from editor.layout.cache import LayoutCache, default_cache
+from editor.layout.checks import halfwidth_warnings
 from editor.layout.documents import document_flowables
 from editor.layout.folios import Furniture
 from editor.layout.items import LaidOutIssue, LayoutWarning, OutlineEntry, Page, TextItem
@@ -125,7 +126,7 @@ def flow_pages(flowables: list, template: Template
             queue.appendleft(f)
             continue
         if (getattr(f, "keep_with_next", False) and placement.rest is None and queue
-                and not state.empty and not _next_fits(queue[0], state, placement.y_end)):
+                and not state.empty and not _next_fits(queue, state, placement.y_end)):
             state.advance(pages)
             queue.appendleft(f)
             continue
@@ -138,17 +139,42 @@ def flow_pages(flowables: list, template: Template
     return pages, warnings
 
 
-def _next_fits(nxt, state: "_PageState", y: float) -> bool:
-    """Can the flowable after a keep-with-next one start on this page at ``y``?"""
-    if isinstance(nxt, PageBreak) or getattr(nxt, "landscape", False) != state.landscape:
-        return True
-    if getattr(nxt, "page_break_before", False):
-        return True
+KEEP_CHAIN = 6          # a longer run of keep-with-next flowables is not kept together
+KEEP_LINES = 2          # lines of the text after a heading that must share its page
+
+
+def _next_fits(queue, state: "_PageState", y: float) -> bool:
+    """Can what follows a keep-with-next flowable start on this page at ``y``?  A run of
+    keep-with-next flowables (一、 then （一） then text) must fit down to the first line
+    of the text after it, which must bring ``KEEP_LINES`` lines (or all it has) along;
+    a run longer than ``KEEP_CHAIN`` is not kept (Word gives up the same way)."""
+    for k, nxt in enumerate(queue):
+        if k >= KEEP_CHAIN or _breaks_here(nxt, state):
+            return True
+        if not getattr(nxt, "keep_with_next", False):
+            return _can_start(nxt, state, y, k == 0)
+        trial = nxt.place(state.frame, y, False)
+        if k == 0:
+            state.trial = (nxt, y, state.frame, trial)   # reused if nxt is placed there
+        if not trial.items or trial.rest is not None:
+            return bool(trial.items)          # a long kept paragraph: its lines go on
+        y = trial.y_end
+    return True
+
+
+def _breaks_here(nxt, state: "_PageState") -> bool:
+    return (isinstance(nxt, (PageBreak, ColumnsBegin))
+            or getattr(nxt, "landscape", False) != state.landscape
+            or bool(getattr(nxt, "page_break_before", False)))
+
+
+def _can_start(nxt, state: "_PageState", y: float, reuse: bool) -> bool:
     can_start = getattr(nxt, "can_start", None)
     if can_start is not None:
-        return bool(can_start(state.frame, y))
+        return bool(can_start(state.frame, y, KEEP_LINES))
     trial = nxt.place(state.frame, y, False)
-    state.trial = (nxt, y, state.frame, trial)   # reused when nxt is placed right there
+    if reuse:
+        state.trial = (nxt, y, state.frame, trial)
     return bool(trial.items)
 
 
@@ -233,6 +259,7 @@ def layout_document(doc: model.Document, template: Template, measurer,
             return hit
     flowables = document_flowables(doc, template, measurer)
     pages, warnings = flow_pages(flowables, template)
+    warnings += halfwidth_warnings(doc, pages)
     label = doc.toc_title or doc.doc_number or doc.id
     result = DocLayout(pages, [replace(w, text=f"《{label[:24]}》：{w.text}", doc_id=doc.id)
                                for w in warnings])
@@ -259,6 +286,7 @@ def layout_issue(issue: model.Issue, template: Template | str | None = None, mea
                  ) -> LaidOutIssue:
     """Paginate ``issue``: front matter, 目录, documents with folios and running heads."""
     from editor.layout.assemble import assemble_issue
+    from editor.layout.glyphs import font_warnings
     tpl = resolve_template(issue, template)
     m = measurer if measurer is not None else default_measurer()
     cache = cache if cache is not None else default_cache()
@@ -269,7 +297,9 @@ def layout_issue(issue: model.Issue, template: Template | str | None = None, mea
         docs[doc.id] = layout_document(doc, tpl, m, cache)
     if progress:
         progress("编排目录、页码与书眉")
-    return assemble_issue(issue, tpl, m, docs, Furniture(tpl, m))
+    laid_out = assemble_issue(issue, tpl, m, docs, Furniture(tpl, m))
+    laid_out.warnings += font_warnings(issue, laid_out, m)
+    return laid_out
 
 
 __all__ = ["layout_issue", "layout_document", "flow_pages", "DocLayout", "DocPage",

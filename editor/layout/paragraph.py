@@ -96,12 +96,13 @@ class ParagraphFlowable:
             k += 1
         return k
 
-    def can_start(self, frame: Frame, y: float) -> bool:
-        """True when ``place(frame, y, first_on_page=False)`` would place at least one
-        line (widow, orphan and keep-together rules included).  For keep-with-next: a
-        heading may stay at ``y_end`` only if the next paragraph ``can_start`` there."""
+    def can_start(self, frame: Frame, y: float, lines: int = 1) -> bool:
+        """True when ``place(frame, y, first_on_page=False)`` would place at least
+        ``lines`` lines (or all the paragraph has; widow, orphan and keep-together rules
+        included).  For keep-with-next: a heading may stay at ``y_end`` only if the next
+        paragraph ``can_start`` there with two lines."""
         n = len(self.lines(frame.width))
-        return self._allowed(self.lines_fit(frame, y, False), n, False) > 0
+        return self._allowed(self.lines_fit(frame, y, False), n, False) >= min(max(lines, 1), n)
 
     def min_height(self, frame: Frame, first_on_page: bool = False) -> float:
         """Height needed from a line-aligned ``y`` to place the first allowed piece."""

@@ -116,8 +116,12 @@ def fit_image(w: float, h: float, max_w: float, max_h: float) -> tuple[float, fl
 
 @dataclass
 class ImageFlowable:
-    """An image at its size, scaled down (never up) to fit the frame; centred.  An image
-    that prints below ``LOW_PPI`` brings a warning (the editor should ask for a better
+    """An image in its own box in the flow: ``space_before`` below the text above (the
+    line above hangs its descenders below its baseline, which is where that text ends),
+    scaled down (never up) to fit the frame less ``reserve`` (room for a caption kept
+    with it), centred, and moved whole to the next page when it does not fit.  The
+    text after it starts on the next grid line below ``space_after``.  An image that
+    prints below ``LOW_PPI`` brings a warning (the editor should ask for a better
     original before the issue goes to the printer)."""
     data: bytes
     content_type: str
@@ -129,10 +133,13 @@ class ImageFlowable:
     keep_with_next: bool = False
     page_break_before: bool = False
     name: str = ""
+    space_before: float = 0.0
+    reserve: float = 0.0
 
     def size_in(self, frame: Frame) -> tuple[float, float]:
+        room = frame.height * self.max_height_share - self.reserve - self.space_before
         return fit_image(self.width, self.height, frame.width,
-                         frame.height * self.max_height_share)
+                         max(room, frame.height * 0.25))
 
     @cached_property
     def _pixels(self) -> tuple[int, int] | None:
@@ -141,6 +148,8 @@ class ImageFlowable:
 
     def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
         w, h = self.size_in(frame)
+        if not first_on_page:
+            y += self.space_before
         if y + h > frame.bottom + EPS and not first_on_page:
             return Placement(items=[], y_end=y, rest=self)
         item = ImageItem(frame.x + (frame.width - w) / 2, y, w, h, self.data,

@@ -1,0 +1,118 @@
+"""Keeps and pictures in the flow (FixedMeasurer; the PDF-level checks are in
+test_layout_pdf.py): Word's keepNext / keepLines / pageBreakBefore, headings kept with
+two lines of their text through a run of headings, no 孤行, pictures in their own box
+clear of the text above and below, kept with their caption, moved whole."""
+from __future__ import annotations
+
+import io
+
+from editor import model
+from editor.fonts.measure import FixedMeasurer
+from editor.layout.items import ImageItem
+from editor.layout.paginate import layout_document
+from editor.layout.template import load_template
+
+T = load_template("gbt9704")
+M = FixedMeasurer()
+LINE = "根据有关规定现将我区第一至第三批区级文物保护单位保护范围予以公布并请遵照执行"  # 38
+
+
+def _p(pid, n_chars, **style):
+    text = (LINE * (n_chars // len(LINE) + 1))[:n_chars - 1] + "。"
+    return model.Paragraph(id=pid, runs=[model.Run(text)], style=model.ParaStyle(**style))
+
+
+def _h(hid, text, level=1, **style):
+    return model.Heading(id=hid, runs=[model.Run(text)], level=level,
+                         style=model.ParaStyle(**style))
+
+
+def _lay(body):
+    doc = model.Document(id="d", title="关于测试的通知", body=body)
+    return layout_document(doc, T, M)
+
+
+def _page_of(laid, block_id):
+    return [k for k, p in enumerate(laid.pages)
+            if any(getattr(it, "source", None) and it.source.block_id == block_id
+                   for it in p.items)]
+
+
+def _fill(n):
+    """Body paragraphs filling most of a page: ``n`` lines of 28 (a 1-line title and
+    its space come first)."""
+    return [_p(f"f{k}", 26 + 28 * 3) for k in range(n // 4)]
+
+
+def test_a_run_of_headings_goes_over_with_two_lines_of_its_text():
+    # title (1 line + 1 blank) + 4×4 = 18 lines; the headings at lines 19 and 20 and the
+    # paragraph's first two lines need 22 lines: fits.  Two more lines of fill: it
+    # does not, and both headings move to the next page with the paragraph.
+    for extra, moved in ((0, False), (1, True)):
+        body = _fill(16) + [_p("x", 26 + 28)] * extra + [
+            _h("h1", "一、总体要求"), _h("h2", "（一）工作目标", level=2), _p("b", 26 + 28 * 4)]
+        laid = _lay(body)
+        pages = {b: _page_of(laid, b)[0] for b in ("h1", "h2", "b")}
+        assert pages["h1"] == pages["h2"] == pages["b"], pages
+        assert (pages["h1"] == 1) == moved
+
+
+def test_word_keep_next_on_a_body_paragraph_keeps_it_with_the_next():
+    # 2 title lines + 16 + 2: "k" is line 21, and "n" cannot leave one line on line 22
+    plain = _lay(_fill(16) + [_p("x", 26 + 28), _p("k", 20), _p("n", 26 + 28 * 5)])
+    assert _page_of(plain, "k") == [0] and _page_of(plain, "n") == [1]
+    kept = _lay(_fill(16) + [_p("x", 26 + 28), _p("k", 20, keep_with_next=True),
+                             _p("n", 26 + 28 * 5)])
+    assert _page_of(kept, "k") == [1] and _page_of(kept, "n")[0] == 1
+
+
+def test_word_keep_lines_and_page_break_before():
+    laid = _lay(_fill(16) + [_p("kl", 26 + 28 * 5, keep_together=True)])
+    assert _page_of(laid, "kl") == [1]
+    laid = _lay([_p("a", 20), _p("pb", 20, page_break_before=True)])
+    assert _page_of(laid, "a") == [0] and _page_of(laid, "pb") == [1]
+
+
+def test_no_single_line_at_a_page_foot_or_top_even_when_word_switches_it_off():
+    for fill in range(17, 21):
+        laid = _lay(_fill(fill) + [_p("w", 26 + 28 * 3, widow_control=False)])
+        per_page = [sum(1 for it in p.items if getattr(it, "source", None)
+                        and it.source.block_id == "w") for p in laid.pages]
+        lines = [n for n in per_page if n]
+        assert 1 not in lines or lines == [1], (fill, per_page)
+
+
+def _png(w=400, h=300) -> bytes:
+    from PIL import Image
+    buf = io.BytesIO()
+    Image.new("RGB", (w, h), (30, 90, 200)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _img(iid, w_pt, h_pt):
+    return model.Image(id=iid, data=_png(1600, 1200), width=w_pt, height=h_pt, name="图表")
+
+
+def _text_boxes(page):
+    """(top, bottom) of the em boxes of the text lines of a page."""
+    return [(it.y - 0.88 * it.size, it.y + 0.12 * it.size) for it in page.items
+            if hasattr(it, "text")]
+
+
+def test_a_chart_after_a_paragraph_has_its_own_box():
+    laid = _lay([_p("a", 26 + 28 * 2), _img("chart", 300, 200), _p("b", 26 + 28 * 2)])
+    page = laid.pages[0]
+    img = next(it for it in page.items if isinstance(it, ImageItem))
+    for top, bottom in _text_boxes(page):
+        assert bottom <= img.y - 1.0 or top >= img.y + img.h + 1.0, (top, bottom, img)
+
+
+def test_a_picture_too_tall_is_scaled_and_one_that_does_not_fit_moves_whole_with_caption():
+    cap = model.Paragraph(id="cap", runs=[model.Run("图1 全区产业分布示意图")])
+    laid = _lay(_fill(12) + [_img("big", 900, 1200), cap, _p("after", 40)])
+    f = T.frame(1)
+    img_page = _page_of(laid, "big")
+    assert img_page == [1] and _page_of(laid, "cap") == [1]
+    img = next(it for it in laid.pages[1].items if isinstance(it, ImageItem))
+    assert img.w <= f.width + 0.01 and img.y + img.h <= f.bottom + 0.01
+    assert img.y >= f.y - 0.01
