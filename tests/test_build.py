@@ -220,6 +220,7 @@ def test_second_template_builds_sixteen_kai(issue, tmp_path):
     assert len(reader.pages) == len(laid.pages)
 
 
+@pytest.mark.slow
 def test_no_line_breaking_violations_in_the_whole_issue(built):
     from pdfcheck import count_violations
     counts = count_violations(built[0], "auto")

@@ -25,6 +25,7 @@ LAYERS = [
     {"layout"},
     {"render"},
     {"store", "proof", "issue_json", "appinfo"},
+    {"preflight"},
     {"app"},
     {"cli", "ui"},
 ]

@@ -204,6 +204,7 @@ def _unique_texts(doc, path) -> list[tuple[Paragraph, str]]:
     return found[::3]
 
 
+@pytest.mark.slow
 def test_reimport_keeps_place_overrides_and_annotations(project, tmp_path):
     with Session.open(project) as s:
         section = s.issue.sections[0]
@@ -253,6 +254,7 @@ def _cli(*args):
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_cli_new_import_show_move_undo(tmp_path):
     path = tmp_path / "cli.gazette"
     r = _cli("new", path)

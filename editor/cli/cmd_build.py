@@ -72,6 +72,23 @@ def load_any_issue(path: Path, progress=None):
     return load_issue(path, progress)
 
 
+def _preflight_counts(issue, laid_out, args: argparse.Namespace, path: Path) -> None:
+    """印前检查's error and warning counts, and the command that lists them."""
+    from editor.fonts import default_fontbook
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    ignored = {}
+    if path.suffix.lower() == ".gazette":
+        from editor.store.project import load_ignored
+        ignored = load_ignored(path)
+    report = run_preflight(issue, laid_out, resolve_template(issue, args.template),
+                           default_fontbook(), ignored)
+    c = report.counts
+    command = "python main.py preflight" + (f" {args.issue}" if args.issue else "")
+    _progress(f"印前检查：错误 {c['error']} 条，警告 {c['warning']} 条，提示 {c['info']} 条"
+              + (f"（列出：{command}）" if report.findings else ""))
+
+
 def run(args: argparse.Namespace) -> int:
     from editor.layout.items import where_text
     from editor.render import build_pdf
@@ -93,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     for warning in laid_out.warnings:
         _progress(f"提示：{warning.text}{where_text(laid_out, warning)}")
+    _preflight_counts(issue, laid_out, args, path)
     seconds = time.perf_counter() - started
     kind = f"{pdfx.version}，" if pdfx else ""
     print(f"已写出 {out.resolve()}（{kind}{len(laid_out.pages)} 页，用时 {seconds:.2f} 秒）")

@@ -38,6 +38,7 @@ class Context:
     images: dict = field(default_factory=dict)        # part name -> pictures.Picture
     ids: dict = field(default_factory=dict)
     depth: int = 0                                    # tables and text boxes open now
+    landscape: set = field(default_factory=set)       # ids of blocks in landscape sections
 
     def next_id(self, prefix: str) -> str:
         n = self.ids.get(prefix, 0) + 1

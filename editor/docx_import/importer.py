@@ -5,18 +5,18 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.docx_import.body import walk_blocks
 from editor.docx_import.context import Context
 from editor.docx_import.notes import attach_notes, load_comments, load_notes
 from editor.docx_import.numbering import MAX_START, Numbering
 from editor.docx_import.package import Package
 from editor.docx_import.report import DocxImportError, ImportReport
 from editor.docx_import.sanitize import sanitize
+from editor.docx_import.sections import walk_sections
 from editor.docx_import.structure import recognise
 from editor.docx_import.styles import StyleSheet, Theme
 from editor.docx_import.xmlutil import local, w
 from editor.guard import display_name, read_input
-from editor.model import Document
+from editor.model import Document, PageBreak, Paragraph
 
 
 @dataclass
@@ -96,11 +96,14 @@ def _import(data: bytes, name: str, report: ImportReport) -> ImportResult:
     load_comments(ctx)
     load_notes(ctx)
     body = root.find(w("body"))
-    blocks = walk_blocks(ctx, body) if body is not None else []
+    blocks = walk_sections(ctx, body) if body is not None else []
     if body is None:
         report.warning("文档没有正文（w:body）", "missing w:body")
     doc = Document(id="d" + hashlib.sha256(data).hexdigest()[:10], source_name=name,
                    source_sha256=hashlib.sha256(data).hexdigest())
+    if not _has_content(blocks):
+        raise DocxImportError(f"无法导入“{name}”：文件是空的，没有文字、表格或图片",
+                              "empty document", path=name)
     recognise(ctx, blocks, doc)
     attach_notes(ctx, doc)
     fixed = sanitize(doc)
@@ -110,6 +113,12 @@ def _import(data: bytes, name: str, report: ImportReport) -> ImportResult:
     _report_parts(ctx)
     ctx.counter.flush(report)
     return ImportResult(document=doc, report=report)
+
+
+def _has_content(blocks: list) -> bool:
+    """Any text, table or picture (an empty .docx, or one of blank lines, has none)."""
+    return any(not isinstance(b, (Paragraph, PageBreak)) or b.display_text.strip()
+               for b in blocks)
 
 
 def _report_parts(ctx: Context) -> None:
