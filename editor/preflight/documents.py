@@ -16,7 +16,7 @@ import calendar
 import re
 
 from editor import model
-from editor.preflight.findings import Finding
+from editor.preflight.findings import WARNING, Finding
 from editor.proof.anchor import block_texts
 from editor.proof.punctcheck import check_document as punct_findings
 
@@ -59,12 +59,19 @@ def _f(rule: str, message: str, doc: model.Document, block_id: str | None, text:
 def title_and_kind(doc: model.Document) -> list[Finding]:
     out = []
     if not doc.title and not doc.layout.toc_title:
-        out.append(_f("TITLE_MISSING", f"未识别出标题，目录和书眉将使用文件名“{doc.toc_title}”，"
+        out.append(_f("TITLE_MISSING", f"未识别出标题，目录和书眉将显示“{doc.toc_title}”，"
                       "请在 属性 中填写标题", doc, None, doc.toc_title))
     elif doc.title.rstrip().endswith(("：", ":")) and not doc.layout.toc_title:
         out.append(_f("TITLE_MISSING", f"标题“{doc.title[:20]}”以冒号结尾，像是主送机关：未识别出"
                       "真正的标题，请在 属性 中核对", doc, "title", doc.title))
-    if doc.kind == "other":
+    elif "title" in doc.uncertain and not doc.layout.toc_title:
+        out.append(_f("TITLE_MISSING", f"标题是推测的（“{doc.title[:20]}”），请在 属性 中核对",
+                      doc, "title", doc.title))
+        out[-1].level = WARNING
+    # "article" is the import's kind when nothing more specific fits: with a guessed
+    # title, the kind is a guess too
+    if doc.kind == "other" or "kind" in doc.uncertain or \
+            (doc.kind == "article" and "title" in doc.uncertain):
         out.append(_f("KIND_UNCERTAIN", "未能确定文件类型（通知、讲话、大事记等），按一般文章排版，"
                       "请核对标题与层次", doc, "title" if doc.title else None, doc.toc_title))
     return out

@@ -68,10 +68,12 @@ class Finding:
     text: str = ""
     box: tuple[float, float, float, float] | None = None
     fix: list = field(default_factory=list)
+    level: str | None = None          # a severity other than the rule's (a guess, not a fault)
+    office: str = ""                  # FONT_SUBSTITUTED: the office font missing
 
     @property
     def severity(self) -> str:
-        return RULES.get(self.rule, (WARNING, ""))[0]
+        return self.level or RULES.get(self.rule, (WARNING, ""))[0]
 
     @property
     def severity_zh(self) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from editor import model
+from editor.fonts.measure import MISSING_FACE
 from editor.layout import linebreak as lb
 from editor.layout.items import ImageItem, LaidOutIssue, LinkItem, Page, TextItem
 from editor.preflight.findings import Finding
@@ -126,10 +127,13 @@ def glyphs_missing(ctx: PageContext) -> list[Finding]:
     for page in ctx.laid_out.pages:
         found: dict[tuple, list] = {}
         for t in page.texts():
-            try:
-                has = ctx.fontbook.metrics(ctx.fontbook.record(t.face).key).advances
-            except (KeyError, OSError):
-                continue
+            if t.face == MISSING_FACE:          # the layout's placeholder: no face has these
+                has = {}
+            else:
+                try:
+                    has = ctx.fontbook.metrics(ctx.fontbook.record(t.face).key).advances
+                except (KeyError, OSError):
+                    continue
             for i, ch in enumerate(t.text):
                 if ch.isprintable() and not ch.isspace() and ord(ch) not in has:
                     src = t.source
@@ -359,6 +363,7 @@ def fonts_substituted(ctx: PageContext) -> list[Finding]:
                 "FONT_SUBSTITUTED",
                 f"本机没有{office}，{ROLE_ZH.get(role, role)}文字用 {FALLBACK_FOR_ROLE[role]} 代替",
                 None, text=f"{ROLE_ZH.get(role, role)}→{FALLBACK_FOR_ROLE[role]}"))
+            out[-1].office = office
     return out
 
 
@@ -376,9 +381,23 @@ def check_pages(ctx: PageContext, known: set[tuple] = frozenset()) -> list[Findi
     out = list(warned)
     for rule in PAGE_RULES:
         for f in rule(ctx):
-            if f.rule == "FONT_SUBSTITUTED" and f.rule in rules_told:
-                continue
-            if (f.rule, f.page) in told and f.page is not None:
-                continue
-            out.append(f)
+            if f.rule in rules_told and (f.page is None or (f.rule, f.page) in told):
+                _enrich(warned, f)
+            else:
+                out.append(f)
     return out
+
+
+def _enrich(warned: list[Finding], measured: Finding) -> None:
+    """Give the layout's warning about the same thing the text, block and box measured
+    (the warning keeps its message)."""
+    for w in warned:
+        if w.rule != measured.rule or w.page != measured.page or w.text or \
+                w.doc_id not in (None, measured.doc_id):
+            continue
+        if w.page is None and measured.office and measured.office not in w.message:
+            continue                     # FONT_SUBSTITUTED: the same office font
+        w.text, w.box = measured.text, measured.box
+        if w.block_id in (None, measured.block_id):
+            w.block_id, w.start, w.end = measured.block_id, measured.start, measured.end
+        return
