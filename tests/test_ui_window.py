@@ -576,17 +576,21 @@ def test_layout_notes_list_every_warning_with_its_page(opened, qtbot):
     from editor.model import Image
     window = opened
     notes = window.notes
-    assert window.laid_out.warnings == [] and not notes.button.isVisible()
+    # the sample's own warnings: only its half-width marks (PUNCT_HALFWIDTH)
+    before = len(window.laid_out.warnings)
+    assert {w.code for w in window.laid_out.warnings} == {"PUNCT_HALFWIDTH"}
+    assert notes.button.text() == f"排版提示 {before} 条"
     doc = window.session.issue.sections[0].documents[1]
     picture = Image(id="coarse", data=_png(120, 120), width=216.0, height=216.0, name="现场照片")
     generation = window.layout_worker.generation
     window.execute(_prepend_block(doc, picture))
     _wait_pages(qtbot, window, generation)
-    assert notes.button.isVisible() and notes.button.text() == "排版提示 1 条"
-    (warning,) = window.laid_out.warnings
+    assert notes.button.isVisible() and notes.button.text() == f"排版提示 {before + 1} 条"
+    (k, warning), = [(k, w) for k, w in enumerate(window.laid_out.warnings)
+                     if w.code == "IMAGE_LOW_RES"]
     page = window.laid_out.pages[warning.page]
     assert page.doc_id == doc.id
-    item = notes.list.item(0)
+    item = notes.list.item(k)
     assert item.text().startswith(f"第 {page.folio} 页") and "现场照片" in item.text()
     notes.button.click()
     assert notes.dock.isVisible()
@@ -597,7 +601,7 @@ def test_layout_notes_list_every_warning_with_its_page(opened, qtbot):
     generation = window.layout_worker.generation
     window.actions["undo"].trigger()
     _wait_pages(qtbot, window, generation)
-    assert not notes.button.isVisible() and not notes.dock.isVisible()
+    assert notes.button.text() == f"排版提示 {before} 条"
 
 
 def _prepend_block(doc, block):
