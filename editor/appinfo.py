@@ -21,6 +21,7 @@ LICENCES = [
     ("Python 3.11", "PSF License"),
     ("Qt 6 / PySide6", "LGPL v3（动态链接，可替换库文件）"),
     ("Noto Serif SC / Noto Sans SC 字体", "SIL Open Font License 1.1"),
+    ("Noto Serif JP / Noto Sans JP 字体（扩展 B 区用字）", "SIL Open Font License 1.1"),
     ("reportlab", "BSD"),
     ("fontTools", "MIT"),
     ("python-docx", "MIT"),
@@ -32,7 +33,7 @@ LICENCES = [
 ]
 
 _PACKAGES = ["PySide6-Essentials", "reportlab", "fonttools", "python-docx", "pikepdf", "pypdf",
-             "sqlite-utils", "pylopdf-fonts-zh-cn"]
+             "sqlite-utils", "pylopdf-fonts-zh-cn", "pylopdf-fonts-jp"]
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,12 @@ class AppInfo:
     fonts: list[FontUse] = field(default_factory=list)
     refused: dict[str, str] = field(default_factory=dict)   # face → reason (Chinese)
     licences: list[tuple[str, str]] = field(default_factory=lambda: list(LICENCES))
+    kind: str = ""          # 安装版 / 源码运行 / Python 包安装 (``install_kind``)
 
     def as_text(self, qt_version: str = "") -> str:
         """Plain text of everything, for the clipboard (support requests)."""
-        lines = [f"公报编辑器 {self.version}（{'安装版' if self.frozen else '源码运行'}）",
+        kind = self.kind or ("安装版" if self.frozen else install_kind())
+        lines = [f"公报编辑器 {self.version}（{kind}）",
                  f"Python {self.python}；{self.platform}" + (f"；Qt {qt_version}" if qt_version else ""),
                  f"程序目录：{self.program_dir}", f"数据与设置：{self.data_dir}",
                  f"缓存：{self.cache_dir}", "字体："]
@@ -97,6 +100,19 @@ def font_uses(book) -> list[FontUse]:
     return uses
 
 
+def install_kind() -> str:
+    """How this copy runs: 安装版 (the Windows bundle), 源码运行 (a source checkout: the
+    package sits beside its pyproject.toml), else Python 包安装 (site-packages)."""
+    from editor.resources import is_frozen
+    if is_frozen():
+        return "安装版"
+    package = Path(__file__).resolve().parent
+    if (package.parent / "pyproject.toml").is_file() and package.parent.name not in (
+            "site-packages", "dist-packages"):
+        return "源码运行"
+    return "Python 包安装"
+
+
 def collect(book=None) -> AppInfo:
     """The facts of this installation; ``book`` (a FontBook) gives the fonts in use."""
     from editor.appdirs import cache_dir, data_dir
@@ -104,7 +120,8 @@ def collect(book=None) -> AppInfo:
     info = AppInfo(version=__version__, python=platform.python_version(),
                    platform=f"{platform.system()} {platform.release()} {platform.machine()}",
                    frozen=is_frozen(), program_dir=str(Path(sys.executable).parent if is_frozen() else root()),
-                   data_dir=str(data_dir()), cache_dir=str(cache_dir()), packages=package_versions())
+                   data_dir=str(data_dir()), cache_dir=str(cache_dir()), packages=package_versions(),
+                   kind=install_kind())
     if book is not None:
         info.fonts = font_uses(book)
         info.refused = dict(book.report()["refused"])

@@ -1,7 +1,7 @@
 """Errors the user sees (layer: core utility).
 
 A ``GazetteError`` carries a clear Chinese message for the user and an English detail for
-logs; the CLI prints it and exits with code 2, the window shows it in a message box.
+logs (``str(exc)`` is the message alone, so no English tail reaches the user); the CLI prints it and exits with code 2, the window shows it in a message box.
 Never a traceback for a problem the user can understand.
 
 ``user_message(exc)`` is the Chinese text for any exception (a file that cannot be read or
@@ -27,10 +27,8 @@ class GazetteError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        text = self.message
-        if self.detail:
-            text += f"（{self.detail}）"
-        return text
+        """The Chinese message only: the English ``detail`` is for logs and crash records."""
+        return self.message
 
 
 def unforeseen(exc: BaseException) -> bool:

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Only the bundled open faces (and folders named in GONGBAO_FONT_DIRS): what a test sees
+# does not depend on the fonts the host has installed (editor.fonts.discovery).
+os.environ.setdefault("GONGBAO_SYSTEM_FONTS", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
@@ -36,3 +39,29 @@ def screenshot_dir(tmp_path) -> Path:
         target.mkdir(parents=True, exist_ok=True)
         return target
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _layout_settled(request):
+    """A window test starts from the pages of the last edit: a test that ends with undos
+    leaves a layout running, and reading its stale pages made the next test flaky under
+    load.  Applies to the module-scoped window fixtures of the UI tests."""
+    for name in ("opened", "proofing", "window"):
+        if name in request.fixturenames:
+            window = request.getfixturevalue(name)
+            if hasattr(window, "layout_worker"):
+                from ui_window import wait_idle
+                wait_idle(request.getfixturevalue("qtbot"), window)
+            return
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers a test earns by what it uses, so none is forgotten: ``gui`` for every test
+    that drives Qt (the qtbot or qapp fixture), ``corpus`` for the wild-corpus modules.
+    ``slow`` is set by hand on the tests that take more than a few seconds."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "qtbot" in names or "qapp" in names:
+            item.add_marker(pytest.mark.gui)
+        if item.module.__name__.startswith("test_wild"):
+            item.add_marker(pytest.mark.corpus)

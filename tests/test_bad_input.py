@@ -142,7 +142,7 @@ def test_template_content_type_and_unusual_main_path():
     data = package(para("模板中的标题", '<w:jc w:val="center"/>') + para("正文。"),
                    main="word/main-part.xml", kind="template")
     doc = import_docx_bytes(data, "x.dotx").document
-    assert [b.text for b in doc.body] == ["模板中的标题", "正文。"]
+    assert (doc.title, [b.text for b in doc.body]) == ("模板中的标题", ["正文。"])
 
 
 def test_missing_package_relationships_uses_content_types():

@@ -24,6 +24,14 @@ FOLIO = re.compile(r"—\s*(\d+)\s*—")
 WS = re.compile(r"\s+")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def reproducible():
+    """Byte-identical builds are asked for with SOURCE_DATE_EPOCH (else the PDF is dated now)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1751328000")
+        yield
+
+
 @pytest.fixture(scope="module")
 def issue() -> model.Issue:
     return load_issue(sample_issue_path())
@@ -212,6 +220,7 @@ def test_second_template_builds_sixteen_kai(issue, tmp_path):
     assert len(reader.pages) == len(laid.pages)
 
 
+@pytest.mark.slow
 def test_no_line_breaking_violations_in_the_whole_issue(built):
     from pdfcheck import count_violations
     counts = count_violations(built[0], "auto")

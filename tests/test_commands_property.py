@@ -4,6 +4,8 @@ fresh issue, and undoing everything gives back the empty issue.  20 examples × 
 = 1,100 commands, undos and redos; small synthetic documents keep it fast."""
 from __future__ import annotations
 
+import pytest
+
 import itertools
 
 from hypothesis import HealthCheck, given, settings
@@ -132,6 +134,7 @@ steps = st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 999), st.integer
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(ops=steps)
+@pytest.mark.slow
 def test_random_commands_undo_redo_match_replay(tmp_path_factory, ops):
     path = tmp_path_factory.mktemp("prop") / "p.gazette"
     driver = Driver(Session.create(path))

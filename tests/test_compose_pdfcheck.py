@@ -18,6 +18,8 @@ from editor.layout.items import Source
 from editor.layout.paragraph import ParagraphFlowable
 from pdfcheck import count_violations, layout_report, pdf_lines
 
+pytestmark = pytest.mark.slow      # whole-issue builds
+
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 PAGE_W, PAGE_H = 595.28, 841.89

@@ -59,12 +59,17 @@ def test_news_digest():
     assert [b.role for b in d.body] == ["news_title", "body", "news_title", "body"]
 
 
-def test_other_document_keeps_everything():
+def test_a_document_without_a_set_title_gets_its_first_line_as_an_uncertain_title():
+    """Never a file name: the first short line becomes the title, flagged for the editor
+    (import report and 属性); nothing else is dropped or turned into headings."""
     body = para("Meeting notes") + para("1. Budget") + para("Agreed.") + para("2025年1月2日")
-    d = _doc(body)
-    assert d.kind == "other" and d.title == ""
-    assert [b.text for b in d.body] == ["Meeting notes", "1. Budget", "Agreed.", "2025年1月2日"]
+    result = import_docx_bytes(package(body), "built.docx")
+    d = result.document
+    assert (d.kind, d.title, d.uncertain) == ("article", "Meeting notes", ["title"])
+    assert [b.text for b in d.body] == ["1. Budget", "Agreed.", "2025年1月2日"]
     assert not any(isinstance(b, Heading) for b in d.body)
+    assert any("Meeting notes" in e.message_zh and "标题" in e.message_zh
+               for e in result.report.warnings)
 
 
 def test_speech_with_a_date_line_and_speaker_under_the_title():
@@ -76,7 +81,8 @@ def test_speech_with_a_date_line_and_speaker_under_the_title():
             para("同志们：") + para("一、充分肯定成绩") + para("过去一年，全区上下坚持稳中求进。"))
     d = _doc(body)
     assert (d.kind, d.title) == ("speech", "在全区优化营商环境工作大会上的讲话")
-    assert (d.subtitle, d.speaker) == ("（2025年3月1日）", "区长  张三")
+    assert (d.subtitle, d.speaker, d.date) == ("", "区长  张三", "2025年3月1日")
+    assert d.date_in_head
     assert [b.text for b in d.body][0] == "同志们："
     assert isinstance(d.body[1], Heading) and d.body[1].level == 1
     swapped = (para("坚定信心　真抓实干", CENTER, BIG) + para("区委书记  王五", CENTER, kai) +
@@ -84,24 +90,25 @@ def test_speech_with_a_date_line_and_speaker_under_the_title():
                para("同志们：") + para("今年的任务很重。"))
     d = _doc(swapped)                                    # a title not naming itself a speech
     assert (d.kind, d.title, d.speaker) == ("speech", "坚定信心真抓实干", "区委书记  王五")
-    assert d.subtitle == "（2025年2月10日在全区经济工作会议上）"
+    assert d.subtitle == "（2025年2月10日在全区经济工作会议上）" and d.date == "2025年2月10日"
     assert [b.text for b in d.body] == ["同志们：", "今年的任务很重。"]
     centred_title_only = (para("区政府2025年工作要点", CENTER, BIG) + para("一、目标") +
                           para("全年地区生产总值增长6%。"))
     other = _doc(centred_title_only)
-    assert (other.kind, other.title, other.speaker) == ("other", "区政府2025年工作要点", "")
+    assert (other.kind, other.title, other.speaker) == ("article", "区政府2025年工作要点", "")
     assert isinstance(other.body[0], Heading) and other.body[0].level == 1
     assert [b.text for b in other.body] == ["一、目标", "全年地区生产总值增长6%。"]
 
 
 def test_a_centred_sentence_or_small_first_line_is_not_taken_for_a_title():
     small = para("会议纪要", CENTER) + para("一、议题") + para("研究了三件事。")
-    d = _doc(small)
-    assert d.title == "" and [b.text for b in d.body][0] == "会议纪要"
+    d = _doc(small)             # centred but small: taken, flagged uncertain
+    assert (d.title, d.uncertain) == ("会议纪要", ["title"])
     assert not any(isinstance(b, Heading) for b in d.body)
     sentence = para("经研究，同意上述方案。请各单位认真执行。", CENTER, BIG) + para("正文。")
     d = _doc(sentence)
-    assert d.title == "" and len(d.body) == 2
+    assert d.title == "" and len(d.body) == 2 and d.uncertain == ["title"]
+    assert d.toc_title == "无标题文件"
 
 
 def test_title_spacing_goes_between_chinese_and_stays_between_latin_words():

@@ -1,8 +1,8 @@
 """The layer contract, read from the source (every import statement, at any depth):
 
-    errors, resources ← appdirs ← crashlog ← model ← app.command (the command contract)
+    errors, resources ← guard ← appdirs ← crashlog ← model ← app.command (the command contract)
     ← docx_import, fonts ← layout ← render
-    ← store, proof, issue_json, appinfo ← app ← cli, ui
+    ← store, proof, issue_json, appinfo, archive ← app ← cli, ui
 
 A package imports only from layers below its own (and itself).  PySide6 only in ui; ui never
 reaches into cli (the window and the command line both go through app); cli opens the
@@ -16,6 +16,7 @@ from conftest import ROOT
 
 LAYERS = [
     {"errors", "resources", "__init__"},
+    {"guard"},
     {"appdirs"},
     {"crashlog"},
     {"model"},
@@ -23,7 +24,8 @@ LAYERS = [
     {"docx_import", "fonts"},
     {"layout"},
     {"render"},
-    {"store", "proof", "issue_json", "appinfo"},
+    {"store", "proof", "issue_json", "appinfo", "archive"},
+    {"preflight"},
     {"app"},
     {"cli", "ui"},
 ]

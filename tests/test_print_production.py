@@ -104,7 +104,8 @@ def test_pdfx_structure(tmp_path, version):
             assert spaces and all(s != "/DeviceRGB" for s in spaces)
 
 
-def test_pdfx_is_reproducible(tmp_path):
+def test_pdfx_is_reproducible(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")      # reproducible: dated by it
     src = tmp_path / "in.pdf"
     _numbered_pdf(src, 2)
     make_pdfx(src, tmp_path / "a.pdf")

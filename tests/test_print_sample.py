@@ -24,6 +24,8 @@ from editor.layout.paginate import layout_issue
 from editor.render.impose import booklet_order
 from editor.resources import sample_issue_path
 
+pytestmark = pytest.mark.slow      # whole-issue builds
+
 MM = 72 / 25.4
 FOLIO = re.compile(r"^[—-]\s*(\d+)\s*[—-]$", re.M)
 

@@ -138,6 +138,7 @@ def round_trip(built, tmp_path_factory):
 EXPECTED_KIND = {"highlight": "疑", "strike": "删", "caret": "增", "note": "注", "replace": "改"}
 
 
+@pytest.mark.slow
 def test_hundred_reader_marks_land_on_their_text(round_trip):
     plans, result = round_trip
     by_note = {}

@@ -124,7 +124,8 @@ def test_landscape_page_is_a_turned_portrait_sheet(notice_issue, fontbook, tmp_p
         assert chars and not any(c["upright"] for c in chars)     # the folio turns too
 
 
-def test_same_layout_same_bytes(laid, fontbook, tmp_path):
+def test_same_layout_same_bytes(laid, fontbook, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")      # reproducible: dated by it
     a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
     write_pdf(laid, a, fontbook)
     write_pdf(laid, b, fontbook)

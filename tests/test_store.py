@@ -66,7 +66,9 @@ def test_project_keeps_sources_and_reports(sample_project, json_issue):
         store.close()
 
 
-def test_project_builds_same_pdf_bytes_as_issue_json(sample_project, json_issue, tmp_path):
+def test_project_builds_same_pdf_bytes_as_issue_json(sample_project, json_issue, tmp_path,
+                                                     monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")      # reproducible: dated by it
     from editor.render import build_pdf
     a, b = tmp_path / "json.pdf", tmp_path / "project.pdf"
     build_pdf(json_issue, a)

@@ -33,6 +33,7 @@ def lay_out(flowable, frame: Frame, first_y: float | None = None, limit: int = 2
     return pages
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("prefix,rows", [("02", 93), ("03", 30)])
 def test_sample_table_over_pages(tmp_path, prefix, rows):
     doc_id, table = sample_table(prefix)
@@ -47,6 +48,7 @@ def test_sample_table_over_pages(tmp_path, prefix, rows):
     assert check_table_pdf(pdf, table) == []
 
 
+@pytest.mark.slow
 def test_sample_table_started_mid_page_keeps_all_text(tmp_path):
     doc_id, table = sample_table("02")
     pages = lay_out(TableFlowable(table, TableStyle(), M, doc_id), PORTRAIT,
@@ -80,6 +82,7 @@ def test_no_page_ends_with_an_empty_stub_of_a_row(prefix):
             assert _last_band_has_text(items), (start, n)
 
 
+@pytest.mark.slow
 def test_repeat_option_repeats_merged_text(tmp_path):
     doc_id, table = sample_table("03")
     style = TableStyle(merged_continuation="repeat")
@@ -107,6 +110,7 @@ def long_table(n_cols: int = 9, n_rows: int = 12) -> model.Table:
     return model.Table("t9", grid=[], rows=rows)
 
 
+@pytest.mark.slow
 def test_nine_long_columns_go_landscape_readable(tmp_path):
     table = long_table()
     style = TableStyle()

@@ -576,18 +576,22 @@ def test_layout_notes_list_every_warning_with_its_page(opened, qtbot):
     from editor.model import Image
     window = opened
     notes = window.notes
-    # the sample's own warnings: only its half-width marks (PUNCT_HALFWIDTH)
-    before = len(window.laid_out.warnings)
-    assert {w.code for w in window.laid_out.warnings} == {"PUNCT_HALFWIDTH"}
+    from editor.layout.glyphs import INFO_CODES
+    # the sample's own notes: only its half-width marks (PUNCT_HALFWIDTH)
+    listed = [w for w in window.laid_out.warnings if w.code not in INFO_CODES]
+    before = len(listed)
+    assert {w.code for w in listed} == {"PUNCT_HALFWIDTH"}
     assert notes.button.text() == f"排版提示 {before} 条"
+    # the bundled faces stand in for the office fonts: the status bar says so
+    assert notes.fonts_label.isVisible() and "仿宋_GB2312→Noto Serif SC" in notes.fonts_label.text()
     doc = window.session.issue.sections[0].documents[1]
     picture = Image(id="coarse", data=_png(120, 120), width=216.0, height=216.0, name="现场照片")
     generation = window.layout_worker.generation
     window.execute(_prepend_block(doc, picture))
     _wait_pages(qtbot, window, generation)
     assert notes.button.isVisible() and notes.button.text() == f"排版提示 {before + 1} 条"
-    (k, warning), = [(k, w) for k, w in enumerate(window.laid_out.warnings)
-                     if w.code == "IMAGE_LOW_RES"]
+    listed = [w for w in window.laid_out.warnings if w.code not in INFO_CODES]
+    (k, warning), = [(k, w) for k, w in enumerate(listed) if w.code == "IMAGE_LOW_RES"]
     page = window.laid_out.pages[warning.page]
     assert page.doc_id == doc.id
     item = notes.list.item(k)

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.skipif(not WILD.is_dir(),
 REFUSED = {"docx2python__~$strict.docx", "poi__bug53475-password-is-pass.docx",
            "poi__clusterfuzz-testcase-minimized-POIXWPFFuzzer-4791943399604224.docx",
            "poi__clusterfuzz-testcase-minimized-POIXWPFFuzzer-6733884933668864.docx",
-           "poi__truncated62886.docx", "poi__ExternalEntityInText.docx", "poi__stress025.docx"}
+           "poi__truncated62886.docx", "poi__ExternalEntityInText.docx", "poi__stress025.docx",
+           # empty documents (no text, table or picture) are refused, not imported blank
+           "onlyoffice__zh-CN_new.docx", "poi-tl__627.docx"}
 
 
 def test_manifest_present():

@@ -42,6 +42,12 @@ def close_window(win, qapp) -> None:
     gc.collect()
 
 
+def wait_idle(qtbot, window) -> None:
+    """Wait until the pages on screen are those of the newest edit (no layout running)."""
+    qtbot.waitUntil(lambda: window.laid_generation == window.layout_worker.generation,
+                    timeout=TIMEOUT)
+
+
 def wait_pages(qtbot, window, after: int) -> None:
     """Wait for the pages of an edit made after layout generation ``after``."""
     qtbot.waitUntil(lambda: window.laid_generation > after

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import pkgutil
 import re
 import sys
@@ -56,6 +58,11 @@ def chinese_error(message: str) -> str:
     return message
 
 
+# Chinese names for arguments shown in 用法 lines (by dest), where a command set none.
+_METAVARS = {"issue": "整期文件", "file": "文件", "output": "输出文件", "template": "版式模板",
+             "round": "校次", "project": "项目文件", "pdf": "PDF文件"}
+
+
 class ChineseArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser whose help and errors are in Chinese (the users' language);
     subcommand parsers are made of the same class."""
@@ -69,6 +76,17 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help="显示本帮助并退出")
+
+    def add_argument(self, *args, **kwargs):
+        """As argparse's, with a Chinese metavar for a value named in ``_METAVARS``."""
+        if "metavar" not in kwargs and "choices" not in kwargs and kwargs.get("action") in (
+                None, "store", "append") and args:
+            dest = kwargs.get("dest") or next(
+                (a.lstrip("-") for a in args if a.startswith("--")), args[0].lstrip("-"))
+            name = _METAVARS.get(dest.replace("-", "_"))
+            if name:
+                kwargs["metavar"] = name
+        return super().add_argument(*args, **kwargs)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
@@ -104,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):       # a GBK file name must not end the run
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    special = _special_file(argv)
+    if special:
+        print(f"错误：{special}", file=sys.stderr)
+        return 2
     if not argv or (len(argv) == 1 and argv[0].endswith(".gazette")):
         return _open_window(argv)
     parser = build_parser()
@@ -115,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(args._run(args) or 0)
     except GazetteError as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        if exc.detail:          # English detail: for a log, never for the user's screen
+            logging.getLogger("gongbao").info("%s (%s)", exc.message, exc.detail)
         return 2
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
@@ -130,7 +157,45 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+NO_DISPLAY = ("错误：编辑器窗口需要图形显示，但没有找到显示（X11 或 Wayland）。\n"
+              "在没有显示器的服务器或自动化环境中，可用虚拟显示运行：xvfb-run python main.py\n"
+              "不需要窗口的工作也可用命令行完成（python main.py -h 列出全部命令）。")
+
+
+def no_display() -> bool:
+    """True on Linux when no display is reachable (and no Qt platform was chosen), where
+    Qt would abort with an English message about its xcb plugin."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+_FILE_TYPES = (".gazette", ".docx", ".docm", ".dotx", ".pdf", ".json", ".doc", ".wps")
+
+
+def _special_file(argv: list[str]) -> str | None:
+    """A refusal for a FIFO, device or socket named like a file we read or write (a pipe
+    called x.gazette would block the program forever); told by its type, never opened."""
+    import os
+
+    from editor.guard import display_name, special_kind
+    for arg in argv:
+        if not arg.lower().endswith(_FILE_TYPES):
+            continue
+        try:
+            st = os.stat(arg)
+        except (OSError, ValueError):
+            continue
+        what = special_kind(st)
+        if what and what != "文件夹":
+            return f"“{display_name(os.path.basename(arg))}”是{what}，不是普通文件，已拒绝"
+    return None
+
+
 def _open_window(argv: list[str]) -> int:
+    if no_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
     try:
         from editor.ui.app import run_app
     except ImportError as exc:

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default="小册子.pdf", help="输出 PDF 路径（默认：小册子.pdf）")
     parser.add_argument("--sheet", default="A3", type=str.upper, choices=("A3", "A4"),
                         help="纸张：A3 为原大 A4 页两拼；A4 为缩成 A5 的内部校样小册子（默认 A3）")
-    parser.add_argument("--creep", type=float, default=0.0, metavar="MM",
+    parser.add_argument("--creep", type=float, default=0.0, metavar="毫米",
                         help="爬移补偿：最内一张纸的页面向书脊移动的毫米数（默认 0）")
     parser.add_argument("--template", default=None, help="版式模板名称或 .toml 路径（默认：整期指定的模板）")
     parser.add_argument("--back-cover", action="store_true",
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from editor.fonts import default_fontbook
     from editor.layout.paginate import layout_issue
     from editor.render.impose import BookletOptions
-    from editor.render.production import has_back_cover, write_booklet
+    from editor.render.production import has_back_cover, pages_text, write_booklet
 
     if not 0 <= args.creep <= 5:
         raise GazetteError("爬移补偿应在 0～5 毫米之间")
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     seconds = time.perf_counter() - started
     pages = sides * 2
-    print(f"已写出 {out.resolve()}（{len(laid_out.pages)} 页补足为 {pages} 页，"
+    print(f"已写出 {out.resolve()}（{pages_text(len(laid_out.pages), pages)}，"
           f"{sides // 2} 张 {args.sheet} 纸双面，共 {sides} 面；用时 {seconds:.2f} 秒）")
     print("打印：双面、短边翻转，整叠对折后在折线处骑马钉。")
     return 0

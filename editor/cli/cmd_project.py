@@ -4,8 +4,8 @@ command line (layer: cli).
   project new FILE.gazette [--from ISSUE.json]
   project import FILE.gazette DOC.docx… --section 名称
   project show FILE.gazette [--json]
-  project move FILE.gazette DOC_ID --section 名称 [--position N]
-  project reimport FILE.gazette DOC_ID NEW.docx
+  project move FILE.gazette 文件编号 --section 名称 [--position 序号]
+  project reimport FILE.gazette 文件编号 NEW.docx
   project undo FILE.gazette / project redo FILE.gazette
   project log FILE.gazette
 
@@ -20,6 +20,9 @@ from pathlib import Path
 
 from editor.errors import GazetteError
 
+KINDS = ("notice", "request", "speech", "news", "article", "doc_list", "chronicle", "other")
+PARTS = ("title", "subtitle", "speaker", "date", "mark", "heading1", "heading2", "heading3",
+         "heading4", "body")
 NAME = "project"
 HELP = "期刊项目文件（.gazette）：新建、导入、查看、移动、撤销/重做"
 
@@ -27,31 +30,43 @@ HELP = "期刊项目文件（.gazette）：新建、导入、查看、移动、�
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", metavar="操作", required=True)
     p = sub.add_parser("new", help="新建项目（可由 issue.json 生成）")
-    p.add_argument("file", help="项目文件 FILE.gazette")
+    p.add_argument("file", metavar="项目.gazette", help="项目文件 FILE.gazette")
     p.add_argument("--from", dest="from_json", metavar="ISSUE.json", help="整期描述文件")
     p.add_argument("--like", metavar="上一期.gazette",
                    help="沿用上一期的刊名、简介、口号、版权页和栏目（总期数加 1）")
     p = sub.add_parser("import", help="把 .docx 导入某栏目（栏目不存在时新建）")
-    p.add_argument("file")
+    p.add_argument("file", metavar="项目.gazette")
     p.add_argument("docs", nargs="+", metavar="DOC.docx")
     p.add_argument("--section", required=True, metavar="名称", help="栏目名称")
     p = sub.add_parser("show", help="列出栏目和文件")
-    p.add_argument("file")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", nargs="?", metavar="文件编号", help="只看这个文件：识别出的各部分和段落编号")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p = sub.add_parser("move", help="把文件移到某栏目的某个位置")
-    p.add_argument("file")
-    p.add_argument("doc_id", metavar="DOC_ID")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", metavar="文件编号")
     p.add_argument("--section", required=True, metavar="名称")
-    p.add_argument("--position", type=int, default=None, metavar="N",
+    p.add_argument("--position", type=int, default=None, metavar="序号",
                    help="在栏目中的位置（从 1 起；默认放在最后）")
     p = sub.add_parser("reimport", help="用新版 .docx 替换某个文件（保留版式设置和批注）")
-    p.add_argument("file")
-    p.add_argument("doc_id", metavar="DOC_ID")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", metavar="文件编号")
     p.add_argument("new_docx", metavar="NEW.docx", help="新版文件")
+    p = sub.add_parser("set-kind", help="更正文件类型并按该类型重新识别（可撤销）")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", metavar="文件编号")
+    p.add_argument("kind", choices=KINDS, metavar="类型", help=" | ".join(KINDS))
+    p = sub.add_parser("set-part", help="把某段落设为标题、副标题、讲话人、日期、会议文件标识、"
+                                        "一至四级标题或正文（可撤销）")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", metavar="文件编号")
+    p.add_argument("block_id", metavar="段落编号",
+                   help="段落编号（project show 文件编号 --blocks 列出），或 title/subtitle/speaker/mark/date")
+    p.add_argument("part", choices=PARTS, metavar="部分", help=" | ".join(PARTS))
     for action, text in (("undo", "撤销最近一次操作"), ("redo", "重做最近撤销的操作"),
                          ("log", "列出修订记录")):
         p = sub.add_parser(action, help=text)
-        p.add_argument("file")
+        p.add_argument("file", metavar="项目.gazette")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             raise GazetteError(f"找不到上一期的项目文件：{args.like}")
         if args.like and args.from_json:
             raise GazetteError("--from 与 --like 只能选一个")
-        with Session.create(path, from_issue_json=args.from_json, progress=_progress,
+        with Session.create(path, from_issue_json=args.from_json, progress=_progress_new,
                             like=args.like) as s:
             print(f"已新建项目 {path}：{len(s.issue.sections)} 个栏目，"
                   f"{sum(1 for _ in s.issue.documents())} 个文件")
@@ -80,9 +95,18 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _progress_new(message: str) -> None:
+    """Progress of ``project new``, without the 已新建项目 line it prints itself."""
+    if not message.startswith("已新建项目"):
+        _progress(message)
+
+
 def _import(session, args) -> int:
     outcome = session.import_documents([Path(p) for p in args.docs], args.section, _progress)
-    print(f"已导入 {len(outcome.imported)} 个文件到栏目“{args.section}”")
+    if outcome.imported:
+        print(f"已导入 {len(outcome.imported)} 个文件到栏目“{args.section}”")
+    else:
+        print("未导入任何文件，项目没有改动")
     for doc_id in outcome.imported:
         doc = session.issue.find_document(doc_id)
         print(f"  {doc_id}  {doc.toc_title}")
@@ -93,6 +117,8 @@ def _import(session, args) -> int:
 
 def _show(session, args) -> int:
     issue = session.issue
+    if args.doc_id:
+        return _show_document(session, args)
     if args.json:
         print(json.dumps(summary(session), ensure_ascii=False, indent=2))
         return 0
@@ -177,3 +203,56 @@ def _log(session, args) -> int:
 
 ACTIONS = {"import": _import, "show": _show, "move": _move, "reimport": _reimport,
            "undo": _undo, "redo": _redo, "log": _log}
+
+
+def _doc_or_fail(session, doc_id: str):
+    doc = session.issue.find_document(doc_id)
+    if doc is None:
+        raise GazetteError(f"找不到文件 {doc_id}（用 project show 查看编号）")
+    return doc
+
+
+def _show_document(session, args) -> int:
+    """One document's recognised parts and its paragraphs with their ids (for set-part)."""
+    from editor.model import Heading, Paragraph
+    doc = _doc_or_fail(session, args.doc_id)
+    parts = {"kind": doc.kind, "mark": doc.mark, "title": doc.title, "subtitle": doc.subtitle,
+             "speaker": doc.speaker, "date": doc.date, "uncertain": doc.uncertain,
+             "blocks": [{"id": b.id, "part": f"heading{b.level}" if isinstance(b, Heading)
+                         else "body", "text": b.display_text[:40]}
+                        for b in doc.all_blocks() if isinstance(b, Paragraph)]}
+    if args.json:
+        print(json.dumps(parts, ensure_ascii=False, indent=1))
+        return 0
+    for key in ("kind", "mark", "title", "subtitle", "speaker", "date"):
+        if parts[key]:
+            print(f"{key}: {parts[key]}")
+    if doc.uncertain:
+        print("待核对：" + "、".join(doc.uncertain))
+    for b in parts["blocks"]:
+        print(f"  {b['id']:>6}  {b['part']:<8} {b['text']}")
+    return 0
+
+
+def _set_kind(session, args) -> int:
+    from editor.app.recognition_commands import SetDocumentKind
+    _doc_or_fail(session, args.doc_id)
+    command = SetDocumentKind(doc_id=args.doc_id, kind=args.kind)
+    session.execute(command)
+    doc = session.issue.find_document(args.doc_id)
+    print(f"{command.describe()}：《{doc.toc_title}》（可撤销）")
+    return 0
+
+
+def _set_part(session, args) -> int:
+    from editor.app.recognition_commands import SetPart
+    _doc_or_fail(session, args.doc_id)
+    command = SetPart(doc_id=args.doc_id, block_id=args.block_id, target=args.part)
+    session.execute(command)
+    doc = session.issue.find_document(args.doc_id)
+    print(f"{command.describe()}：《{doc.toc_title}》（可撤销）")
+    return 0
+
+
+ACTIONS["set-kind"] = _set_kind
+ACTIONS["set-part"] = _set_part

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 
 from lxml import etree
 
 from editor.docx_import.report import DocxImportError, ImportReport
+from editor.guard import BOMB, MAX_PART_BYTES, MAX_TOTAL_BYTES, Guard
 
-MAX_PART_BYTES = 64 * 1024 * 1024          # one decompressed part
-MAX_TOTAL_BYTES = 256 * 1024 * 1024        # everything we decompress
-MAX_RATIO = 400                            # suspicious compression ratio for big parts
+MAX_MEMBERS = 20_000                       # zip entries of one package
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -39,7 +37,6 @@ _STRICT = (
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           dtd_validation=False, huge_tree=True, remove_comments=True,
                           remove_pis=True)
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
 
 
 def _refuse(name: str, problem: str, detail: str) -> DocxImportError:
@@ -47,13 +44,16 @@ def _refuse(name: str, problem: str, detail: str) -> DocxImportError:
 
 
 class Package:
-    """The parts of one .docx, read lazily with bounded decompression."""
+    """The parts of one .docx, read lazily through one ``Guard`` (bounded decompression,
+    damaged members refused naming the part); opened by python-docx where it can
+    (``editor.docx_import.opc``), else by our own reading with its repairs."""
 
     def __init__(self, data: bytes, name: str, report: ImportReport):
         self.name = name
         self.report = report
         self.strict = False
-        self._read_total = 0
+        self.guard = Guard(lambda problem, detail: _refuse(name, problem, detail))
+        self.view = None
         _sniff(data, name)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
@@ -64,12 +64,14 @@ class Package:
         self.names = {i.filename: i for i in infos}
         self._lower = {n.lower(): n for n in self.names}
         total = sum(i.file_size for i in infos)
-        if total > MAX_TOTAL_BYTES:
-            raise _refuse(name, "解压后体积异常巨大（疑似压缩炸弹），已拒绝",
-                          f"declared uncompressed size {total} > {MAX_TOTAL_BYTES}")
+        if total > MAX_TOTAL_BYTES or len(infos) > MAX_MEMBERS:
+            raise _refuse(name, BOMB, f"declared uncompressed size {total}, "
+                                      f"{len(infos)} members")
         if any(i.flag_bits & 0x1 for i in infos):
             raise _refuse(name, "文件已加密，请先在 Word 中取消密码再导入", "encrypted zip entries")
-        self.main = self._find_main_part()
+        from editor.docx_import.opc import open_view
+        self.view = open_view(self)
+        self.main = self.view.main if self.view else self._find_main_part()
         self.main_rels = self.rels_of(self.main)
 
     # -- raw access ------------------------------------------------------------------
@@ -83,45 +85,38 @@ class Package:
         return self._lower.get(part.lower())
 
     def read(self, part: str, limit: int = MAX_PART_BYTES) -> bytes | None:
-        """Decompressed bytes of a part (None when absent); bounded against bombs."""
+        """Decompressed bytes of a part (None when absent); bounded against bombs, a
+        damaged member refused naming the part."""
         actual = self._actual(part)
         if actual is None:
             return None
-        info = self.names[actual]
-        if info.file_size > limit or (info.file_size > 8 * 1024 * 1024 and info.compress_size
-                                      and info.file_size / info.compress_size > MAX_RATIO):
-            raise _refuse(self.name, "解压后体积异常巨大（疑似压缩炸弹），已拒绝",
-                          f"part {actual}: {info.file_size} bytes from {info.compress_size}")
-        try:
-            with self.zip.open(info) as fh:
-                data = fh.read(limit + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError,
-                NotImplementedError) as exc:
-            raise _refuse(self.name, f"文件已损坏，部件 {actual} 无法解压",
-                          f"cannot read {actual}: {exc}") from None
-        self._read_total += len(data)
-        if len(data) > limit or self._read_total > MAX_TOTAL_BYTES:
-            raise _refuse(self.name, "解压后体积异常巨大（疑似压缩炸弹），已拒绝",
-                          f"part {actual} decompresses beyond the limit")
-        return data
+        if self.view is not None:
+            blob = self.view.blob(actual)
+            if blob is not None:
+                return blob
+        return self.guard.zip_member(self.zip, self.names[actual], limit)
 
     def xml(self, part: str, required: bool = False):
         """The parsed root element of a part, or None (absent or broken non-main part)."""
+        if self.view is not None and self._actual(part) is not None:
+            root = self.view.element(part.lstrip("/"))
+            if root is not None:
+                return root
         data = self.read(part)
         if data is None:
             if required:
                 raise _refuse(self.name, f"缺少主文档部件 {part}", f"missing part {part}")
             return None
-        if _DOCTYPE.search(data[:4096]):
-            raise _refuse(self.name, "文件内的 XML 声明了 DTD/外部实体（不安全，已拒绝，实体不会被解析）",
-                          f"DOCTYPE in {part}")
+        self.guard.check_xml(data, part)
         if b"purl.oclc.org/ooxml" in data:
             self.strict = True
             for old, new in _STRICT:
                 data = data.replace(old, new)
         try:
-            return etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
+            root = etree.fromstring(data, _PARSER)
+            self.guard.doctype_after_parse(root, part)
+            return root
+        except (etree.XMLSyntaxError, ValueError) as exc:
             if required:
                 raise _refuse(self.name, f"主文档部件 {part} 的 XML 已损坏",
                               f"XML error in {part}: {exc}") from None
@@ -131,6 +126,10 @@ class Package:
     # -- relationships ---------------------------------------------------------------
     def rels_of(self, part: str) -> dict[str, tuple[str, str, bool]]:
         """rId -> (type suffix, resolved target, external) for a part."""
+        if self.view is not None:
+            rels = self.view.rels_of(part.lstrip("/"))
+            if rels is not None:
+                return rels
         folder, base = posixpath.split(part)
         root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
         out: dict[str, tuple[str, str, bool]] = {}

@@ -15,8 +15,23 @@ PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$"
 PUBLIC_NOTE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 # A speech's date line under its title: （2025年3月1日） or （2025年3月1日在……上）.
 PAREN_DATE = re.compile(rf"^[（(]\s*{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日[^（）()]{{0,40}}[）)]$")
+# A date anywhere in a line (a subtitle ——2024年12月26日在……上, a news item's source line).
+DATE_IN = re.compile(rf"{YEAR}\s*年\s*(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*月\s*"
+                     rf"(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*日")
+# A conference-file mark above a title: 区十一届人大四次会议文件（6）, 区政协十届四次会议材料之三.
+MEETING_MARK = re.compile(r"(会议|大会)[^，。；：]{0,6}(文件|材料)(之[一二三四五六七八九十0-9０-９]+)?"
+                          r"([（(][0-9０-９一二三四五六七八九十]+[)）])?$")
+# The salutation opening a speech (同志们： 各位代表：).
+SALUTATION = re.compile(r"^(同志们|各位[^，。：:]{1,12}|女士们|先生们|朋友们|老师们|同学们)"
+                        r"[^。：:]{0,16}[：:]$")
+# The number of a 政府令 (第3号), read only under an issuer mark ending in 令.
+ORDER_NUMBER = re.compile(r"^第[0-9０-９]{1,4}号$")
 # Words a speech's title ends with (在……会议上的讲话 / 发言 / 致辞 / 工作报告).
 SPEECH_TITLE = re.compile(r"(讲话|发言|致辞|讲稿|动员报告|工作报告|主持词)(（[^）]*）)?$")
+# Words in a subtitle saying the text was spoken (——在全区经济工作会议上的讲话).
+SPOKEN = re.compile(r"讲话|发言|致辞|会议上|大会上|会上")
+# Titles of news collections.
+NEWS_TITLE = re.compile(r"简讯|动态|新闻|快讯|要闻|简报|信息")
 CHRONICLE_DATE = re.compile(
     r"^(?:\d{1,2}月(?:\d{1,2}日)?(?:[—\-–~～至]\d{1,2}(?:月(?:\d{1,2}日)?|日))?|"
     r"\d{1,2}[—\-–~～]\d{1,2}月|同日|同月|是日|当日|月内|上旬|中旬|下旬)")
@@ -43,9 +58,14 @@ def title_text(text: str) -> str:
     def gap(m: re.Match) -> str:
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        latin = before.isascii() and after.isascii() and bool(before) and bool(after)
-        return " " if latin else ""
+        words = bool(before) and bool(after) and not _cjk(before) and not _cjk(after)
+        return " " if words else ""
     return _GAP.sub(gap, text).strip()
+
+
+def _cjk(ch: str) -> bool:
+    """A Chinese character or full-width mark (between them, spacing typed by hand goes)."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f"
 
 
 def heading_level(text: str) -> int | None:

@@ -7,9 +7,12 @@ news (titled items) and other documents (body only, nothing dropped).
 """
 from __future__ import annotations
 
+import re
+
+from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
-from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, CHRONICLE_DATE, COPY_TO,
-                                         DATE, PAREN_DATE, PRINTED, PUBLIC_NOTE, SPEECH_TITLE,
+from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
+                                         ORDER_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
                                          compact, doc_number_in, heading_level, heading_like,
                                          title_text)
 from editor.model import (Attachment, Document, Heading, ListItem, PageBreak, Paragraph, Table,
@@ -49,42 +52,96 @@ class Blocks:
         return self.info(i).align in ("center", "distribute")
 
 
-def recognise(ctx: Context, blocks: list, doc: Document) -> None:
-    """Fill ``doc`` from the flat list of top-level blocks."""
+def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None) -> None:
+    """Fill ``doc`` from the flat list of top-level blocks; ``kind`` forces the kind (the
+    editor's correction) instead of recognising it."""
     bl = Blocks(ctx, blocks)
     first = bl.next_text(0)
-    head = _notice_head(bl) if first is not None else None
+    start = 0
+    if heads.mark_line(bl, first):
+        doc.mark = compact(bl.text(first))
+        start = first + 1
+        first = bl.next_text(start)
+    head = None
+    if kind in ("notice", "request"):
+        head = _notice_head(bl, start) or {"issuer": [], "number": None, "after": start}
+    elif kind is None and heads.kind_of(bl, first) not in TITLED:
+        head = _notice_head(bl, start) if first is not None else None
     if head is not None:
         _notice(bl, doc, head)
+        doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
     else:
-        _titled(bl, doc, first)
+        _titled(bl, doc, first, kind)
+    if not doc.title:
+        _no_title(ctx, bl, doc, start)
     _headings(ctx, doc)
+    _landscape(ctx, doc)
+
+
+TITLED = ("chronicle", "doc_list", "speech", "news")
+
+
+def _no_title(ctx: Context, bl: Blocks, doc: Document, start: int) -> None:
+    """No title recognised: the first centred or largest-type short line becomes the title,
+    flagged uncertain; nothing fitting leaves the title empty, flagged too."""
+    j = heads.fallback_title(bl, start)
+    if j is None or not any(b is bl.items[j] for b in doc.body):
+        if "title" not in doc.uncertain:
+            doc.uncertain.append("title")
+        ctx.report.warning("未能识别文件标题，请在“属性”中填写标题", "no title")
+        return
+    doc.body = [b for b in doc.body if b is not bl.items[j]]
+    doc.title = title_text(bl.text(j))
+    if doc.kind == "other":
+        doc.kind = "article"
+    _flag_title(ctx, doc)
+
+
+def _landscape(ctx: Context, doc: Document) -> None:
+    """Word's landscape sections: an attachment in one is set on landscape pages; a table
+    of the body in one gets the table's landscape setting."""
+    wide = getattr(ctx, "landscape", set())
+    if not wide:
+        return
+    for att in doc.attachments:
+        ids = [getattr(b, "id", "") for b in att.blocks]
+        if ids and sum(i in wide for i in ids) * 2 > len(ids):
+            att.landscape = True
+            for b in att.blocks:
+                if isinstance(b, Table):
+                    b.layout.landscape = True
+    for b in doc.body:
+        if isinstance(b, Table) and b.id in wide:
+            b.layout.landscape = True
 
 
 # -- notices -------------------------------------------------------------------------------
-def _notice_head(bl: Blocks) -> dict | None:
+def _notice_head(bl: Blocks, start: int = 0) -> dict | None:
     """Positions of issuer mark / 文号 / title when the document starts like a notice."""
     seen = 0
-    i = 0
+    i = start
     while i < len(bl.items) and seen < 8:
         j = bl.next_text(i)
         if j is None:
             return None
         number = doc_number_in(bl.text(j)) if not isinstance(bl.items[j], ListItem) else None
+        issuer = [k for k in range(start, j) if bl.is_para(k) and bl.text(k)]
+        if not number and ORDER_NUMBER.match(compact(bl.text(j))) and issuer \
+                and compact(bl.text(issuer[-1])).endswith("令"):
+            number = compact(bl.text(j))
         if number:
-            issuer = [k for k in range(0, j) if bl.is_para(k) and bl.text(k)]
             return {"issuer": issuer, "number": (j, number), "after": j + 1}
         seen += 1
         i = j + 1
-    j = bl.next_text(0)
+    j = bl.next_text(start)
     if j is not None and compact(bl.text(j)).endswith("文件") and len(bl.text(j)) <= 30:
         return {"issuer": [j], "number": None, "after": j + 1}
     if j is not None and bl.centered(j) and len(bl.text(j)) <= 80:
         k = bl.next_text(j + 1)
-        while k is not None and bl.centered(k) and _same_look(bl, j, k):
+        while k is not None and bl.centered(k) and heads.same_look(bl, j, k):
             k = bl.next_text(k + 1)
         if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
-                and _find_date(bl, k + 1) is not None:
+                and not SALUTATION.match(compact(bl.text(k))) and _find_date(bl, k + 1) is not None:
             return {"issuer": [], "number": None, "after": j}
     return None
 
@@ -94,11 +151,17 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.issuer_mark = "".join(compact(bl.text(k)) for k in head["issuer"])
     if head["number"]:
         doc.doc_number = head["number"][1]
-    i = _title(bl, doc, head["after"])
-    i = _speech_parts(bl, doc, i)
+    i = head["after"]
+    t = bl.next_text(i)
+    if t is not None and (bl.centered(t) or heads.title_look(bl.info(t))):
+        i = heads.title(bl, doc, t)
+        i = heads.head_lines(bl, doc, i, speech=False)
+    elif t is not None and doc.issuer_mark.endswith("令"):
+        named = re.search(r"《([^《》]{4,60})》", bl.text(t))      # 政府令: 《…办法》已经…公布
+        doc.title = named.group(1) if named else ""
     k = bl.next_text(i)
     if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
-            and not ATTACH_NOTE.match(bl.text(k)):
+            and not ATTACH_NOTE.match(bl.text(k)) and not SALUTATION.match(compact(bl.text(k))):
         doc.recipients = bl.text(k)
         i = k + 1
     date_at = _find_date(bl, i)
@@ -113,77 +176,6 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.body = _content(bl.items[i:body_end])
     tail = _colophon(bl, doc, d + 1)
     _attachments(bl, doc, d + 1, tail)
-
-
-def _title(bl: Blocks, doc: Document, start: int) -> int:
-    """Join the title's lines (centred paragraphs, w:br breaks); return the index after."""
-    j = bl.next_text(start)
-    if j is None:
-        return start
-    parts = [bl.text(j)]
-    k = j + 1
-    if bl.centered(j):
-        while k < len(bl.items) and bl.is_para(k) and bl.text(k) and bl.centered(k) \
-                and not bl.text(k).startswith(("—", "－", "-")) and _same_look(bl, j, k):
-            parts.append(bl.text(k))
-            k += 1
-    doc.title = title_text(" ".join(parts))
-    return k
-
-
-def _same_look(bl: Blocks, a: int, b: int) -> bool:
-    ia, ib = bl.info(a), bl.info(b)
-    return ia.pstyle == ib.pstyle and ia.size == ib.size and ia.bold == ib.bold
-
-
-def _speech_parts(bl: Blocks, doc: Document, start: int, speech: bool = False) -> int:
-    """The lines under a title: a subtitle (——…, or a speech's （2025年3月1日） date line)
-    and, under a subtitle or in a speech, the speaker (区长  张三), in either order."""
-    j = bl.next_text(start)
-    if j is not None and bl.text(j).startswith(("——", "—", "－－")):
-        doc.subtitle = bl.text(j)
-        start = j + 1
-        k = bl.next_text(start)
-        if k is not None and bl.centered(k) and len(bl.text(k)) <= 40:
-            doc.speaker = bl.text(k)
-            start = k + 1
-        return start
-    if not speech:
-        return start
-    for j, kind in _speech_lines(bl, start):
-        if kind == "date":
-            doc.subtitle = bl.text(j)
-        else:
-            doc.speaker = bl.text(j)
-        start = j + 1
-    return start
-
-
-def _speech_lines(bl: Blocks, start: int) -> list[tuple[int, str]]:
-    """The centred lines from ``start`` that a speech has under its title, at most one of
-    each kind in either order: (index, "date") for （2025年3月1日…）, (index, "speaker")
-    for 区长  张三.  Stops at the first other line."""
-    out: list[tuple[int, str]] = []
-    for _ in range(2):
-        j = bl.next_text(start)
-        if j is None or not bl.centered(j):
-            break
-        kinds = {kind for _i, kind in out}
-        text = bl.text(j)
-        if "date" not in kinds and PAREN_DATE.match(compact(text)):
-            out.append((j, "date"))
-        elif "speaker" not in kinds and _speaker_like(text):
-            out.append((j, "speaker"))
-        else:
-            break
-        start = j + 1
-    return out
-
-
-def _speaker_like(text: str) -> bool:
-    """A speaker line: short, no sentence or colon (区委书记  王五; 张三)."""
-    body = compact(text)
-    return 2 <= len(body) <= 24 and not any(c in body for c in "。；：:，,！？")
 
 
 def _find_date(bl: Blocks, start: int) -> tuple[int, list[str]] | None:
@@ -302,93 +294,60 @@ def _attachment_title(bl: Blocks, att: Attachment, start: int, end: int) -> int:
     if j is None or not bl.centered(j):
         return start
     holder = Document(id="")
-    k = _title(bl, holder, j)
+    k = heads.title(bl, holder, j)
     att.title = holder.title
     return k
 
 
 # -- documents led by a title --------------------------------------------------------------
-def _titled(bl: Blocks, doc: Document, first: int | None) -> None:
-    kind = _kind(bl, first)
+def _titled(bl: Blocks, doc: Document, first: int | None, forced: str | None) -> None:
+    kind = forced or heads.kind_of(bl, first)
     doc.kind = kind
     if first is None:
         doc.body = _content(bl.items)
         return
-    if kind == "other":
-        # a plain article: its centred big first line is its title, the rest as it is
-        i = _title(bl, doc, first) if _plain_title(bl, first) else 0
+    if kind in ("article", "other", "notice", "request"):
+        # an article: its centred big first line is its title (and a subtitle under it)
+        i = first
+        if heads.plain_title(bl, first):
+            i = heads.title(bl, doc, first)
+            i = heads.head_lines(bl, doc, i, speech=False)
+            if not (bl.centered(first) and heads.title_look(bl.info(first))):
+                _flag_title(bl.ctx, doc)
         doc.body = _content(bl.items[i:])
         return
-    i = _title(bl, doc, first)
-    i = _speech_parts(bl, doc, i, speech=kind == "speech")
+    i = heads.title(bl, doc, first)
+    i = heads.head_lines(bl, doc, i, speech=kind == "speech")
     if kind == "chronicle":
         j = bl.next_text(i)
         if j is not None and bl.centered(j) and len(bl.text(j)) <= 30:
             doc.subtitle = bl.text(j)
             i = j + 1
     rest = bl.items[i:]
-    for b in rest:
+    for n, b in enumerate(rest, start=i):
         if not isinstance(b, Paragraph) or isinstance(b, Heading):
             continue
         if kind == "chronicle" and b.text.strip():
             b.role = "chronicle_entry"
-        elif kind == "doc_list" and isinstance(b, ListItem):
+        elif kind == "doc_list" and (isinstance(b, ListItem) or _typed_entry(b.text)):
             b.role = "list_entry"
-        elif kind == "news" and _news_title(bl, bl.items.index(b)):
+        elif kind == "news" and heads.news_title(bl, n):
             b.role = "news_title"
     doc.body = _content(rest)
-    if kind in ("speech", "news"):
+    if kind in ("speech", "news") and not doc.date_in_head:
         _trailing_date(bl, doc)
 
 
-def _kind(bl: Blocks, first: int | None) -> str:
-    if first is None:
-        return "other"
-    title = compact(bl.text(first))
-    title_like = bl.centered(first) or _title_look(bl.info(first))
-    if not title_like or len(title) > 80:
-        return "other"
-    paras = [i for i in range(first + 1, len(bl.items)) if bl.is_para(i) and bl.text(i)]
-    if "大事记" in title:
-        return "chronicle"
-    if "目录" in title and any(isinstance(bl.items[i], ListItem) for i in paras):
-        return "doc_list"
-    nxt = bl.next_text(first + 1)
-    if nxt is not None and bl.text(nxt).startswith(("——", "－－")):
-        return "speech"
-    under = [kind for _j, kind in _speech_lines(bl, first + 1)]
-    if SPEECH_TITLE.search(title) or "date" in under:
-        return "speech"
-    dated = [i for i in paras if CHRONICLE_DATE.match(bl.text(i)) and bl.info(i).lead_bold]
-    if len(dated) >= 3 and len(dated) * 2 >= len(paras):
-        return "chronicle"
-    items = [i for i in paras if _news_title(bl, i)]
-    if len(items) >= 2 and any(w in title for w in ("简讯", "动态", "新闻", "快讯", "要闻")):
-        return "news"
-    return "other"
+def _typed_entry(text: str) -> bool:
+    """An entry of a list of documents numbered by hand (1．…（鄂政发〔2025〕3号）)."""
+    return bool(re.match(r"^\s*[0-9０-９]{1,3}\s*[.．、]", text)) and \
+        bool(DOC_NUMBER.search(text))
 
 
-def _plain_title(bl: Blocks, first: int) -> bool:
-    """A first line set as a title: centred, large (≥ 18 pt) or in a Title style, short
-    and not a sentence, with something after it (a lone line stays the body)."""
-    text = compact(bl.text(first))
-    more = any(bl.text(i) or not bl.is_para(i) for i in range(first + 1, len(bl.items)))
-    return bl.centered(first) and _title_look(bl.info(first)) and heading_like(text) \
-        and heading_level(text) is None and not DATE.match(text) and more
-
-
-def _title_look(info) -> bool:
-    """Set like a title: large (≥ 18 pt) or in a Title / 标题 paragraph style."""
-    style = info.pstyle or ""
-    return (info.size or 0) >= 18 or "title" in style.lower() or style == "标题"
-
-
-def _news_title(bl: Blocks, i: int) -> bool:
-    """A titled item of a news digest: short, bold or centred, not numbered, not a sentence."""
-    text = bl.text(i)
-    info = bl.info(i)
-    return (info.bold or info.align == "center") and heading_like(text) \
-        and heading_level(text) is None and not DATE.match(compact(text))
+def _flag_title(ctx: Context, doc: Document) -> None:
+    if "title" not in doc.uncertain:
+        doc.uncertain.append("title")
+    ctx.report.warning(f"未能确定文件标题，暂以“{doc.title[:30]}”作为标题，请核对", "uncertain title")
 
 
 def _trailing_date(bl: Blocks, doc: Document) -> None:
@@ -428,7 +387,7 @@ def _level_of(doc: Document, b: Paragraph, outline: int | None) -> int | None:
     by_text = heading_level(text)
     if outline:
         return by_text or min(outline, 4)
-    if doc.kind == "other" and not doc.title:
+    if doc.kind in ("other", "article") and (not doc.title or "title" in doc.uncertain):
         return None
     if by_text and heading_like(text):
         return by_text

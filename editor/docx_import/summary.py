@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from editor.docx_import.importer import ImportResult
+from editor.docx_import.patterns import DATE_IN, compact
 from editor.model import Document, Heading, Image, PageBreak, Paragraph, Table
 
 
@@ -30,7 +31,7 @@ def visible_text(doc: Document) -> str:
     """All visible text in reading order: head, body, notes, signature, date, attachments,
     版记 and footnotes (page headers/footers and comments are not part of it)."""
     lines: list[str] = []
-    for part in (doc.issuer_mark, doc.doc_number, doc.title, doc.subtitle, doc.speaker,
+    for part in (doc.issuer_mark, doc.doc_number, doc.mark, doc.title, doc.subtitle, doc.speaker,
                  doc.recipients):
         if part:
             lines.append(part)
@@ -89,14 +90,17 @@ def as_json(result: ImportResult) -> dict:
         "issuer_mark": doc.issuer_mark,
         "doc_number": doc.doc_number,
         "title": doc.title,
+        "mark": doc.mark,
         "subtitle": doc.subtitle,
         "speaker": doc.speaker,
         "recipients": doc.recipients,
         "attachment_note": doc.attachment_note,
         "signature": doc.signature,
         "date": doc.date,
-        "attachments": [{"label": a.label, "title": a.title, "blocks": len(a.blocks)}
-                        for a in doc.attachments],
+        "uncertain": list(doc.uncertain),
+        "attachments": [{"label": a.label, "title": a.title, "blocks": len(a.blocks),
+                         "landscape": a.landscape} for a in doc.attachments],
+        "items": news_items(doc),
         "colophon_note": doc.colophon_note,
         "headings": headings(doc),
         "tables": [table_info(t) for t in all_tables(doc)],
@@ -108,3 +112,20 @@ def as_json(result: ImportResult) -> dict:
         "warnings": [{"level": e.level, "message": e.message_zh, "detail": e.detail}
                      for e in report.entries],
     }
+
+
+def news_items(doc: Document) -> list[dict]:
+    """The items of a news collection: each headline (a ``news_title`` paragraph) with the
+    first date in its item's short lines (the source line （区政府办公室　2025年3月1日））."""
+    items: list[dict] = []
+    for b in doc.body:
+        if not isinstance(b, Paragraph):
+            continue
+        if b.role == "news_title":
+            items.append({"title": b.display_text.strip(), "date": ""})
+            continue
+        text = compact(b.display_text)
+        found = DATE_IN.search(text) if items and len(text) <= 60 else None
+        if found and not items[-1]["date"]:
+            items[-1]["date"] = compact(found.group())
+    return items if doc.kind == "news" else []

@@ -19,10 +19,14 @@ from typing import Union
 
 # Pseudo block ids for the head parts of a document (used by annotation anchors and
 # layout source references).
-HEAD_PARTS = ("issuer_mark", "doc_number", "title", "subtitle", "speaker", "recipients",
+HEAD_PARTS = ("issuer_mark", "doc_number", "mark", "title", "subtitle", "speaker", "recipients",
               "attachment_note", "signature", "date")
 
-DOCUMENT_KINDS = ("notice", "speech", "doc_list", "chronicle", "news", "other")
+# notice: 通知/通报/决定/意见/批复/函/纪要/命令; request: 请示/报告; speech: 领导讲话,
+# 政府工作报告; doc_list: 上级政府文件目录; chronicle: 大事记; news: 政务简讯;
+# article: 基本区情, 调研与交流 (a title, body, pictures); other: nothing recognisable.
+DOCUMENT_KINDS = ("notice", "request", "speech", "doc_list", "chronicle", "news", "article",
+                  "other")
 
 
 @dataclass
@@ -195,11 +199,13 @@ Block = Union[Paragraph, Heading, ListItem, Table, Image, PageBreak]
 
 @dataclass
 class Attachment:
-    """附件: label 附件1, title, blocks (starts on a new page)."""
+    """附件: label 附件1, title, blocks (starts on a new page).  ``landscape``: set on
+    landscape pages (a landscape section in Word)."""
     id: str
     label: str = ""
     title: str = ""
     blocks: list[Block] = field(default_factory=list)
+    landscape: bool = False
 
 
 @dataclass
@@ -251,10 +257,15 @@ class DocumentLayout:
 
 @dataclass
 class Document:
+    """A document of the issue.  ``mark`` is a conference-file mark printed above the title
+    (区十一届人大四次会议文件（6）); ``date_in_head``: the date belongs under the title (a
+    speech's （2025年2月10日） line or a subtitle holding it), not at the end; ``uncertain``
+    names the parts the import guessed (e.g. "title"), for the editor to check."""
     id: str
     kind: str = "notice"
     issuer_mark: str = ""
     doc_number: str = ""
+    mark: str = ""
     title: str = ""
     subtitle: str = ""
     speaker: str = ""
@@ -263,6 +274,8 @@ class Document:
     attachment_note: list[str] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
     date: str = ""
+    date_in_head: bool = False
+    uncertain: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     colophon_note: list[str] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
@@ -273,12 +286,9 @@ class Document:
 
     @property
     def toc_title(self) -> str:
-        """The title the 目录, bookmarks and lists show: the editor's, else the document's,
-        else (a file without a recognisable title) its file name without the extension."""
-        if self.layout.toc_title or self.title:
-            return self.layout.toc_title or self.title
-        name = self.source_name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-        return name[:-5] if name.lower().endswith(".docx") else name
+        """The title the 目录, bookmarks and lists show: the editor's, else the document's;
+        never the file name (a document without any title shows 无标题文件)."""
+        return self.layout.toc_title or self.title or "无标题文件"
 
     def all_blocks(self):
         """Yield every top-level block: body first, then each attachment's blocks."""

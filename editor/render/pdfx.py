@@ -23,13 +23,14 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 import pikepdf
 from pikepdf import Name
 
 from editor.render import icc
+from editor.render.pdf import creation_time
 
 MM = 72 / 25.4
 
@@ -53,7 +54,7 @@ class PdfxOptions:
         default_factory=lambda: dict(DEFAULT_COLOURS))
     title: str = ""
     registration_marks: bool = False
-    timestamp: datetime | None = None            # None: fixed from the input bytes (reproducible)
+    timestamp: datetime | None = None     # None: now, or SOURCE_DATE_EPOCH (reproducible)
 
 
 def make_pdfx(src: str | Path, dst: str | Path, options: PdfxOptions | None = None) -> None:
@@ -61,7 +62,7 @@ def make_pdfx(src: str | Path, dst: str | Path, options: PdfxOptions | None = No
     x1a = opts.version.upper().startswith("PDF/X-1")
     profile, description = icc.load_profile(opts.icc_path)
     raw = Path(src).read_bytes()
-    stamp = opts.timestamp or _stamp_from(raw)
+    stamp = opts.timestamp or creation_time()
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         converter = _ColourRewriter(opts.colours)
         srgb = _srgb_space(pdf) if not x1a else None
@@ -77,12 +78,6 @@ def make_pdfx(src: str | Path, dst: str | Path, options: PdfxOptions | None = No
         # PDF/X-4 is based on PDF 1.6, PDF/X-1a:2001 on PDF 1.3
         pdf.save(dst, force_version="1.3" if x1a else "1.6", static_id=False,
                  deterministic_id=True, fix_metadata_version=False)
-
-
-def _stamp_from(raw: bytes) -> datetime:
-    """A reproducible timestamp: the same input gives the same output bytes."""
-    seconds = int.from_bytes(hashlib.sha256(raw).digest()[:3], "big")
-    return datetime.fromtimestamp(1735689600 + seconds, timezone.utc)
 
 
 # --- colour --------------------------------------------------------------------------------

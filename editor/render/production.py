@@ -68,6 +68,11 @@ def booklet_sides(laid_out, back_cover: bool | None = None):
     return booklet_order(len(laid_out.pages), cover)
 
 
+def pages_text(pages: int, total: int) -> str:
+    """``68 页`` when nothing was padded, else ``66 页补足为 68 页``."""
+    return f"{pages} 页" if pages == total else f"{pages} 页补足为 {total} 页"
+
+
 def write_booklet(laid_out, out_path, fontbook, options: BookletOptions | None = None,
                   progress: Progress = None) -> int:
     """The saddle-stitch booklet PDF at ``out_path``; returns the number of sheet sides."""
@@ -77,7 +82,7 @@ def write_booklet(laid_out, out_path, fontbook, options: BookletOptions | None =
         plain = Path(folder) / "pages.pdf"
         write_pdf(laid_out, plain, fontbook, bleed=False, progress=progress)
         total = (len(laid_out.pages) + 3) // 4 * 4
-        _say(progress, f"拼版：{len(laid_out.pages)} 页补足为 {total} 页，"
+        _say(progress, f"拼版：{pages_text(len(laid_out.pages), total)}，"
                        f"{total // 4} 张 {opts.sheet} 纸双面")
         final = Path(folder) / "booklet.pdf"
         sides = impose_booklet(plain, final, opts)

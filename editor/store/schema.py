@@ -11,12 +11,13 @@ modified.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from editor.errors import GazetteError
 
-SCHEMA_VERSION = 2                   # the steps from version 1 are in editor.store.migration
+SCHEMA_VERSION = 3                   # the steps from version 1 are in editor.store.migration
 APPLICATION_ID = 0x47415A31          # "GAZ1": marks the file as a gazette project
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -102,6 +103,31 @@ def check_file(path: Path) -> int:
                            str(exc), str(path)) from None
     finally:
         conn.close()
+        tidy_after_reading(path)
+
+
+def tidy_after_reading(path: Path) -> None:
+    """Remove the ``-wal``/``-shm`` files a read-only connection leaves beside a WAL
+    project: SQLite deletes them when the last read-write connection closes, so one is
+    opened and closed (only while the log is empty, so the database is not written).  When another program (the editor window) has the project open,
+    SQLite keeps them, as it must; a read-only file or folder is left alone."""
+    path, wal = Path(path), Path(f"{path}-wal")
+    try:
+        if wal.stat().st_size:          # a writer's log: not ours to fold in
+            return
+    except OSError:
+        return
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        try:
+            conn.execute("PRAGMA busy_timeout = 0")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:

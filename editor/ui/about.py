@@ -69,7 +69,7 @@ class AboutDialog(QDialog):
         logo.setPixmap(QPixmap(str(icon_path())).scaled(
             64, 64, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
         row.addWidget(logo)
-        kind = "安装版" if self.info.frozen else "源码运行"
+        kind = self.info.kind or ("安装版" if self.info.frozen else "源码运行")
         self.title = _selectable(f"<b style='font-size:16pt'>公报编辑器</b>　版本 {self.info.version}"
                                  f"（{kind}）<br>区人民政府公报的汇编、排版与校对；"
                                  "版式依据 GB/T 9704《党政机关公文格式》。<br>本程序运行时不访问网络。")

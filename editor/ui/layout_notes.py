@@ -4,13 +4,16 @@ A layout may report pictures too coarse to print, a row or a paragraph taller th
 type area, a 目录 that did not settle (``LaidOutIssue.warnings``).  The status bar shows
 how many there are on a button that opens the 排版提示 dock; the dock lists each with its
 page (页码, or 第 N 面 for an unnumbered page), and a click shows that page and selects
-the document it belongs to.
+the document it belongs to.  Office fonts stood in for by others (FONT_SUBSTITUTED, an
+informational note: the issue prints) are named in a status-bar label of their own —
+字体替代：仿宋_GB2312→Noto Serif SC … — and listed at the end of the dock.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QToolButton
+from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QToolButton
 
+from editor.layout.glyphs import INFO_CODES, substitutions
 from editor.layout.items import page_label
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -39,24 +42,43 @@ class LayoutNotes(QObject):
         self.button.clicked.connect(self.show)
         self.button.hide()
         window.statusBar().addPermanentWidget(self.button)
+        self.fonts_label = QLabel()
+        self.fonts_label.hide()
+        window.statusBar().addPermanentWidget(self.fonts_label)
 
-    def pages_ready(self, laid_out) -> None:
-        """List the warnings of ``laid_out``; the button shows how many."""
+    def pages_ready(self, laid_out, measurer=None) -> None:
+        """List the warnings of ``laid_out``; the button shows how many (informational
+        notes apart); the fonts label names the substituted office fonts of ``measurer``
+        (default: the program's FontBook)."""
         self.list.clear()
-        for warning in laid_out.warnings:
+        warnings = [w for w in laid_out.warnings if w.code not in INFO_CODES]
+        for warning in warnings + [w for w in laid_out.warnings if w.code in INFO_CODES]:
             where = page_label(laid_out, warning.page)
             item = QListWidgetItem(f"{where}  {warning.text}" if where else warning.text)
             item.setData(PAGE_ROLE, warning.page)
             item.setData(DOC_ROLE, warning.doc_id)
             self.list.addItem(item)
-        n = len(laid_out.warnings)
+        self._fonts(laid_out, measurer)
+        n = len(warnings)
         self.button.setText(f"排版提示 {n} 条")
         self.button.setVisible(n > 0)
         if n == 0:
             self.dock.hide()
 
+    def _fonts(self, laid_out, measurer) -> None:
+        if measurer is None:
+            from editor.ui.jobs import default_measurer
+            measurer = default_measurer()
+        found = substitutions(laid_out, measurer)
+        pairs = "，".join(f"{wanted}→{face}" for _label, wanted, face in found)
+        self.fonts_label.setText(f"字体替代：{pairs}" if found else "")
+        self.fonts_label.setToolTip("\n".join(
+            f"{label}：文件要求的 {wanted} 未安装，以 {face} 代替" for label, wanted, face in found))
+        self.fonts_label.setVisible(bool(found))
+
     def clear(self) -> None:
         self.list.clear()
+        self.fonts_label.hide()
         self.button.hide()
         self.dock.hide()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
 
 from editor.app.command import Change
 from editor.errors import GazetteError
+from editor.layout.glyphs import INFO_CODES
 from editor.proof.geometry import ProofMap
 from editor.ui import edits
 from editor.ui.find_bar import FindBar
@@ -375,8 +376,9 @@ class MainWindow(EditRequests, QMainWindow):
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
         self.notes.pages_ready(laid_out)
         self.punct.pages_ready(laid_out)
-        if laid_out.warnings:
-            self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0].text}"
+        shown = [w for w in laid_out.warnings if w.code not in INFO_CODES]   # not 字体替代
+        if shown:
+            self.message(f"排版提示 {len(shown)} 条：{shown[0].text}"
                          "（单击右下角“排版提示”查看全部）", 10000)
 
     def proof_map(self) -> ProofMap | None:
