@@ -122,6 +122,9 @@ def _steps(s: Session, tmp_path):
     g = top_tables(gaps)[0].id
     yield tc.DeleteEmptyRow(doc_id=gaps.id, table_id=g, row=1)
     yield tc.DeleteEmptyColumn(doc_id=gaps.id, table_id=g, col=2)
+    from editor.app import recognition_commands as rc
+    yield rc.SetPart(doc_id=d, block_id=para.id, target="speaker")
+    yield rc.SetDocumentKind(doc_id=d, kind="speech")
     yield c.RemoveDocument(doc_id=s2.documents[0].id)
     yield c.RemoveSection(section_id=s2.id)
     assert word                                 # the paragraph had text to work on

@@ -129,6 +129,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.properties.template_chosen.connect(self.set_template)
         self.properties.document_edited.connect(self.edit_document_layout)
         self.properties.head_edited.connect(self.edit_document_head)
+        self.properties.kind_chosen.connect(lambda doc_id, kind: self.execute(
+            edits.set_document_kind(self.session.issue, doc_id, kind)))
         self.table_panel = TablePanel()
         self.table_panel.layout_edited.connect(self.edit_table_layout)
         self.table_panel.merge_requested.connect(self.merge_cells)
@@ -531,7 +533,23 @@ class MainWindow(EditRequests, QMainWindow):
             action.setEnabled(role != current)
             action.triggered.connect(lambda _c=False, r=role: self.execute(
                 edits.set_paragraph_role(self.session.issue, source.doc_id, source.block_id, r)))
+        self._kind_menu(menu, source.doc_id)
         return menu
+
+    def _kind_menu(self, menu: QMenu, doc_id: str) -> None:
+        """文件类型 › 通知/讲话/简讯 …: read the document again as that kind (undoable)."""
+        kinds = edits.document_kinds(self.session.issue, doc_id)
+        if kinds is None:
+            return
+        current, choices = kinds
+        sub = menu.addMenu("文件类型")
+        for kind, text in choices:
+            action = sub.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(kind == current)
+            action.setEnabled(kind != current)
+            action.triggered.connect(lambda _c=False, k=kind: self.execute(
+                edits.set_document_kind(self.session.issue, doc_id, k)))
 
     def edit_text_at(self, source) -> None:
         """修改文字: ask for the new text of the clicked paragraph (title, cell …) and
