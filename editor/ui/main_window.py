@@ -29,6 +29,7 @@ from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, 
 from editor.ui.layout_notes import LayoutNotes
 from editor.ui.punct_dock import PunctuationCheck
 from editor.ui.qtfix import keep_singletons_alive
+from editor.ui.archive_panel import ArchivePanel
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -151,6 +152,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.notes = LayoutNotes(self)
         self.punct = PunctuationCheck(self)
+        self.archive = ArchivePanel(self)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
