@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from editor.app.loading import load_any_issue  # noqa: F401  (the other commands use it too)
 from editor.errors import GazetteError
 from editor.resources import sample_issue_path
 
@@ -53,23 +54,6 @@ def pdfx_options(args: argparse.Namespace):
 
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def load_any_issue(path: Path, progress=None):
-    """An Issue from an issue.json or a *.gazette project file."""
-    if not path.exists():
-        raise GazetteError(f"找不到文件：{path}")
-    if path.suffix.lower() in (".docx", ".doc", ".wps", ".rtf"):
-        raise GazetteError(
-            f"“{path.name}”是单篇文件，不是一整期。请先新建项目，再把文件导入某个栏目：\n"
-            f"  python main.py project new 本期.gazette\n"
-            f"  python main.py project import 本期.gazette \"{path}\" --section 栏目名称\n"
-            f"  python main.py build 本期.gazette -o 本期.pdf", path=str(path))
-    if path.suffix.lower() == ".gazette":
-        from editor.store import load_issue as load_project
-        return load_project(path)
-    from editor.issue_json import load_issue
-    return load_issue(path, progress)
 
 
 def _preflight_counts(issue, laid_out, args: argparse.Namespace, path: Path) -> None:

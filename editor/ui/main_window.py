@@ -27,6 +27,7 @@ from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
 from editor.ui.preflight_dock import PreflightDock
 from editor.ui.qtfix import keep_singletons_alive
+from editor.ui.archive_panel import ArchivePanel
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -146,6 +147,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
         self.preflight = PreflightDock(self)
+        self.archive = ArchivePanel(self)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 

@@ -159,6 +159,9 @@ def build_menus(window) -> dict[str, QAction]:
     m.addAction(a["proof_compare"])
     m.addAction(a["proof_compare_close"])
 
+    window.archive.build_menu(bar)
+    a.update(window.archive.actions)
+
     m = bar.addMenu("帮助(&H)")
     m.addAction(a["about"])
 
