@@ -360,7 +360,8 @@ class DocumentBuilder:
         self.signature_and_date()
         self.colophon_note()
         self.attachments()
-        return self.out
+        from editor.layout.tables_glue import bind_tables
+        return bind_tables(self.out)
 
 
 class Landscape:
