@@ -520,19 +520,22 @@ def _read_document(doc_id: str, model_json, overrides, notes: list) -> tuple:
     """(Document, "") or (None, Chinese reason) for one stored document."""
     if any(isinstance(t, DamagedText) for t in (model_json, overrides, *notes)):
         return None, "保存的文字不是有效的 UTF-8 编码"
+    reason = "保存的内容无法解读"
     try:
         doc = codec.document_from_parts(model_json, overrides, notes)
     except json.JSONDecodeError:
         return None, "保存的内容不完整或格式错误"
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        return None, f"保存的内容无法解读（{type(exc).__name__}）"
+        doc = None
+        reason = f"保存的内容无法解读（{type(exc).__name__}）"
     if not isinstance(doc, Document):
-        kind = ""
         try:
-            kind = str(json.loads(model_json).get("type", ""))[:40]
-        except (ValueError, AttributeError):
-            pass
-        return None, f"未知的文件类型“{kind}”（可能由更新版本的程序写入）"
+            kind = json.loads(model_json).get("type")
+        except (ValueError, AttributeError, RecursionError):
+            kind = None
+        if kind != "Document":
+            return None, f"未知的文件类型“{str(kind)[:40]}”（可能由更新版本的程序写入）"
+        return None, reason
     if doc.kind not in DOCUMENT_KINDS:
         return None, f"未知的文件类别“{str(doc.kind)[:40]}”（可能由更新版本的程序写入）"
     if doc.id != doc_id:
