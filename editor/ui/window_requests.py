@@ -153,7 +153,7 @@ class EditRequests:
             return
         if path is None:
             default = Path(self.settings.last_folder("export")) / f"{self.path.stem}.pdf"
-            dialog = ExportDialog(default, self)
+            dialog = ExportDialog(default, self, inputs=[self.path])
             dialog.bleed.setChecked(self.settings.bool_value("export/bleed"))
             if dialog.exec() != ExportDialog.DialogCode.Accepted:
                 return
@@ -162,6 +162,8 @@ class EditRequests:
                 pdfx = dialog.pdfx_options()
             except Exception as exc:          # noqa: BLE001 - e.g. a missing ICC file
                 self.error(user_message(exc), "导出印刷PDF")
+                return
+            if not self.preflight.confirm_export():     # errors: ask first
                 return
             open_after = dialog.open_after.isChecked()
             self.settings.set_value("export/bleed", bleed)
