@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QVBoxLayout)
 
 from editor.errors import GazetteError
 from editor.ui.buttons import ok_cancel
@@ -89,10 +90,34 @@ class ExportDialog(QDialog):
                                               "PDF 文件 (*.pdf)")
         if path:
             self.path.setText(path)
+            self._confirmed = self.chosen_path()   # the file dialog asked about replacing it
 
     def chosen_path(self) -> Path:
         path = Path(self.path.text().strip())
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    def accept(self) -> None:
+        """导出: a typed path naming an existing file is replaced only when the editor
+        says so (the file dialog of 浏览… has asked already)."""
+        path = self.chosen_path()
+        if path != getattr(self, "_confirmed", None) and not confirm_replace(self, path):
+            self.path.setFocus()
+            return
+        super().accept()
+
+
+def confirm_replace(parent, path: Path) -> bool:
+    """True when ``path`` does not exist, or the user agrees to replace it."""
+    if not path.exists():
+        return True
+    if path.is_dir():
+        QMessageBox.warning(parent, "导出印刷PDF", f"“{path}”是一个文件夹，请换一个文件名。")
+        return False
+    answer = QMessageBox.question(
+        parent, "导出印刷PDF", f"“{path.name}”已经存在（{path.parent}）。\n要替换它吗？",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None):
