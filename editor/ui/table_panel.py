@@ -308,6 +308,8 @@ class TablePanel(QWidget):
         self.landscape.setText(LANDSCAPE_TEXT)
         self.keep_rows.setChecked(False)
         self.column_align.setCurrentIndex(-1)
+        self.cell_id = None
+        self.cell_label.setText("")
 
     def _build_width_boxes(self, table: model.Table | None) -> None:
         while self.widths_grid.count():
