@@ -21,6 +21,7 @@ LICENCES = [
     ("Python 3.11", "PSF License"),
     ("Qt 6 / PySide6", "LGPL v3（动态链接，可替换库文件）"),
     ("Noto Serif SC / Noto Sans SC 字体", "SIL Open Font License 1.1"),
+    ("Noto Serif JP / Noto Sans JP 字体（扩展 B 区用字）", "SIL Open Font License 1.1"),
     ("reportlab", "BSD"),
     ("fontTools", "MIT"),
     ("python-docx", "MIT"),
@@ -32,7 +33,7 @@ LICENCES = [
 ]
 
 _PACKAGES = ["PySide6-Essentials", "reportlab", "fonttools", "python-docx", "pikepdf", "pypdf",
-             "sqlite-utils", "pylopdf-fonts-zh-cn"]
+             "sqlite-utils", "pylopdf-fonts-zh-cn", "pylopdf-fonts-jp"]
 
 
 @dataclass(frozen=True)

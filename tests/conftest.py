@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Only the bundled open faces (and folders named in GONGBAO_FONT_DIRS): what a test sees
+# does not depend on the fonts the host has installed (editor.fonts.discovery).
+os.environ.setdefault("GONGBAO_SYSTEM_FONTS", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"

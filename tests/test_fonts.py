@@ -56,8 +56,9 @@ def test_fonts(tmp_path_factory) -> Path:
 
 
 def _book(folder: Path, tmp_path: Path, prefs: dict) -> FontBook:
+    """A FontBook of ``folder`` and the bundled faces only, whatever the host has installed."""
     return FontBook(prefs, cache_dir=tmp_path / "cache", extra_dirs=[folder],
-                    use_fontconfig=False, user_file=tmp_path / "none.json")
+                    system_fonts=False, user_file=tmp_path / "none.json")
 
 
 def test_ttc_second_subfont_chosen_by_name(test_fonts, tmp_path):
@@ -106,11 +107,16 @@ def test_cff_conversion_keeps_outlines_cmap_and_advances(tmp_path):
 
 
 def test_missing_character_comes_from_next_face(test_fonts, tmp_path):
+    """A character the role's face lacks comes from the next installed face of the same
+    kind (serif for 宋体), then from the bundled open faces."""
     book = _book(test_fonts, tmp_path, {"song": ["Gongbao Partial"]})
     assert book.faces_for_role("song")[:2] == ["GongbaoPartial", "NotoSerifSC-Regular"]
     assert book.face_for("中", "song") == "GongbaoPartial"
-    assert book.face_for("国", "song") == "NotoSerifSC-Regular"
-    assert book.report()["substitutions"] == {"国": "NotoSerifSC-Regular"}
+    assert book.face_for("国", "song") == "GongbaoTestSerif"       # installed, serif
+    assert book.face_for("国", "hei") == "NotoSansSC-Regular"      # the role's own face
+    assert book.face_for("鑫", "song") == "NotoSerifSC-Regular"    # bundled
+    assert book.face_for("鑫", "hei") == "NotoSansSC-Regular"
+    assert book.report()["substitutions"] == {"国": "GongbaoTestSerif", "鑫": "NotoSerifSC-Regular"}
     # a character outside the cached base set is drawn from a per-build subset
     rare = "\u3447"     # 㑇, not in GB2312
     face = book.face_for(rare, "song")
@@ -145,10 +151,10 @@ def test_preferences_file_and_argument_order(test_fonts, tmp_path):
     user = tmp_path / "fonts.json"
     user.write_text('{"roles": {"song": ["Gongbao Test Serif"]}}', encoding="utf-8")
     book = FontBook(None, cache_dir=tmp_path / "c", extra_dirs=[test_fonts],
-                    use_fontconfig=False, user_file=user)
+                    system_fonts=False, user_file=user)
     assert book.faces_for_role("song")[0] == "GongbaoTestSerif"
     book = FontBook({"song": "Gongbao Partial"}, cache_dir=tmp_path / "c",
-                    extra_dirs=[test_fonts], use_fontconfig=False, user_file=user)
+                    extra_dirs=[test_fonts], system_fonts=False, user_file=user)
     assert book.faces_for_role("song")[:2] == ["GongbaoPartial", "GongbaoTestSerif"]
 
 
@@ -190,6 +196,20 @@ def test_fonts_command_reports_roles_and_sample_coverage(capsys):
     from editor.fonts import default_fontbook
     assert f"仿宋（fangsong）：{default_fontbook().faces_for_role('fangsong')[0]} " in out
     assert "全部有字形" in out and "缺" not in out.split("整期用字：")[1]
+
+
+@pytest.mark.slow
+def test_fonts_prepare_reports_no_false_missing_characters(capsys):
+    """``fonts --prepare`` converts the base sets: a character a face's base set lacks (、。中
+    in a Latin face) is not a character missing from every font; the substituted office
+    fonts are named with the face standing in."""
+    import argparse
+    from editor.cli import cmd_fonts
+    args = argparse.Namespace(issue=None, sample=False, prepare=True, json=False)
+    assert cmd_fonts.run(args) == 0
+    out = capsys.readouterr().out
+    assert "缺字" not in out
+    assert "仿宋：仿宋_GB2312 → Noto Serif SC" in out and "黑体：黑体 → Noto Sans SC" in out
 
 
 def test_subsetting_a_face_with_a_foreign_table_says_nothing(tmp_path, caplog):

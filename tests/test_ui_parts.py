@@ -286,8 +286,16 @@ def test_properties_panel_emits_typed_edits_and_loads_without_emitting(qtbot):
     assert blocker.args == ["d2", "title", "关于第二项工作的通知"]
     untitled = issue.find_document("d3")
     untitled.title, untitled.source_name = "", "无标题的来文.docx"
+    untitled.uncertain = ["title"]
     panel.load_document(untitled)
-    assert panel.head["title"].text() == "" and "无标题的来文" in panel.toc_title.placeholderText()
+    assert panel.head["title"].text() == "" and "无标题的来文" not in panel.toc_title.placeholderText()
+    assert not panel.doubts.isHidden() and "标题" in panel.doubts.text()    # a guess to check
+    assert "background" in panel.head["title"].styleSheet()
+    assert panel.head["doc_number"].styleSheet() == ""
+    with qtbot.waitSignal(panel.kind_chosen) as blocker:
+        panel.kind.activated.emit(panel.kind.findData("speech"))
+    assert blocker.args == ["d3", "speech"]
+    untitled.uncertain = []
     untitled.subtitle, untitled.speaker = "（2025年3月1日）", "区长  张三"
     panel.load_document(untitled)                     # a speech's lines are corrected too
     assert panel.head["subtitle"].text() == "（2025年3月1日）"

@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from editor.app.loading import load_any_issue  # noqa: F401  (the other commands use it too)
 from editor.errors import GazetteError
 from editor.resources import sample_issue_path
 
@@ -55,21 +56,21 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def load_any_issue(path: Path, progress=None):
-    """An Issue from an issue.json or a *.gazette project file."""
-    if not path.exists():
-        raise GazetteError(f"找不到文件：{path}")
-    if path.suffix.lower() in (".docx", ".doc", ".wps", ".rtf"):
-        raise GazetteError(
-            f"“{path.name}”是单篇文件，不是一整期。请先新建项目，再把文件导入某个栏目：\n"
-            f"  python main.py project new 本期.gazette\n"
-            f"  python main.py project import 本期.gazette \"{path}\" --section 栏目名称\n"
-            f"  python main.py build 本期.gazette -o 本期.pdf", path=str(path))
+def _preflight_counts(issue, laid_out, args: argparse.Namespace, path: Path) -> None:
+    """印前检查's error and warning counts, and the command that lists them."""
+    from editor.fonts import default_fontbook
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    ignored = {}
     if path.suffix.lower() == ".gazette":
-        from editor.store import load_issue as load_project
-        return load_project(path)
-    from editor.issue_json import load_issue
-    return load_issue(path, progress)
+        from editor.store.project import load_ignored
+        ignored = load_ignored(path)
+    report = run_preflight(issue, laid_out, resolve_template(issue, args.template),
+                           default_fontbook(), ignored)
+    c = report.counts
+    command = "python main.py preflight" + (f" {args.issue}" if args.issue else "")
+    _progress(f"印前检查：错误 {c['error']} 条，警告 {c['warning']} 条，提示 {c['info']} 条"
+              + (f"（列出：{command}）" if report.findings else ""))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     for warning in laid_out.warnings:
         _progress(f"提示：{warning.text}{where_text(laid_out, warning)}")
+    _preflight_counts(issue, laid_out, args, path)
     seconds = time.perf_counter() - started
     kind = f"{pdfx.version}，" if pdfx else ""
     print(f"已写出 {out.resolve()}（{kind}{len(laid_out.pages)} 页，用时 {seconds:.2f} 秒）")

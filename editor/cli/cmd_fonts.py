@@ -4,9 +4,10 @@ Shows which font file serves each gazette role (小标宋, 宋体, 仿宋, 楷�
 faces left out because their licence forbids embedding, and the font cache folder.  With
 ISSUE (issue.json or *.gazette; ``--sample`` for the bundled issue) the issue is laid out
 and every character drawn is checked against the face chosen for it: coverage per face,
-per-character substitutions and characters no installed font has.  ``--prepare`` makes
+per-character substitutions and characters no installed font has.  Office fonts that
+are not installed are named with the face standing in (字体替代).  ``--prepare`` makes
 the embeddable TrueType files now (first run: conversion with progress), so later builds
-are fast.
+are fast; only an issue's characters are ever reported missing.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from editor.errors import GazetteError
+from editor.fonts.measure import MISSING_FACE
 
 NAME = "fonts"
 HELP = "查看字体角色对应的字体文件、整期用字覆盖情况与替代字"
@@ -54,9 +56,12 @@ def issue_chars_by_face(issue, book) -> dict[str, set[str]]:
 
 
 def coverage(book, chars_by_face: dict[str, set[str]]) -> dict[str, dict]:
-    """Per face: characters drawn and those the face has no glyph for."""
+    """Per face: characters drawn and those the face has no glyph for (the characters no
+    face has are drawn as placeholders: they are listed apart, see ``missing``)."""
     out = {}
     for face, chars in sorted(chars_by_face.items()):
+        if face == MISSING_FACE:
+            continue
         metrics = book.metrics(face)
         lacking = sorted(c for c in chars if not metrics.has(c) and c.isprintable())
         out[face] = {"chars": len(chars), "missing": "".join(lacking)}
@@ -73,7 +78,23 @@ def _print_roles(report: dict, cache: Path) -> None:
               + (f"  后备：{more}" if more else ""))
     for face, reason in report["refused"].items():
         print(f"  不使用 {face}：{reason}")
+    if report["substituted"]:
+        print("字体替代（文件要求的字体未安装）：")
+        for role, (wanted, face) in report["substituted"].items():
+            print(f"  {ROLE_LABELS.get(role, role)}：{wanted} → {face}")
     print(f"字体缓存：{cache}")
+
+
+def _base_sets(book) -> dict[str, set[str]]:
+    """The base character set of each role's first face, less what the face lacks (a
+    Latin face has no 汉字: that is no missing character)."""
+    from editor.fonts.charsets import base_chars
+    out: dict[str, set[str]] = {}
+    for role in ROLE_LABELS:
+        face = book.faces_for_role(role)[0]
+        metrics = book.metrics(face)
+        out.setdefault(face, set()).update(c for c in base_chars() if metrics.has(c))
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,13 +109,17 @@ def run(args: argparse.Namespace) -> int:
         result["coverage"] = coverage(book, cbf)
     if args.prepare:
         started = time.perf_counter()
-        if not cbf:
-            from editor.fonts.charsets import base_chars
-            cbf = {face: set(base_chars()) for role in ROLE_LABELS for face in book.faces_for_role(role)[:1]}
-        files = book.prepare_for_pdf(cbf, _err)
+        files = book.prepare_for_pdf(cbf or _base_sets(book), _err)
         result["files"] = {face: str(pdf.path) for face, pdf in files.items()}
         _err(f"字体文件已就绪（用时 {time.perf_counter() - started:.2f} 秒）")
-    result.update(book.report())
+    report = book.report()
+    drawn = set().union(*cbf.values()) if cbf else set()
+    # what this issue needs: substitutions and missing characters among its characters
+    result.update(report, substitutions={ch: face for ch, face in report["substitutions"].items()
+                                         if ch in drawn},
+                  missing="".join(sorted(cbf.get(MISSING_FACE, ()))),
+                  substituted={role: found for role in ROLE_LABELS
+                               if (found := book.substitute(role))})
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
@@ -110,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         for ch, face in subs.items():
             print(f"  {ch}（U+{ord(ch):04X}）→ {face}")
     if result["missing"]:
-        print(f"缺字（所有字体都没有）：{result['missing']}")
+        codes = "、".join(f"{ch}（U+{ord(ch):04X}）" for ch in result["missing"])
+        print(f"缺字（所有已安装的字体都没有，页面上以方框内的编码标出）：{codes}")
         return 1
     return 0

@@ -107,6 +107,9 @@ def _landscape(ctx: Context, doc: Document) -> None:
         ids = [getattr(b, "id", "") for b in att.blocks]
         if ids and sum(i in wide for i in ids) * 2 > len(ids):
             att.landscape = True
+            for b in att.blocks:
+                if isinstance(b, Table):
+                    b.layout.landscape = True
     for b in doc.body:
         if isinstance(b, Table) and b.id in wide:
             b.layout.landscape = True

@@ -15,16 +15,18 @@ from a small per-build subset, so the large base conversion never has to be redo
 """
 from __future__ import annotations
 
+import os
 import threading
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from editor.errors import GazetteError
 from editor.fonts.charsets import base_chars
-from editor.fonts.discovery import discover
+from editor.fonts.discovery import bundled_files, discover
 from editor.fonts.faces import FaceMetrics, FaceRecord, embedding_text, load_metrics
-from editor.fonts.measure import ROLES, is_wide
+from editor.fonts.measure import MISSING_FACE, ROLES, is_wide
 from editor.fonts.names import role_for_font_name
 from editor.fonts.preferences import FALLBACK_FOR_ROLE, load_preferences
 
@@ -48,6 +50,33 @@ def font_cache_dir() -> Path:
     return cache_dir() / "fonts"
 
 
+def _visible(ch: str) -> bool:
+    """A character that shows ink (private-use and unassigned code points included), as
+    opposed to spaces, controls and format characters (zero-width space, BOM …)."""
+    return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp")
+
+
+def display_name(rec: FaceRecord) -> str:
+    """How a face is named to the user: its family name (a Chinese one when it has one)."""
+    chinese = [n for n in rec.names if any("\u4e00" <= c <= "\u9fff" for c in n)]
+    return (chinese or rec.names or [rec.key])[0]
+
+
+def _role_kind(role: str) -> str:
+    return "sans" if role == "hei" else "serif"
+
+
+def _face_kind(rec: FaceRecord) -> str:
+    sans = "sans" in rec.key.lower() or any(role_for_font_name(n) == "hei" for n in rec.names)
+    return "sans" if sans else "serif"
+
+
+def _is_cjk(rec: FaceRecord) -> bool:
+    """The face's names say it is a Chinese (or CJK) face."""
+    return any(role_for_font_name(n) not in (None, "latin")
+               or any("\u4e00" <= c <= "\u9fff" for c in n) for n in rec.names)
+
+
 def _style_rank(rec: FaceRecord) -> int:
     key = rec.key.lower()
     return 1 if any(word in key for word in _STYLE_WORDS) else 0
@@ -58,10 +87,14 @@ class FontBook:
 
     def __init__(self, preferences: dict | None = None, faces: list[FaceRecord] | None = None,
                  cache_dir: Path | None = None, extra_dirs=(), use_fontconfig: bool = True,
-                 user_file: Path | None = None):
+                 user_file: Path | None = None, system_fonts: bool | None = None):
+        """``extra_dirs`` are searched first; ``system_fonts=False`` leaves the machine's
+        installed fonts out (default: ``GONGBAO_SYSTEM_FONTS``, see editor.fonts.discovery)."""
         self.cache = Path(cache_dir) if cache_dir is not None else font_cache_dir()
         self.preferences = load_preferences(preferences, user_file)
-        self.faces = discover(self.cache, extra_dirs, use_fontconfig) if faces is None else list(faces)
+        self.faces = (discover(self.cache, extra_dirs, use_fontconfig, system_fonts=system_fonts)
+                      if faces is None else list(faces))
+        self._bundled = {os.path.normcase(os.path.realpath(p)) for p in bundled_files()}
         self._by_key = {rec.key: rec for rec in self.faces}
         self._metrics: dict[str, FaceMetrics] = {}
         self.refused: dict[str, str] = {}          # face key → reason (Chinese)
@@ -109,23 +142,53 @@ class FontBook:
             return role
         return role_for_font_name(role) or "song"
 
+    def substitute(self, role: str) -> tuple[str, str] | None:
+        """(office font wanted, face used instead) when the role's first preference — the
+        font the documents name, e.g. 仿宋_GB2312 — is not installed; None when it is."""
+        real = self._role(role)
+        wanted = (self.preferences.get(real) or [""])[0]
+        first = self._chains[real][0]
+        if not wanted or first.matches(wanted):
+            return None
+        return wanted, display_name(first)
+
     def faces_for_role(self, role: str) -> list[str]:
         """Face keys of the role's chain, most preferred first."""
         return [rec.key for rec in self._chains[self._role(role)]]
 
     def _pool(self, role: str) -> list[FaceRecord]:
+        """Where a character the role's first face lacks is looked for, in order: the
+        role's installed preferred faces (仿宋_GB2312 → 仿宋), those of the roles of the same
+        kind (serif or sans) then the others (宋体 …), every other installed face (CJK
+        faces of the same kind first: SimSun-ExtB has Extension B), and last the bundled
+        open faces (Noto SC, then Noto JP for the Extension B characters SC lacks)."""
         pool = self._pools.get(role)
         if pool is None:
-            pool = list(self._chains[role])
-            for other in ROLES:
-                pool += [rec for rec in self._chains[other] if rec not in pool]
-            pool += sorted((rec for rec in self.faces if rec.embeddable and rec not in pool),
-                           key=_style_rank)
+            kind = _role_kind(role)
+            chain = self._chains[role]
+            own = {rec.key for rec in chain}
+            ordered = [chain[0]] + [rec for rec in chain if not self._is_bundled(rec)]
+            for other in sorted(ROLES, key=lambda r: _role_kind(r) != kind):
+                ordered += [rec for rec in self._chains[other] if not self._is_bundled(rec)]
+            usable = [rec for rec in self.faces if rec.embeddable]
+            ordered += sorted((rec for rec in usable if not self._is_bundled(rec)),
+                              key=lambda rec: (not _is_cjk(rec), _face_kind(rec) != kind,
+                                               _style_rank(rec)))
+            ordered += sorted((rec for rec in usable if self._is_bundled(rec)),
+                              key=lambda rec: (rec.key not in own, _face_kind(rec) != kind))
+            seen: set[str] = set()
+            pool = [rec for rec in ordered if not (rec.key in seen or seen.add(rec.key))]
             self._pools[role] = pool
         return pool
 
+    def _is_bundled(self, rec: FaceRecord) -> bool:
+        return os.path.normcase(os.path.realpath(rec.path)) in self._bundled
+
     def metrics(self, key: str) -> FaceMetrics:
-        """Metrics of a face key (KeyError for an unknown face)."""
+        """Metrics of a face key (KeyError for an unknown face; no glyphs for
+        ``MISSING_FACE``)."""
+        if key == MISSING_FACE:
+            return FaceMetrics({}, 0.88, 0.12)
         found = self._metrics.get(key)
         if found is None:
             rec = self.record(key)
@@ -168,7 +231,8 @@ class FontBook:
         else:
             key = chain[0].key
             width = 1.0 if is_wide(ch) else 0.5
-            if ch.isprintable():
+            if _visible(ch):            # drawn as a placeholder box, never as .notdef
+                key, width = MISSING_FACE, 1.0
                 self.missing.setdefault(ch, set()).add(real)
         self._face.setdefault(role, {})[ch] = key
         self._em.setdefault(role, {})[ch] = width
@@ -213,22 +277,52 @@ class FontBook:
         (progress lines on a first build).  Raises GazetteError for a face whose licence
         forbids embedding."""
         from editor.fonts.prepare import prepare_files
+        wanted = {face: chars for face, chars in chars_by_face.items() if face != MISSING_FACE}
         with self._lock:
-            return prepare_files(self, chars_by_face, progress)
+            return prepare_files(self, wanted, progress)
 
     def register_reportlab(self, chars_by_face: dict[str, set[str]], progress: Progress = None) -> dict[str, str]:
         """Register the faces with reportlab (idempotent); face key → reportlab font name."""
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
+        _astral_tounicode()
         files = self.prepare_for_pdf(chars_by_face, progress)
         registered = set(pdfmetrics.getRegisteredFontNames())
         out = {}
         for face, pdf in files.items():
             if pdf.name not in registered:
-                pdfmetrics.registerFont(TTFont(pdf.name, str(pdf.path), subfontIndex=pdf.subfont_index))
+                font = TTFont(pdf.name, str(pdf.path), subfontIndex=pdf.subfont_index)
+                # reportlab takes a dynamic font whose PostScript name it has seen for the
+                # one registered first (every subset of a face carries the face's name):
+                # each file goes in under its own name, or its glyphs print as .notdef
+                font.face.name = pdf.name.removeprefix("GB-").encode("ascii", "replace")
+                pdfmetrics.registerFont(font)
                 registered.add(pdf.name)
             out[face] = pdf.name
         return out
+
+
+def _tounicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap of a 256-glyph subset, with characters beyond the BMP
+    (Extension B names such as 𠮷) written as UTF-16 surrogate pairs as the PDF
+    specification wants: reportlab writes their code point as 5 hex digits, which readers
+    take for a different character, so copied or searched text loses them."""
+    lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+             "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+             "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+             "1 begincodespacerange", "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
+             "%d beginbfchar" % len(subset)]
+    lines += ["<%02X> <%s>" % (i, chr(v).encode("utf-16-be", "surrogatepass").hex().upper()
+                               if v > 0xFFFF else "%04X" % v) for i, v in enumerate(subset)]
+    lines += ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop",
+              "end", "end"]
+    return "\n".join(lines)
+
+
+def _astral_tounicode() -> None:
+    """Use ``_tounicode_cmap`` for the fonts reportlab embeds (the same bytes for the BMP)."""
+    from reportlab.pdfbase import ttfonts
+    ttfonts.makeToUnicodeCMap = _tounicode_cmap
 
 
 _BOOKS: dict[str, FontBook] = {}

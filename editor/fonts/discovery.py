@@ -3,8 +3,15 @@
 Looks in the Windows font folders (system %WINDIR%\\Fonts and the per-user
 %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts), on macOS in the system, local and user Fonts
 folders, on Linux in the files fontconfig lists (``fc-list``) and the usual folders, plus
-folders named in ``GONGBAO_FONT_DIRS`` and the open-licensed Noto Serif SC / Noto Sans SC
-brought by the ``pylopdf-fonts-zh-cn`` dependency (the fallback on a fresh machine).
+folders named in ``GONGBAO_FONT_DIRS`` and the open-licensed faces brought by the
+dependencies (the fallback on a fresh machine): Noto Serif SC / Noto Sans SC
+(``pylopdf-fonts-zh-cn``) and, for the Extension B characters they lack (𠮷 …), Noto Serif
+JP / Noto Sans JP (``pylopdf-fonts-jp``).
+
+``GONGBAO_SYSTEM_FONTS=0`` (or ``system_fonts=False``) leaves the machine's installed fonts
+out — system folders and fontconfig — so only ``GONGBAO_FONT_DIRS`` and the bundled faces
+are used: the tests run so on any host, and a folder of unpacked font packages can stand
+in for an installation.
 
 Scanning a file's names costs a few milliseconds; the results are kept in ``index.json``
 in the font cache keyed by path, size and mtime, so a warm start reads one small file.
@@ -24,20 +31,33 @@ from editor.fonts.faces import FONT_SUFFIXES, FaceRecord, scan_file
 INDEX_FORMAT = 1
 
 
-def bundled_dir() -> Path | None:
-    """Folder of the fonts shipped by the ``pylopdf-fonts-zh-cn`` package."""
-    try:
-        import pylopdf_fonts_zh_cn
-    except ImportError:
+# the packages of open fallback faces, in the order they are tried
+BUNDLED_PACKAGES = ("pylopdf_fonts_zh_cn", "pylopdf_fonts_jp")
+
+
+def bundled_dir(package: str = BUNDLED_PACKAGES[0]) -> Path | None:
+    """Folder of the fonts shipped by a fallback package (default: Noto SC)."""
+    import importlib.util
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
         return None
-    return Path(pylopdf_fonts_zh_cn.__file__).resolve().parent
+    return Path(spec.origin).resolve().parent
 
 
-def bundled_files() -> list[Path]:
-    folder = bundled_dir()
-    if folder is None:
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES)
+def bundled_files(packages=BUNDLED_PACKAGES) -> list[Path]:
+    """The fallback font files, package by package."""
+    out: list[Path] = []
+    for package in packages:
+        folder = bundled_dir(package)
+        if folder is not None:
+            out += sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES)
+    return out
+
+
+def system_fonts_wanted(env: dict | None = None) -> bool:
+    """False when ``GONGBAO_SYSTEM_FONTS`` says to leave the installed fonts out."""
+    env = os.environ if env is None else env
+    return env.get("GONGBAO_SYSTEM_FONTS", "1").strip().lower() not in ("0", "no", "false", "off")
 
 
 def system_font_dirs(system: str | None = None, env: dict | None = None,
@@ -71,14 +91,20 @@ def _fc_list() -> list[Path]:
 
 
 def font_files(extra_dirs=(), use_fontconfig: bool = True, system: str | None = None,
-               env: dict | None = None) -> list[Path]:
+               env: dict | None = None, system_fonts: bool | None = None) -> list[Path]:
     """Every font file found, in search order, without duplicates.  ``system`` and
-    ``env`` stand in for ``sys.platform`` and ``os.environ`` (tests simulate Windows)."""
+    ``env`` stand in for ``sys.platform`` and ``os.environ`` (tests simulate Windows);
+    ``system_fonts`` (default: ``GONGBAO_SYSTEM_FONTS``) whether the installed fonts count."""
     system = system or sys.platform
     env = os.environ if env is None else env
+    if system_fonts is None:
+        system_fonts = system_fonts_wanted(env)
     dirs = [Path(d) for d in extra_dirs]
     dirs += [Path(d) for d in env.get("GONGBAO_FONT_DIRS", "").split(os.pathsep) if d]
-    dirs += system_font_dirs(system, env)
+    if system_fonts:
+        dirs += system_font_dirs(system, env)
+    else:
+        use_fontconfig = False
     seen: set[str] = set()
     out: list[Path] = []
 
@@ -144,12 +170,13 @@ class FaceIndex:
 
 
 def discover(cache: Path | None, extra_dirs=(), use_fontconfig: bool = True,
-             system: str | None = None, env: dict | None = None) -> list[FaceRecord]:
+             system: str | None = None, env: dict | None = None,
+             system_fonts: bool | None = None) -> list[FaceRecord]:
     """All faces of all font files found, with unique keys (first file wins the plain key)."""
     index = FaceIndex(cache)
     faces: list[FaceRecord] = []
     keys: set[str] = set()
-    for path in font_files(extra_dirs, use_fontconfig, system, env):
+    for path in font_files(extra_dirs, use_fontconfig, system, env, system_fonts):
         for rec in index.faces(path):
             base, n = rec.key, 2
             while rec.key in keys:

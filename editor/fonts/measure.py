@@ -13,13 +13,19 @@ from typing import Protocol
 
 ROLES = ("biaosong", "song", "fangsong", "kai", "hei", "latin")
 
+# The face key ``face_for`` gives a character that no face on the machine can draw: the
+# painters draw a framed placeholder box with its code there (``editor.fonts.placeholder``),
+# never a .notdef glyph, and the layout warns (GLYPH_MISSING).
+MISSING_FACE = "~missing"
+
 
 class Measurer(Protocol):
     def advance(self, ch: str, role: str, size: float) -> float:
         """Advance width in points of ``ch`` set in font role ``role`` at ``size`` pt."""
 
     def face_for(self, ch: str, role: str) -> str:
-        """Key of the face that draws ``ch`` for ``role`` (after per-character fallback)."""
+        """Key of the face that draws ``ch`` for ``role`` (after per-character fallback);
+        ``MISSING_FACE`` when no face has it."""
 
     def ascent(self, role: str, size: float) -> float:
         """Distance from baseline to the top of the em box, in points (positive)."""

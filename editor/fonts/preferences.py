@@ -1,8 +1,10 @@
 """Font preference order per gazette role (layer: fonts; reads an optional JSON file).
 
 GB/T 9704's faces come first when installed (方正小标宋简体 for titles, 仿宋_GB2312 for the
-body, 楷体_GB2312 and 黑体 for headings), then the usual Windows, macOS and Linux names,
-then the open fallback shipped with the program: Noto Serif SC stands in for 小标宋, 宋体,
+body, 楷体_GB2312 and 黑体 for headings), then the usual Windows, macOS and Linux names —
+on Linux faces that look like the role: a heavy serif (Noto Serif CJK SC Bold/Black) for
+小标宋, a 楷体 (LXGW WenKai, AR PL UKai) for 楷体 — then the open fallback shipped with the
+program: Noto Serif SC stands in for 小标宋, 宋体,
 仿宋 and 楷体 (no open-licensed 仿宋/楷体 of print quality is available as a package) and
 Noto Sans SC for 黑体.
 
@@ -24,12 +26,15 @@ FALLBACK_SANS = "Noto Sans SC"
 DEFAULT_PREFERENCES: dict[str, list[str]] = {
     "biaosong": ["方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05",
                  "方正小标宋简", "华文中宋", "STZhongsong", "Source Han Serif SC Heavy",
-                 "思源宋体 Heavy", FALLBACK_SERIF],
+                 "思源宋体 Heavy", "Noto Serif CJK SC Bold", "Noto Serif CJK SC Black",
+                 "Source Han Serif SC Bold", "思源宋体 Bold", "Noto Serif SC Bold",
+                 "Noto Serif SC Black", FALLBACK_SERIF],
     "song": ["宋体", "SimSun", "Songti SC", "STSong", "华文宋体", "Source Han Serif SC",
              "思源宋体", "Noto Serif CJK SC", FALLBACK_SERIF],
     "fangsong": ["仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "华文仿宋",
                  FALLBACK_SERIF],
     "kai": ["楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "华文楷体", "Kaiti SC",
+            "LXGW WenKai", "霞鹜文楷", "LXGW WenKai GB", "AR PL UKai CN", "AR PL KaitiM GB",
             FALLBACK_SERIF],
     "hei": ["黑体", "SimHei", "Heiti SC", "STHeiti", "华文黑体", "Source Han Sans SC",
             "思源黑体", "Noto Sans CJK SC", "Microsoft YaHei", "微软雅黑", FALLBACK_SANS],

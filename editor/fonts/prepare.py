@@ -18,7 +18,7 @@ from editor.errors import GazetteError
 from editor.fonts.charsets import base_chars
 from editor.fonts.convert import cached_subset, chars_key, source_key
 from editor.fonts.faces import embedding_text
-from editor.fonts.seed import seeded_base
+from editor.fonts.seed import portable_key, seeded_base
 
 _NAME_SAFE = str.maketrans({c: "-" for c in " /\\()[]{}<>%#~"})
 
@@ -44,7 +44,9 @@ def _plan(book, face: str, chars: set[str]):
         label = "base"
         wanted = base_chars()
     out = Path(folder) / f"{stem}-{ident}-{label}.ttf"
-    name = f"GB-{stem}" if label == "base" else f"GB-{stem}-{label[:10]}"
+    # the reportlab (and PDF BaseFont) name: one per file, the same on every machine
+    name = f"GB-{stem}-{portable_key(Path(rec.path), rec.index)[:6]}"
+    name = name if label == "base" else f"{name}-{label[:10]}"
     return name.translate(_NAME_SAFE), out, rec, wanted, label
 
 
@@ -76,9 +78,7 @@ def prepare_files(book, chars_by_face: dict[str, set[str]], progress=None) -> di
         name, path, rec, wanted, label = _plan(book, face, chars)
         metrics = book.metrics(rec.key)
         lacking = sorted(c for c in chars if not metrics.has(c) and c.isprintable())
-        if lacking:
-            for c in lacking:
-                book.missing.setdefault(c, set()).add(face)
+        if lacking and label != "base":     # the base set is the same for every face
             say(f"警告：字体 {rec.key} 缺少 {len(lacking)} 个字符：{''.join(lacking[:20])}")
         if not path.exists() and label == "base":
             seeded = seeded_base(Path(rec.path), rec.index)

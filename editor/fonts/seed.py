@@ -17,7 +17,7 @@ import fontTools
 
 from editor.fonts import convert
 from editor.fonts.charsets import base_chars
-from editor.fonts.discovery import bundled_files
+from editor.fonts.discovery import BUNDLED_PACKAGES, bundled_files
 from editor.fonts.faces import scan_file
 
 
@@ -50,7 +50,8 @@ def write_seeds(folder: Path, sources: list[Path] | None = None) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sources if sources is not None else bundled_files():
+    # the Noto SC faces: the JP ones only ever draw the few characters SC lacks
+    for path in sources if sources is not None else bundled_files(BUNDLED_PACKAGES[:1]):
         for rec in scan_file(Path(path)):
             out = folder / seed_name(Path(path), rec.index)
             if not out.exists():

@@ -286,6 +286,7 @@ def layout_issue(issue: model.Issue, template: Template | str | None = None, mea
                  ) -> LaidOutIssue:
     """Paginate ``issue``: front matter, 目录, documents with folios and running heads."""
     from editor.layout.assemble import assemble_issue
+    from editor.layout.glyphs import font_warnings
     tpl = resolve_template(issue, template)
     m = measurer if measurer is not None else default_measurer()
     cache = cache if cache is not None else default_cache()
@@ -296,7 +297,9 @@ def layout_issue(issue: model.Issue, template: Template | str | None = None, mea
         docs[doc.id] = layout_document(doc, tpl, m, cache)
     if progress:
         progress("编排目录、页码与书眉")
-    return assemble_issue(issue, tpl, m, docs, Furniture(tpl, m))
+    laid_out = assemble_issue(issue, tpl, m, docs, Furniture(tpl, m))
+    laid_out.warnings += font_warnings(issue, laid_out, m)
+    return laid_out
 
 
 __all__ = ["layout_issue", "layout_document", "flow_pages", "DocLayout", "DocPage",

@@ -88,8 +88,8 @@ def pixel_size(data: bytes) -> tuple[int, int] | None:
             if im.format in ("WMF", "EMF", "EPS"):      # vector: no pixels to count
                 return None
             return im.size
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None         # a picture imported before large ones were downsampled
 
 
 def effective_ppi(data: bytes, width_pt: float, height_pt: float) -> float | None:

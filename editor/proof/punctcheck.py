@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from editor.layout import linebreak as lb
-from editor.model import Document, Issue
-from editor.proof.anchor import block_texts
-from editor.proof.corrections import editable_text
+from editor.model import Document, Issue, Paragraph
+from editor.proof.anchor import block_texts, find_block
+from editor.proof.corrections import editable
 
 FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 CONTEXT = 8                 # characters shown on each side of a finding
@@ -54,13 +54,15 @@ def check_punctuation(issue: Issue) -> list[Finding]:
 def check_document(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     for block_id, text in block_texts(doc).items():
-        own = editable_text(doc, block_id)
-        if own is None:
+        # what editable_text says, without looking every block's text up again
+        block = find_block(doc, block_id)
+        cut = len(block.label) if isinstance(block, Paragraph) else 0
+        if not editable(doc, block_id, cut):
             continue
         if block_id == "doc_number":
             found = _doc_number(text)
         else:
-            found = _marks(text, len(own[1]))
+            found = _marks(text, cut)
         for start, end, fix, reason in sorted(found):
             out.append(Finding(doc.id, block_id, start, end, text[start:end], fix, reason,
                                text[max(0, start - CONTEXT):start], text[end:end + CONTEXT]))

@@ -25,6 +25,8 @@ from reportlab import rl_config
 from reportlab.pdfgen import canvas as rl_canvas
 
 from editor import __version__
+from editor.fonts.measure import MISSING_FACE
+from editor.fonts.placeholder import placeholders
 from editor.layout.items import (ImageItem, LaidOutIssue, LineItem, LinkItem, Page,
                                  RectItem, TextItem)
 from editor.render.bleed import extend_to_bleed
@@ -98,9 +100,25 @@ class PdfPainter:
         if not item.text:
             return
         xs = item.xs if len(item.xs) == len(item.text) else _even_xs(item)
-        self.writer.write(item, xs, self.offset, self._y(item.y))
+        if item.face == MISSING_FACE:
+            self._placeholders(item, xs)
+        else:
+            self.writer.write(item, xs, self.offset, self._y(item.y))
         if item.underline or item.strike:
             self._decorate(item, xs)
+
+    def _placeholders(self, item: TextItem, xs: list[float]) -> None:
+        """Characters no installed face has: a framed box with the code, as strokes."""
+        c = self.c
+        c.saveState()
+        c.setStrokeColorRGB(*_rgb(item.color))
+        for mark in placeholders(item.text, xs, item.y, item.size, item.width, item.scale_x):
+            c.setLineWidth(mark.width)
+            x, y, w, h = mark.frame
+            c.rect(self._x(x), self._y(y + h), w, h, stroke=1, fill=0)
+            for x1, y1, x2, y2 in mark.strokes:
+                c.line(self._x(x1), self._y(y1), self._x(x2), self._y(y2))
+        c.restoreState()
 
     def _decorate(self, item: TextItem, xs: list[float]) -> None:
         c = self.c
@@ -231,6 +249,7 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
     ``slug_date`` is the date printed in the slug line of a bleed PDF (default: the
     ``SOURCE_DATE_EPOCH`` day when that is set, for byte-identical rebuilds, else today)."""
     chars = chars_by_face(laid_out)
+    chars.pop(MISSING_FACE, None)           # drawn as placeholder boxes, not as text
     slug_face = min(chars) if bleed and chars else None
     if slug_face is not None:
         slug_date = slug_date or build_date()

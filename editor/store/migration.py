@@ -10,7 +10,8 @@ SQLite backup API to ``NAME.v<old>-backup.gazette`` beside it; a read-only open 
 an in-memory copy (``upgraded_copy``) and leaves the file as it was.
 
 Version history: 1 — the first format; 2 — partial indexes on the revision log for the
-two queries every edit and every open make.
+two queries every edit and every open make; 3 — ``preflight_ignored``: the 印前检查
+findings the editor accepted (忽略) with the reason.
 """
 from __future__ import annotations
 
@@ -34,8 +35,15 @@ def _v2_revision_indexes(conn: sqlite3.Connection) -> None:
                  " WHERE discarded = 0 AND data IS NOT NULL")
 
 
+def _v3_preflight_ignored(conn: sqlite3.Connection) -> None:
+    """印前检查 findings accepted as exceptions, by the finding's stable key."""
+    conn.execute("CREATE TABLE IF NOT EXISTS preflight_ignored (key TEXT PRIMARY KEY,"
+                 " rule TEXT NOT NULL, doc_id TEXT, text TEXT NOT NULL DEFAULT '',"
+                 " reason TEXT NOT NULL, user TEXT NOT NULL, time TEXT NOT NULL)")
+
+
 # version -> step upgrading a connection from version - 1 (run inside a transaction).
-MIGRATIONS: dict[int, Step] = {2: _v2_revision_indexes}
+MIGRATIONS: dict[int, Step] = {2: _v2_revision_indexes, 3: _v3_preflight_ignored}
 
 
 def create_schema(conn: sqlite3.Connection, version: int = SCHEMA_VERSION) -> None:

@@ -358,6 +358,25 @@ class ProjectStore:
                 for r in self.conn.execute("SELECT seq, time, user, command, description,"
                                            " undone, discarded FROM revisions ORDER BY seq")]
 
+    # -- 印前检查 exceptions -------------------------------------------------------------------
+    def ignored_findings(self) -> dict[str, str]:
+        """Finding key → the reason the editor gave for accepting it (忽略)."""
+        return dict(self.conn.execute("SELECT key, reason FROM preflight_ignored"))
+
+    def ignore_finding(self, key: str, rule: str, doc_id: str | None, text: str,
+                       reason: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO preflight_ignored (key, rule, doc_id, text, reason, user, time)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET"
+                " reason = excluded.reason, user = excluded.user, time = excluded.time",
+                (key, rule, doc_id, text, reason, user_name(), now()))
+            self.add_log_entry("IgnoreFinding", f"印前检查：忽略 {rule}（{reason}）")
+
+    def unignore_finding(self, key: str) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM preflight_ignored WHERE key = ?", (key,))
+
     # -- settings and copies ----------------------------------------------------------------
     def setting(self, key: str, default=None):
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
@@ -377,6 +396,15 @@ class ProjectStore:
 
     def integrity(self) -> str:
         return "; ".join(r[0] for r in self.conn.execute("PRAGMA integrity_check"))
+
+
+def load_ignored(path: str | Path) -> dict[str, str]:
+    """The 印前检查 exceptions of a project file (read without writing to it)."""
+    store = ProjectStore.open(path, readonly=True)
+    try:
+        return store.ignored_findings()
+    finally:
+        store.close()
 
 
 def load_issue(path: str | Path) -> Issue:

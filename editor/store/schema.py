@@ -17,7 +17,7 @@ from pathlib import Path
 
 from editor.errors import GazetteError
 
-SCHEMA_VERSION = 2                   # the steps from version 1 are in editor.store.migration
+SCHEMA_VERSION = 3                   # the steps from version 1 are in editor.store.migration
 APPLICATION_ID = 0x47415A31          # "GAZ1": marks the file as a gazette project
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -91,22 +91,42 @@ def set_document_field(issue, doc_id: str, field: str, text: str) -> Command | N
 
 
 def paragraph_roles(issue, source) -> tuple[str, list[tuple[str, str]]] | None:
-    """For a click on a top-level paragraph of a document: (its current role, the
-    (role, menu text) choices of ``SetParagraphRole``); None for anything else (head parts,
-    table cells, list items, pictures)."""
-    from editor.app.commands import PARAGRAPH_ROLES, block_place
+    """For a click on a top-level paragraph of a document, or on its title, subtitle,
+    speaker, conference mark or date: (what it is now, the (part, menu text) choices of
+    ``SetPart``); None for anything else (table cells, pictures, 落款 …)."""
+    from editor.app.commands import block_place
+    from editor.app.recognition_commands import HEAD_TEXT_PARTS, PART_NAMES
     doc = issue.find_document(source.doc_id)
     if doc is None or "/" in source.block_id:
         return None
+    choices = list(PART_NAMES.items())
+    if source.block_id in HEAD_TEXT_PARTS:
+        return (source.block_id, choices) if getattr(doc, source.block_id) else None
     try:
         blocks, i, where = block_place(doc, source.block_id)
-    except GazetteError:                  # a head part (title, 落款 …) or a vanished block
+    except GazetteError:                  # another head part (文号, 落款 …) or a vanished block
         return None
     block = blocks[i]
-    if not isinstance(block, model.Paragraph) or isinstance(block, model.ListItem):
+    if not isinstance(block, model.Paragraph):
         return None
     current = f"heading{block.level}" if isinstance(block, model.Heading) else "body"
-    return current, [(k, v) for k, v in PARAGRAPH_ROLES.items() if k != "title" or where == "body"]
+    return current, choices
+
+
+def document_kinds(issue, doc_id: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(the document's kind, the (kind, menu text) choices of ``SetDocumentKind``)."""
+    from editor.app.recognition_commands import KIND_NAMES
+    doc = issue.find_document(doc_id)
+    return None if doc is None else (doc.kind, list(KIND_NAMES.items()))
+
+
+def set_document_kind(issue, doc_id: str, kind: str) -> Command | None:
+    """Read the document again as ``kind`` (None when it is that kind already)."""
+    from editor.app.recognition_commands import SetDocumentKind
+    doc = issue.find_document(doc_id)
+    if doc is None or doc.kind == kind:
+        return None
+    return SetDocumentKind(doc_id=doc_id, kind=kind)
 
 
 def editable_text(issue, source) -> tuple[str, str, str] | None:
@@ -130,7 +150,8 @@ def edit_text(issue, source, old: str, new: str) -> Command | None:
 
 
 def set_paragraph_role(issue, doc_id: str, block_id: str, target: str) -> Command:
-    return cmds.SetParagraphRole(doc_id=doc_id, block_id=block_id, target=target)
+    from editor.app.recognition_commands import SetPart
+    return SetPart(doc_id=doc_id, block_id=block_id, target=target)
 
 
 TABLE_FIELD_COMMANDS = {"col_widths": tcmds.SetColumnWidths, "font_size": tcmds.SetTableFontSize,

@@ -26,9 +26,9 @@ from editor.ui.field_keys import FieldKeys
 from editor.ui.find_bar import FindBar
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
-from editor.ui.layout_notes import LayoutNotes
-from editor.ui.punct_dock import PunctuationCheck
+from editor.ui.preflight_dock import PreflightDock
 from editor.ui.qtfix import keep_singletons_alive
+from editor.ui.archive_panel import ArchivePanel
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -136,6 +136,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.properties.template_chosen.connect(self.set_template)
         self.properties.document_edited.connect(self.edit_document_layout)
         self.properties.head_edited.connect(self.edit_document_head)
+        self.properties.kind_chosen.connect(lambda doc_id, kind: self.execute(
+            edits.set_document_kind(self.session.issue, doc_id, kind)))
         self.table_panel = TablePanel()
         self.table_panel.layout_edited.connect(self.edit_table_layout)
         self.table_panel.merge_requested.connect(self.merge_cells)
@@ -154,8 +156,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.compare = RoundCompare(self)
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
-        self.notes = LayoutNotes(self)
-        self.punct = PunctuationCheck(self)
+        self.preflight = PreflightDock(self)
+        self.archive = ArchivePanel(self)
         self.resizeDocks([self.tree_dock, self.thumbs_dock], [420, 300], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
@@ -201,7 +203,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.saved_label.clear()
         self.stack.setCurrentWidget(self.start_page)
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock,
-                     self.proof.dock, self.compare.dock, self.notes.dock, self.punct.dock):
+                     self.proof.dock, self.compare.dock, self.preflight.dock):
             dock.hide()
         self._update_title()
         self._update_actions()
@@ -364,8 +366,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.session = None
         self.laid_out = self._proof_map = None
         self.find_bar.reset()
-        self.notes.clear()
-        self.punct.clear()
+        self.preflight.clear()
         self.selected_doc = None
         self.undo.set_session(None)
         self.proof.reset()
@@ -435,11 +436,12 @@ class MainWindow(EditRequests, QMainWindow):
         self._follow_moved(laid_out)
         self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
-        self.notes.pages_ready(laid_out)
-        self.punct.pages_ready(laid_out)
-        if laid_out.warnings:
-            self.message(f"排版提示 {len(laid_out.warnings)} 条：{laid_out.warnings[0].text}"
-                         "（单击右下角“排版提示”查看全部）", 10000)
+        self.preflight.pages_ready(laid_out)
+        counts = self.preflight.report.counts
+        if counts["error"] or counts["warning"]:
+            first = self.preflight.report.findings[0]
+            self.message(f"印前检查：错误 {counts['error']} 条，警告 {counts['warning']} 条："
+                         f"{first.message[:40]}（单击右下角“印前检查”查看全部）", 10000)
 
     def _follow_moved(self, laid_out) -> None:
         """After a move the pages show the moved document where it now begins (not the
@@ -602,7 +604,23 @@ class MainWindow(EditRequests, QMainWindow):
             action.setEnabled(role != current)
             action.triggered.connect(lambda _c=False, r=role: self.execute(
                 edits.set_paragraph_role(self.session.issue, source.doc_id, source.block_id, r)))
+        self._kind_menu(menu, source.doc_id)
         return menu
+
+    def _kind_menu(self, menu: QMenu, doc_id: str) -> None:
+        """文件类型 › 通知/讲话/简讯 …: read the document again as that kind (undoable)."""
+        kinds = edits.document_kinds(self.session.issue, doc_id)
+        if kinds is None:
+            return
+        current, choices = kinds
+        sub = menu.addMenu("文件类型")
+        for kind, text in choices:
+            action = sub.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(kind == current)
+            action.setEnabled(kind != current)
+            action.triggered.connect(lambda _c=False, k=kind: self.execute(
+                edits.set_document_kind(self.session.issue, doc_id, k)))
 
     def edit_text_at(self, source) -> None:
         """修改文字: ask for the new text of the clicked paragraph (title, cell …) and

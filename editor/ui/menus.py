@@ -130,7 +130,7 @@ def build_menus(window) -> dict[str, QAction]:
     for name in ("zoom_in", "zoom_out", "zoom_100", "fit_width", "fit_page"):
         m.addAction(a[name])
     m.addSeparator()
-    for dock in (window.tree_dock, window.thumbs_dock, window.side_dock, window.notes.dock):
+    for dock in (window.tree_dock, window.thumbs_dock, window.side_dock, window.preflight.dock):
         m.addAction(dock.toggleViewAction())
 
     m = bar.addMenu("版式(&L)")
@@ -153,8 +153,8 @@ def build_menus(window) -> dict[str, QAction]:
     a["proof_mode"].toggled.connect(window.proof.set_active)
     m.addAction(a["proof_mode"])
     m.addAction(window.proof.dock.toggleViewAction())
-    a["punct_check"] = _action(window, "标点检查(&P)…", window.punct.open,
-                               tip="查找中文里的半角标点和发文字号年份的括号")
+    a["punct_check"] = _action(window, "印前检查(&P)…", window.preflight.open,
+                               tip="缺字、重叠、超出版心、文号、日期、标点……付印前的全部问题")
     m.addAction(a["punct_check"])
     m.addSeparator()
     m.addAction(a["proof_export"])
@@ -165,6 +165,9 @@ def build_menus(window) -> dict[str, QAction]:
     a["proof_compare_close"] = _action(window, "关闭比较", window.compare.stop)
     m.addAction(a["proof_compare"])
     m.addAction(a["proof_compare_close"])
+
+    window.archive.build_menu(bar)
+    a.update(window.archive.actions)
 
     m = bar.addMenu("帮助(&H)")
     m.addAction(a["about"])

@@ -21,6 +21,8 @@ from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPainter, QPen,
                            QRawFont)
 
+from editor.fonts.measure import MISSING_FACE
+from editor.fonts.placeholder import placeholders
 from editor.layout.items import ImageItem, LineItem, LinkItem, Page, RectItem, TextItem
 from editor.ui.qtfix import keep_singletons_alive
 
@@ -164,6 +166,9 @@ class PagePainter:
         if not item.text or item.size <= 0:
             return
         xs = item.xs if len(item.xs) == len(item.text) else _even_xs(item)
+        if item.face == MISSING_FACE:
+            self._placeholders(painter, item, xs)
+            return
         factor = item.size / BASE_PX
         painter.save()
         painter.setFont(self.fonts.font(item))
@@ -186,6 +191,18 @@ class PagePainter:
         painter.restore()
         if item.underline or item.strike:
             self._decorate(painter, item, xs)
+
+    def _placeholders(self, painter: QPainter, item: TextItem, xs: list[float]) -> None:
+        """Characters no installed face has: the framed code box the PDF shows too."""
+        painter.save()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for mark in placeholders(item.text, xs, item.y, item.size, item.width, item.scale_x):
+            pen = QPen(_colour(item.color))
+            pen.setWidthF(mark.width)
+            painter.setPen(pen)
+            painter.drawRect(QRectF(*mark.frame))
+            painter.drawLines([QLineF(*s) for s in mark.strokes])
+        painter.restore()
 
     def _decorate(self, painter: QPainter, item: TextItem, xs: list[float]) -> None:
         pen = QPen(_colour(item.color))

@@ -194,6 +194,8 @@ class EditRequests:
             except Exception as exc:          # noqa: BLE001 - e.g. a missing ICC file
                 self.error(user_message(exc), "导出印刷PDF")
                 return
+            if not self.preflight.confirm_export():     # errors: ask first
+                return
             open_after = dialog.open_after.isChecked()
             self.settings.set_value("export/bleed", bleed)
             self.settings.set_last_folder("export", path)
