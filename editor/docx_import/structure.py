@@ -160,8 +160,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
         named = re.search(r"《([^《》]{4,60})》", bl.text(t))      # 政府令: 《…办法》已经…公布
         doc.title = named.group(1) if named else ""
     k = bl.next_text(i)
-    if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
-            and not ATTACH_NOTE.match(bl.text(k)) and not SALUTATION.match(compact(bl.text(k))):
+    if k is not None and _recipients(bl, k):
         doc.recipients = bl.text(k)
         i = k + 1
     date_at = _find_date(bl, i)
@@ -176,6 +175,16 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.body = _content(bl.items[i:body_end])
     tail = _colophon(bl, doc, d + 1)
     _attachments(bl, doc, d + 1, tail)
+
+
+def _recipients(bl: Blocks, k: int) -> bool:
+    """主送机关: a line ending in a colon, flush left (not an indented sentence such as
+    现就有关事项通告如下：), not 附件：, not a salutation."""
+    text, block = bl.text(k), bl.items[k]
+    indented = block.text[:1] in ("\u3000", " ") or (block.style.first_indent or 0) > 1
+    return text.endswith(("：", ":")) and len(text) < 200 and not indented \
+        and "如下" not in text and not ATTACH_NOTE.match(text) \
+        and not SALUTATION.match(compact(text))
 
 
 def _find_date(bl: Blocks, start: int) -> tuple[int, list[str]] | None:
@@ -311,7 +320,7 @@ def _titled(bl: Blocks, doc: Document, first: int | None, forced: str | None) ->
         i = first
         if heads.plain_title(bl, first):
             i = heads.title(bl, doc, first)
-            i = heads.head_lines(bl, doc, i, speech=False)
+            i = heads.head_lines(bl, doc, i, speech=False, author=kind == "article")
             if not (bl.centered(first) and heads.title_look(bl.info(first))):
                 _flag_title(bl.ctx, doc)
         doc.body = _content(bl.items[i:])
@@ -387,8 +396,17 @@ def _level_of(doc: Document, b: Paragraph, outline: int | None) -> int | None:
     by_text = heading_level(text)
     if outline:
         return by_text or min(outline, 4)
-    if doc.kind in ("other", "article") and (not doc.title or "title" in doc.uncertain):
-        return None
-    if by_text and heading_like(text):
+    if doc.kind in ("other", "article") and (not doc.title or "title" in doc.uncertain) \
+            and (by_text or 9) > 2:
+        return None         # an unknown document: only 一、（一） labels make headings
+    if by_text and heading_like(text) and (not text.endswith("。") or _heading_look(b)):
         return by_text
     return None
+
+
+def _heading_look(b: Paragraph) -> bool:
+    """Set apart from the body: bold, or in 黑体 / 楷体 (a numbered sentence in the body's
+    font is a numbered paragraph, not a heading)."""
+    visible = [r for r in b.runs if r.text.strip()]
+    return bool(visible) and (all(r.bold for r in visible) or
+                              all(r.role in ("hei", "kai") for r in visible))

@@ -97,7 +97,7 @@ class Placement:
     items: list[PageItem] = field(default_factory=list)
     y_end: float = 0.0
     rest: "Flowable | None" = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list = field(default_factory=list)     # str or LayoutWarning (with a code)
 
 
 class Flowable(Protocol):

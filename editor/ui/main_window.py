@@ -66,6 +66,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.undo = UndoBridge(self)
         self.undo.changed.connect(self.apply_change)
         self.undo.failed.connect(lambda text: self.error(text))
+        self.undo.external.connect(lambda text: self.message(text, 15000))   # another writer
         self._build_central()
         self._build_docks()
         self.actions = build_menus(self)
@@ -280,6 +281,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.attach(session, path)
         if session.access is not None and session.access.warnings:   # network share
             self.message("；".join(session.access.warnings), 0)
+        if session.damaged:                  # unreadable rows: the rest of the issue is open
+            self.error("\n".join(d.message for d in session.damaged), "部分内容已损坏")
         if on_open is not None:
             on_open()
 

@@ -184,7 +184,7 @@ class EditRequests:
             return
         if path is None:
             default = self._export_folder() / f"{self.path.stem}.pdf"
-            dialog = ExportDialog(default, self)
+            dialog = ExportDialog(default, self, inputs=[self.path])
             dialog.bleed.setChecked(self.settings.bool_value("export/bleed"))
             if dialog.exec() != ExportDialog.DialogCode.Accepted:
                 return
