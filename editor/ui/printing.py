@@ -271,6 +271,7 @@ def export_booklet_dialog(window, path: Path | None = None, sheet: str | None = 
     """文件 › 导出小册子PDF (``path``/``sheet`` given: no dialogs, as in tests)."""
     from PySide6.QtWidgets import QFileDialog
 
+    from editor.ui.export import confirm_output
     from editor.ui.jobs import run_job
     if window.session is None:
         return
@@ -282,7 +283,7 @@ def export_booklet_dialog(window, path: Path | None = None, sheet: str | None = 
         default = Path(window.settings.last_folder("export")) / f"{window.path.stem}-小册子.pdf"
         chosen, _ = QFileDialog.getSaveFileName(window, "导出小册子PDF", str(default),
                                                 "PDF 文件 (*.pdf)")
-        if not chosen:
+        if not chosen or not confirm_output(window, Path(chosen), [window.path], asked=True):
             return
         path = Path(chosen)
     snapshot = window.snapshots.take(window.session.issue)
