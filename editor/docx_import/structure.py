@@ -74,8 +74,38 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         _titled(bl, doc, first, kind)
     if not doc.title:
         _no_title(ctx, bl, doc, start)
+    if doc.kind == "other" and kind is None:
+        doc.uncertain.append("kind")
+        ctx.report.warning("未能识别文件类型，请在“属性”中选择类型", "kind other")
+    _typed_indents(ctx, doc)
     _headings(ctx, doc)
     _landscape(ctx, doc)
+
+
+def _typed_indents(ctx: Context, doc: Document) -> None:
+    """Drop a first-line indent typed as spaces (　　 or four blanks) from body paragraphs:
+    the template indents them.  Comment anchors in the paragraph move with the text."""
+    for _where, blocks in doc.block_lists():
+        for b in blocks:
+            if not isinstance(b, Paragraph) or b.label or not b.runs \
+                    or (b.style.align in ("center", "right", "distribute")):
+                continue
+            lead = len(b.text) - len(b.text.lstrip("\u3000 \t"))
+            if not 0 < lead <= 4 or not b.text[lead:].strip():
+                continue
+            left = lead
+            while left and b.runs:
+                cut = min(left, len(b.runs[0].text) - len(b.runs[0].text.lstrip("\u3000 \t")))
+                b.runs[0].text = b.runs[0].text[cut:]
+                left -= cut
+                if b.runs[0].text:
+                    break
+                b.runs.pop(0)
+            for anchor in ctx.anchors.values():
+                if anchor[0] == b.id:
+                    anchor[1] = max(0, anchor[1] - lead)
+                    if anchor[2] is not None:
+                        anchor[2] = max(0, anchor[2] - lead)
 
 
 TITLED = ("chronicle", "doc_list", "speech", "news")
@@ -342,6 +372,8 @@ def _titled(bl: Blocks, doc: Document, first: int | None, forced: str | None) ->
             b.role = "list_entry"
         elif kind == "news" and heads.news_title(bl, n):
             b.role = "news_title"
+        elif kind == "speech" and SALUTATION.match(compact(b.text)):
+            b.role = "salutation"
     doc.body = _content(rest)
     if kind in ("speech", "news") and not doc.date_in_head:
         _trailing_date(bl, doc)
