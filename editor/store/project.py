@@ -169,6 +169,12 @@ class ProjectStore:
             if self.readonly:
                 tidy_after_reading(self.path)
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the project file (保存, Ctrl+S in the window):
+        every commit is durable already; afterwards the file alone holds everything."""
+        if self.conn is not None and not self.readonly:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # -- transactions ----------------------------------------------------------------------
     @contextmanager
     def transaction(self):

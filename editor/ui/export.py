@@ -92,16 +92,22 @@ class ExportDialog(QDialog):
                                               "PDF 文件 (*.pdf)")
         if path:
             self.path.setText(path)
-
-    def accept(self) -> None:
-        """Close only on a path that may be written: never the project or an input;
-        an existing file only after the user agreed to replace it."""
-        if confirm_output(self, self.chosen_path(), self.inputs):
-            super().accept()
+            self._confirmed = self.chosen_path()   # the file dialog asked about replacing it
 
     def chosen_path(self) -> Path:
         path = Path(self.path.text().strip())
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    def accept(self) -> None:
+        """Close only on a path that may be written: never the project or an input; an
+        existing file only after the user agreed to replace it (the file dialog of 浏览…
+        asked already for the path it gave)."""
+        path = self.chosen_path()
+        if confirm_output(self, path, self.inputs, asked=path == getattr(self, "_confirmed",
+                                                                           None)):
+            super().accept()
+        else:
+            self.path.setFocus()
 
 
 def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None):

@@ -69,6 +69,10 @@ class _PlainEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
+        self.commit()
+
+    def commit(self) -> None:
+        """Report the edit now (leaving the field does the same; so does Ctrl+Z)."""
         if self.toPlainText() != self._before:
             self._before = self.toPlainText()
             self.edited.emit()
@@ -204,14 +208,12 @@ class PropertiesPanel(QWidget):
         form.addRow("类型", self.kind)
         self.head: dict[str, QLineEdit] = {}
         for field, label in HEAD_FIELDS.items():
-            edit = QLineEdit()
-            edit.setPlaceholderText(HEAD_HINTS.get(field, "（无）"))
+            edit = QLineEdit()          # hints shown once a document is chosen
             edit.setObjectName(f"head_{field}")
             edit.editingFinished.connect(lambda f=field: self._head_edited(f))
             self.head[field] = edit
             form.addRow(label, edit)
         self.toc_title = QLineEdit()
-        self.toc_title.setPlaceholderText("（与标题相同）")
         self.toc_title.editingFinished.connect(self._toc_edited)
         form.addRow("目录标题", self.toc_title)
         self.start = QComboBox()
@@ -227,6 +229,9 @@ class PropertiesPanel(QWidget):
             lambda i: self._emit_doc("show_masthead", MASTHEAD[i][1]))
         form.addRow("版头", self.masthead)
         self.doc_box.setEnabled(False)
+        self.start.setCurrentIndex(-1)          # nothing shown until a document is chosen
+        self.masthead.setCurrentIndex(-1)
+        self.kind.setCurrentIndex(-1)
         return self.doc_box
 
     def _head_edited(self, field: str) -> None:
@@ -247,9 +252,11 @@ class PropertiesPanel(QWidget):
             edit.setStyleSheet(UNCERTAIN_STYLE if field in doubts else "")
             if field in doubts:
                 edit.setToolTip(UNCERTAIN_TIP + (f"：{edit.text()}" if edit.text() else ""))
-        names = "、".join(HEAD_FIELDS[f] for f in doubts)
-        self.doubts.setText(f"待核对：{names}（导入时未能确定）" if doubts else "")
-        self.doubts.setVisible(bool(doubts))
+        unsure_kind = doc is not None and "kind" in doc.uncertain
+        self.kind.setStyleSheet(UNCERTAIN_STYLE if unsure_kind else "")
+        names = "、".join(["类型"] * unsure_kind + [HEAD_FIELDS[f] for f in doubts])
+        self.doubts.setText(f"待核对：{names}（导入时未能确定）" if names else "")
+        self.doubts.setVisible(bool(names))
 
     def _toc_edited(self) -> None:
         if self.toc_title.isModified():
@@ -265,14 +272,21 @@ class PropertiesPanel(QWidget):
         try:
             self.doc_id = doc.id if doc is not None else None
             self.doc_box.setEnabled(doc is not None)
-            if doc is None:
+            if doc is None:             # greyed out: no stale values of the last document
                 for edit in self.head.values():
                     edit.clear()
+                    edit.setToolTip("")
+                    edit.setPlaceholderText("")
                 self.toc_title.clear()
+                self.toc_title.setPlaceholderText("")
+                self.start.setCurrentIndex(-1)
+                self.masthead.setCurrentIndex(-1)
+                self.kind.setCurrentIndex(-1)
                 self._show_doubts(None)
                 return
             self.kind.setCurrentIndex(max(0, self.kind.findData(doc.kind)))
             for field, edit in self.head.items():
+                edit.setPlaceholderText(HEAD_HINTS.get(field, "（无）"))
                 edit.setText(getattr(doc, field))
                 edit.setCursorPosition(0)            # a long title shows its beginning
                 edit.setToolTip(getattr(doc, field))

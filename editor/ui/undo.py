@@ -119,9 +119,17 @@ class UndoBridge(QObject):
         except Exception as exc:      # noqa: BLE001 — shown to the user in Chinese
             from editor.ui.jobs import user_message
             self.failed.emit(("撤销" if which == "undo" else "重做") + "失败：" + user_message(exc))
+            # the stack moves its index once this returns, the session did not move: put
+            # the stack back where the session stands (not from inside the stack's call)
+            QTimer.singleShot(0, self._resync)
             return
         self.changed.emit(change if isinstance(change, Change) else Change(
             meta=True, sections=True))
+
+    def _resync(self) -> None:
+        """The stack's entries and index rebuilt from the session's history."""
+        if self.session is not None:
+            self.set_session(self.session)
 
     def undo_action(self, parent):
         action = self.stack.createUndoAction(parent, "撤销")
