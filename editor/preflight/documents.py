@@ -18,6 +18,7 @@ import re
 from editor import model
 from editor.preflight.findings import WARNING, Finding
 from editor.proof.anchor import block_texts
+from editor.proof.punctcheck import FULL
 from editor.proof.punctcheck import check_document as punct_findings
 
 CN_DIGITS = "〇零一二三四五六七八九十"
@@ -35,6 +36,7 @@ _HEADING_NUMBERS = ((1, re.compile(r"^\s*([一二三四五六七八九十]+)、"
 PAIRS = {"《": "》", "“": "”", "（": "）", "‘": "’", "〈": "〉", "【": "】"}
 _SAME_BRACKET = str.maketrans({"(": "（", ")": "）"})
 _SPACE = re.compile(r"\s+")
+_AS_FIXED = str.maketrans({**FULL, ".": "。"})
 
 
 def cn_number(text: str) -> int | None:
@@ -242,6 +244,9 @@ def punctuation(doc: model.Document) -> list[Finding]:
                       p.found, p.start, p.end,
                       [[doc.id, p.block_id, p.start, p.end, p.found, p.fix]]))
         out[-1].text = p.context
+        # recognisable after the fixes around it: neighbours as they read once fixed
+        before, after = p.before.translate(_AS_FIXED), p.after.translate(_AS_FIXED)
+        out[-1].anchor = f"{before[-4:]}【{p.found}】{after[:4]}"
     return out
 
 

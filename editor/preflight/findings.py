@@ -70,6 +70,7 @@ class Finding:
     fix: list = field(default_factory=list)
     level: str | None = None          # a severity other than the rule's (a guess, not a fault)
     office: str = ""                  # FONT_SUBSTITUTED: the office font missing
+    anchor: str = ""                  # what ``key`` uses instead of ``text``, when set
 
     @property
     def severity(self) -> str:
@@ -82,7 +83,8 @@ class Finding:
     @property
     def key(self) -> str:
         """Stable across re-layouts: rule, document, block and text (not the page)."""
-        return "|".join((self.rule, self.doc_id or "", self.block_id or "", self.text))
+        return "|".join((self.rule, self.doc_id or "", self.block_id or "",
+                         self.anchor or self.text))
 
     @property
     def pdf_page(self) -> int | None:

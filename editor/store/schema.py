@@ -130,9 +130,25 @@ def tidy_after_reading(path: Path) -> None:
         pass
 
 
+class DamagedText(str):
+    """Text read from the file whose bytes are not UTF-8 (undecodable bytes shown as
+    U+FFFD); readers of document rows treat it as damage."""
+
+
+def decode_text(raw: bytes) -> str:
+    """The connections' ``text_factory``: a bad byte in one row must not make the whole
+    query fail, so it yields a ``DamagedText`` instead of raising."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return DamagedText(raw.decode("utf-8", "replace"))
+
+
 def connect_readonly(path: Path) -> sqlite3.Connection:
     uri = Path(path).resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.text_factory = decode_text
+    return conn
 
 
 def _check_contents(conn: sqlite3.Connection, path: Path) -> int:
