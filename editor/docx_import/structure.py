@@ -74,6 +74,9 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         _titled(bl, doc, first, kind)
     if not doc.title:
         _no_title(ctx, bl, doc, start)
+    if doc.kind == "other" and kind is None:
+        doc.uncertain.append("kind")
+        ctx.report.warning("未能识别文件类型，请在“属性”中选择类型", "kind other")
     _typed_indents(ctx, doc)
     _headings(ctx, doc)
     _landscape(ctx, doc)

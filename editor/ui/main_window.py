@@ -598,32 +598,25 @@ class MainWindow(EditRequests, QMainWindow):
                 lambda _c=False: self.edit_text_at(source))
         if roles is None:
             return menu
-        current, choices = roles
-        sub = menu.addMenu("段落设为")
-        for role, text in choices:
-            action = sub.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(role == current)
-            action.setEnabled(role != current)
-            action.triggered.connect(lambda _c=False, r=role: self.execute(
-                edits.set_paragraph_role(self.session.issue, source.doc_id, source.block_id, r)))
-        self._kind_menu(menu, source.doc_id)
+        self._choice_menu(menu, "段落设为", roles, lambda r: edits.set_paragraph_role(
+            self.session.issue, source.doc_id, source.block_id, r))
+        kinds = edits.document_kinds(self.session.issue, source.doc_id)
+        if kinds is not None:       # 文件类型: read the document again as that kind
+            self._choice_menu(menu, "文件类型", kinds, lambda k: edits.set_document_kind(
+                self.session.issue, source.doc_id, k))
         return menu
 
-    def _kind_menu(self, menu: QMenu, doc_id: str) -> None:
-        """文件类型 › 通知/讲话/简讯 …: read the document again as that kind (undoable)."""
-        kinds = edits.document_kinds(self.session.issue, doc_id)
-        if kinds is None:
-            return
-        current, choices = kinds
-        sub = menu.addMenu("文件类型")
-        for kind, text in choices:
+    def _choice_menu(self, menu: QMenu, title: str, offer, command) -> None:
+        """A submenu of (key, text) choices, the current one ticked; choosing another
+        runs ``command(key)`` as an undoable edit."""
+        current, choices = offer
+        sub = menu.addMenu(title)
+        for key, text in choices:
             action = sub.addAction(text)
             action.setCheckable(True)
-            action.setChecked(kind == current)
-            action.setEnabled(kind != current)
-            action.triggered.connect(lambda _c=False, k=kind: self.execute(
-                edits.set_document_kind(self.session.issue, doc_id, k)))
+            action.setChecked(key == current)
+            action.setEnabled(key != current)
+            action.triggered.connect(lambda _c=False, k=key: self.execute(command(k)))
 
     def edit_text_at(self, source) -> None:
         """修改文字: ask for the new text of the clicked paragraph (title, cell …) and

@@ -8,7 +8,7 @@ the importer must flag).  Omitted keys mean "empty" (no such part in the documen
 """
 from __future__ import annotations
 
-from tests.recognition.builder import Writer
+from .builder import Writer
 
 CN = "一二三四五六七八九十"
 HEI, KAI, XBS, FS = "黑体", "楷体_GB2312", "方正小标宋简体", "仿宋_GB2312"
