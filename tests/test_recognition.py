@@ -7,8 +7,8 @@ import pytest
 
 from editor.docx_import import DocxImportError, import_docx_bytes
 from editor.docx_import.summary import as_json
-from tests.recognition.cases import CASES
-from tests.recognition.evaluate import PARTS, score
+from recognition.cases import CASES
+from recognition.evaluate import PARTS, score
 
 
 def _imported(name: str):

@@ -13,7 +13,7 @@ from editor.app.recognition_commands import SetDocumentKind, SetPart
 from editor.docx_import import import_docx_bytes
 from editor.model import Heading, Issue, Section
 from editor.model.serialize import to_dict
-from tests.recognition.cases import CASES
+from recognition.cases import CASES
 
 
 def _issue(name: str) -> Issue:

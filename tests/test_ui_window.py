@@ -393,9 +393,12 @@ def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatc
                                             view.viewport().mapToGlobal(pos)))
     assert asked and asked[0].block_id == heading.id and len(shown) == 1   # the window's menu
     menu = window.paragraph_menu(asked[0])
-    assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为"]
+    assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为", "文件类型"]
     actions = {a.text(): a for a in menu.actions()[1].menu().actions()}
-    assert list(actions) == ["一级标题", "二级标题", "三级标题", "四级标题", "正文段落"]
+    assert list(actions) == ["文件标题", "副标题", "讲话人", "日期", "会议文件标识", "一级标题",
+                             "二级标题", "三级标题", "四级标题", "正文段落"]
+    kinds = {a.text()[:2]: a for a in menu.actions()[2].menu().actions()}
+    assert kinds["公文"].isChecked() and not kinds["公文"].isEnabled()
     assert actions[f"{'一二三四'[heading.level - 1]}级标题"].isChecked()
     generation = window.layout_worker.generation
     actions["正文段落"].trigger()
@@ -410,8 +413,9 @@ def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatc
     assert isinstance(block, Heading) and block.level == heading.level
     title = next(t for p in window.laid_out.pages for t in p.texts()
                  if t.source and t.source.doc_id == doc.id and t.source.block_id == "title")
-    menu = window.paragraph_menu(title.source)             # a head part: its text only
-    assert [a.text() for a in menu.actions()] == ["修改文字…"]
+    menu = window.paragraph_menu(title.source)             # the title: also what it is
+    assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为", "文件类型"]
+    assert [a.text() for a in menu.actions()[1].menu().actions() if a.isChecked()] == ["文件标题"]
 
 
 def test_edit_text_from_the_page_changes_only_what_differs(opened, qtbot, monkeypatch):

@@ -23,6 +23,6 @@ def load_any_issue(path: Path, progress=None):
             f"  python main.py build 本期.gazette -o 本期.pdf", path=str(path))
     if path.suffix.lower() == ".gazette":
         from editor.store import load_issue as load_project
-        return load_project(path)
+        return load_project(path, progress)
     from editor.issue_json import load_issue
     return load_issue(path, progress)

@@ -66,7 +66,8 @@ class SetDocumentKind(Command):
         doc = _document(issue, self.doc_id)
         self.saved = to_dict(doc)
         fresh, _report = recognise_as(doc, self.kind)
-        _fill(doc, fresh)
+        _fill(doc, fresh)           # the editor chose the kind: no longer a guess
+        doc.uncertain = [p for p in doc.uncertain if p != "kind"]
         return Change(documents={doc.id}, sections=True)
 
     def revert(self, issue: Issue) -> Change:

@@ -86,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
                   f"{sum(1 for _ in s.issue.documents())} 个文件")
         return 0
     with Session.open(path) as session:
+        for row in session.damaged:
+            _progress(f"提示：{row.message}")
         if session.store.upgrade_backup is not None:
             _progress(f"项目文件已升级到新格式，升级前的文件备份为 {session.store.upgrade_backup.name}")
         return ACTIONS[args.action](session, args)

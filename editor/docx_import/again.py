@@ -16,7 +16,7 @@ from editor.docx_import.structure import recognise
 from editor.model import (DOCUMENT_KINDS, Document, Heading, PageBreak, Paragraph, ParaStyle,
                           Run, Table)
 
-_RESET_ROLES = {"news_title", "chronicle_entry", "list_entry", "note"}
+_RESET_ROLES = {"news_title", "chronicle_entry", "list_entry", "note", "salutation"}
 
 
 class _Ctx:

@@ -119,8 +119,8 @@ class DocumentBuilder:
                 self.para([st.span("（", None), st.span(doc.doc_number, Source(
                     doc.id, "doc_number", 0, len(doc.doc_number))), st.span("）", None)], st,
                     space_after=self.t.line_pitch, first_indent=0.0)
-        if doc.subtitle:
-            self.text(doc.subtitle, "subtitle", "subtitle")
+        if doc.subtitle:        # balanced lines: no word left alone on the last one
+            self.title(doc.subtitle, "subtitle", "subtitle")
         if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", ""):
             st = self.t.style("subtitle")       # a speech's date line: （2025年2月10日）
             self.para([st.span("（", None), st.span(doc.date, Source(
@@ -203,6 +203,8 @@ class DocumentBuilder:
         changes.update(extra)
         if name == "attachment_title":
             changes["page_break_before"] = False
+        if role == "salutation":        # 同志们： 各位代表： flush left
+            changes["first_indent"] = 0.0
         if role == "news_title":        # each news item a unit: space above, kept with its text
             changes.update(space_before=self.t.line_pitch, keep_with_next=True)
         self.para(self.spans_for(block, st), st, **changes)

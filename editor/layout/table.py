@@ -9,15 +9,25 @@ composed lines of every cell; placing walks the rows with a small state:
 * every page fragment repeats the header rows (and a 续表 caption when set), draws the
   carried cells from the top of the body, then rows while they fit;
 * a row that does not fit splits inside itself (each cell's remaining lines go on in the
-  next page's part of the row) unless it is ``cant_split``/keep-together — then it moves
-  whole, and is split anyway when it is the first row of a page (guaranteed progress);
+  next page's part of the row) only when its tallest cell has more than
+  ``min_split_lines`` lines, and then every split cell keeps ``min_fragment_lines`` lines
+  or more on each side (a cell that cannot moves down whole) and breaks after a word unit
+  — a line ending in 、，。 or a paragraph — when one is within ``unit_break_lines``; a
+  shorter row, or a ``cant_split``/keep-together one, moves whole, and is split anyway
+  when it is the first row of a page (guaranteed progress);
 * a row-spanning cell sets its lines from the top of its fragment; at a page break its
-  remaining lines flow on (``merged_continuation="flow"``) or its text is repeated
-  (``"repeat"``); the row where a spanning cell ends grows to hold what is left.
+  remaining lines flow on (``merged_continuation="flow"``), or, with ``"repeat"``, a
+  group label shown whole is shown whole again on the next page; the row where a
+  spanning cell ends grows to hold what is left;
+* no stub: a fragment whose rest would be under ``min_fragment_lines`` lines of whole
+  rows ends a row earlier, and a table whose first fragment would hold fewer lines than
+  that (a lone row at a page foot) starts on the next page;
+* ``note`` (the ``注：`` paragraph after the table, set by ``tables_glue.bind_tables``):
+  room for its first lines is kept below the last row, so it never starts a page alone.
 
 Every fragment is a closed grid: each cell's box on a page is drawn whole.
 Font size rule: ``table.layout.font_size`` (editor override) wins, else the template's
-``TableStyle.size``; docx run sizes are not used (the gazette sets tables uniformly).  The
+``TableStyle.size`` (小四) — ``wide_size`` (五号) for a wide table; docx run sizes are not used (the gazette sets tables uniformly).  The
 template size is lowered in 0.5 pt steps, never below ``min_size``, while the columns
 cannot each hold their widest unbreakable piece — or ``landscape_min_chars`` characters
 per line for longer text — in the frame (an editor-set size is kept as it is).

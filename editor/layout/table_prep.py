@@ -14,7 +14,10 @@ widened to its minimum content width when the frame allows it.
 
 Cell paragraphs: alignment from ``table.layout.col_align`` (per column), else centred for
 header rows, else the paragraph's own alignment, else justified; docx indents and spacing
-are not used inside cells.  A nested table is set as text lines (each of its paragraphs in
+are not used inside cells.  A justified (or distributed) line that would be spread more
+than ¼ em between characters — a name in a narrow cell, a line of only Latin, a URL — is
+set at its natural spacing instead.  A column's minimum width is its widest piece between
+two break opportunities (a URL breaks after ``/ . - _ ?``).  A nested table is set as text lines (each of its paragraphs in
 order), never lost.  A picture in a cell keeps its aspect ratio and is scaled down (never
 up) to the cell's inner width and to the height a row can have on a page
 (``editor.layout.shapes.fit_image``, the rule for pictures outside tables too).
@@ -42,7 +45,11 @@ class TableStyle:
     """Template settings for tables (all lengths in points).
 
     ``merged_continuation``: what a row-spanning cell shows after a page break — "flow"
-    (its remaining lines) or "repeat" (its whole text again).  ``landscape_min_chars``:
+    (its remaining lines) or "repeat" (its whole text again when it was shown whole: a
+    group label).  ``size`` / ``wide_size``: cell text of a table / of a wide one
+    (``wide_columns`` columns or more, or on landscape pages).  ``min_split_lines``,
+    ``min_fragment_lines``, ``unit_break_lines``: when and where a row splits over pages
+    (``editor.layout.table``).  ``landscape_min_chars``:
     a column is readable when it holds this many characters per line (or its whole
     longest paragraph); a table whose columns cannot all be readable at ``min_size`` in
     ``portrait_width`` × ``landscape_min_width_ratio`` goes landscape.
@@ -67,6 +74,7 @@ class TableStyle:
     portrait_width: float = 442.2
     space_after: float = 4.0
     outer_border_width: float | None = None       # the table's outline; None = border_width
+    punct: str = "kaiming"         # punctuation style of cell text (ParaFormat.punct)
     min_split_lines: int = 4       # a row splits over pages only when taller than this
     min_fragment_lines: int = 2    # … and then leaves at least this many lines each side
     unit_break_lines: int = 2      # lines a cell may give up to break after a word unit
@@ -374,7 +382,7 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           strike=run.strike,
                           source=Source(doc_id, block_id, pos, pos + len(run.text))))
         pos += len(run.text)
-    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct="kaiming")
+    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct)
     return [Unit(ln, ln.pitch) for ln in _unspread(compose(spans, fmt, width, m), spans, fmt,
                                                    width, m)]
 
