@@ -271,6 +271,10 @@ def test_ctrl_e_and_esc_in_the_find_bar(window, qtbot, monkeypatch):
     bar.replacement.setFocus()
     qtbot.keyClick(bar.replacement, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert len(exported) == 2
+    depth = window.undo.stack.index()
+    bar.replacement.insert("替换文字")
+    qtbot.keyClick(bar.replacement, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert bar.replacement.text() == "" and window.undo.stack.index() == depth   # its own
     qtbot.keyClick(bar.replacement, Qt.Key.Key_Escape)
     assert not bar.isVisible()
 
