@@ -74,6 +74,7 @@ class TableStyle:
     portrait_width: float = 442.2
     space_after: float = 4.0
     outer_border_width: float | None = None       # the table's outline; None = border_width
+    punct: str = "kaiming"         # punctuation style of cell text (ParaFormat.punct)
     min_split_lines: int = 4       # a row splits over pages only when taller than this
     min_fragment_lines: int = 2    # … and then leaves at least this many lines each side
     unit_break_lines: int = 2      # lines a cell may give up to break after a word unit
@@ -381,7 +382,7 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           strike=run.strike,
                           source=Source(doc_id, block_id, pos, pos + len(run.text))))
         pos += len(run.text)
-    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct="kaiming")
+    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct)
     return [Unit(ln, ln.pitch) for ln in _unspread(compose(spans, fmt, width, m), spans, fmt,
                                                    width, m)]
 
