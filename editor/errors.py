@@ -21,7 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import sqlite3
+import sys
 from pathlib import Path
 
 # errno values of a full disk or an exhausted quota, and the Windows error codes
@@ -65,7 +65,14 @@ CREATE_SUFFIX_BYTES = len(".part-journal")
 LOW_SPACE = 1 << 20            # less than 1 MB free: a write of a project page may fail
 
 
-def _primary(exc: sqlite3.Error) -> int | None:
+def _is_sqlite_error(exc: BaseException) -> bool:
+    """An ``sqlite3.Error`` (sqlite3 is not imported here: a build from issue.json never
+    loads it, and no such error exists before it is loaded)."""
+    sqlite3 = sys.modules.get("sqlite3")
+    return sqlite3 is not None and isinstance(exc, sqlite3.Error)
+
+
+def _primary(exc: BaseException) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
 
@@ -115,9 +122,11 @@ def storage_problem(path: str | Path, extra_bytes: int = SIDE_SUFFIX_BYTES
     return None
 
 
-def storage_error(exc: sqlite3.Error, path: str | Path | None = None) -> StorageError | None:
+def storage_error(exc: BaseException, path: str | Path | None = None) -> StorageError | None:
     """A ``StorageError`` for an SQLite error caused by the machine (full disk, read-only,
     a lock, a name too long, real damage); None for anything else (a program fault)."""
+    if not _is_sqlite_error(exc):
+        return None
     code = _primary(exc)
     if code is None:
         text = str(exc).lower()
@@ -157,7 +166,7 @@ def unforeseen(exc: BaseException) -> bool:
     """True when ``exc`` is a fault of the program (worth a crash record for support);
     False for a GazetteError, a file or disk problem (OSError, or an SQLite error caused
     by the machine), a lack of memory and an interruption by the user."""
-    if isinstance(exc, sqlite3.Error) and storage_error(exc) is not None:
+    if _is_sqlite_error(exc) and storage_error(exc) is not None:
         return False
     return not isinstance(exc, (GazetteError, OSError, MemoryError, KeyboardInterrupt))
 
@@ -194,7 +203,7 @@ def user_message(exc: BaseException) -> str:
         if isinstance(exc, FileExistsError):
             return f"已有同名的文件或文件夹，无法在此创建（请换一个位置或名称）{where}"
         return f"读写文件时出错（{exc.strerror or exc}）{where}"
-    if isinstance(exc, sqlite3.Error):
+    if _is_sqlite_error(exc):
         told = storage_error(exc)
         if told is not None:
             return told.message
