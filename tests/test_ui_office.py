@@ -150,6 +150,11 @@ def test_alt_and_ctrl_arrows_move_the_selected_document_undoably(window, qtbot):
     window.select_document(last)
     qtbot.keyClick(window.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert _order(window)[1][0] == last
+    sections = [s.id for s in window.session.issue.sections]
+    window.tree.setCurrentIndex(window.tree_model.index_of_section(sections[1]))
+    qtbot.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [s.id for s in window.session.issue.sections][:2] == [sections[1], sections[0]]
+    assert window.tree_model.section_at(window.tree.currentIndex()).id == sections[1]
     _undo_all_of_this_test(window, qtbot, depth)
     assert _order(window) == before
 
