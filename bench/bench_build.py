@@ -38,7 +38,7 @@ def cold_builds(runs: int, template: str | None, bytecode: bool = True) -> dict:
     module is compiled from source in every run (PYTHONDONTWRITEBYTECODE=1)."""
     walls, cpus = [], []
     out = Path(tempfile.mkdtemp()) / "bench.pdf"
-    cmd = [sys.executable, str(ROOT / "main.py"), "build", "-o", str(out)]
+    cmd = [sys.executable, str(ROOT / "main.py"), "build", "-o", str(out), "--force"]
     if template:
         cmd += ["--template", template]
     env = dict(os.environ, PYTHONPATH=str(ROOT))

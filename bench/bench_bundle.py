@@ -56,9 +56,9 @@ def main() -> int:
         bundle_env = dict(base, GONGBAO_HOME=str(tmp / "h1"), GONGBAO_CACHE_DIR=str(tmp / "c1"))
         source_env = dict(base, GONGBAO_HOME=str(tmp / "h2"), GONGBAO_CACHE_DIR=str(tmp / "c2"),
                           PYTHONPATH=str(ROOT))
-        first_bundle = timed([str(exe), "build", "-o", out], bundle_env)
-        first_source = timed([sys.executable, str(ROOT / "main.py"), "build", "-o", out], source_env)
-        warm = min(timed([str(exe), "build", "-o", out], bundle_env) for _ in range(args.runs))
+        first_bundle = timed([str(exe), "build", "-o", out, "--force"], bundle_env)
+        first_source = timed([sys.executable, str(ROOT / "main.py"), "build", "-o", out, "--force"], source_env)
+        warm = min(timed([str(exe), "build", "-o", out, "--force"], bundle_env) for _ in range(args.runs))
     print(f"首次构建（空缓存）：打包程序 {first_bundle:.1f} 秒，源码运行（需先转换字体）{first_source:.1f} 秒")
     print(f"打包程序再次构建：最快 {warm:.2f} 秒（{args.runs} 次）")
     return 0

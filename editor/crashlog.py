@@ -35,12 +35,13 @@ def write_crash_log(exc: BaseException, context: str = "") -> Path | None:
         path = folder / f"错误记录-{stamp}.txt"
         head = (f"公报编辑器 {__version__}；Python {platform.python_version()}；"
                 f"{platform.system()} {platform.release()}\n操作：{context or '—'}\n\n")
-        path.write_text(head + text, encoding="utf-8")
+        # errors=: a file name of GBK bytes (lone surrogates) must not stop the record
+        path.write_text(head + text, encoding="utf-8", errors="backslashreplace")
         for old in sorted(folder.glob("错误记录-*.txt"))[:-KEEP]:
             old.unlink(missing_ok=True)
         return path
-    except OSError:
-        print(text, file=sys.stderr)
+    except (OSError, ValueError):
+        print(text.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
         return None
 
 

@@ -14,6 +14,9 @@ objects, JSON): the decoding and structure errors listed in ``DAMAGE`` become th
 from __future__ import annotations
 
 import codecs
+import errno
+import os
+import stat
 import gzip
 import json
 import re
@@ -50,11 +53,14 @@ class Guard:
     """Bounded, refusing reads of the parts of one file.
 
     ``refuse(problem, detail)`` returns the exception to raise (it names the file);
-    ``part_limit`` bounds one part, ``total_limit`` all parts together."""
+    ``part_limit`` bounds one part, ``total_limit`` all parts together; ``damage``: more
+    exception classes that mean damage (a PDF library's own)."""
 
     def __init__(self, refuse: Callable[[str, str], Exception],
-                 part_limit: int = MAX_PART_BYTES, total_limit: int = MAX_TOTAL_BYTES):
+                 part_limit: int = MAX_PART_BYTES, total_limit: int = MAX_TOTAL_BYTES,
+                 damage: tuple = ()):
         self.refuse = refuse
+        self.damage = DAMAGE + tuple(damage)      # plus a parser's own error classes
         self.part_limit = part_limit
         self.total_limit = total_limit
         self.total = 0
@@ -78,7 +84,7 @@ class Guard:
             yield
         except MemoryError:
             raise self.refuse(BOMB, f"{part}: out of memory") from None
-        except DAMAGE as exc:
+        except self.damage as exc:
             if isinstance(exc, GazetteError):
                 raise
             raise self.damaged(part, exc) from None
@@ -174,3 +180,57 @@ def _as_utf8(data: bytes) -> bytes:
         return data.decode(encoding, errors="replace").encode("utf-8", errors="replace")
     except LookupError:
         return b""
+
+
+# -- input files --------------------------------------------------------------------------
+MAX_INPUT_BYTES = 512 * 1024 * 1024        # a .docx or PDF to read whole
+
+_KINDS = ((stat.S_ISFIFO, "命名管道"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"),
+          (stat.S_ISSOCK, "套接字"), (stat.S_ISDIR, "文件夹"))
+
+
+def special_kind(st: os.stat_result) -> str | None:
+    """What a non-regular file is, in Chinese (None for a regular file)."""
+    for test, what in _KINDS:
+        if test(st.st_mode):
+            return what
+    return None if stat.S_ISREG(st.st_mode) else "特殊文件"
+
+
+def read_input(path, refuse: Callable[[str, str], Exception],
+               limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file, refusing by type before reading: a FIFO, a device (or a
+    symlink to /dev/zero), a socket or a folder named ``x.docx`` is refused without ever
+    blocking on it; a file larger than ``limit`` is refused.  OSErrors pass through."""
+    st = os.stat(path)                          # follows symlinks: /dev/zero is a device
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    what = special_kind(st)
+    if what is not None:
+        raise refuse(f"这是{what}，不是普通文件，已拒绝", f"not a regular file: mode {st.st_mode:o}")
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())              # the file opened, not the one stat'ed
+        what = special_kind(st)
+        if what is not None:
+            raise refuse(f"这是{what}，不是普通文件，已拒绝", "not a regular file once opened")
+        if st.st_size > limit:
+            raise refuse(f"文件过大（{st.st_size // (1024 * 1024)} MB），已拒绝",
+                         f"{st.st_size} bytes > {limit}")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise refuse("文件过大，已拒绝", f"more than {limit} bytes")
+    return data
+
+
+def display_name(name) -> str:
+    """A file name as text the user can be shown (and JSON, SQLite and a UTF-8 console
+    take): bytes that are no valid UTF-8 — GBK names from older Windows shares, which
+    Python keeps as lone surrogates — become U+FFFD."""
+    text = os.fsdecode(name) if isinstance(name, (bytes, os.PathLike)) else str(name)
+    text = _OTHER_SURROGATE.sub("\ufffd", text)     # not from undecodable bytes
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_OTHER_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")

@@ -37,6 +37,11 @@ justified line as several strings (one per font subset) with one Tc, so pdfplumb
 stock positions drift by Tc at each string boundary.  ``pdf_lines`` reads with a
 spec-conforming horizontal string renderer (``spec_char_spacing``).
 
+Page-level checks (``layout_report``): text/picture overlaps, headings stranded at a page
+foot, one-line orphans and widows, characters per full line on grid pages, and the
+share of mid-line ，、；： set full width (全身式).  ``page_text_dump`` writes laid-out
+pages as text for the golden files (tests/golden/).
+
 From a shell: ``python tests/pdfcheck.py issue.pdf [x0 x1]`` prints every violation and
 the counts (text box found per page by ``auto_box`` unless given).
 """
@@ -295,14 +300,247 @@ def _continues(ln: Line, nxt: Line, box) -> bool:
     return 0.9 * em <= d <= 4.2 * em
 
 
+# --- page-level checks: overlaps, stranded headings, 孤行, the grid, 全身式 marks --------
+
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
+                     r"|[0-9０-９]+[.．](?![0-9])|（[0-9０-９]+）|第[一二三四五六七八九十]+[章节条])")
+MID_MARKS = set("，、；：")
+_PUNCT_NEAR = NOT_START | NOT_END
+
+
+@dataclass
+class PageView:
+    """One page as the page-level checks see it: its flow lines (inside the text box,
+    no folio, no running head, not inside a ruled table), its table lines, pictures
+    ``(x0, top, x1, bottom)`` and every upright character."""
+    index: int
+    box: tuple
+    flow: list
+    table: list
+    images: list
+    chars: list
+    body_size: float
+    numbered: bool = False
+
+
+def page_views(pdf_path, text_box="auto") -> list[PageView]:
+    """The pages of a PDF for ``layout_report`` (``text_box`` as in ``count_violations``)."""
+    out = []
+    with spec_char_spacing(), pdfplumber.open(str(pdf_path)) as pdf:
+        for i, page in enumerate(pdf.pages):
+            lines = page_lines(page, i)
+            rules = vertical_rules(page)
+            images = [(im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images]
+            chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip()]
+            box = _box_for(text_box, i, lines) if lines else None
+            if box is None:
+                out.append(PageView(i, None, [], [], images, chars, 0.0))
+                continue
+            inside = [ln for ln in lines if _inside(ln, box) and not FOLIO.match(ln.text)]
+            size = _body_size(inside)
+            flow = [ln for ln in inside if ln.size >= 0.8 * size and not in_table(ln, rules)]
+            table = [ln for ln in inside if in_table(ln, rules)]
+            numbered = any(FOLIO.match(ln.text) for ln in lines)
+            out.append(PageView(i, box, flow, table, images, chars, size, numbered))
+    return out
+
+
+def _body_size(lines: list[Line]) -> float:
+    sizes = Counter()
+    for ln in lines:
+        sizes[round(ln.size * 2) / 2] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _font(ln: Line) -> str:
+    return Counter(c.get("fontname", "").split("+")[-1] for c in ln.chars).most_common(1)[0][0]
+
+
+def layout_report(pdf_path, text_box="auto", chars_per_line: int | None = 28,
+                  details: list | None = None) -> dict[str, int]:
+    """Count what a print shop sends back, page by page:
+
+    - ``overlaps``: characters whose box intersects a picture's;
+    - ``stranded_headings``: a heading (一、 （一） 1. （1） pattern, or set in another
+      face or size than the body) ending a page's text while its document goes on;
+    - ``orphans``: a paragraph's first line alone at a page foot; ``widows``: its last
+      line alone at the next page's top;
+    - ``grid_lines`` / ``grid_off``: full lines of Chinese text on numbered pages and how
+      many do not hold ``chars_per_line`` characters (indent included) for no reason;
+      a line squeezed to take in one more mark (先挤进) counts in ``grid_squeezed``, one
+      stretched after characters were pushed down (后推出) in ``grid_pushed``;
+    - ``marks_mid`` / ``marks_full``: mid-line ，、；： outside tables (not next to another
+      mark) and how many of them take a full 字; ``table_marks_mid`` /
+      ``table_marks_full`` the same inside ruled tables.
+    When ``details`` is a list, ``(kind, page index, text)`` tuples are appended.
+    """
+    views = page_views(pdf_path, text_box)
+    counts = dict.fromkeys(("overlaps", "stranded_headings", "orphans", "widows",
+                            "grid_lines", "grid_off", "grid_squeezed", "grid_pushed", "marks_mid",
+                            "marks_full", "table_marks_mid", "table_marks_full"), 0)
+
+    def hit(kind: str, page: int, text: str) -> None:
+        counts[kind] += 1
+        if details is not None:
+            details.append((kind, page, text))
+
+    for k, view in enumerate(views):
+        _overlaps(view, hit)
+        if view.box is None:
+            continue
+        nxt = views[k + 1] if k + 1 < len(views) else None
+        _page_foot(view, nxt, hit)
+        if chars_per_line and view.numbered:
+            _grid(view, chars_per_line, counts, hit)
+        _marks(view.flow, counts, "marks_mid", "marks_full")
+        _marks(view.table, counts, "table_marks_mid", "table_marks_full")
+    return counts
+
+
+def _overlaps(view: PageView, hit) -> None:
+    for x0, top, x1, bottom in view.images:
+        for c in view.chars:
+            if min(x1, c["x1"]) - max(x0, c["x0"]) > 0.5 and \
+                    min(bottom, c["bottom"]) - max(top, c["top"]) > 0.5:
+                hit("overlaps", view.index, c["text"])
+
+
+def _ends_short(ln: Line, box) -> bool:
+    return box[2] - ln.x1 > 0.6 * ln.size
+
+
+def _is_heading(ln: Line, view: PageView) -> bool:
+    centred = abs((ln.x0 - view.box[0]) - (view.box[2] - ln.x1)) <= 1.0
+    other_face = abs(ln.size - view.body_size) > 0.5 or "Sans" in _font(ln) \
+        or "Hei" in _font(ln)
+    return _ends_short(ln, view.box) and (bool(HEADING.match(ln.text)) or other_face
+                                          or centred and ln.size > view.body_size + 1)
+
+
+def _last_row(flow: list[Line]) -> list[Line]:
+    if not flow:
+        return []
+    y = max(ln.baseline for ln in flow)
+    return [ln for ln in flow if abs(ln.baseline - y) <= 1]
+
+
+def _first_row(flow: list[Line]) -> list[Line]:
+    if not flow:
+        return []
+    y = min(ln.baseline for ln in flow)
+    return [ln for ln in flow if abs(ln.baseline - y) <= 1]
+
+
+def _page_foot(view: PageView, nxt: PageView | None, hit) -> None:
+    """A heading or a first line at this page's foot; a last line at the next top
+    (numbered pages only: the front matter has no running text)."""
+    last = _last_row(view.flow)
+    if len(last) != 1 or nxt is None or nxt.box is None or not (view.numbered and nxt.numbered):
+        return
+    if any(t.baseline > last[0].baseline for t in view.table):
+        return                                    # a table ends the page
+    ln = last[0]
+    first = _first_row(nxt.flow) or _first_row(nxt.table)
+    # the next page starts another document (its title or 版头 is larger): no strand
+    if not first or first[0].size > max(view.body_size, nxt.body_size) + 1 or len(first) != 1 \
+            and not nxt.table:
+        return
+    em = ln.size
+    if _is_heading(ln, view):
+        hit("stranded_headings", view.index, ln.text)
+        return
+    top = first[0]
+    indented = 1.5 * em <= ln.x0 - view.box[0] <= 2.5 * em
+    continues = abs(top.x0 - nxt.box[0]) <= 1.0 and len(first) == 1
+    if indented and not _ends_short(ln, view.box) and continues:
+        hit("orphans", view.index, ln.text)
+    elif not _ends_short(ln, view.box) and continues and _ends_short(top, nxt.box):
+        below = [x for x in nxt.flow + nxt.table if x.baseline > top.baseline + 1]
+        after = min(below, key=lambda x: x.baseline) if below else None
+        if after in nxt.table:
+            return                                # a caption (续表) over a table
+        if after is None or after.x0 - nxt.box[0] >= 0.9 * after.size or \
+                abs(after.size - top.size) > 0.5:
+            hit("widows", nxt.index, top.text)
+
+
+def _grid(view: PageView, cpl: int, counts: dict, hit) -> None:
+    box = view.box
+    pitch = (box[2] - box[0]) / cpl
+    if abs(view.body_size - pitch) > 0.35 * pitch:
+        return                                  # not a grid page of this pitch
+    rows = Counter(round(ln.baseline) for ln in view.flow)
+    for ln in view.flow:
+        if rows[round(ln.baseline)] > 1 or _ends_short(ln, box) or abs(ln.size - view.body_size) > 0.5:
+            continue
+        if any(ch.isascii() for ch in ln.text) or ln.x0 - box[0] > 4.5 * pitch:
+            continue
+        counts["grid_lines"] += 1
+        steps = [b["x0"] - a["x0"] for a, b in zip(ln.chars, ln.chars[1:])]
+        # an ideographic space is a cell with no glyph: a step of two cells or more
+        blanks = sum(round(d / pitch) - 1 for d in steps if d > 1.6 * pitch)
+        cells = round((ln.x0 - box[0]) / pitch) + len(ln.text) + blanks
+        if cells == cpl:
+            continue
+        if cells > cpl and any(d < 0.97 * pitch for d in steps):
+            counts["grid_squeezed"] += 1          # 先挤进: a mark taken in by squeezing
+        elif cells < cpl and all(d > 1.01 * pitch for d in steps[1:-1]):
+            counts["grid_pushed"] += 1            # 后推出: stretched after a push-down
+        else:
+            hit("grid_off", view.index, f"{cells} 字：{ln.text}")
+
+
+def _marks(lines: list[Line], counts: dict, mid: str, full: str) -> None:
+    for ln in lines:
+        chars = ln.chars
+        for a, b in zip(chars, chars[1:]):
+            if a["text"] not in MID_MARKS or b["text"] in _PUNCT_NEAR:
+                continue
+            counts[mid] += 1
+            if b["x0"] - a["x0"] >= 0.9 * a["size"]:
+                counts[full] += 1
+
+
+def page_text_dump(pages) -> str:
+    """A readable dump of laid-out pages (``LaidOutIssue.pages``): a header per page,
+    then one line per baseline, the segments of a baseline joined by " | "."""
+    out = []
+    for k, page in enumerate(pages):
+        folio = f" — {page.folio} —" if getattr(page, "folio", None) is not None else ""
+        out.append(f"=== 面 {k + 1}{folio}")
+        rows: dict[float, list] = {}
+        for it in page.items:
+            if getattr(it, "text", None) and it.text.strip():
+                rows.setdefault(round(it.y, 1), []).append(it)
+        for y in sorted(rows):
+            row = sorted(rows[y], key=lambda it: it.x)
+            segs, prev_end = [], None
+            for it in row:
+                if prev_end is not None and it.x - prev_end <= 1.5 * it.size:
+                    segs[-1] += it.text
+                else:
+                    segs.append(it.text)
+                prev_end = it.x + it.width
+            out.append(" | ".join(segs))
+    return "\n".join(out) + "\n"
+
+
 def main(argv: list[str]) -> int:
-    """``python tests/pdfcheck.py FILE.pdf [x0 x1]``: print the counts (auto box)."""
+    """``python tests/pdfcheck.py FILE.pdf [x0 x1]``: print the line-break violations and
+    the page-level counts (auto box)."""
     box = (float(argv[2]), float(argv[3])) if len(argv) >= 4 else "auto"
     details: list = []
     counts = count_violations(argv[1], box, details=details)
     for kind, ln in details:
         print(f"p{ln.page + 1} {kind:12} x0={ln.x0:.1f} x1={ln.x1:.1f} {ln.text}")
     print(counts)
+    found: list = []
+    report = layout_report(argv[1], box, details=found)
+    for kind, page, text in found:
+        print(f"p{page + 1} {kind:18} {text}")
+    print(report)
+    if report["marks_mid"]:
+        print(f"mid-line ，、；： at full width: {report['marks_full'] / report['marks_mid']:.1%}")
     return 0
 
 

@@ -14,6 +14,7 @@ import pytest
 
 import editor
 from editor.app import commands as c
+from editor.app import recognition_commands as rc
 from editor.app import table_commands as tc
 from editor.app.command import COMMAND_MODULES, Command, registered_commands
 from editor.app.reimport import top_tables
@@ -67,6 +68,7 @@ def _table_with_gaps(path):
     for col, text in enumerate(["单位", "负责人"]):
         table.cell(0, col).text = text
         table.cell(2, col).text = ["区应急局", "王明"][col]
+    document.add_paragraph("请各单位按时报送检查情况。")
     document.save(path)
     return path
 
@@ -122,6 +124,9 @@ def _steps(s: Session, tmp_path):
     g = top_tables(gaps)[0].id
     yield tc.DeleteEmptyRow(doc_id=gaps.id, table_id=g, row=1)
     yield tc.DeleteEmptyColumn(doc_id=gaps.id, table_id=g, col=2)
+    first = next(b for b in gaps.body if getattr(b, "runs", None))
+    yield rc.SetPart(doc_id=gaps.id, block_id=first.id, target="title")
+    yield rc.SetDocumentKind(doc_id=gaps.id, kind="notice")
     yield c.RemoveDocument(doc_id=s2.documents[0].id)
     yield c.RemoveSection(section_id=s2.id)
     assert word                                 # the paragraph had text to work on

@@ -16,7 +16,7 @@ from conftest import sample
 from editor.layout.flow import Frame, ParaFormat, Span
 from editor.layout.items import Source
 from editor.layout.paragraph import ParagraphFlowable
-from pdfcheck import count_violations, pdf_lines
+from pdfcheck import count_violations, layout_report, pdf_lines
 
 pytestmark = pytest.mark.slow      # whole-issue builds
 
@@ -203,6 +203,19 @@ def test_whole_issue_has_no_violation_of_any_kind(issue_pdf):
     assert auto["lines"] > 1200
     assert (auto["not_start"], auto["not_end"], auto["split_pairs"], auto["short"]) == \
         (0, 0, 0, 0)
+
+
+def test_whole_issue_nothing_stranded_or_overlapping_and_marks_full_width(issue_pdf):
+    """The page-level checks on the sample issue: no text under a picture, no heading
+    or single line at a page foot or top, 28 characters per full grid line, and at
+    least 95 % of the mid-line ，、；： outside tables at full width (全身式)."""
+    pdf, laid, template = issue_pdf
+    details: list = []
+    got = layout_report(pdf, _template_box(laid, template), details=details)
+    assert (got["overlaps"], got["stranded_headings"], got["orphans"], got["widows"],
+            got["grid_off"]) == (0, 0, 0, 0, 0), details[:8]
+    assert got["grid_lines"] > 300
+    assert got["marks_full"] >= 0.95 * got["marks_mid"] > 800, got
 
 
 def test_whole_issue_dashes_never_overprint_their_neighbours(issue_pdf):

@@ -2,7 +2,7 @@
 
     errors, resources ← guard ← appdirs ← crashlog ← model ← app.command (the command contract)
     ← docx_import, fonts ← layout ← render
-    ← store, proof, issue_json, appinfo ← app ← cli, ui
+    ← store, proof, issue_json, appinfo, archive ← app ← cli, ui
 
 A package imports only from layers below its own (and itself).  PySide6 only in ui; ui never
 reaches into cli (the window and the command line both go through app); cli opens the
@@ -24,7 +24,7 @@ LAYERS = [
     {"docx_import", "fonts"},
     {"layout"},
     {"render"},
-    {"store", "proof", "issue_json", "appinfo"},
+    {"store", "proof", "issue_json", "appinfo", "archive"},
     {"preflight"},
     {"app"},
     {"cli", "ui"},

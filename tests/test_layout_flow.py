@@ -116,3 +116,25 @@ def test_a_picture_too_tall_is_scaled_and_one_that_does_not_fit_moves_whole_with
     img = next(it for it in laid.pages[1].items if isinstance(it, ImageItem))
     assert img.w <= f.width + 0.01 and img.y + img.h <= f.bottom + 0.01
     assert img.y >= f.y - 0.01
+
+
+def test_a_title_opening_a_page_goes_onto_the_landscape_page_of_its_wide_table():
+    from editor.layout.flow import Placement
+    from editor.layout.items import LineItem
+    from editor.layout.paginate import flow_pages
+    from editor.layout.paragraph import ParagraphFlowable
+
+    class Wide:
+        landscape, keep_with_next, page_break_before = True, False, False
+
+        def place(self, frame, y, first_on_page):
+            return Placement(items=[LineItem(frame.x, y + 5, frame.x + 50, y + 5)],
+                             y_end=y + 10)
+    st = T.style("attachment_title")
+    title = ParagraphFlowable([st.span("任务清单")], st.fmt(), M)
+    body = T.style("body")
+    from editor.layout.shapes import PageBreak
+    pages, _ = flow_pages([ParagraphFlowable([body.span("正文。")], body.fmt(), M),
+                           PageBreak(), title, Wide()], T)
+    assert [p.landscape for p in pages] == [False, True]
+    assert any(getattr(it, "text", "") == "任务清单" for it in pages[1].items)

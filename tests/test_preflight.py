@@ -72,7 +72,7 @@ def test_the_clean_notice_breaks_no_rule(tmp_path, book):
 
 # rule, changes to the clean notice, the text reported, the folio of its page
 DOCUMENT_CASES = [
-    ("TITLE_MISSING", {"title": ""}, "各街道办事处，区直各单位：", 1),
+    ("TITLE_MISSING", {"title": ""}, "无标题文件", 1),
     ("DOCNO_FORMAT", {"doc_number": "东政办[2025]7号"}, "[2025]", 1),
     ("DOCNO_FORMAT", {"doc_number": "东政办〔2025〕第7号"}, "第", 1),
     ("DOCNO_FORMAT", {"doc_number": "东政办〔2025〕07号"}, "07", 1),
@@ -128,11 +128,13 @@ def test_kind_uncertain_and_empty_document(tmp_path, book):
     article = doc_of(tmp_path, "article", issuer="", doc_number="", recipients="",
                      signature="", date="", attachment_note=[], attachments=[],
                      body=["近日，区防汛办组织开展了汛前检查。", "检查覆盖全区堤防和泵站。"],
-                     title="区防汛办开展汛前检查")
+                     title="")                   # no title line: nothing to tell the kind by
     empty = model.Document(id="empty", title="关于做好防汛工作的通知", source_name="空.docx")
     report, laid_out = check(book, issue_of(article, empty))
     kind, = only(report, "KIND_UNCERTAIN")
-    assert (kind.doc_id, kind.text, kind.folio) == ("article", "区防汛办开展汛前检查", 1)
+    assert (kind.doc_id, kind.text, kind.folio) == ("article", "近日，区防汛办组织开展了汛前检查。", 1)
+    guessed, = only(report, "TITLE_MISSING")        # the first line taken as the title
+    assert (guessed.doc_id, guessed.severity, guessed.folio) == ("article", "warning", 1)
     gone, = only(report, "EMPTY_DOCUMENT")
     assert (gone.doc_id, gone.folio) == ("empty", 2)
 
@@ -385,7 +387,7 @@ def test_preflight_json_on_an_issue_breaking_every_document_rule(tmp_path, capsy
     for f in out["findings"]:
         by_doc.setdefault(f["rule"], []).append(f)
     first_pages = {}
-    expected_text = {"TITLE_MISSING": "各街道办事处，区直各单位：", "DOCNO_FORMAT": "第",
+    expected_text = {"TITLE_MISSING": "无标题文件", "DOCNO_FORMAT": "第",
                      "DATE_FORMAT": "2025年05月20日", "HEADING_SEQUENCE": "四、",
                      "RECIPIENTS_COLON": "处，区直各单位:", "GLYPH_MISSING": RARE,
                      "PUNCT_HALFWIDTH": "保障经费【,】专款专用。", "PUNCT_PAIRS": "按【《】防汛条例保障经费"}

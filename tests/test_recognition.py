@@ -7,8 +7,8 @@ import pytest
 
 from editor.docx_import import DocxImportError, import_docx_bytes
 from editor.docx_import.summary import as_json
-from tests.recognition.cases import CASES
-from tests.recognition.evaluate import PARTS, score
+from recognition.cases import CASES
+from recognition.evaluate import PARTS, score
 
 
 def _imported(name: str):
@@ -67,3 +67,36 @@ def test_landscape_section_attachment():
     assert [a.landscape for a in d.attachments] == [True]
     assert d.attachments[0].title == "2025年区级重点建设项目计划表"
     assert not any(getattr(b, "landscape", False) for b in d.body)
+
+
+@pytest.mark.slow
+def test_built_issue_shows_real_titles_marks_and_landscape_pages(tmp_path):
+    """From the PDF: the 目录 and the bookmarks name the recognised titles (never a file
+    name); the conference mark prints above the title, the date line under it; the
+    landscape attachment is on a landscape page."""
+    import pymupdf
+
+    from editor.model import Issue, IssueMeta, Section
+    from editor.render import build_pdf
+    names = ["s01_gov_report_mark", "s02_title_date_speaker", "w01_news_bold_12",
+             "n14_landscape_attachment", "u01_no_centred_title"]
+    docs = [_imported(n).document for n in names]
+    issue = Issue(meta=IssueMeta(title="测试公报"), sections=[Section(id="s1", title="文件", documents=docs)])
+    out = tmp_path / "t.pdf"
+    build_pdf(issue, out)
+    pdf = pymupdf.open(out)
+    titles = ["政府工作报告", "在全区优化营商环境工作大会上的讲话", "政务简讯",
+              "关于公布2025年区级重点建设项目计划的通知", "情况说明"]
+    assert [t for _lvl, t, _p in pdf.get_toc() if _lvl == 2] == titles
+    toc = "".join(p.get_text() for p in pdf if "目" in p.get_text()[:40]).replace(" ", "")
+    assert all(t in toc.replace("\n", "") for t in titles) and ".docx" not in toc
+    first = {t: p for _l, t, p in pdf.get_toc()}
+    page = pdf[first["政府工作报告"] - 1].get_text()
+    assert page.index("区十一届人大四次会议文件（6）") < page.index("政府工作报告")
+    speech = pdf[first["在全区优化营商环境工作大会上的讲话"] - 1].get_text().replace(" ", "")
+    assert speech.index("（2025年2月10日）") < speech.index("同志们")
+    turned = [line["dir"] for p in pdf for block in p.get_text("dict")["blocks"]
+              for line in block.get("lines", ())
+              if "计划表" in "".join(sp["text"] for sp in line["spans"])]
+    # a landscape page is drawn turned on the portrait sheet: its lines run up or down
+    assert any(abs(d[0]) < 0.01 for d in turned), turned

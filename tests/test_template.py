@@ -68,3 +68,71 @@ def test_inheritance_cycle_and_unknown_names_are_clear_errors(tmp_path):
     bad.write_text("[page\n", encoding="utf-8")
     with pytest.raises(GazetteError, match="格式错误"):
         load_template(str(bad))
+
+
+def _variant(tmp_path, body: str):
+    path = tmp_path / "我的版式.toml"
+    path.write_text('extends = "gbt9704"\nname = "mine"\n' + body, encoding="utf-8")
+    return path
+
+
+def test_an_unknown_key_is_refused_naming_the_file_and_the_key(tmp_path):
+    with pytest.raises(GazetteError) as info:
+        load_template(_variant(tmp_path, "[folio]\nposition_x = \"outer\"\n"))
+    assert "我的版式.toml" in info.value.message and "folio.position_x" in info.value.message
+    with pytest.raises(GazetteError) as info:
+        load_template(_variant(tmp_path, "[colour]\nred = \"D7000F\"\n"))
+    assert "colour" in info.value.message
+
+
+def test_a_value_of_the_wrong_kind_is_refused(tmp_path):
+    with pytest.raises(GazetteError) as info:
+        load_template(_variant(tmp_path, "[folio]\nenabled = \"yes\"\n"))
+    assert "folio.enabled" in info.value.message and "true 或 false" in info.value.message
+    with pytest.raises(GazetteError) as info:
+        load_template(_variant(tmp_path, "[style.body]\nbold = 3\n"))
+    assert "style.body.bold" in info.value.message
+
+
+def test_a_new_style_and_lengths_as_numbers_or_text_are_accepted(tmp_path):
+    t = load_template(_variant(tmp_path, "[style.my_note]\nrole = \"kai\"\nsize = \"小四\"\n"
+                                         "[folio]\ndistance = 20\n"))
+    assert t.style("my_note").size == 12
+    assert t.get("folio", "distance") == 20
+
+
+def test_every_key_of_the_default_template_is_read_by_the_program():
+    """Each documented key does something: the code names it somewhere."""
+    import tomllib
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    data = tomllib.loads((root / "layouts" / "gbt9704.toml").read_text(encoding="utf-8"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (root / "editor").rglob("*.py"))
+
+    def keys(d, path=()):
+        for k, v in d.items():
+            if isinstance(v, dict):
+                yield from keys(v, path + (k,))
+            elif path:                      # top-level name/label/description are metadata
+                yield path + (k,)
+    unread = [".".join(p) for p in keys(data) if f'"{p[-1]}"' not in source]
+    assert unread == []
+
+
+def test_blank_pages_show_their_folio_when_the_template_says_so(tmp_path):
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import layout_issue
+    from editor.fonts.measure import FixedMeasurer
+    from conftest import SAMPLES
+    issue = load_issue(SAMPLES / "issue.json")
+    odd = "[document]\nstart = \"odd_page\"\n[section_page]\nenabled = true\n"
+    plain = layout_issue(issue, _variant(tmp_path, odd), measurer=FixedMeasurer())
+    numbered = layout_issue(issue, _variant(tmp_path, odd + "[folio]\non_blank = true\n"),
+                            measurer=FixedMeasurer())
+    blanks = [p for p in plain.pages if p.kind == "blank" and p.section_id]   # in the body
+    assert blanks and all(p.folio is None and not p.items for p in blanks)
+    shown = [p for p in numbered.pages if p.kind == "blank" and p.section_id]
+    assert [p.index for p in shown] == [p.index for p in blanks]
+    for page in shown:
+        assert page.folio is not None
+        assert f"— {page.folio} —" in "".join(t.text for t in page.texts())

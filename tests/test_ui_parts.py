@@ -286,8 +286,16 @@ def test_properties_panel_emits_typed_edits_and_loads_without_emitting(qtbot):
     assert blocker.args == ["d2", "title", "关于第二项工作的通知"]
     untitled = issue.find_document("d3")
     untitled.title, untitled.source_name = "", "无标题的来文.docx"
+    untitled.uncertain = ["title"]
     panel.load_document(untitled)
-    assert panel.head["title"].text() == "" and "无标题的来文" in panel.toc_title.placeholderText()
+    assert panel.head["title"].text() == "" and "无标题的来文" not in panel.toc_title.placeholderText()
+    assert not panel.doubts.isHidden() and "标题" in panel.doubts.text()    # a guess to check
+    assert "background" in panel.head["title"].styleSheet()
+    assert panel.head["doc_number"].styleSheet() == ""
+    with qtbot.waitSignal(panel.kind_chosen) as blocker:
+        panel.kind.activated.emit(panel.kind.findData("speech"))
+    assert blocker.args == ["d3", "speech"]
+    untitled.uncertain = []
     untitled.subtitle, untitled.speaker = "（2025年3月1日）", "区长  张三"
     panel.load_document(untitled)                     # a speech's lines are corrected too
     assert panel.head["subtitle"].text() == "（2025年3月1日）"
@@ -320,3 +328,21 @@ def test_settings_keep_recent_chinese_paths_and_folders(tmp_path):
     assert again.last_folder("import") == str(folder)
     again.set_zoom(150)
     assert again.zoom() == 150
+
+
+def test_screen_draws_underline_and_strike_where_the_pdf_does(qtbot):
+    """One geometry (TextItem.decorations) for both painters: on the screen image the
+    rules are dark exactly at the rows and spans the PDF painter strokes."""
+    from editor.ui.painter import PagePainter, render_page_image
+    item = TextItem(x=100.0, y=200.0, text="划线文字", face="", size=20.0,
+                    xs=[100.0, 120.0, 140.0, 160.0], width=80.0, underline=True, strike=True)
+    page = Page(index=0, width=400.0, height=400.0, items=[item])
+    image = render_page_image(page, PagePainter(FaceFonts()), 2.0)
+    rules = item.decorations()
+    assert [round(y, 2) for _, y, _, _ in rules] == [202.4, 193.0]
+
+    def dark(x: float, y: float) -> bool:
+        return image.pixelColor(int(x * 2), int(round(y * 2))).lightness() < 128
+    for x0, y, x1, _ in rules:
+        assert all(dark(x, y) for x in (x0 + 1, (x0 + x1) / 2, x1 - 1))
+        assert not dark(x0 - 3, y) and not dark(x1 + 3, y)

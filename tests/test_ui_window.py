@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from ui_window import TIMEOUT, close_window, make_window, open_sample, wait_pages  # noqa: E402
 
 LAYOUT_TIMEOUT = TIMEOUT
+ROLE = Qt.ItemDataRole.UserRole + 31            # editor.ui.preflight_dock: a row's finding
+IGNORED_ROLE = Qt.ItemDataRole.UserRole + 32
 
 
 @pytest.fixture(scope="module")
@@ -391,9 +393,12 @@ def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatc
                                             view.viewport().mapToGlobal(pos)))
     assert asked and asked[0].block_id == heading.id and len(shown) == 1   # the window's menu
     menu = window.paragraph_menu(asked[0])
-    assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为"]
+    assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为", "文件类型"]
     actions = {a.text(): a for a in menu.actions()[1].menu().actions()}
-    assert list(actions) == ["一级标题", "二级标题", "三级标题", "四级标题", "正文段落"]
+    assert list(actions) == ["文件标题", "副标题", "讲话人", "日期", "会议文件标识", "一级标题",
+                             "二级标题", "三级标题", "四级标题", "正文段落"]
+    kinds = {a.text()[:2]: a for a in menu.actions()[2].menu().actions()}
+    assert kinds["公文"].isChecked() and not kinds["公文"].isEnabled()
     assert actions[f"{'一二三四'[heading.level - 1]}级标题"].isChecked()
     generation = window.layout_worker.generation
     actions["正文段落"].trigger()
@@ -408,8 +413,9 @@ def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatc
     assert isinstance(block, Heading) and block.level == heading.level
     title = next(t for p in window.laid_out.pages for t in p.texts()
                  if t.source and t.source.doc_id == doc.id and t.source.block_id == "title")
-    menu = window.paragraph_menu(title.source)             # a head part: its text only
-    assert [a.text() for a in menu.actions()] == ["修改文字…"]
+    menu = window.paragraph_menu(title.source)             # the title: also what it is
+    assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为", "文件类型"]
+    assert [a.text() for a in menu.actions()[1].menu().actions() if a.isChecked()] == ["文件标题"]
 
 
 def test_edit_text_from_the_page_changes_only_what_differs(opened, qtbot, monkeypatch):
@@ -568,40 +574,43 @@ def test_find_bar_replaces_one_then_all_undoably(opened, qtbot):
     bar.close_bar()
 
 
-def test_layout_notes_list_every_warning_with_its_page(opened, qtbot):
-    """A picture too coarse to print: the status bar offers 排版提示 1 条, the dock lists
-    it with its 页码, and a click shows that page."""
+def test_preflight_lists_a_layout_warning_with_its_page(opened, qtbot):
+    """A picture too coarse to print: the 印前检查 button counts it, the dock lists it with
+    its 页码 under 警告, and a click shows that page and selects the document."""
     from test_paginate import _png
 
     from editor.model import Image
     window = opened
-    notes = window.notes
-    from editor.layout.glyphs import INFO_CODES
-    assert [w for w in window.laid_out.warnings if w.code not in INFO_CODES] == []
-    assert not notes.button.isVisible()
+    dock = window.preflight
+    assert not [f for f in dock.report.findings if f.rule == "IMAGE_LOW_RES"]
     # the bundled faces stand in for the office fonts: the status bar says so
-    assert notes.fonts_label.isVisible() and "仿宋_GB2312→Noto Serif SC" in notes.fonts_label.text()
+    assert dock.fonts_label.isVisible() and "仿宋_GB2312→Noto Serif SC" in dock.fonts_label.text()
+    warnings_before = dock.report.counts["warning"]
     doc = window.session.issue.sections[0].documents[1]
     picture = Image(id="coarse", data=_png(120, 120), width=216.0, height=216.0, name="现场照片")
     generation = window.layout_worker.generation
     window.execute(_prepend_block(doc, picture))
     _wait_pages(qtbot, window, generation)
-    assert notes.button.isVisible() and notes.button.text() == "排版提示 1 条"
-    (warning,) = [w for w in window.laid_out.warnings if w.code not in INFO_CODES]
-    page = window.laid_out.pages[warning.page]
-    assert page.doc_id == doc.id
-    item = notes.list.item(0)
-    assert item.text().startswith(f"第 {page.folio} 页") and "现场照片" in item.text()
-    notes.button.click()
-    assert notes.dock.isVisible()
+    (found,) = [f for f in dock.report.findings if f.rule == "IMAGE_LOW_RES"]
+    assert dock.report.counts["warning"] == warnings_before + 1
+    assert dock.button.isVisible() and f"警告 {warnings_before + 1}" in dock.button.text()
+    page = window.laid_out.pages[found.page]
+    assert page.doc_id == doc.id and found.doc_id == doc.id
+    (item,) = [i for i in dock.rows() if i.data(0, ROLE) is found]
+    assert item.text(0) == f"第 {page.folio} 页" and "现场照片" in item.text(2)
+    assert item.parent().parent().text(0).startswith("警告")
+    dock.button.click()
+    assert dock.dock.isVisible()
     window.preview.go_to_page(0)
-    rect = notes.list.visualItemRect(item)
-    qtbot.mouseClick(notes.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.preview.current_page() == warning.page and window.selected_doc == doc.id
+    dock.tree.scrollToItem(item)
+    rect = dock.tree.visualItemRect(item)
+    qtbot.mouseClick(dock.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.preview.current_page() == found.page and window.selected_doc == doc.id
     generation = window.layout_worker.generation
     window.actions["undo"].trigger()
     _wait_pages(qtbot, window, generation)
-    assert not notes.button.isVisible() and not notes.dock.isVisible()
+    assert not [f for f in dock.report.findings if f.rule == "IMAGE_LOW_RES"]
+    dock.dock.hide()
 
 
 def _prepend_block(doc, block):
@@ -621,42 +630,92 @@ def _prepend_block(doc, block):
     return PrependBlock()
 
 
-def test_punctuation_check_lists_fixes_and_applies_the_ticked_ones(opened, qtbot,
-                                                                  screenshot_dir):
+def test_preflight_fixes_the_ticked_punctuation_as_one_step(opened, qtbot, screenshot_dir):
+    """标点检查's rows in the 印前检查: each with its page and place; the ticked ones fixed
+    as one undoable step, an unticked one kept unticked after the re-layout."""
     from editor.proof.punctcheck import check_punctuation
     window = opened
-    check = window.punct
+    dock = window.preflight
     window.actions["punct_check"].trigger()
-    assert check.dock.isVisible()
-    expected = check_punctuation(window.session.issue)
-    assert check.tree.topLevelItemCount() == len(expected) > 10
-    assert check.summary.text() == f"发现 {len(expected)} 处"
-    first = check.tree.topLevelItem(0)
+    assert dock.dock.isVisible()
+    expected = [p for p in check_punctuation(window.session.issue) if p.block_id != "doc_number"]
+    rows = [i for i in dock.rows() if i.data(0, ROLE).rule == "PUNCT_HALFWIDTH"]
+    assert len(rows) == len(expected) > 10
+    fixable = [i for i in dock.rows() if i.data(0, ROLE).fix]
+    first = rows[0]
     folio = int(first.text(0).removeprefix("第 ").removesuffix(" 页"))   # 第 N 页
-    assert "【" in first.text(1)                                        # and the place
-    rect = check.tree.visualItemRect(first)
+    assert "【" in first.text(2)                                        # and the place
+    dock.tree.scrollToItem(first)
+    rect = dock.tree.visualItemRect(first)
     window.preview.go_to_page(0)
-    qtbot.mouseClick(check.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    page = check._marked[0]
+    qtbot.mouseClick(dock.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = dock._marked[0]
     assert window.laid_out.pages[page].folio == folio
     assert window.preview.current_page() in (page - 1, page)
     qtbot.wait(20)
-    assert window.grab().save(str(screenshot_dir / "check.png"))      # README picture
+    assert window.grab().save(str(screenshot_dir / "preflight.png"))  # README picture
     first.setCheckState(0, Qt.CheckState.Unchecked)             # keep this one as it is
-    kept = first.text(1)
+    kept = first.data(0, ROLE).key
     generation = window.layout_worker.generation
-    check.fix_button.click()
+    dock.fix_button.click()
     assert window.errors == []
-    assert window.undo.stack.undoText() == f"改正标点（{len(expected) - 1} 处）"
+    assert window.undo.stack.undoText() == f"改正标点（{len(fixable) - 1} 处）"
     _wait_pages(qtbot, window, generation)
-    assert check.tree.topLevelItemCount() == 1
-    left = check.tree.topLevelItem(0)
-    assert kept.startswith(left.text(1)[:3]) and left.checkState(0) == Qt.CheckState.Unchecked
+    left = [i for i in dock.rows() if i.data(0, ROLE).fix]
+    assert [i.data(0, ROLE).key for i in left] == [kept]
+    assert left[0].checkState(0) == Qt.CheckState.Unchecked
     generation = window.layout_worker.generation
     window.actions["undo"].trigger()
     _wait_pages(qtbot, window, generation)
-    assert check.tree.topLevelItemCount() == len(expected)
-    check.dock.hide()
+    assert len([i for i in dock.rows() if i.data(0, ROLE).fix]) == len(fixable)
+    dock.dock.hide()
+
+
+def test_preflight_ignore_is_kept_in_the_project_file(opened, qtbot):
+    window = opened
+    dock = window.preflight
+    dock.open()
+    row = next(i for i in dock.rows() if i.data(0, ROLE).rule == "ROW_FRAGMENT"
+               or i.data(0, ROLE).rule == "PUNCT_HALFWIDTH")
+    f = row.data(0, ROLE)
+    dock.tree.setCurrentItem(row)
+    dock.ignore_selected("来文原样照登")
+    assert window.session.store.ignored_findings() == {f.key: "来文原样照登"}
+    assert f.key not in {g.key for g in dock.report.findings}
+    (ignored,) = [i for i in dock.rows() if i.data(0, IGNORED_ROLE) == f.key]
+    assert "来文原样照登" in ignored.text(2) and ignored.parent().text(0) == "已忽略（1 条）"
+    dock.tree.setCurrentItem(ignored)
+    dock.unignore_selected()
+    assert window.session.store.ignored_findings() == {}
+    assert f.key in {g.key for g in dock.report.findings}
+    dock.dock.hide()
+
+
+def test_export_asks_before_a_print_pdf_with_errors(opened, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.proof.corrections import edit_text
+    window = opened
+    dock = window.preflight
+    assert dock.confirm_export()                       # the sample: no errors
+    first, second = window.session.issue.sections[0].documents[:2]
+    generation = window.layout_worker.generation
+    window.execute(edit_text(window.session.issue, second.id, "doc_number", first.doc_number))
+    _wait_pages(qtbot, window, generation)
+    (dup,) = dock.report.errors
+    assert dup.rule == "DUPLICATE_DOCUMENT" and dup.text == first.doc_number
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()))
+    assert not dock.confirm_export() and dock.dock.isVisible()       # 查看问题
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
+        b for b in box.buttons() if b.text() == "仍然导出"))
+    assert dock.confirm_export()
+    assert asked == ["印前检查发现 1 个错误，印出来会有问题："] * 2
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    _wait_pages(qtbot, window, generation)
+    assert not dock.report.errors
+    dock.dock.hide()
 
 
 def test_a_dropped_wps_file_is_refused_saying_how_to_convert(opened, qtbot, tmp_path,

@@ -20,8 +20,8 @@ def make_window(home: Path, size: tuple[int, int] = (1400, 900)):
     win = MainWindow(Settings(QSettings(str(home / "设置.ini"), QSettings.Format.IniFormat)))
     win.errors = []
     win.error = lambda text, title="出错了": win.errors.append((title, text))
-    win.resize(*size)
     win.show()
+    win.resize(*size)       # after the first show, which fits the window to the screen
     return win
 
 

@@ -43,7 +43,8 @@ _REGISTRY: dict[str, type["Command"]] = {}
 # Every module that defines commands, so a step read back from a project file finds its
 # class even when nothing imported its module.  tests/test_command_registry.py fails when a
 # command is defined anywhere else.  A broken import here is a bug and fails loudly.
-COMMAND_MODULES = ("editor.app.commands", "editor.app.table_commands", "editor.app.reimport",
+COMMAND_MODULES = ("editor.app.commands", "editor.app.table_commands",
+                   "editor.app.recognition_commands", "editor.app.reimport",
                    "editor.proof.corrections", "editor.proof.import_")
 
 

@@ -347,7 +347,7 @@ class SetDocumentLayout(Command):
 # The head parts of a document an editor may correct by hand when the import read them
 # wrong (a notice without 红头 styles, a title split over two paragraphs …).
 HEAD_FIELDS = {"title": "标题", "doc_number": "文号", "recipients": "主送机关", "date": "成文日期",
-               "subtitle": "副标题", "speaker": "讲话人"}
+               "subtitle": "副标题", "speaker": "讲话人", "mark": "会议文件标识"}
 
 
 @dataclass
@@ -358,6 +358,7 @@ class SetDocumentField(Command):
     field: str
     value: str = ""
     old: str = ""
+    was_uncertain: bool = False
     title: ClassVar[str] = "修改文件"
 
     def apply(self, issue: Issue) -> Change:
@@ -366,10 +367,16 @@ class SetDocumentField(Command):
         doc = _document(issue, self.doc_id)
         self.old = getattr(doc, self.field)
         setattr(doc, self.field, str(self.value).strip())
+        self.was_uncertain = self.field in doc.uncertain      # checked by the editor now
+        if self.was_uncertain:
+            doc.uncertain.remove(self.field)
         return self._change()
 
     def revert(self, issue: Issue) -> Change:
-        setattr(_document(issue, self.doc_id), self.field, self.old)
+        doc = _document(issue, self.doc_id)
+        setattr(doc, self.field, self.old)
+        if self.was_uncertain and self.field not in doc.uncertain:
+            doc.uncertain.append(self.field)
         return self._change()
 
     def _change(self) -> Change:

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editor.app import commands as cmds
-from editor.errors import GazetteError
+from editor.errors import CREATE_SUFFIX_BYTES, GazetteError, StorageError, storage_problem
+from editor.guard import display_name, read_input
 from editor.issue_json import document_id
 from editor.model import Issue, Section
 from editor.store import ProjectStore
@@ -57,6 +58,9 @@ def create_project(path: Path, from_issue_json: str | Path | None,
         raise GazetteError(f"文件已存在：{path}", path=str(path))
     if not path.parent.is_dir():
         raise GazetteError(f"文件夹不存在：{path.parent}", path=str(path))
+    problem = storage_problem(path, CREATE_SUFFIX_BYTES)
+    if problem is not None:
+        raise StorageError(f"无法在此新建项目：{problem.message}", problem.kind, path=str(path))
     part = path.with_name(path.name + ".part")
     for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
         leftover.unlink(missing_ok=True)
@@ -64,7 +68,11 @@ def create_project(path: Path, from_issue_json: str | Path | None,
     if from_issue_json is not None:
         from editor.issue_json import load_issue_parts
         issue, sources = load_issue_parts(from_issue_json, progress)
-    store = ProjectStore.create(part, issue)
+    try:
+        store = ProjectStore.create(part, issue)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     try:
         with store.transaction():
             for doc_id, (docx_path, _report) in sources.items():
@@ -102,7 +110,7 @@ def iter_import(session, paths: list[Path], section_title: str):
         total = len(paths)
         for n, path in enumerate(paths, 1):
             path = Path(path)
-            yield f"正在导入 {n}/{total}：{path.name}"
+            yield f"正在导入 {n}/{total}：{display_name(path.name)}"
             read = yield from _read_one(path, outcome)
             if read is None:
                 continue
@@ -120,13 +128,25 @@ def iter_import(session, paths: list[Path], section_title: str):
 
 def _read_one(path: Path, outcome):
     """(bytes, import result) of one .docx, or None when refused (a problem line, and
-    the one progress line this yields)."""
-    from editor.docx_import import DocxImportError, import_docx_bytes
+    the one progress line this yields).  Whatever goes wrong with one file — damaged,
+    not a regular file (a FIFO is refused by type, never read), even a fault of the
+    importer — is that file's problem line, and the batch goes on."""
+    from editor.crashlog import record_unforeseen
+    from editor.docx_import import import_docx_bytes
+    from editor.errors import user_message
+    name = display_name(path.name)
     try:
-        data = path.read_bytes()
-        return data, import_docx_bytes(data, path.name)
-    except (OSError, DocxImportError) as exc:
-        message = exc.message if isinstance(exc, GazetteError) else f"无法读取“{path.name}”"
+        data = read_input(path, lambda problem, detail: GazetteError(
+            f"无法导入“{name}”：{problem}", detail))
+        return data, import_docx_bytes(data, name)
+    except Exception as exc:  # noqa: BLE001 — one bad file must not stop the batch
+        if isinstance(exc, GazetteError):
+            message = exc.message
+        elif isinstance(exc, OSError):
+            message = f"无法读取“{name}”：{user_message(exc)}"
+        else:
+            record_unforeseen(exc, f"导入 {name}")
+            message = f"无法导入“{name}”：{user_message(exc)}"
         outcome.problems.append(message)
         yield f"导入失败：{message}"
         return None
@@ -140,16 +160,17 @@ def _add_one(session, path: Path, data: bytes, result, section_id: str, outcome)
     for ann in doc.annotations:
         ann.doc_id = doc.id
     sha = hashlib.sha256(data).hexdigest()
-    doc.source_sha256, doc.source_name = sha, path.name
+    name = display_name(path.name)
+    doc.source_sha256, doc.source_name = sha, name
     command = cmds.AddDocument(document=doc, section_id=section_id,
                                report=_report_entries(result.report))
-    change = session._execute(command, sources=[(sha, path.name, data)],
+    change = session._execute(command, sources=[(sha, name, data)],
                               reports={doc.id: result.report})
     outcome_merge(outcome, change)
     outcome.imported.append(doc.id)
     warnings = len(result.report.warnings)
     if warnings:
-        outcome.problems.append(f"《{doc.toc_title or path.name}》导入提示 {warnings} 条")
+        outcome.problems.append(f"《{doc.toc_title or name}》导入提示 {warnings} 条")
 
 
 def _group_batch(session, count: int, title: str, imported: int) -> None:

@@ -122,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):       # a GBK file name must not end the run
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    special = _special_file(argv)
+    if special:
+        print(f"错误：{special}", file=sys.stderr)
+        return 2
     if not argv or (len(argv) == 1 and argv[0].endswith(".gazette")):
         return _open_window(argv)
     parser = build_parser()
@@ -161,6 +168,28 @@ def no_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+_FILE_TYPES = (".gazette", ".docx", ".docm", ".dotx", ".pdf", ".json", ".doc", ".wps")
+
+
+def _special_file(argv: list[str]) -> str | None:
+    """A refusal for a FIFO, device or socket named like a file we read or write (a pipe
+    called x.gazette would block the program forever); told by its type, never opened."""
+    import os
+
+    from editor.guard import display_name, special_kind
+    for arg in argv:
+        if not arg.lower().endswith(_FILE_TYPES):
+            continue
+        try:
+            st = os.stat(arg)
+        except (OSError, ValueError):
+            continue
+        what = special_kind(st)
+        if what and what != "文件夹":
+            return f"“{display_name(os.path.basename(arg))}”是{what}，不是普通文件，已拒绝"
+    return None
 
 
 def _open_window(argv: list[str]) -> int:

@@ -30,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--creep", type=float, default=0.0, metavar="毫米",
                         help="爬移补偿：最内一张纸的页面向书脊移动的毫米数（默认 0）")
     parser.add_argument("--template", default=None, help="版式模板名称或 .toml 路径（默认：整期指定的模板）")
+    parser.add_argument("--force", action="store_true",
+                        help="输出文件已存在时覆盖它（项目文件和输入文件永远不会被覆盖）")
     parser.add_argument("--back-cover", action="store_true",
                         help="最后一页是封底：补的空白页放在封底之前")
 
@@ -39,7 +41,8 @@ def _progress(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.cli.cmd_build import load_any_issue
+    from editor.app.outputs import issue_inputs, written
+    from editor.cli.cmd_build import load_any_issue, output_path
     from editor.fonts import default_fontbook
     from editor.layout.paginate import layout_issue
     from editor.render.impose import BookletOptions
@@ -49,19 +52,18 @@ def run(args: argparse.Namespace) -> int:
         raise GazetteError("爬移补偿应在 0～5 毫米之间")
     started = time.perf_counter()
     path = Path(args.issue) if args.issue else sample_issue_path()
+    out = output_path(args, "小册子.pdf", issue_inputs(path))
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
     fontbook = default_fontbook()
     laid_out = layout_issue(issue, args.template, measurer=fontbook, progress=_progress)
     if not laid_out.pages:
         raise GazetteError("这一期没有页面，无法拼小册子")
-    out = Path(args.output)
-    if out.exists() and out.is_dir():
-        out = out / "小册子.pdf"
     options = BookletOptions(sheet=args.sheet, creep_mm=args.creep,
                              back_cover=args.back_cover or has_back_cover(laid_out))
     try:
-        sides = write_booklet(laid_out, out, fontbook, options, progress=_progress)
+        with written(out):
+            sides = write_booklet(laid_out, out, fontbook, options, progress=_progress)
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     seconds = time.perf_counter() - started

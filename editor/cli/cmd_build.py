@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from editor.app.loading import load_any_issue  # noqa: F401  (the other commands use it too)
+from editor.app.outputs import check_output, issue_inputs, written
 from editor.errors import GazetteError
 from editor.resources import sample_issue_path
 
@@ -26,6 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("issue", nargs="?", help="整期描述 issue.json 或项目文件 *.gazette（默认：内置样例）")
     parser.add_argument("-o", "--output", default="公报.pdf", help="输出 PDF 路径（默认：当前目录下的 公报.pdf）")
     parser.add_argument("--template", default=None, help="版式模板名称或 .toml 路径（默认：整期指定的模板）")
+    parser.add_argument("--force", action="store_true",
+                        help="输出文件已存在时覆盖它（项目文件和输入文件永远不会被覆盖）")
     parser.add_argument("--bleed", action="store_true", help="加 3 毫米出血并画裁切线")
     parser.add_argument("--pdfx", action="store_true",
                         help="输出 PDF/X-4 印刷文件（CMYK 输出意图，文字纯黑 K100）")
@@ -51,25 +55,17 @@ def pdfx_options(args: argparse.Namespace):
                        registration_marks=args.reg_marks)
 
 
+def output_path(args: argparse.Namespace, default_name: str, inputs) -> Path:
+    """``-o`` as a checked Path (a folder gets ``default_name`` inside it): never an input
+    or a project, another existing file only with ``--force`` (editor.app.outputs)."""
+    out = Path(args.output)
+    if out.is_dir():
+        out = out / default_name
+    return check_output(out, inputs, force=args.force)
+
+
 def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def load_any_issue(path: Path, progress=None):
-    """An Issue from an issue.json or a *.gazette project file."""
-    if not path.exists():
-        raise GazetteError(f"找不到文件：{path}")
-    if path.suffix.lower() in (".docx", ".doc", ".wps", ".rtf"):
-        raise GazetteError(
-            f"“{path.name}”是单篇文件，不是一整期。请先新建项目，再把文件导入某个栏目：\n"
-            f"  python main.py project new 本期.gazette\n"
-            f"  python main.py project import 本期.gazette \"{path}\" --section 栏目名称\n"
-            f"  python main.py build 本期.gazette -o 本期.pdf", path=str(path))
-    if path.suffix.lower() == ".gazette":
-        from editor.store import load_issue as load_project
-        return load_project(path)
-    from editor.issue_json import load_issue
-    return load_issue(path, progress)
 
 
 def _preflight_counts(issue, laid_out, args: argparse.Namespace, path: Path) -> None:
@@ -98,14 +94,13 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.issue) if args.issue else sample_issue_path()
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
+    out = output_path(args, "公报.pdf", issue_inputs(path))
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
-    out = Path(args.output)
-    if out.exists() and out.is_dir():
-        out = out / "公报.pdf"
     try:
-        laid_out = build_pdf(issue, out, template=args.template, bleed=args.bleed,
-                             progress=_progress, pdfx=pdfx)
+        with written(out):
+            laid_out = build_pdf(issue, out, template=args.template, bleed=args.bleed,
+                                 progress=_progress, pdfx=pdfx)
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     for warning in laid_out.warnings:

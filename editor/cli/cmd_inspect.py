@@ -5,13 +5,15 @@ import json
 import sys
 
 from editor.docx_import import import_docx
-from editor.docx_import.summary import all_tables, as_json, headings, table_info
+from editor.docx_import.summary import all_tables, as_json, headings, news_items, table_info
 
 NAME = "inspect"
 HELP = "检查一个 .docx 文件：识别出的红头各部分、标题层级、表格和导入报告"
 
-_KINDS = {"notice": "公文（通知）", "speech": "讲话", "doc_list": "文件目录", "chronicle": "大事记",
-          "news": "简讯", "other": "其他文档"}
+_KINDS = {"notice": "公文（通知）", "request": "请示、报告", "speech": "讲话", "doc_list": "文件目录",
+          "chronicle": "大事记", "news": "简讯", "article": "文章", "other": "其他文档"}
+_PARTS = {"title": "标题", "subtitle": "副标题", "speaker": "讲话人", "date": "日期",
+          "mark": "会议文件标识", "kind": "类型"}
 
 
 def add_arguments(parser) -> None:
@@ -32,8 +34,8 @@ def run(args) -> int:
 def _print_text(result) -> None:
     doc, report = result.document, result.report
     out = [f"文件：{doc.source_name}", f"类型：{_KINDS.get(doc.kind, doc.kind)}"]
-    for label, value in (("发文机关标志", doc.issuer_mark), ("发文字号", doc.doc_number),
-                         ("标题", doc.title), ("副标题", doc.subtitle), ("讲话人", doc.speaker),
+    for label, value in (("会议文件标识", doc.mark), ("发文机关标志", doc.issuer_mark),
+                         ("发文字号", doc.doc_number), ("标题", doc.title), ("副标题", doc.subtitle), ("讲话人", doc.speaker),
                          ("主送机关", doc.recipients)):
         if value:
             out.append(f"{label}：{value}")
@@ -43,7 +45,14 @@ def _print_text(result) -> None:
         if lines:
             out.append(f"{label}：" + " / ".join(lines))
     if doc.date:
-        out.append(f"成文日期：{doc.date}")
+        out.append(f"{'日期' if doc.date_in_head else '成文日期'}：{doc.date}")
+    if doc.uncertain:
+        out.append("待核对：" + "、".join(_PARTS.get(p, p) for p in doc.uncertain) + "（导入时未能确定）")
+    items = news_items(doc)
+    if items:
+        out.append(f"简讯条目（{len(items)} 条）：")
+        out.extend(f"  {item['title']}" + (f"（{item['date']}）" if item["date"] else "")
+                   for item in items)
     for att in doc.attachments:
         out.append(f"附件：{att.label or '（无标签）'} {att.title}（{len(att.blocks)} 块）")
     heads = headings(doc)

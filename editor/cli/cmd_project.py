@@ -20,6 +20,9 @@ from pathlib import Path
 
 from editor.errors import GazetteError
 
+KINDS = ("notice", "request", "speech", "news", "article", "doc_list", "chronicle", "other")
+PARTS = ("title", "subtitle", "speaker", "date", "mark", "heading1", "heading2", "heading3",
+         "heading4", "body")
 NAME = "project"
 HELP = "期刊项目文件（.gazette）：新建、导入、查看、移动、撤销/重做"
 
@@ -37,6 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--section", required=True, metavar="名称", help="栏目名称")
     p = sub.add_parser("show", help="列出栏目和文件")
     p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", nargs="?", metavar="文件编号", help="只看这个文件：识别出的各部分和段落编号")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p = sub.add_parser("move", help="把文件移到某栏目的某个位置")
     p.add_argument("file", metavar="项目.gazette")
@@ -48,6 +52,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="项目.gazette")
     p.add_argument("doc_id", metavar="文件编号")
     p.add_argument("new_docx", metavar="NEW.docx", help="新版文件")
+    p = sub.add_parser("set-kind", help="更正文件类型并按该类型重新识别（可撤销）")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", metavar="文件编号")
+    p.add_argument("kind", choices=KINDS, metavar="类型", help=" | ".join(KINDS))
+    p = sub.add_parser("set-part", help="把某段落设为标题、副标题、讲话人、日期、会议文件标识、"
+                                        "一至四级标题或正文（可撤销）")
+    p.add_argument("file", metavar="项目.gazette")
+    p.add_argument("doc_id", metavar="文件编号")
+    p.add_argument("block_id", metavar="段落编号",
+                   help="段落编号（project show 文件编号 --blocks 列出），或 title/subtitle/speaker/mark/date")
+    p.add_argument("part", choices=PARTS, metavar="部分", help=" | ".join(PARTS))
     for action, text in (("undo", "撤销最近一次操作"), ("redo", "重做最近撤销的操作"),
                          ("log", "列出修订记录")):
         p = sub.add_parser(action, help=text)
@@ -71,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
                   f"{sum(1 for _ in s.issue.documents())} 个文件")
         return 0
     with Session.open(path) as session:
+        for row in session.damaged:
+            _progress(f"提示：{row.message}")
         if session.store.upgrade_backup is not None:
             _progress(f"项目文件已升级到新格式，升级前的文件备份为 {session.store.upgrade_backup.name}")
         return ACTIONS[args.action](session, args)
@@ -102,6 +119,8 @@ def _import(session, args) -> int:
 
 def _show(session, args) -> int:
     issue = session.issue
+    if args.doc_id:
+        return _show_document(session, args)
     if args.json:
         print(json.dumps(summary(session), ensure_ascii=False, indent=2))
         return 0
@@ -186,3 +205,56 @@ def _log(session, args) -> int:
 
 ACTIONS = {"import": _import, "show": _show, "move": _move, "reimport": _reimport,
            "undo": _undo, "redo": _redo, "log": _log}
+
+
+def _doc_or_fail(session, doc_id: str):
+    doc = session.issue.find_document(doc_id)
+    if doc is None:
+        raise GazetteError(f"找不到文件 {doc_id}（用 project show 查看编号）")
+    return doc
+
+
+def _show_document(session, args) -> int:
+    """One document's recognised parts and its paragraphs with their ids (for set-part)."""
+    from editor.model import Heading, Paragraph
+    doc = _doc_or_fail(session, args.doc_id)
+    parts = {"kind": doc.kind, "mark": doc.mark, "title": doc.title, "subtitle": doc.subtitle,
+             "speaker": doc.speaker, "date": doc.date, "uncertain": doc.uncertain,
+             "blocks": [{"id": b.id, "part": f"heading{b.level}" if isinstance(b, Heading)
+                         else "body", "text": b.display_text[:40]}
+                        for b in doc.all_blocks() if isinstance(b, Paragraph)]}
+    if args.json:
+        print(json.dumps(parts, ensure_ascii=False, indent=1))
+        return 0
+    for key in ("kind", "mark", "title", "subtitle", "speaker", "date"):
+        if parts[key]:
+            print(f"{key}: {parts[key]}")
+    if doc.uncertain:
+        print("待核对：" + "、".join(doc.uncertain))
+    for b in parts["blocks"]:
+        print(f"  {b['id']:>6}  {b['part']:<8} {b['text']}")
+    return 0
+
+
+def _set_kind(session, args) -> int:
+    from editor.app.recognition_commands import SetDocumentKind
+    _doc_or_fail(session, args.doc_id)
+    command = SetDocumentKind(doc_id=args.doc_id, kind=args.kind)
+    session.execute(command)
+    doc = session.issue.find_document(args.doc_id)
+    print(f"{command.describe()}：《{doc.toc_title}》（可撤销）")
+    return 0
+
+
+def _set_part(session, args) -> int:
+    from editor.app.recognition_commands import SetPart
+    _doc_or_fail(session, args.doc_id)
+    command = SetPart(doc_id=args.doc_id, block_id=args.block_id, target=args.part)
+    session.execute(command)
+    doc = session.issue.find_document(args.doc_id)
+    print(f"{command.describe()}：《{doc.toc_title}》（可撤销）")
+    return 0
+
+
+ACTIONS["set-kind"] = _set_kind
+ACTIONS["set-part"] = _set_part

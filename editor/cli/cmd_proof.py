@@ -27,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", default="校样.pdf", help="输出路径（默认：校样.pdf）")
     parser.add_argument("--round", default="", help=f"校次，如 {'、'.join(ROUNDS)}")
     parser.add_argument("--template", default=None, help="版式模板名称或 .toml 路径")
+    parser.add_argument("--force", action="store_true",
+                        help="输出文件已存在时覆盖它（项目文件和输入文件永远不会被覆盖）")
     parser.add_argument("--compare", default=None, metavar="旧校样.pdf",
                         help="与上一校的校样比较，列出各文件改动的文字")
 
@@ -36,20 +38,22 @@ def _progress(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.cli.cmd_build import load_any_issue
+    from editor.app.outputs import issue_inputs, written
+    from editor.cli.cmd_build import load_any_issue, output_path
     from editor.proof.compare import compare_drafts, format_report
     from editor.proof.export import export_proof, open_annotations
     from editor.proof.import_ import read_old_proof
 
     started = time.perf_counter()
     path = Path(args.issue) if args.issue else sample_issue_path()
+    out = output_path(args, "校样.pdf", issue_inputs(path) + [args.compare])
     previous = read_old_proof(args.compare) if args.compare else None
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
-    out = Path(args.output)
     try:
-        pmap, missing = export_proof(issue, out, args.round, template=args.template,
-                                     progress=_progress)
+        with written(out):
+            pmap, missing = export_proof(issue, out, args.round, template=args.template,
+                                         progress=_progress)
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     shown = len(open_annotations(issue)) - len(missing)

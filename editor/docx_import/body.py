@@ -11,6 +11,7 @@ import io
 import posixpath
 
 from editor.docx_import.context import Context, ParaInfo
+from editor.docx_import.pictures import for_print
 from editor.docx_import.runs import RunCollector, image_rel
 from editor.docx_import.styles import merge_ppr, para_props
 from editor.docx_import.xmlutil import MC_NS, W_NS, alternate_branch, local, ns, w
@@ -50,7 +51,11 @@ def _block(ctx: Context, el, out: list, prefix: str, counter: dict, rels) -> Non
         out.extend(paragraph(ctx, el, _para_id(ctx, prefix, counter), prefix, rels))
     elif name == "tbl":
         from editor.docx_import.tables import table
-        out.append(table(ctx, el, rels))
+        made = table(ctx, el, rels)
+        if isinstance(made, list):          # nested too deep: plain paragraphs
+            out.extend(made)
+        else:
+            out.append(made)
     elif name == "sdt":
         content = el.find(w("sdtContent"))
         if content is not None:
@@ -160,8 +165,15 @@ def _info(ctx: Context, block, ppr: dict, pstyle, numbered: bool) -> ParaInfo:
 def _inline_object(ctx: Context, el, prefix: str, rels) -> list:
     """Blocks for a drawing/pict/object: text boxes' content, then the picture."""
     out: list = []
-    for box in el.iter(w("txbxContent")):
-        out.extend(walk_blocks(ctx, box, prefix, rels))
+    for box in _outer_boxes(el):
+        if ctx.depth >= MAX_BOX_DEPTH:
+            ctx.note("warning", "文本框嵌套过深，更深处的内容未导入", "text boxes too deep")
+            continue
+        ctx.depth += 1
+        try:
+            out.extend(walk_blocks(ctx, box, prefix, rels))
+        finally:
+            ctx.depth -= 1
         ctx.note("info", "文本框内容已作为正文段落导入", "text box")
     if out:
         return out
@@ -176,6 +188,20 @@ def _inline_object(ctx: Context, el, prefix: str, rels) -> list:
     return out
 
 
+def _outer_boxes(el) -> list:
+    """The text boxes of a drawing, not those inside another of its text boxes (their
+    paragraphs bring them), so nested boxes are read once, not once per level."""
+    tag = w("txbxContent")
+    out = []
+    for box in el.iter(tag):
+        parent = box.getparent()
+        while parent is not None and parent is not el and parent.tag != tag:
+            parent = parent.getparent()
+        if parent is None or parent is el:
+            out.append(box)
+    return out
+
+
 def _image(ctx: Context, rid: str, width: float, height: float, el, rels):
     rels = rels if rels is not None else ctx.pkg.main_rels
     entry = rels.get(rid)
@@ -186,21 +212,24 @@ def _image(ctx: Context, rid: str, width: float, height: float, el, rels):
     if external:
         ctx.note("warning", "链接到外部文件的图片未导入", f"external image {target}")
         return None
-    data = ctx.images.get(target)
-    if data is None:
+    ext = posixpath.splitext(target)[1].lower()
+    name = posixpath.basename(target)
+    picture = ctx.images.get(target)
+    if picture is None:
         data = ctx.pkg.read(target)
         if data is None:
             ctx.note("warning", "图片文件缺失，未导入", f"missing part {target}")
             return None
-        ctx.images[target] = data
-    ext = posixpath.splitext(target)[1].lower()
+        picture = ctx.images[target] = for_print(data, name)
+    if picture.note:
+        ctx.note("warning", picture.note, picture.detail)
     alt = ""
     for doc_pr in el.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"):
         alt = doc_pr.get("descr") or doc_pr.get("title") or ""
         break
-    content_type = _CONTENT_TYPES.get(ext, "application/octet-stream")
-    name = posixpath.basename(target)
-    if not _drawable(data):
+    content_type = picture.content_type or _CONTENT_TYPES.get(ext, "application/octet-stream")
+    data = picture.data
+    if data and not _drawable(data):
         ctx.note("warning", f"图片“{name}”的格式无法在排版中显示，印刷版上该处留空；"
                  "请在原文件中把它另存为 PNG 或 JPEG 图片后重新导入",
                  f"undecodable {content_type} {target}")
@@ -211,6 +240,7 @@ def _image(ctx: Context, rid: str, width: float, height: float, el, rels):
 # Formats the PDF writer draws as they are; anything else (EMF/WMF metafiles, TIFF …) is
 # decoded to find out, which on Windows succeeds for metafiles and elsewhere fails.
 _RASTER = {"PNG", "JPEG", "GIF", "BMP"}
+MAX_BOX_DEPTH = 24      # tables and text boxes open around a text box
 
 
 def _drawable(data: bytes) -> bool:

@@ -35,8 +35,9 @@ class Context:
     info: dict = field(default_factory=dict)          # paragraph id -> ParaInfo
     anchors: dict = field(default_factory=dict)       # comment id -> [block id, start, end]
     footnote_refs: list = field(default_factory=list)
-    images: dict = field(default_factory=dict)        # part name -> (bytes, content type)
+    images: dict = field(default_factory=dict)        # part name -> pictures.Picture
     ids: dict = field(default_factory=dict)
+    depth: int = 0                                    # tables and text boxes open now
     landscape: set = field(default_factory=set)       # ids of blocks in landscape sections
 
     def next_id(self, prefix: str) -> str:

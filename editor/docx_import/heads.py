@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 
 from editor.docx_import.patterns import (CHRONICLE_DATE, DATE, DATE_IN, DOC_NUMBER,
-                                         MEETING_MARK, NEWS_TITLE, PAREN_DATE, SALUTATION,
+                                         MEETING_MARK, NEWS_TITLE, NOTICE_TITLE, PAREN_DATE,
+                                         REQUEST_TITLE, SALUTATION,
                                          SPEECH_TITLE, SPOKEN, compact, heading_level,
                                          heading_like, title_text)
 from editor.model import Document, ListItem, Paragraph
 
 DASHES = ("——", "—", "－－", "--")
+ISSUE_LINE = re.compile(r"^[（(]?(\d{4}年)?第[0-9０-９一二三四五六七八九十]+期[）)]?$")
+_NOT_NAMES = {"目录", "目次", "前言", "摘要", "说明", "附件", "序言", "引言", "概述", "正文"}
 _NUMBERED = re.compile(r"^[\W_]|^[0-9０-９]+[、.．)）]")     # a bullet or a typed number
 
 
@@ -85,6 +88,11 @@ def kind_of(bl, first: int | None) -> str:
     items = [i for i in paras if news_title(bl, i)]
     if len(items) >= 2 and NEWS_TITLE.search(text):
         return "news"
+    named = re.sub(r"[（(][^（）()]*[）)]$", "", text)      # 通知（此件公开发布）
+    if REQUEST_TITLE.search(named):
+        return "request"
+    if NOTICE_TITLE.search(named):
+        return "notice"
     return "article"
 
 
@@ -116,7 +124,7 @@ def speech_signal(bl, first: int) -> bool:
     return False
 
 
-def head_lines(bl, doc: Document, start: int, speech: bool) -> int:
+def head_lines(bl, doc: Document, start: int, speech: bool, author: bool = False) -> int:
     """The lines under a title: a subtitle (——…), a date line （2025年2月10日…） and, in a
     speech, the speaker (区长　周明) — each at most once, in any order.  A date in the
     date line or subtitle becomes the document's date (``date_in_head``)."""
@@ -137,6 +145,10 @@ def head_lines(bl, doc: Document, start: int, speech: bool) -> int:
         elif speech and not doc.speaker and speaker_like(text) and \
                 bl.info(j).align in ("center", "right", "distribute"):
             doc.speaker = text
+        elif author and not doc.speaker and bl.centered(j) and _author_like(text):
+            doc.speaker = text          # an article's author line (区工商联　张华)
+        elif not doc.subtitle and bl.centered(j) and ISSUE_LINE.match(plain):
+            doc.subtitle = text         # a news collection's issue line (2025年第3期)
         else:
             break
         start = j + 1
@@ -148,6 +160,15 @@ def _head_date(doc: Document, text: str) -> None:
     if m and not doc.date:
         doc.date = compact(m.group())
         doc.date_in_head = True
+
+
+def _author_like(text: str) -> bool:
+    """An author under an article's title: a speaker-like line with a gap between the
+    unit and the name (区工商联　张　华), or a bare name."""
+    body = compact(text)
+    if body in _NOT_NAMES:
+        return False
+    return speaker_like(text) and (len(body) <= 4 or bool(re.search(r"\S[\s\u3000]+\S", text.strip())))
 
 
 def speaker_like(text: str) -> bool:

@@ -7,13 +7,15 @@ from pathlib import Path
 
 from editor.docx_import.context import Context
 from editor.docx_import.notes import attach_notes, load_comments, load_notes
-from editor.docx_import.numbering import Numbering
+from editor.docx_import.numbering import MAX_START, Numbering
 from editor.docx_import.package import Package
 from editor.docx_import.report import DocxImportError, ImportReport
+from editor.docx_import.sanitize import sanitize
 from editor.docx_import.sections import walk_sections
 from editor.docx_import.structure import recognise
 from editor.docx_import.styles import StyleSheet, Theme
 from editor.docx_import.xmlutil import local, w
+from editor.guard import display_name, read_input
 from editor.model import Document, PageBreak, Paragraph
 
 
@@ -24,32 +26,37 @@ class ImportResult:
 
 
 def import_docx(path: str | Path) -> ImportResult:
-    """Import a .docx file; raises ``DocxImportError`` for files it refuses."""
+    """Import a .docx file; raises ``DocxImportError`` for files it refuses (a FIFO or a
+    device named .docx by its type, before anything is read from it)."""
     from editor.appdirs import locked_message, read_shared
     path = Path(path)
+    name, shown = display_name(path.name), display_name(str(path))
     try:
-        data = read_shared(path)
+        data = read_shared(path, reader=lambda text: read_input(
+            text, lambda problem, detail: DocxImportError(
+                f"无法导入“{name}”：{problem}", detail, path=shown)))
     except PermissionError as exc:      # held open by another program (Windows), or no rights
         if path.is_dir():               # Windows refuses reading a folder this way
-            raise DocxImportError(f"无法导入“{path.name}”：这是一个文件夹，不是文件",
-                                  f"is a directory: {path}", path=str(path)) from None
-        raise DocxImportError(f"无法导入：{locked_message(path)}", str(exc),
-                              path=str(path)) from None
+            raise DocxImportError(f"无法导入“{name}”：这是一个文件夹，不是文件",
+                                  f"is a directory: {shown}", path=shown) from None
+        raise DocxImportError(f"无法导入：{display_name(locked_message(path))}", display_name(str(exc)),
+                              path=shown) from None
     except IsADirectoryError:
-        raise DocxImportError(f"无法导入“{path.name}”：这是一个文件夹，不是文件",
-                              f"is a directory: {path}", path=str(path)) from None
+        raise DocxImportError(f"无法导入“{name}”：这是一个文件夹，不是文件",
+                              f"is a directory: {shown}", path=shown) from None
     except FileNotFoundError:
-        raise DocxImportError(f"无法导入“{path.name}”：文件不存在", f"not found: {path}",
-                              path=str(path)) from None
+        raise DocxImportError(f"无法导入“{name}”：文件不存在", f"not found: {shown}",
+                              path=shown) from None
     except OSError as exc:
-        raise DocxImportError(f"无法导入“{path.name}”：文件无法读取", str(exc),
-                              path=str(path)) from None
-    return import_docx_bytes(data, path.name)
+        raise DocxImportError(f"无法导入“{name}”：文件无法读取", display_name(str(exc)),
+                              path=shown) from None
+    return import_docx_bytes(data, name)
 
 
 def import_docx_bytes(data: bytes, name: str) -> ImportResult:
     """Import a .docx held in memory (``name`` is used in messages and the document)."""
     report = ImportReport()
+    name = display_name(name)
     try:
         return _import(data, name, report)
     except DocxImportError:
@@ -81,6 +88,9 @@ def _import(data: bytes, name: str, report: ImportReport) -> ImportResult:
     ctx.numbering = Numbering(pkg.xml(numbering_part) if numbering_part else None, theme,
                               styles, unknown=lambda fmt: ctx.note(
                                   "warning", "未知的编号格式，已按阿拉伯数字显示", f"numFmt {fmt}"))
+    for value in ctx.numbering.clamped:
+        ctx.note("warning", f"自动编号的起始值超出范围，已改为 0～{MAX_START} 之内",
+                 f"numbering start {value:g}")
     if pkg.strict:
         report.info("文件为 Strict OOXML 格式，已按标准格式导入", "strict namespaces mapped")
     load_comments(ctx)
@@ -96,6 +106,10 @@ def _import(data: bytes, name: str, report: ImportReport) -> ImportResult:
                               "empty document", path=name)
     recognise(ctx, blocks, doc)
     attach_notes(ctx, doc)
+    fixed = sanitize(doc)
+    if fixed:
+        ctx.note("warning", f"文字中有 {fixed} 个无效字符（控制字符、代理项或非字符），"
+                 "已删除或显示为 �", "text sanitised")
     _report_parts(ctx)
     ctx.counter.flush(report)
     return ImportResult(document=doc, report=report)

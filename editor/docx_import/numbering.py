@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from editor.docx_import.numfmt import format_number
 from editor.docx_import.styles import para_props, run_props
-from editor.docx_import.xmlutil import child, local, number, on_off, w, wval
+from editor.docx_import.xmlutil import child, count, local, number, on_off, w, wval
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
+MAX_START = 32767          # Word's largest start value (10^12 in upperRoman was 3.7 GB)
 
 
 @dataclass
@@ -31,13 +32,13 @@ class Level:
     hidden: bool = False
 
 
-def _level(el, theme) -> Level:
+def _level(el, theme, clamped: list) -> Level:
     lvl = Level()
     for c in el:
         name = local(c.tag)
         val = wval(c)
         if name == "start":
-            lvl.start = int(number(val, 1))
+            lvl.start = _start(val, clamped)
         elif name == "numFmt":
             lvl.fmt = val or "decimal"
         elif name == "lvlText":
@@ -45,7 +46,7 @@ def _level(el, theme) -> Level:
         elif name == "suff":
             lvl.suffix = val or "tab"
         elif name == "lvlRestart":
-            lvl.restart = int(number(val, 0))
+            lvl.restart = count(val, 0, 0, 9)
         elif name == "isLgl":
             lvl.legal = on_off(c)
         elif name == "pStyle":
@@ -69,13 +70,15 @@ class Numbering:
         self.started: set[tuple[str, int]] = set()
         self.styles = styles
         self.unknown = unknown or (lambda fmt: None)
+        self.clamped: list[float] = []           # start values out of Word's range
         if root is not None:
             self._load(root, theme)
 
     def _load(self, root, theme) -> None:
         for an in root.iter(w("abstractNum")):
             aid = an.get(w("abstractNumId"))
-            self.abstract[aid] = {int(number(lv.get(w("ilvl")), 0)): _level(lv, theme)
+            self.abstract[aid] = {count(lv.get(w("ilvl")), 0, 0, 9):
+                                  _level(lv, theme, self.clamped)
                                   for lv in an.findall(w("lvl"))}
             link = wval(child(an, "numStyleLink"))
             if link:
@@ -86,13 +89,13 @@ class Numbering:
             starts: dict[int, int] = {}
             levels: dict[int, Level] = {}
             for ov in num.findall(w("lvlOverride")):
-                ilvl = int(number(ov.get(w("ilvl")), 0))
+                ilvl = count(ov.get(w("ilvl")), 0, 0, 9)
                 so = child(ov, "startOverride")
                 if so is not None:
-                    starts[ilvl] = int(number(wval(so), 1))
+                    starts[ilvl] = _start(wval(so), self.clamped)
                 lv = child(ov, "lvl")
                 if lv is not None:
-                    levels[ilvl] = _level(lv, theme)
+                    levels[ilvl] = _level(lv, theme, self.clamped)
                     if so is None:
                         starts[ilvl] = levels[ilvl].start
             self.nums[nid] = (aid, starts, levels)
@@ -171,6 +174,14 @@ class Numbering:
                 text = str(value)
             return text
         return _PLACEHOLDER.sub(repl, lvl.text)
+
+
+def _start(val, clamped: list) -> int:
+    """A start value within Word's range (one out of it is clamped and listed)."""
+    value = number(val, 1)
+    if value > MAX_START or value < 0:
+        clamped.append(value)
+    return max(0, min(MAX_START, int(value)))
 
 
 def _suffix(lvl: Level) -> str:

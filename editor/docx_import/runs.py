@@ -7,6 +7,8 @@ plus the inline objects (images, text boxes) found on the way.
 """
 from __future__ import annotations
 
+import math
+
 from editor.docx_import.styles import run_props
 from editor.docx_import.xmlutil import (M_NS, MC_NS, R_NS, V_NS, W_NS, alternate_branch, local,
                                         ns, w)
@@ -171,9 +173,12 @@ class RunCollector:
         code = el.get(w("char"), "")
         font = (el.get(w("font")) or "").lower()
         try:
-            value = int(code, 16)
+            value = int(code[:8], 16)
         except ValueError:
             return
+        if not 0 < value <= 0x10FFFF:
+            self.ctx.note("warning", "特殊符号的字符编码无效，已显示为 �", f"w:sym {code[:12]}")
+            value = 0xFFFD
         if 0xF000 <= value <= 0xF0FF:
             value -= 0xF000
             if not font.startswith(_SYMBOL_FONTS):
@@ -233,14 +238,32 @@ def image_rel(el) -> tuple[str | None, float, float]:
             break
     width = height = 0.0
     for ext in el.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"):
-        width = float(ext.get("cx", 0) or 0) / 12700.0
-        height = float(ext.get("cy", 0) or 0) / 12700.0
+        width = _extent(ext.get("cx")) / 12700.0
+        height = _extent(ext.get("cy")) / 12700.0
         break
     if not width:
         for shape in el.iter("{%s}shape" % V_NS):
             width, height = _vml_size(shape.get("style", ""))
             break
     return rid, width, height
+
+
+MAX_EXTENT_PT = 14400.0      # 5 m: no picture placed in a document is larger
+
+
+def _extent(text) -> float:
+    """An EMU extent as a finite, non-negative number (NaN, inf, "abc", negative → 0: the
+    picture then takes its size from the frame)."""
+    value = _finite(text)
+    return min(value, MAX_EXTENT_PT * 12700.0) if value > 0 else 0.0
+
+
+def _finite(text) -> float:
+    try:
+        value = float(text or 0)
+    except (TypeError, ValueError):
+        return 0.0
+    return value if math.isfinite(value) else 0.0
 
 
 def _vml_size(style: str) -> tuple[float, float]:
@@ -255,8 +278,6 @@ def _vml_size(style: str) -> tuple[float, float]:
                 if value.endswith(unit):
                     value, factor = value[:-len(unit)], f
                     break
-            try:
-                sizes[key.strip()] = float(value) * factor
-            except ValueError:
-                pass
+            value = _finite(value) * factor
+            sizes[key.strip()] = value if 0 < value <= MAX_EXTENT_PT else 0.0
     return sizes.get("width", 0.0), sizes.get("height", 0.0)

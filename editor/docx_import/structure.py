@@ -55,6 +55,13 @@ class Blocks:
 def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None) -> None:
     """Fill ``doc`` from the flat list of top-level blocks; ``kind`` forces the kind (the
     editor's correction) instead of recognising it."""
+    lead = 0                    # tables or pictures before any text (份号/密级 boxes …)
+    while lead < len(blocks) and not isinstance(blocks[lead], Paragraph):
+        lead += 1
+    if 0 < lead < len(blocks):
+        recognise(ctx, blocks[lead:], doc, kind)
+        doc.body[:0] = _content(blocks[:lead])       # kept, before the body
+        return
     bl = Blocks(ctx, blocks)
     first = bl.next_text(0)
     start = 0
@@ -63,9 +70,10 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         start = first + 1
         first = bl.next_text(start)
     head = None
-    if kind in ("notice", "request"):
+    guess = heads.kind_of(bl, first) if kind is None else kind
+    if guess in ("notice", "request"):       # forced, or named so by its title
         head = _notice_head(bl, start) or {"issuer": [], "number": None, "after": start}
-    elif kind is None and heads.kind_of(bl, first) not in TITLED:
+    elif kind is None and guess not in TITLED:
         head = _notice_head(bl, start) if first is not None else None
     if head is not None:
         _notice(bl, doc, head)
@@ -74,8 +82,38 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         _titled(bl, doc, first, kind)
     if not doc.title:
         _no_title(ctx, bl, doc, start)
+    if doc.kind == "other" and kind is None:
+        doc.uncertain.append("kind")
+        ctx.report.warning("未能识别文件类型，请在“属性”中选择类型", "kind other")
+    _typed_indents(ctx, doc)
     _headings(ctx, doc)
     _landscape(ctx, doc)
+
+
+def _typed_indents(ctx: Context, doc: Document) -> None:
+    """Drop a first-line indent typed as spaces (　　 or four blanks) from body paragraphs:
+    the template indents them.  Comment anchors in the paragraph move with the text."""
+    for _where, blocks in doc.block_lists():
+        for b in blocks:
+            if not isinstance(b, Paragraph) or b.label or not b.runs \
+                    or (b.style.align in ("center", "right", "distribute")):
+                continue
+            lead = len(b.text) - len(b.text.lstrip("\u3000 \t"))
+            if not 0 < lead <= 4 or not b.text[lead:].strip():
+                continue
+            left = lead
+            while left and b.runs:
+                cut = min(left, len(b.runs[0].text) - len(b.runs[0].text.lstrip("\u3000 \t")))
+                b.runs[0].text = b.runs[0].text[cut:]
+                left -= cut
+                if b.runs[0].text:
+                    break
+                b.runs.pop(0)
+            for anchor in ctx.anchors.values():
+                if anchor[0] == b.id:
+                    anchor[1] = max(0, anchor[1] - lead)
+                    if anchor[2] is not None:
+                        anchor[2] = max(0, anchor[2] - lead)
 
 
 TITLED = ("chronicle", "doc_list", "speech", "news")
@@ -107,6 +145,9 @@ def _landscape(ctx: Context, doc: Document) -> None:
         ids = [getattr(b, "id", "") for b in att.blocks]
         if ids and sum(i in wide for i in ids) * 2 > len(ids):
             att.landscape = True
+            for b in att.blocks:
+                if isinstance(b, Table):
+                    b.layout.landscape = True
     for b in doc.body:
         if isinstance(b, Table) and b.id in wide:
             b.layout.landscape = True
@@ -120,7 +161,7 @@ def _notice_head(bl: Blocks, start: int = 0) -> dict | None:
     while i < len(bl.items) and seen < 8:
         j = bl.next_text(i)
         if j is None:
-            return None
+            break
         number = doc_number_in(bl.text(j)) if not isinstance(bl.items[j], ListItem) else None
         issuer = [k for k in range(start, j) if bl.is_para(k) and bl.text(k)]
         if not number and ORDER_NUMBER.match(compact(bl.text(j))) and issuer \
@@ -153,12 +194,13 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     if t is not None and (bl.centered(t) or heads.title_look(bl.info(t))):
         i = heads.title(bl, doc, t)
         i = heads.head_lines(bl, doc, i, speech=False)
+        if not (head["issuer"] or head["number"] or heads.title_look(bl.info(t))):
+            _flag_title(bl.ctx, doc)        # no 红头, set like body text: a guess
     elif t is not None and doc.issuer_mark.endswith("令"):
         named = re.search(r"《([^《》]{4,60})》", bl.text(t))      # 政府令: 《…办法》已经…公布
         doc.title = named.group(1) if named else ""
     k = bl.next_text(i)
-    if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
-            and not ATTACH_NOTE.match(bl.text(k)) and not SALUTATION.match(compact(bl.text(k))):
+    if k is not None and _recipients(bl, k):
         doc.recipients = bl.text(k)
         i = k + 1
     date_at = _find_date(bl, i)
@@ -173,6 +215,16 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.body = _content(bl.items[i:body_end])
     tail = _colophon(bl, doc, d + 1)
     _attachments(bl, doc, d + 1, tail)
+
+
+def _recipients(bl: Blocks, k: int) -> bool:
+    """主送机关: a line ending in a colon, flush left (not an indented sentence such as
+    现就有关事项通告如下：), not 附件：, not a salutation."""
+    text, block = bl.text(k), bl.items[k]
+    indented = block.text[:1] in ("\u3000", " ") or (block.style.first_indent or 0) > 1
+    return text.endswith(("：", ":")) and 2 < len(compact(text)) < 200 and not indented \
+        and "如下" not in text and not ATTACH_NOTE.match(text) \
+        and not SALUTATION.match(compact(text))
 
 
 def _find_date(bl: Blocks, start: int) -> tuple[int, list[str]] | None:
@@ -191,8 +243,8 @@ def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
     k = d - 1
     while k >= 0 and len(lines) < 4 and bl.is_para(k):
         text = bl.text(k)
-        if not text or len(text) > 40 or text[-1] in "。；：:，,":
-            break
+        if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(":
+            break               # （此页无正文） and notes end the signature
         if not (bl.info(k).align in ("right", "center") or len(text) <= 25):
             break
         lines.insert(0, text)
@@ -308,7 +360,7 @@ def _titled(bl: Blocks, doc: Document, first: int | None, forced: str | None) ->
         i = first
         if heads.plain_title(bl, first):
             i = heads.title(bl, doc, first)
-            i = heads.head_lines(bl, doc, i, speech=False)
+            i = heads.head_lines(bl, doc, i, speech=False, author=kind == "article")
             if not (bl.centered(first) and heads.title_look(bl.info(first))):
                 _flag_title(bl.ctx, doc)
         doc.body = _content(bl.items[i:])
@@ -330,6 +382,8 @@ def _titled(bl: Blocks, doc: Document, first: int | None, forced: str | None) ->
             b.role = "list_entry"
         elif kind == "news" and heads.news_title(bl, n):
             b.role = "news_title"
+        elif kind == "speech" and SALUTATION.match(compact(b.text)):
+            b.role = "salutation"
     doc.body = _content(rest)
     if kind in ("speech", "news") and not doc.date_in_head:
         _trailing_date(bl, doc)
@@ -384,8 +438,17 @@ def _level_of(doc: Document, b: Paragraph, outline: int | None) -> int | None:
     by_text = heading_level(text)
     if outline:
         return by_text or min(outline, 4)
-    if doc.kind in ("other", "article") and (not doc.title or "title" in doc.uncertain):
-        return None
-    if by_text and heading_like(text):
+    if doc.kind in ("other", "article") and (not doc.title or "title" in doc.uncertain) \
+            and (by_text or 9) > 2:
+        return None         # an unknown document: only 一、（一） labels make headings
+    if by_text and heading_like(text) and (not text.endswith("。") or _heading_look(b)):
         return by_text
     return None
+
+
+def _heading_look(b: Paragraph) -> bool:
+    """Set apart from the body: bold, or in 黑体 / 楷体 (a numbered sentence in the body's
+    font is a numbered paragraph, not a heading)."""
+    visible = [r for r in b.runs if r.text.strip()]
+    return bool(visible) and (all(r.bold for r in visible) or
+                              all(r.role in ("hei", "kai") for r in visible))

@@ -65,8 +65,8 @@ def run_props(rpr, theme: Theme) -> dict:
                 out["font_latin"] = latin
         elif name in ("sz",):
             value = number(el.get(VAL))
-            if value:
-                out["size"] = value / 2.0
+            if value and value > 0:
+                out["size"] = min(value, 3276) / 2.0      # Word's largest size, 1638 pt
         elif name in ("b", "i", "strike", "vanish", "caps", "dstrike"):
             out[{"dstrike": "strike"}.get(name, name)] = on_off(el)
         elif name == "u":

@@ -4,30 +4,58 @@ gridSpan and vMerge (and the legacy hMerge) become one Cell with col_span/row_sp
 blocks hold the merged text once; covered grid positions have no Cell.  Rows marked
 w:tblHeader are header rows.  Cell paragraphs keep their own formatting; nested tables are
 cell blocks.
+
+Bounded (issue #24): at most ``MAX_COLS`` grid columns (spans, gridBefore and a long
+tblGrid clamped; cells beyond the last column join the row's last cell), ``MAX_ROWS``
+rows, and tables nested at most ``MAX_DEPTH`` deep (a deeper table's paragraphs are
+imported as plain paragraphs) — each with a note in the import report.
 """
 from __future__ import annotations
 
 from editor.docx_import.body import walk_blocks
 from editor.docx_import.context import Context
-from editor.docx_import.xmlutil import child, local, number, on_off, twips_to_pt, w, wval
-from editor.model import Cell, Row, Table
+from editor.docx_import.xmlutil import (child, count, local, number, on_off, twips_to_pt,
+                                        w, wval)
+from editor.model import Cell, Paragraph, Row, Run, Table
+
+MAX_COLS = 256          # grid columns of one table (Word itself allows 63)
+MAX_ROWS = 10_000       # rows of one table
+MAX_DEPTH = 12          # tables inside tables
 
 _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right"}
 _VALIGN = {"top": "top", "center": "center", "bottom": "bottom", "both": "center"}
 
 
-def table(ctx: Context, tbl, rels=None) -> Table:
+def table(ctx: Context, tbl, rels=None) -> Table | list:
+    """The model Table of a w:tbl (or, nested too deep, its paragraphs as plain ones)."""
+    if ctx.depth >= MAX_DEPTH:
+        return _flattened(ctx, tbl)
+    ctx.depth += 1
+    try:
+        return _table(ctx, tbl, rels)
+    finally:
+        ctx.depth -= 1
+
+
+def _table(ctx: Context, tbl, rels) -> Table:
     tid = ctx.next_id("t")
     tpr = child(tbl, "tblPr")
-    grid = [twips_to_pt(g.get(w("w")), 0.0) or 0.0
+    grid = [max(twips_to_pt(g.get(w("w")), 0.0) or 0.0, 0.0)
             for g in (child(tbl, "tblGrid") if child(tbl, "tblGrid") is not None else [])
             if local(g.tag) == "gridCol"]
+    if len(grid) > MAX_COLS:
+        ctx.note("warning", f"表格列数过多（{len(grid)} 列），已按前 {MAX_COLS} 列排版",
+                 f"tblGrid of {len(grid)} columns")
+        del grid[MAX_COLS:]
     out = Table(id=tid, grid=grid, borders=_borders(child(tpr, "tblBorders")),
                 style_name=ctx.styles.name(wval(child(tpr, "tblStyle"))),
                 align=_ALIGN.get(wval(child(tpr, "jc"))))
     open_v: dict[int, Cell] = {}
     counter = [0]
-    for tr in _unwrapped(tbl, "tr"):
+    for n, tr in enumerate(_unwrapped(tbl, "tr")):
+        if n == MAX_ROWS:
+            ctx.note("warning", f"表格行数过多，只导入了前 {MAX_ROWS} 行", "rows beyond MAX_ROWS")
+            break
         out.rows.append(_row(ctx, tr, tid, counter, open_v, rels))
     _fix_grid(ctx, out)
     return out
@@ -53,16 +81,23 @@ def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
     height = child(trpr, "trHeight")
     if height is not None and number(wval(height)):
         row.height = twips_to_pt(wval(height))
-    col = int(number(wval(child(trpr, "gridBefore")), 0) or 0)
+    col = count(wval(child(trpr, "gridBefore")), 0, 0, MAX_COLS - 1)
     seen: set[int] = set()
     last: Cell | None = None
     for tc in _unwrapped(tr, "tc"):
         tcpr = child(tc, "tcPr")
-        span = max(1, int(number(wval(child(tcpr, "gridSpan")), 1) or 1))
+        span = count(wval(child(tcpr, "gridSpan")), 1, 1, MAX_COLS)
+        if col + span > MAX_COLS:
+            ctx.note("warning", f"表格合并或列数超过 {MAX_COLS} 列，超出部分已并入该行最后一格",
+                     "span beyond MAX_COLS")
+            if col >= MAX_COLS and (last or (row.cells[-1] if row.cells else None)):
+                _append_blocks(ctx, last or row.cells[-1], tc, rels)
+                continue
+            col, span = min(col, MAX_COLS - 1), MAX_COLS - min(col, MAX_COLS - 1)
         vmerge = child(tcpr, "vMerge")
         hmerge = child(tcpr, "hMerge")
         if hmerge is not None and wval(hmerge) != "restart" and last is not None:
-            last.col_span += span
+            last.col_span = min(last.col_span + span, MAX_COLS - last.col)
             _append_blocks(ctx, last, tc, rels)
             col += span
             continue
@@ -97,6 +132,22 @@ def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
         if not any(id(open_v[c]) == s for s in seen):
             open_v.pop(c)
     return row
+
+
+def _flattened(ctx: Context, tbl) -> list:
+    """A table nested deeper than ``MAX_DEPTH``: its paragraphs' text, in order, as plain
+    paragraphs (iteratively: a 200-deep nesting must not recurse)."""
+    ctx.note("warning", f"表格嵌套超过 {MAX_DEPTH} 层，更深的表格按普通段落导入",
+             "nested tables beyond MAX_DEPTH")
+    out = []
+    p_tag, t_tag = w("p"), w("t")
+    for p in tbl.iter(p_tag):
+        if any(a.tag == p_tag for a in p.iterancestors(p_tag)):
+            continue                     # a paragraph of a text box: its own p has it
+        text = "".join(t.text or "" for t in p.iter(t_tag))
+        if text.strip():
+            out.append(Paragraph(id=ctx.next_id("p"), runs=[Run(text=text)]))
+    return out
 
 
 def _append_blocks(ctx: Context, cell: Cell, tc, rels) -> None:

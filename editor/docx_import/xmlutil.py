@@ -14,6 +14,7 @@ WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 
 _W = "{%s}" % W_NS
 _NUM = re.compile(r"-?\d+(?:\.\d+)?")
+NUMBER_LIMIT = 1e7        # |value| of any number read (a 400-digit one would overflow int())
 
 
 def w(tag: str) -> str:
@@ -54,7 +55,13 @@ def number(text, default: float | None = None) -> float | None:
     value = float(m.group())
     if text.strip().endswith("pt"):
         value *= 20          # Strict OOXML gives some measures in points; callers want twips
-    return value
+    return max(-NUMBER_LIMIT, min(NUMBER_LIMIT, value))     # finite, whatever the digits
+
+
+def count(text, default: int, low: int, high: int) -> int:
+    """An integer attribute (a span, a start value, a level) clamped to [low, high]."""
+    value = number(text)
+    return max(low, min(high, int(value))) if value is not None else default
 
 
 def twips_to_pt(text, default: float | None = None) -> float | None:

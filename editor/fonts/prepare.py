@@ -64,6 +64,14 @@ def _parallel_ok() -> bool:
     return not getattr(sys, "frozen", False) and (os.cpu_count() or 1) > 1
 
 
+def shown_name(rec) -> str:
+    """The name a user knows a face by (its Chinese family name when it has one, e.g.
+    思源宋体 rather than the file's NotoSerifSC-Regular)."""
+    names = [n for n in rec.names if n]
+    chinese = [n for n in names if any("\u4e00" <= ch <= "\u9fff" for ch in n)]
+    return (chinese or names or [rec.key])[0]
+
+
 def prepare_files(book, chars_by_face: dict[str, set[str]], progress=None) -> dict:
     from editor.fonts.book import PdfFont
     say = progress or (lambda _msg: None)
@@ -81,7 +89,8 @@ def prepare_files(book, chars_by_face: dict[str, set[str]], progress=None) -> di
             if seeded is not None:      # converted when the bundle was built
                 path = seeded
         if not path.exists():
-            jobs.append((face, (rec.path, rec.index, wanted, str(book.cache), rec.key, label)))
+            jobs.append((shown_name(rec), (rec.path, rec.index, wanted, str(book.cache),
+                                           rec.key, label)))
         out[face] = PdfFont(name, path, 0)
     if jobs:
         _run(jobs, say)

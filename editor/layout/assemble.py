@@ -37,6 +37,16 @@ def _front(issue: model.Issue, t: Template, m, toc_pages) -> list[tuple[str, lis
     return out
 
 
+def _blank(t: Template, furniture: Furniture, index: int, folio: int, section_id: str) -> Page:
+    """A blank page in the body: it counts, and shows its folio only when the template's
+    ``folio.on_blank`` says so (GB/T 9704 leaves blank pages unnumbered)."""
+    w, h = t.page_size()
+    if t.get("folio", "on_blank"):
+        return Page(index, w, h, "blank", folio, items=furniture.folio(folio, False),
+                    section_id=section_id)
+    return Page(index, w, h, "blank", None, section_id=section_id)
+
+
 def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
           first_index: int) -> tuple[list[Page], dict[str, int], dict[str, int]]:
     """Body pages from page index ``first_index``; (pages, doc → page index, doc → folio)."""
@@ -51,7 +61,7 @@ def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
     for section in issue.sections:
         if sp.get("enabled", False) and section.documents:
             if sp.get("odd_page", True) and folio % 2 == 0:
-                pages.append(Page(index, w, h, "blank", None, section_id=section.id))
+                pages.append(_blank(t, furniture, index, folio, section.id))
                 index, folio = index + 1, folio + 1
             pages.append(Page(index, w, h, "section", None,
                               items=furniture.section_page(section.title),
@@ -59,7 +69,7 @@ def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
             index, folio = index + 1, folio + 1
         for d_index, doc in enumerate(section.documents):
             if _doc_start(doc, t) == "odd_page" and folio % 2 == 0:
-                pages.append(Page(index, w, h, "blank", None, section_id=section.id))
+                pages.append(_blank(t, furniture, index, folio, section.id))
                 index, folio = index + 1, folio + 1
             first_page[doc.id], folio_of[doc.id] = index, folio
             values = {"gazette": meta.title, "period": meta.period,

@@ -79,7 +79,10 @@ def compose(spans: list[Span], fmt: ParaFormat, width: float,
         cache_stats["hits"] += 1
         return hit[1]
     cache_stats["misses"] += 1
-    lines = _compose(prepare(spans, fmt.punct, measurer, fmt.char_pitch), fmt, width, measurer)
+    p = prepare(spans, fmt.punct, measurer, fmt.char_pitch)
+    if fmt.keep_words:
+        _words_only(p)
+    lines = _compose(p, fmt, width, measurer)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
     _CACHE[key] = (measurer, lines)
@@ -99,6 +102,30 @@ def _span_key(s: Span) -> tuple:
 
 
 # --- breaking -------------------------------------------------------------------------
+
+def _words_only(p: Prepared) -> None:
+    """Allow breaks only between words (and where one segment of Han text ends), so a
+    目录 entry never tears 毕业|生; a word wider than the line still breaks (emergency)."""
+    from editor.layout.words import word_bounds
+    bounds = set()
+    for a, b in _han_runs(p.text):
+        bounds.update(a + i for i in word_bounds(p.text[a:b]))
+    for i in range(1, len(p.text)):
+        if p.ok[i] and p.cls[i] == lb.HAN and p.cls[i - 1] == lb.HAN and i not in bounds:
+            p.ok[i] = False
+    p.breaks = [i for i, v in enumerate(p.ok) if v]
+
+
+def _han_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of text between line breaks ("\n")."""
+    out, a = [], 0
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            out.append((a, k))
+            a = k + 1
+    out.append((a, len(text)))
+    return [r for r in out if r[1] > r[0]]
+
 
 def _compose(p: Prepared, fmt: ParaFormat, width: float, m: Measurer) -> list[ComposedLine]:
     n = len(p.text)

@@ -107,6 +107,8 @@ class DocumentBuilder:
 
     def head(self) -> None:
         doc = self.doc
+        if doc.mark:            # a conference-file mark above the title, flush left
+            self.text(doc.mark, "attachment_label", "mark", first_indent=0.0)
         if self.masthead_shown():
             self.masthead()
             self.title()
@@ -117,8 +119,12 @@ class DocumentBuilder:
                 self.para([st.span("（", None), st.span(doc.doc_number, Source(
                     doc.id, "doc_number", 0, len(doc.doc_number))), st.span("）", None)], st,
                     space_after=self.t.line_pitch, first_indent=0.0)
-        if doc.subtitle:
-            self.text(doc.subtitle, "subtitle", "subtitle")
+        if doc.subtitle:        # balanced lines: no word left alone on the last one
+            self.title(doc.subtitle, "subtitle", "subtitle")
+        if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", ""):
+            st = self.t.style("subtitle")       # a speech's date line: （2025年2月10日）
+            self.para([st.span("（", None), st.span(doc.date, Source(
+                doc.id, "date", 0, len(doc.date))), st.span("）", None)], st)
         if doc.speaker:
             self.text(doc.speaker, "speaker", "speaker")
         if doc.recipients:
@@ -197,6 +203,10 @@ class DocumentBuilder:
         changes.update(extra)
         if name == "attachment_title":
             changes["page_break_before"] = False
+        if role == "salutation":        # 同志们： 各位代表： flush left
+            changes["first_indent"] = 0.0
+        if role == "news_title":        # each news item a unit: space above, kept with its text
+            changes.update(space_before=self.t.line_pitch, keep_with_next=True)
         self.para(self.spans_for(block, st), st, **changes)
 
     def numbered_entry(self, block: model.Paragraph) -> None:
@@ -259,13 +269,14 @@ class DocumentBuilder:
     def signature_and_date(self) -> None:
         doc = self.doc
         sig = [s for s in doc.signature if s.strip()]
-        if not sig and not doc.date:
+        date = "" if doc.date_in_head else doc.date       # printed under the title then
+        if not sig and not date:
             return
         s_st, d_st = self.t.style("signature"), self.t.style("date")
         em = self.t.em("signature")
         base = s_st.right_indent
         sig_w = max((self._set_width(s, s_st) for s in sig), default=0.0)
-        date_w = self._set_width(doc.date, d_st) if doc.date else 0.0
+        date_w = self._set_width(date, d_st) if date else 0.0
         # date's first character 2 字 right of the signature's first character
         date_right = base + sig_w - 2 * em - date_w
         sig_right = base
@@ -281,9 +292,9 @@ class DocumentBuilder:
             extra = {} if i == 0 else {"space_before": 0.0}
             self.para([s_st.span(s, src)], s_st, right_indent=sig_right,
                       first_indent=0.0, **extra)
-        if doc.date:
-            src = Source(doc.id, "date", 0, len(doc.date))
-            self.para([d_st.span(doc.date, src)], d_st, right_indent=max(date_right, 0.0),
+        if date:
+            src = Source(doc.id, "date", 0, len(date))
+            self.para([d_st.span(date, src)], d_st, right_indent=max(date_right, 0.0),
                       first_indent=0.0)
 
     def _set_width(self, text: str, st: TextStyle) -> float:
@@ -314,6 +325,7 @@ class DocumentBuilder:
         for i, att in enumerate(self.doc.attachments):
             if self.t.get("document", "attachment_new_page", True):
                 self.out.append(PageBreak())
+            begin = len(self.out)
             label = att.label.strip()
             if label:
                 st = self.t.style("attachment_label")
@@ -326,6 +338,10 @@ class DocumentBuilder:
             if att.title.strip():
                 self.title(att.title, "attachment_title", att.id + "/title")
             self.blocks(att.blocks)
+            if att.landscape:       # a landscape section in Word: landscape pages
+                self.out[begin:] = [f if getattr(f, "landscape", False) or
+                                    isinstance(f, (PageBreak, ColumnsBegin)) else Landscape(f)
+                                    for f in self.out[begin:]]
 
     # -- per kind ---------------------------------------------------------------------
     def columns(self) -> None:
@@ -346,7 +362,25 @@ class DocumentBuilder:
         self.signature_and_date()
         self.colophon_note()
         self.attachments()
-        return self.out
+        from editor.layout.tables_glue import bind_tables
+        return bind_tables(self.out)
+
+
+class Landscape:
+    """A flowable set on landscape pages (what it cannot place goes on, still landscape)."""
+    landscape = True
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def place(self, frame, y, empty):
+        placement = self.inner.place(frame, y, empty)
+        if placement.rest is not None and not getattr(placement.rest, "landscape", False):
+            placement.rest = Landscape(placement.rest)
+        return placement
 
 
 def document_flowables(doc: model.Document, template: Template, measurer: Measurer) -> list:

@@ -67,6 +67,8 @@ class ParaFormat:
     # GB/T 9704 character grid (Word's 文档网格 "chars per line"): when set, every wide
     # character advances by whole multiples of this pitch (15.79 pt = 442.2 pt / 28).
     char_pitch: float | None = None
+    # break only between words (editor.layout.words): 目录 entries and titles
+    keep_words: bool = False
 
 
 @dataclass
@@ -97,7 +99,7 @@ class Placement:
     items: list[PageItem] = field(default_factory=list)
     y_end: float = 0.0
     rest: "Flowable | None" = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list = field(default_factory=list)     # str or LayoutWarning (with a code)
 
 
 class Flowable(Protocol):

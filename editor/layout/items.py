@@ -54,6 +54,30 @@ class TextItem:
     scale_x: float = 1.0
     source: Source | None = None
 
+    def positions(self) -> list[float]:
+        """The x of every character: ``xs``, or the run's width shared out evenly when a
+        run was made without them."""
+        if len(self.xs) == len(self.text):
+            return self.xs
+        step = self.width / max(len(self.text), 1)
+        return [self.x + k * step for k in range(len(self.text))]
+
+    def decorations(self) -> list[tuple[float, float, float, float]]:
+        """The rules every painter draws for underline and strike-through: (x0, y, x1,
+        stroke width), y on the page (top-down) — one geometry for the PDF and the screen."""
+        if not (self.text and (self.underline or self.strike)):
+            return []
+        xs = self.positions()
+        x0 = xs[0]
+        x1 = x0 + self.width if self.width else xs[-1] + self.size * self.scale_x
+        stroke = max(0.5, self.size * 0.05)
+        out = []
+        if self.underline:
+            out.append((x0, self.y + self.size * 0.12, x1, stroke))
+        if self.strike:
+            out.append((x0, self.y - self.size * 0.35, x1, stroke))
+        return out
+
 
 @dataclass
 class LineItem:

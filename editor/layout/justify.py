@@ -2,8 +2,8 @@
 
 Transforms a line ``text[s:e]`` of a ``Prepared`` paragraph into the x of every glyph
 origin relative to the line start.  Squeeze order (clreq / TYPOGRAPHY.md): line-end mark
-→ Latin word spaces (to ¼ em) → interpuncts → brackets (outer side) → ，、；： → Han–Latin
-gaps (to ⅛ em).  Stretch order: Latin word spaces (to ½ em) → (Han–Latin gaps are
+→ Latin word spaces (to ¼ em) → interpuncts → brackets (outer side) → ，、；： (the
+fewest needed, nearest the line end, each to ½ em) → Han–Latin gaps (to ⅛ em).  Stretch order: Latin word spaces (to ½ em) → (Han–Latin gaps are
 already at their ¼ em maximum) → even inter-character spacing, never inside a
 ``——``/``……`` pair or a Latin word (a line of Latin words only widens its word spaces
 further).
@@ -88,8 +88,10 @@ def _squeeze(p, s, ve, need, width, gaps, left) -> None:
         [("r", k, p.rsq[k]) for k in range(s, last) if p.text[k] in COMMAS],
         [("g", k, p.gsq[k]) for k in range(s + 1, ve)],
     ]
-    for bucket in buckets:
+    for n, bucket in enumerate(buckets):
         bucket = [b for b in bucket if b[2] > EPS]
+        if n == COMMA_BUCKET:
+            bucket = _fewest(bucket, need)
         total = sum(b[2] for b in bucket)
         if total <= EPS:
             continue
@@ -106,6 +108,22 @@ def _squeeze(p, s, ve, need, width, gaps, left) -> None:
         need -= total * frac
         if need <= EPS:
             return
+
+
+COMMA_BUCKET = 4        # ，、；： in the squeeze order of ``_squeeze``
+
+
+def _fewest(bucket: list, need: float) -> list:
+    """The marks of ``bucket`` nearest the line end that together give ``need``: a
+    squeezed line halves one or two ，、；： (as a compositor would) instead of
+    narrowing every mark of the line a little, so the other marks keep their full 字."""
+    out, got = [], 0.0
+    for b in reversed(bucket):
+        if got >= need - EPS:
+            break
+        out.append(b)
+        got += b[2]
+    return out
 
 
 def _stretch(p, s, ve, slack, width, gaps) -> None:

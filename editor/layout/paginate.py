@@ -95,13 +95,15 @@ def flow_pages(flowables: list, template: Template
     queue = deque(flowables)
     state = _PageState(template)
     guard = 0
+    broke = False           # the previous flowable was a PageBreak (an attachment opens)
     while queue:
         guard += 1
         if guard > 100000:
             warnings.append(LayoutWarning("分页未能结束，已停止", page=len(pages)))
             break
         f = queue.popleft()
-        want = bool(getattr(f, "landscape", False))
+        want = _wants_landscape(f, queue, broke and state.empty and not state.landscape)
+        broke = isinstance(f, PageBreak)
         if want != state.landscape:
             state.new_page(pages, want)
         if isinstance(f, ColumnsBegin):
@@ -125,18 +127,55 @@ def flow_pages(flowables: list, template: Template
             state.advance(pages)
             queue.appendleft(f)
             continue
-        if (getattr(f, "keep_with_next", False) and placement.rest is None and queue
-                and not state.empty and not _next_fits(queue, state, placement.y_end)):
-            state.advance(pages)
-            queue.appendleft(f)
-            continue
-        warnings += [LayoutWarning(w, page=len(pages)) for w in placement.warnings]
+        if getattr(f, "keep_with_next", False) and placement.rest is None and queue \
+                and not _next_fits(queue, state, placement.y_end):
+            if not state.empty:
+                state.advance(pages)
+                queue.appendleft(f)
+                continue
+            warnings.append(_stranded(f, len(pages)))    # a whole page could not help
+        warnings += [_warning(w, len(pages)) for w in placement.warnings]
         state.add(placement.items, placement.y_end)
         if placement.rest is not None:
             state.advance(pages)
             queue.appendleft(placement.rest)
     state.finish(pages)
     return pages, warnings
+
+
+def _wants_landscape(f, queue, fresh: bool) -> bool:
+    """Is ``f`` set on a turned page?  Its own wish, or — for a keep-with-next run that
+    opens a page after a page break, such as 附件2 + a table's title — that of the
+    flowable the run is kept with, so the title goes onto the landscape page of its
+    wide table instead of standing alone on a portrait page before it."""
+    if getattr(f, "landscape", False):
+        return True
+    if not fresh or not getattr(f, "keep_with_next", False) \
+            or isinstance(f, (PageBreak, ColumnsBegin)):
+        return False
+    for k, nxt in enumerate(queue):
+        if k >= KEEP_CHAIN or isinstance(nxt, (PageBreak, ColumnsBegin)) \
+                or getattr(nxt, "page_break_before", False):
+            return False
+        if not getattr(nxt, "keep_with_next", False):
+            return bool(getattr(nxt, "landscape", False))
+    return False
+
+
+def _warning(w, page: int) -> LayoutWarning:
+    """A placement's warning (text, or a LayoutWarning with its code) on ``page``."""
+    if isinstance(w, LayoutWarning):
+        return replace(w, page=page)
+    return LayoutWarning(w, page=page)
+
+
+def _stranded(f, page: int) -> LayoutWarning:
+    spans = getattr(f, "spans", None) or []
+    text = "".join(s.text for s in spans)[:20]
+    src = next((s.source for s in spans if s.source is not None), None)
+    return LayoutWarning(f"标题“{text}”与下文连排超过一页，未能与下文排在同一页",
+                         page=page, code="HEADING_STRANDED",
+                         block_id=src.block_id if src else None)
 
 
 KEEP_CHAIN = 6          # a longer run of keep-with-next flowables is not kept together

@@ -31,6 +31,7 @@ import math
 from editor.fonts.measure import Measurer
 from editor.layout.compose import ComposedLine, compose
 from editor.layout.flow import Frame, ParaFormat, Placement, Span
+from editor.layout.items import LayoutWarning
 
 EPS = 0.01
 
@@ -124,6 +125,10 @@ class ParagraphFlowable:
             bottom = b
         return bottom - frame.y + self.fmt.space_after
 
+    def _warning(self, text: str, code: str) -> LayoutWarning:
+        src = next((s.source for s in self.spans if s.source is not None), None)
+        return LayoutWarning(text, code=code, block_id=src.block_id if src else None)
+
     # -- placing ----------------------------------------------------------------------
     def _allowed(self, fit: int, n: int, first_on_page: bool) -> int:
         """Lines to place when ``fit`` of ``n`` fit, after keep/widow/orphan rules."""
@@ -155,7 +160,12 @@ class ParagraphFlowable:
             items.extend(ln.to_items(frame.x, baseline))
         warnings = []
         if bottom > frame.bottom + EPS:
-            warnings.append("段落行高超出版心，已强制排入本页")
+            warnings.append(self._warning("段落行高超出版心，已强制排入本页，可能与页脚重叠",
+                                          "OVERLAP"))
+        if self.fmt.widow_control and n > 1 and 0 < k < n and (
+                (k == 1 and not self.continued) or n - k == 1):
+            warnings.append(self._warning("段落只有一行留在页脚或页首（孤行），已无法避免",
+                                          "ORPHAN_WIDOW"))
         if k >= n:
             return Placement(items=items, y_end=bottom + self.fmt.space_after,
                              warnings=warnings)

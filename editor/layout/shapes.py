@@ -13,7 +13,7 @@ from functools import cached_property
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
 from editor.layout.flow import Frame, Placement, Span
-from editor.layout.items import ImageItem, LineItem, Source
+from editor.layout.items import ImageItem, LayoutWarning, LineItem, Source
 
 EPS = 0.01
 
@@ -88,8 +88,8 @@ def pixel_size(data: bytes) -> tuple[int, int] | None:
             if im.format in ("WMF", "EMF", "EPS"):      # vector: no pixels to count
                 return None
             return im.size
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None         # a picture imported before large ones were downsampled
 
 
 def effective_ppi(data: bytes, width_pt: float, height_pt: float) -> float | None:
@@ -158,8 +158,10 @@ class ImageFlowable:
         ppi = _ppi(self._pixels, w, h)
         if ppi is not None and ppi < LOW_PPI:
             what = f"“{self.name}”" if self.name else ""
-            warnings.append(f"图片{what}分辨率偏低（印出来约 {ppi:.0f} ppi，印刷建议不低于 300 ppi），"
-                            "请向来文单位要清晰的原图")
+            warnings.append(LayoutWarning(
+                f"图片{what}分辨率偏低（印出来约 {ppi:.0f} ppi，印刷建议不低于 300 ppi），"
+                "请向来文单位要清晰的原图", code="IMAGE_LOW_RES",
+                block_id=self.source.block_id if self.source else None))
         return Placement(items=[item], y_end=y + h + self.space_after, warnings=warnings)
 
 

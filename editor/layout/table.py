@@ -9,15 +9,25 @@ composed lines of every cell; placing walks the rows with a small state:
 * every page fragment repeats the header rows (and a 续表 caption when set), draws the
   carried cells from the top of the body, then rows while they fit;
 * a row that does not fit splits inside itself (each cell's remaining lines go on in the
-  next page's part of the row) unless it is ``cant_split``/keep-together — then it moves
-  whole, and is split anyway when it is the first row of a page (guaranteed progress);
+  next page's part of the row) only when its tallest cell has more than
+  ``min_split_lines`` lines, and then every split cell keeps ``min_fragment_lines`` lines
+  or more on each side (a cell that cannot moves down whole) and breaks after a word unit
+  — a line ending in 、，。 or a paragraph — when one is within ``unit_break_lines``; a
+  shorter row, or a ``cant_split``/keep-together one, moves whole, and is split anyway
+  when it is the first row of a page (guaranteed progress);
 * a row-spanning cell sets its lines from the top of its fragment; at a page break its
-  remaining lines flow on (``merged_continuation="flow"``) or its text is repeated
-  (``"repeat"``); the row where a spanning cell ends grows to hold what is left.
+  remaining lines flow on (``merged_continuation="flow"``), or, with ``"repeat"``, a
+  group label shown whole is shown whole again on the next page; the row where a
+  spanning cell ends grows to hold what is left;
+* no stub: a fragment whose rest would be under ``min_fragment_lines`` lines of whole
+  rows ends a row earlier, and a table whose first fragment would hold fewer lines than
+  that (a lone row at a page foot) starts on the next page;
+* ``note`` (the ``注：`` paragraph after the table, set by ``tables_glue.bind_tables``):
+  room for its first lines is kept below the last row, so it never starts a page alone.
 
 Every fragment is a closed grid: each cell's box on a page is drawn whole.
 Font size rule: ``table.layout.font_size`` (editor override) wins, else the template's
-``TableStyle.size``; docx run sizes are not used (the gazette sets tables uniformly).  The
+``TableStyle.size`` (小四) — ``wide_size`` (五号) for a wide table; docx run sizes are not used (the gazette sets tables uniformly).  The
 template size is lowered in 0.5 pt steps, never below ``min_size``, while the columns
 cannot each hold their widest unbreakable piece — or ``landscape_min_chars`` characters
 per line for longer text — in the frame (an editor-set size is kept as it is).
@@ -46,6 +56,7 @@ class _Open:
     units: list[Unit]
     top: float = 0.0
     continued: bool = False        # started on an earlier page
+    repeated: bool = False         # its whole text again (a merged group label)
 
 
 @dataclass
@@ -67,6 +78,7 @@ class TableFlowable:
         self.measurer = measurer
         self.doc_id = doc_id
         self.keep_with_next = False
+        self.note = None                # the 注 paragraph right after the table
         self._state = _state or _State()
         self._cache = _cache if _cache is not None else {}
         self.landscape = self._wants_landscape()
@@ -124,10 +136,20 @@ class TableFlowable:
             body_row = max(st.row, p.n_header)
         else:
             body_row = st.row
-        page = _Page(p, self.style, x0, frame.bottom, items)
-        progress, rest = page.run(st, body_row, top, first_on_page)
+        reserve = self._note_room(frame)
+        page, limit = None, None
+        for _ in range(3):
+            page = _Page(p, self.style, x0, frame.bottom, list(items), limit, reserve)
+            progress, rest = page.run(st, body_row, top, first_on_page)
+            limit = self._pull_back(p, rest, body_row)
+            if limit is None:
+                break
+        items = page.items
         if not progress and not first_on_page:
             return Placement(items=[], y_end=y, rest=self)
+        if (not st.continued and not first_on_page and rest is not None
+                and page.body_lines < self.style.min_fragment_lines):
+            return Placement(items=[], y_end=y, rest=self)    # a lone row at a page foot
         warnings = page.warnings
         items.sort(key=lambda it: not isinstance(it, RectItem))
         if rest is None:
@@ -135,7 +157,40 @@ class TableFlowable:
                              warnings=warnings)
         nxt = TableFlowable(self.table, self.style, self.measurer, self.doc_id, rest,
                             self._cache)
+        nxt.note = self.note
         return Placement(items=items, y_end=frame.bottom, rest=nxt, warnings=warnings)
+
+    def _note_room(self, frame: Frame) -> float:
+        """Room kept below the last row for the table's ``注：`` note (its first lines),
+        so that the note never starts the next page alone."""
+        note = self.note
+        if note is None:
+            return 0.0
+        return note.min_height(frame) + (frame.grid_pitch or 0.0)
+
+    def _pull_back(self, p: Prepared, rest: "_State | None", first_row: int) -> int | None:
+        """A row limit for setting this fragment again when the rest would be a stub —
+        fewer than ``min_fragment_lines`` lines in whole rows and nothing carried: the
+        fragment then ends one row earlier (if it keeps a row), or None."""
+        if rest is None or rest.carry or rest.row - 1 <= first_row:
+            return None
+        left = sum(max((len(c.units) for c in row.cells if c.row_end == r), default=0)
+                   for r, row in enumerate(p.rows[rest.row:], rest.row))
+        if left >= self.style.min_fragment_lines:
+            return None
+        return rest.row - 1
+
+
+_UNIT_END = set("、，,；;。：:！!？?）)”’》〕】」』")
+
+
+def _unit_end(u: Unit) -> bool:
+    """A cell line after which a page may break without splitting a word unit: it ends
+    its paragraph, holds a picture, or ends in punctuation."""
+    if u.line is None or u.line.is_last:
+        return True
+    text = u.line.text.rstrip()
+    return bool(text) and text[-1] in _UNIT_END
 
 
 def _shift(item, dx: float, dy: float):
@@ -151,9 +206,12 @@ class _Page:
     """Sets body rows on one page fragment (helper of ``TableFlowable.place``)."""
 
     def __init__(self, p: Prepared, style: TableStyle, x0: float, bottom: float,
-                 items: list):
+                 items: list, limit: int | None = None, reserve: float = 0.0):
         self.p, self.s, self.x0, self.bottom, self.items = p, style, x0, bottom, items
+        self.limit = limit              # rows from this one on go to the next page
+        self.reserve = reserve          # room kept below the table's last row
         self.y = 0.0
+        self.body_lines = 0             # lines of body rows set on this page (most per row)
         self.warnings: list[str] = []
 
     def run(self, st: _State, row: int, top: float, first: bool, stop: int | None = None):
@@ -166,12 +224,15 @@ class _Page:
         progress = False
         i = row
         while i < stop:
-            if i in p.split_before and progress:
+            if progress and (i in p.split_before or (self.limit is not None and i >= self.limit)):
                 return True, self._break(opened, [], y, i, split=False)
             fresh = [] if i in skip_new else [_Open(c, list(c.units), y) for c in p.rows[i].cells]
             cur = opened + fresh
             need = self._row_height(cur, i, y, fresh_row=not (i in skip_new))
-            if y + need <= self.bottom + EPS:
+            extra = self.reserve if i == len(p.rows) - 1 else 0.0
+            if y + need + extra <= self.bottom + EPS:
+                self.body_lines += max((len(o.units) for o in cur if o.cell.row_end == i),
+                                       default=0)
                 y = self._close_row(cur, i, y + need)
                 opened = [o for o in cur if o.cell.row_end > i]
                 if i in skip_new:
@@ -179,17 +240,20 @@ class _Page:
                 progress = True
                 i += 1
                 continue
-            keep = p.rows[i].keep and not (first and not progress)
-            if keep and (progress or not first):
+            must = first and not progress          # nothing on this page yet
+            keep = p.rows[i].keep or not self._splittable(cur, i, fresh_row=i not in skip_new)
+            if keep and not must:
                 return progress, self._break(opened, [], y, i, split=False)
             # split inside row i
-            shown = self._fits_any(cur, y)
-            if not shown and not (first and not progress):
+            ruled = self._fits_any(cur, y) and self._split_lines(cur, i) >= self.s.min_fragment_lines
+            if not ruled and not must:
                 return progress, self._break(opened, [], y, i, split=False)
-            force = not shown
+            # first on the page and no split by the rules: set what fits by height
+            force = not ruled and not (self._fits_any(cur, y) and self._split_lines(cur, i, whole=True))
             if force:
                 self.warnings.append("表格行高超出版心，已强制分页")
-            return True, self._break(opened, fresh, self.bottom, i, split=True, force=force)
+            return True, self._break(opened, fresh, self.bottom, i, split=True, force=force,
+                                     relaxed=not ruled)
         self.y = y
         if opened:                        # spans reaching past the last row (malformed)
             for o in opened:
@@ -226,6 +290,45 @@ class _Page:
                 return True
         return False
 
+    def _splittable(self, cur: list[_Open], i: int, fresh_row: bool) -> bool:
+        """May row ``i`` split at all?  Only when its tallest cell has more lines than
+        ``min_split_lines`` (a row continued from the page before already split once,
+        and goes on splitting while it is taller than a page)."""
+        if not fresh_row:
+            return True
+        return max((len(o.units) for o in cur if o.cell.row == i), default=0) \
+            > self.s.min_split_lines
+
+    def _split_lines(self, cur: list[_Open], i: int, whole: bool = False) -> int:
+        """Lines the cells of row ``i`` would show on this page if it split at the page
+        bottom (the most of any cell, each cell's share set by ``_cut``); with ``whole``,
+        lines that fit by height alone (for a row that must split anyway)."""
+        best = 0
+        for o in cur:
+            if o.cell.row != i:
+                continue
+            n = self._n_fit(o, self.bottom, False) if whole else self._cut(o, self.bottom)
+            best = max(best, n)
+        return best
+
+    def _cut(self, o: _Open, bottom: float) -> int:
+        """How many of a cell's remaining lines go above a page break at ``bottom``: as
+        many as fit, but a cell never leaves fewer than ``min_fragment_lines`` on either
+        side (then it moves down whole), and among the last few lines that fit it breaks
+        after a unit — a line ending in punctuation or a paragraph — when it can."""
+        n = self._n_fit(o, bottom, False)
+        total = len(o.units)
+        if n >= total:
+            return total
+        keep = self.s.min_fragment_lines
+        n = min(n, total - keep)
+        if n < keep:
+            return 0
+        for k in range(n, max(keep, n - self.s.unit_break_lines) - 1, -1):
+            if _unit_end(o.units[k - 1]):
+                return k
+        return n
+
     def _close_row(self, cur: list[_Open], i: int, bottom: float) -> float:
         for o in cur:
             if o.cell.row_end == i:
@@ -233,28 +336,42 @@ class _Page:
         return bottom
 
     def _break(self, opened: list[_Open], fresh: list[_Open], bottom: float, i: int,
-               split: bool, force: bool = False) -> _State | None:
+               split: bool, force: bool = False, relaxed: bool = False) -> _State | None:
         """End the fragment at ``bottom``: draw what fits of every open cell, carry the rest."""
         self.y = bottom
         carry: list[_Open] = []
+        shown = 0
         for o in opened + fresh:
             if not split and o.top >= bottom - EPS:
                 carry.append(replace(o, continued=o.continued))
                 continue
-            n = self._n_fit(o, bottom, force)
+            ruled = split and not relaxed and o.cell.row_end >= i
+            label = self._label(o, i)
+            if label:                       # a group label: whole here, or next page
+                n = len(o.units) if self._n_fit(o, bottom, False) >= len(o.units) else 0
+            else:
+                n = self._cut(o, bottom) if ruled else self._n_fit(o, bottom, force)
             self._draw(o, o.units[:n], bottom, closed=False)
-            rest = o.units[n:]
-            spans_on = o.cell.row_end > i or (not split and o.cell.row_end >= i)
-            if self.s.merged_continuation == "repeat" and spans_on and o.cell.row < i and n:
-                rest = list(o.cell.units)
-            carry.append(_Open(o.cell, rest, 0.0, True))
-        if split and not any(o.units for o in carry if o.cell.row_end == i):
+            if split and o.cell.row == i:
+                shown = max(shown, n)
+            rest = list(o.cell.units) if label else o.units[n:]   # a label: whole again
+            carry.append(_Open(o.cell, rest, 0.0, True, repeated=label))
+        self.body_lines += shown
+        if split and not any(o.units for o in carry if o.cell.row_end == i and not o.repeated):
             # row i is done (only its minimum height was cut): drop its empty remainder
             carry = [o for o in carry if o.cell.row_end > i]
             if not carry and i + 1 >= len(self.p.rows):
                 return None
             return _State(i + 1, carry, True)
         return _State(i, carry, True, mid_row=split)
+
+    def _label(self, o: _Open, i: int) -> bool:
+        """Is ``o`` a group label going on past a break in row ``i``: a merged cell of
+        at most ``label_max_lines`` lines, with ``merged_continuation="repeat"``?"""
+        c = o.cell
+        return (self.s.merged_continuation == "repeat" and c.row_end > c.row
+                and c.row_end >= i and 0 < len(c.units) <= self.s.label_max_lines
+                and len(o.units) == len(c.units))
 
     def _n_fit(self, o: _Open, bottom: float, force: bool) -> int:
         room = bottom - o.top - 2 * self.p.padding
@@ -275,7 +392,7 @@ class _Page:
         content = sum(u.pitch for u in units)
         free = bottom - top - 2 * self.p.padding - content
         y = top + self.p.padding
-        if closed and not o.continued and free > 0:
+        if closed and (not o.continued or o.repeated) and free > 0:
             y += free * {"center": 0.5, "bottom": 1.0}.get(c.v_align, 0.0)
         for u in units:
             if u.image is not None:

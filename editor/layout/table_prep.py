@@ -14,7 +14,10 @@ widened to its minimum content width when the frame allows it.
 
 Cell paragraphs: alignment from ``table.layout.col_align`` (per column), else centred for
 header rows, else the paragraph's own alignment, else justified; docx indents and spacing
-are not used inside cells.  A nested table is set as text lines (each of its paragraphs in
+are not used inside cells.  A justified (or distributed) line that would be spread more
+than ¼ em between characters — a name in a narrow cell, a line of only Latin, a URL — is
+set at its natural spacing instead.  A column's minimum width is its widest piece between
+two break opportunities (a URL breaks after ``/ . - _ ?``).  A nested table is set as text lines (each of its paragraphs in
 order), never lost.  A picture in a cell keeps its aspect ratio and is scaled down (never
 up) to the cell's inner width and to the height a row can have on a page
 (``editor.layout.shapes.fit_image``, the rule for pictures outside tables too).
@@ -25,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from editor.fonts.measure import Measurer, is_wide
+from editor.layout.linebreak import break_before
 from editor.layout.compose import ComposedLine, compose
 from editor.layout.flow import ParaFormat, Span
 from editor.layout.items import Source
@@ -41,13 +45,19 @@ class TableStyle:
     """Template settings for tables (all lengths in points).
 
     ``merged_continuation``: what a row-spanning cell shows after a page break — "flow"
-    (its remaining lines) or "repeat" (its whole text again).  ``landscape_min_chars``:
+    (its remaining lines) or "repeat" (its whole text again when it was shown whole: a
+    group label).  ``size`` / ``wide_size``: cell text of a table / of a wide one
+    (``wide_columns`` columns or more, or on landscape pages).  ``min_split_lines``,
+    ``min_fragment_lines``, ``unit_break_lines``: when and where a row splits over pages
+    (``editor.layout.table``).  ``landscape_min_chars``:
     a column is readable when it holds this many characters per line (or its whole
     longest paragraph); a table whose columns cannot all be readable at ``min_size`` in
     ``portrait_width`` × ``landscape_min_width_ratio`` goes landscape.
     """
     role: str = "fangsong"
     size: float = 12.0
+    wide_size: float = 10.5        # for wide tables: ``wide_columns`` columns or more,
+    wide_columns: int = 7          # or set on landscape pages
     min_size: float = 9.0
     padding: float = 4.0
     border_width: float = 0.5
@@ -64,6 +74,11 @@ class TableStyle:
     portrait_width: float = 442.2
     space_after: float = 4.0
     outer_border_width: float | None = None       # the table's outline; None = border_width
+    punct: str = "kaiming"         # punctuation style of cell text (ParaFormat.punct)
+    min_split_lines: int = 4       # a row splits over pages only when taller than this
+    min_fragment_lines: int = 2    # … and then leaves at least this many lines each side
+    unit_break_lines: int = 2      # lines a cell may give up to break after a word unit
+    label_max_lines: int = 12      # a merged cell this short is a group label ("repeat")
 
 
 @dataclass
@@ -144,19 +159,23 @@ def _paragraphs(blocks) -> list:
 
 
 def _text_widths(text: str, role: str, m: Measurer) -> tuple[float, float]:
-    """(min, max) content width of ``text`` at size 1: widest unbreakable piece, and the
-    longest forced line."""
+    """(min, max) content width of ``text`` at size 1: widest unbreakable piece (between
+    two places the line breaker may break: a URL or a code breaks after ``/ . - _ ?``),
+    and the longest forced line."""
     lo = hi = line = word = 0.0
-    for ch in text:
+    ok = break_before(text) if text else []
+    for i, ch in enumerate(text):
         if ch == "\n":
             hi, line, lo, word = max(hi, line), 0.0, max(lo, word), 0.0
             continue
         a = m.advance(ch, role, 1.0)
         line += a
-        if ch.isspace() or is_wide(ch):
-            lo, word = max(lo, word, a if is_wide(ch) else 0.0), 0.0
-        else:
-            word += a
+        if ch.isspace():
+            lo, word = max(lo, word), 0.0
+            continue
+        if ok[i]:
+            lo, word = max(lo, word), 0.0
+        word += a
     return max(lo, word), max(hi, line)
 
 
@@ -180,8 +199,13 @@ def n_cols(table: model.Table) -> int:
                + [1])
 
 
-def _base_size(table: model.Table, style: TableStyle) -> float:
-    return table.layout.font_size or style.size
+def _base_size(table: model.Table, style: TableStyle, landscape: bool = False) -> float:
+    """The editor's size for the table, else the template's: ``wide_size`` for a wide
+    table (``wide_columns`` columns or more, or set on landscape pages), else ``size``."""
+    if table.layout.font_size:
+        return table.layout.font_size
+    wide = landscape or n_cols(table) >= style.wide_columns
+    return min(style.wide_size, style.size) if wide else style.size
 
 
 def table_wants_landscape(table: model.Table, style: TableStyle, portrait_width: float,
@@ -250,7 +274,7 @@ def choose_size(table: model.Table, style: TableStyle, width: float, lo: list[fl
     """The base size, lowered in 0.5 pt steps (not below ``min_size``) while the columns'
     minimum content widths — or ``landscape_min_chars`` characters per line for columns of
     longer text — do not fit ``width``.  An editor-set size is kept as it is."""
-    size = _base_size(table, style)
+    size = _base_size(table, style, width > style.portrait_width + 1.0)
     if table.layout.font_size:
         return size
     pad2 = 2 * _padding(table, style)
@@ -359,8 +383,41 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           strike=run.strike,
                           source=Source(doc_id, block_id, pos, pos + len(run.text))))
         pos += len(run.text)
-    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct="kaiming")
-    return [Unit(ln, ln.pitch) for ln in compose(spans, fmt, width, m)]
+    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct)
+    return [Unit(ln, ln.pitch) for ln in _unspread(compose(spans, fmt, width, m), spans, fmt,
+                                                   width, m)]
+
+
+def _unspread(lines: list, spans: list, fmt: ParaFormat, width: float, m: Measurer) -> list:
+    """Lines of a justified (or distributed) cell paragraph, each line that would be
+    spread wider than ``MAX_SPREAD`` em between its characters — a name or a short line in
+    a narrow cell, a line of only Latin, a URL or a code — set flush left (centred when
+    distributed) at its natural spacing instead.  The breaks are the same: breaking does
+    not depend on the alignment."""
+    if fmt.align not in ("justify", "distribute") or len(lines) < 1:
+        return lines
+    plain = None
+    out = []
+    for k, ln in enumerate(lines):
+        if ln.is_last and fmt.align == "justify":
+            out.append(ln)
+            continue
+        if plain is None:
+            alt = ParaFormat(**{**vars(fmt), "align": "left" if fmt.align == "justify"
+                                else "center"})
+            plain = compose(spans, alt, width, m)
+            if len(plain) != len(lines):
+                return lines
+        nat = plain[k]
+        text = ln.text.rstrip()
+        gaps = max(sum(ln.para.spacing_ok[ln.start + 1:ln.start + len(text)]), 1)
+        spread = (ln.avail - nat.width) / gaps / max(ln.size, 1.0)
+        latin_only = text and not any(is_wide(ch) for ch in text)
+        out.append(nat if spread > MAX_SPREAD or (latin_only and spread > 0.01) else ln)
+    return out
+
+
+MAX_SPREAD = 0.25       # em between two characters: more reads as letter-spacing
 
 
 def _borders(table, style: TableStyle, c: model.Cell, r: int, r_end: int, span: int,

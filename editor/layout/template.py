@@ -230,6 +230,58 @@ def _resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> 
     raise GazetteError(f"找不到版式模板：{text}（可用：{names}）")
 
 
+# -- the schema: the default template itself ---------------------------------------------------
+# Every key a template may set is a key of layouts/gbt9704.toml, where it is documented, and
+# its value has the same kind there (true/false, a list, a table, or a number or text: lengths
+# and sizes take either, "5mm" or points, 三号 or 16).  Styles may be added under
+# [style.NAME], with the keys any style takes.
+_KINDS = {bool: "true 或 false", float: "数字或文字", str: "数字或文字",
+          list: "列表 [...]", dict: "一组设置 [...]"}
+TOP_KEYS = ("extends", "name", "label", "description")
+
+
+def _kind(value) -> type:
+    if isinstance(value, bool):
+        return bool
+    return float if isinstance(value, int) else type(value)
+
+
+def _schema() -> dict:
+    path = layouts_dir() / f"{DEFAULT_TEMPLATE}.toml"
+    hit = _LOADED_SCHEMA.get(path)
+    if hit is None:
+        hit = _LOADED_SCHEMA[path] = tomllib.loads(path.read_text(encoding="utf-8"))
+    return hit
+
+
+_LOADED_SCHEMA: dict[Path, dict] = {}
+
+
+def check_keys(data: dict, path: Path, schema: dict | None = None, where: str = "") -> None:
+    """Refuse, in Chinese naming the file and the key, a key the default template does not
+    have or a value of the wrong kind."""
+    schema = _schema() if schema is None else schema
+    for key, value in data.items():
+        name = f"{where}.{key}" if where else key
+        if not where and key in TOP_KEYS:
+            continue
+        if where == "style":
+            known = {k: v for style in schema.values() for k, v in style.items()}
+            if not isinstance(value, dict):
+                raise GazetteError(f"版式模板 {path.name} 的 [style.{key}] 应为一组设置", path=str(path))
+            check_keys(value, path, known, name)
+            continue
+        if key not in schema:
+            raise GazetteError(f"版式模板 {path.name} 中有未知的设置项：{name}"
+                               f"（可用的设置项见 {DEFAULT_TEMPLATE}.toml）", path=str(path))
+        want, got = _kind(schema[key]), _kind(value)
+        if want is not got and not {want, got} <= {float, str}:
+            raise GazetteError(f"版式模板 {path.name} 的设置项 {name} 应为{_KINDS[want]}，"
+                               f"现在是 {value!r}", path=str(path))
+        if want is dict:
+            check_keys(value, path, schema[key], name)
+
+
 def _read(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     if path in chain:
         raise GazetteError(f"版式模板继承关系出现循环：{path.name}")
@@ -237,6 +289,7 @@ def _read(path: Path, chain: tuple[Path, ...] = ()) -> dict:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise GazetteError(f"版式模板格式错误：{path.name}", str(exc), str(path)) from exc
+    check_keys(data, path)
     parent = data.pop("extends", None)
     if parent:
         base = _read(_resolve_path(parent, path.parent), chain + (path,))

@@ -2,10 +2,11 @@
 
 GB/T 9704 asks that a title running over several lines be broken at word boundaries and
 shaped as a trapezoid or diamond — not filled line by line so that a word (文|物) is torn
-and the last line is a stub.  ``balanced_title_spans`` picks the break points among likely
-word ends of an official title (after 关于, 印发, 的, 和, 及, punctuation, common nouns
-such as 单位, 方案, 地带 …), keeping every line within the measure and the lines' lengths
-as even as possible (upper lines not shorter than lower ones by more than a character).
+and the last line is a stub.  ``balanced_title_spans`` picks the break points among the
+word boundaries of the title (``editor.layout.words``: jieba), preferring phrase
+boundaries (after 关于, 印发, 的, 和, punctuation) to breaks inside a phrase (文物保护|单位,
+持续|改进), keeping every line within the measure and the lines' lengths as even as
+possible (upper lines not shorter than lower ones by more than a character).
 A title keeps the author's own line breaks when the lines fit.  The breaks are forced
 line ends (``\\n``) that the composer honours; each line is its own
 span with its own source offset, so the source ranges stay those of the title text.
@@ -15,29 +16,17 @@ from __future__ import annotations
 import itertools
 
 from editor.fonts.measure import Measurer
+from editor.layout import linebreak as lb
 from editor.layout.flow import Span
 from editor.layout.items import Source
-
-# Character sequences after which an official title may break (word ends).
-_WORD_ENDS = (
-    "关于", "印发", "公布", "转发", "批转", "开展", "进一步", "加强", "推进", "做好", "实施",
-    "单位", "方案", "办法", "规定", "意见", "细则", "通知", "决定", "报告", "规划", "计划",
-    "地带", "范围", "工作", "创业", "就业", "环境", "行动", "政府", "办公室", "人员", "毕业生",
-    "高校", "区级", "市级", "省级", "建设", "管理", "服务", "发展", "改革", "保护", "提升",
-    "改进", "持续", "创新", "外出", "务工", "返乡", "年）", "的", "和", "及", "与", "、", "，",
-    "）", "》", "”",
-)
-_NEVER_BEFORE = set("的）》”、，。；：")
-
+from editor.layout.words import break_cost, word_bounds
 
 def _candidates(text: str) -> list[int]:
-    out = []
-    for i in range(2, len(text) - 1):
-        if text[i] in _NEVER_BEFORE:
-            continue
-        if any(text.endswith(w, 0, i) for w in _WORD_ENDS):
-            out.append(i)
-    return out
+    """Break positions at word boundaries (``editor.layout.words``) where the line
+    breaker allows a break (no 避头尾 violation, no torn number)."""
+    ok = lb.break_before(text)
+    return [i for i in word_bounds(text) if 2 <= i <= len(text) - 2 and ok[i]
+            and break_cost(text, i) < 100.0]
 
 
 def _width(text: str, role: str, size: float, m: Measurer) -> float:
@@ -66,6 +55,8 @@ def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer
             cost = max(widths) - min(widths)
             # trapezoid: a lower line longer than the one above costs extra
             cost += sum(max(0.0, b - a - size) for a, b in zip(widths, widths[1:])) * 0.5
+            # a break inside a phrase (文物保护|单位 is a word boundary, not a good one)
+            cost += sum(break_cost(text, c) for c in cut) * size
             if best_cost is None or cost < best_cost:
                 best, best_cost = list(cut), cost
         if best is not None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
+from editor.layout.words import better_break
 from editor.layout.template import Template
 from editor import model
 
@@ -80,8 +81,8 @@ class TocSetter:
         has_number = entry.doc_id is not None
         right = num_w + gap if has_number else 0.0
         fmt = st.fmt(align="left", left_indent=indent + hang, first_indent=-hang,
-                     right_indent=right + (gap if has_number else 0.0))
-        lines = compose([st.span(title)], fmt, self.frame.width, self.m)
+                     right_indent=right + (gap if has_number else 0.0), keep_words=True)
+        lines = self._phrase_lines(title, st, fmt)
         items, y = [], 0.0
         pitch = fmt.line_pitch or st.size * 1.5
         baseline = 0.0
@@ -98,6 +99,23 @@ class TocSetter:
             items.extend(self._leader(st, end, stop - gap, baseline))
             items.extend(num)
         return items, y
+
+    def _phrase_lines(self, title: str, st, fmt):
+        """The entry's lines broken between words, each break moved back a little when
+        that ends a phrase instead of tearing one (文物保护|单位 → 文物|保护单位 is not
+        chosen; …区级|文物保护单位… is)."""
+        lines = compose([st.span(title)], fmt, self.frame.width, self.m)
+        if len(lines) < 2 or "\n" in title:
+            return lines
+        cuts, prev = [], 0
+        for ln in lines[1:]:
+            cut = better_break(title, ln.start, prev + 4)
+            cuts.append(cut)
+            prev = cut
+        if cuts == [ln.start for ln in lines[1:]]:
+            return lines
+        parts = [title[a:b] for a, b in zip([0] + cuts, cuts + [len(title)])]
+        return compose([st.span("\n".join(parts))], fmt, self.frame.width, self.m)
 
     def _leader(self, st, x0: float, x1: float, baseline: float) -> list:
         dot = str(self.cfg.get("leader", "·"))

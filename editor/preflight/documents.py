@@ -16,8 +16,9 @@ import calendar
 import re
 
 from editor import model
-from editor.preflight.findings import Finding
+from editor.preflight.findings import WARNING, Finding
 from editor.proof.anchor import block_texts
+from editor.proof.punctcheck import FULL
 from editor.proof.punctcheck import check_document as punct_findings
 
 CN_DIGITS = "〇零一二三四五六七八九十"
@@ -32,9 +33,14 @@ _HEADING_NUMBERS = ((1, re.compile(r"^\s*([一二三四五六七八九十]+)、"
                     (2, re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")),
                     (3, re.compile(r"^\s*(\d+)[.．](?!\d)")),
                     (4, re.compile(r"^\s*[（(](\d+)[）)]")))
-PAIRS = {"《": "》", "“": "”", "（": "）", "‘": "’", "〈": "〉", "【": "】"}
+# ‘’ left out: ’ is also the apostrophe of the English words Chinese text quotes
+PAIRS = {"《": "》", "“": "”", "（": "）", "〈": "〉", "【": "】"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _SAME_BRACKET = str.maketrans({"(": "（", ")": "）"})
+# a list number closed by a bracket alone: at the start, or after a space or a mark
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;，,。、]))[0-9A-Za-z]{1,3}[)）]$")
 _SPACE = re.compile(r"\s+")
+_AS_FIXED = str.maketrans({**FULL, ".": "。"})
 
 
 def cn_number(text: str) -> int | None:
@@ -59,12 +65,19 @@ def _f(rule: str, message: str, doc: model.Document, block_id: str | None, text:
 def title_and_kind(doc: model.Document) -> list[Finding]:
     out = []
     if not doc.title and not doc.layout.toc_title:
-        out.append(_f("TITLE_MISSING", f"未识别出标题，目录和书眉将使用文件名“{doc.toc_title}”，"
+        out.append(_f("TITLE_MISSING", f"未识别出标题，目录和书眉将显示“{doc.toc_title}”，"
                       "请在 属性 中填写标题", doc, None, doc.toc_title))
     elif doc.title.rstrip().endswith(("：", ":")) and not doc.layout.toc_title:
         out.append(_f("TITLE_MISSING", f"标题“{doc.title[:20]}”以冒号结尾，像是主送机关：未识别出"
                       "真正的标题，请在 属性 中核对", doc, "title", doc.title))
-    if doc.kind == "other":
+    elif "title" in doc.uncertain and not doc.layout.toc_title:
+        out.append(_f("TITLE_MISSING", f"标题是推测的（“{doc.title[:20]}”），请在 属性 中核对",
+                      doc, "title", doc.title))
+        out[-1].level = WARNING
+    # "article" is the import's kind when nothing more specific fits: with a guessed
+    # title, the kind is a guess too
+    if doc.kind == "other" or "kind" in doc.uncertain or \
+            (doc.kind == "article" and "title" in doc.uncertain):
         out.append(_f("KIND_UNCERTAIN", "未能确定文件类型（通知、讲话、大事记等），按一般文章排版，"
                       "请核对标题与层次", doc, "title" if doc.title else None, doc.toc_title))
     return out
@@ -175,7 +188,7 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
     for _where, blocks in doc.block_lists():
         last: dict[int, int] = {}
         for block in blocks:
-            if not isinstance(block, model.Paragraph) or isinstance(block, model.ListItem):
+            if not isinstance(block, model.Paragraph):      # Word-numbered 一、 items too
                 continue
             text = block.display_text
             for level, pattern in _HEADING_NUMBERS:
@@ -183,8 +196,8 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                 if not m:
                     continue
                 n = cn_number(m[1]) if level <= 2 else int(m[1])
-                if n is None:
-                    break
+                if n is None or (level > 2 and not _cjk_after(text, m.end())):
+                    break                 # 1. (1) before Latin text: not the GB/T 9704 levels
                 prev = last.get(level)
                 # 1. 2. … may run on under the next （二） (common in 行动方案), or start
                 # again at 1: both fine; a skipped or repeated number is not
@@ -199,6 +212,11 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                 last[level] = n
                 break
     return out
+
+
+def _cjk_after(text: str, i: int) -> bool:
+    rest = text[i:].lstrip()
+    return bool(rest) and "\u3400" <= rest[0] <= "\u9fff"
 
 
 def _label(level: int, n: int) -> str:
@@ -235,6 +253,9 @@ def punctuation(doc: model.Document) -> list[Finding]:
                       p.found, p.start, p.end,
                       [[doc.id, p.block_id, p.start, p.end, p.found, p.fix]]))
         out[-1].text = p.context
+        # recognisable after the fixes around it: neighbours as they read once fixed
+        before, after = p.before.translate(_AS_FIXED), p.after.translate(_AS_FIXED)
+        out[-1].anchor = f"{before[-4:]}【{p.found}】{after[:4]}"
     return out
 
 
@@ -243,9 +264,14 @@ def punct_pairs(doc: model.Document) -> list[Finding]:
     out = []
     closers = {v: k for k, v in PAIRS.items()}
     for block_id, text in block_texts(doc).items():
+        if not _CJK.search(text):
+            continue                              # Western text pairs its quotes its own way
         stack: list[tuple[str, int]] = []
         bad: list[int] = []
         for i, ch in enumerate(text.translate(_SAME_BRACKET)):
+            if ch == "）" and not (stack and stack[-1][0] == "（") and \
+                    _LIST_MARKER.search(text, 0, i + 1):
+                continue                         # a) 1） as a list number: no partner wanted
             if ch in PAIRS:
                 stack.append((ch, i))
             elif ch in closers:

@@ -68,10 +68,13 @@ class Finding:
     text: str = ""
     box: tuple[float, float, float, float] | None = None
     fix: list = field(default_factory=list)
+    level: str | None = None          # a severity other than the rule's (a guess, not a fault)
+    office: str = ""                  # FONT_SUBSTITUTED: the office font missing
+    anchor: str = ""                  # what ``key`` uses instead of ``text``, when set
 
     @property
     def severity(self) -> str:
-        return RULES.get(self.rule, (WARNING, ""))[0]
+        return self.level or RULES.get(self.rule, (WARNING, ""))[0]
 
     @property
     def severity_zh(self) -> str:
@@ -80,7 +83,8 @@ class Finding:
     @property
     def key(self) -> str:
         """Stable across re-layouts: rule, document, block and text (not the page)."""
-        return "|".join((self.rule, self.doc_id or "", self.block_id or "", self.text))
+        return "|".join((self.rule, self.doc_id or "", self.block_id or "",
+                         self.anchor or self.text))
 
     @property
     def pdf_page(self) -> int | None:

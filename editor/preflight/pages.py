@@ -12,9 +12,11 @@ layout warned about already is not reported twice.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from editor import model
+from editor.fonts.measure import MISSING_FACE
 from editor.layout import linebreak as lb
 from editor.layout.items import ImageItem, LaidOutIssue, LinkItem, Page, TextItem
 from editor.preflight.findings import Finding
@@ -23,6 +25,8 @@ ASCENT, DESCENT = 0.88, 0.12     # ideographic em box around the baseline, in fo
 OVERLAP_MIN = 2.0                # pt both ways before two boxes count as overlapping
 AREA_SLACK = 3.0                 # pt a glyph box may reach past the type area
 HEADING_ROLES = ("attachment_label", "attachment_title")
+_CODEPOINT = re.compile(r"（U\+([0-9A-F]{4,6})）")
+MAX_HEADING_LINES = 4            # a "heading" this long on one page is body text
 ROLE_ZH = {"biaosong": "小标宋", "song": "宋体", "fangsong": "仿宋", "kai": "楷体",
            "hei": "黑体", "latin": "西文"}
 _CODE_BY_TEXT = (("目录页码", "TOC_UNSETTLED"), ("分辨率偏低", "IMAGE_LOW_RES"),
@@ -115,6 +119,9 @@ def layout_warnings(ctx: PageContext) -> list[Finding]:
         page = ctx.laid_out.pages[w.page] if w.page is not None and \
             0 <= w.page < len(ctx.laid_out.pages) else None
         out.append(ctx.finding(code, w.text, page, w.doc_id, block_id=w.block_id))
+        m = _CODEPOINT.search(w.text) if code == "GLYPH_MISSING" else None
+        if m:
+            out[-1].text = chr(int(m.group(1), 16))      # the character the warning names
     return out
 
 
@@ -126,10 +133,13 @@ def glyphs_missing(ctx: PageContext) -> list[Finding]:
     for page in ctx.laid_out.pages:
         found: dict[tuple, list] = {}
         for t in page.texts():
-            try:
-                has = ctx.fontbook.metrics(ctx.fontbook.record(t.face).key).advances
-            except (KeyError, OSError):
-                continue
+            if t.face == MISSING_FACE:          # the layout's placeholder: no face has these
+                has = {}
+            else:
+                try:
+                    has = ctx.fontbook.metrics(ctx.fontbook.record(t.face).key).advances
+                except (KeyError, OSError):
+                    continue
             for i, ch in enumerate(t.text):
                 if ch.isprintable() and not ch.isspace() and ord(ch) not in has:
                     src = t.source
@@ -230,6 +240,9 @@ def stranded_headings(ctx: PageContext) -> list[Finding]:
         last = lines[-1][1][0].source
         if (last.doc_id, last.block_id) not in ctx.headings:
             continue
+        own = sum(1 for _, ts in lines if ts[0].source.block_id == last.block_id)
+        if own >= MAX_HEADING_LINES:
+            continue                      # a paragraph the import took for a heading
         text = "".join(t.text for t in lines[-1][1]).strip()
         out.append(ctx.finding("HEADING_STRANDED", f"标题“{text[:20]}”落在页末，正文在下一页",
                                page, last.doc_id, block_id=last.block_id, start=last.start,
@@ -359,6 +372,7 @@ def fonts_substituted(ctx: PageContext) -> list[Finding]:
                 "FONT_SUBSTITUTED",
                 f"本机没有{office}，{ROLE_ZH.get(role, role)}文字用 {FALLBACK_FOR_ROLE[role]} 代替",
                 None, text=f"{ROLE_ZH.get(role, role)}→{FALLBACK_FOR_ROLE[role]}"))
+            out[-1].office = office
     return out
 
 
@@ -376,9 +390,23 @@ def check_pages(ctx: PageContext, known: set[tuple] = frozenset()) -> list[Findi
     out = list(warned)
     for rule in PAGE_RULES:
         for f in rule(ctx):
-            if f.rule == "FONT_SUBSTITUTED" and f.rule in rules_told:
-                continue
-            if (f.rule, f.page) in told and f.page is not None:
-                continue
-            out.append(f)
+            if f.rule in rules_told and (f.page is None or (f.rule, f.page) in told):
+                _enrich(warned, f)
+            else:
+                out.append(f)
     return out
+
+
+def _enrich(warned: list[Finding], measured: Finding) -> None:
+    """Give the layout's warning about the same thing the text, block and box measured
+    (the warning keeps its message)."""
+    for w in warned:
+        if w.rule != measured.rule or w.page != measured.page or w.text or \
+                w.doc_id not in (None, measured.doc_id):
+            continue
+        if w.page is None and measured.office and measured.office not in w.message:
+            continue                     # FONT_SUBSTITUTED: the same office font
+        w.text, w.box = measured.text, measured.box
+        if w.block_id in (None, measured.block_id):
+            w.block_id, w.start, w.end = measured.block_id, measured.start, measured.end
+        return

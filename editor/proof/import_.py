@@ -11,22 +11,31 @@ Squiggly/Text/FreeText 注 or 疑 (a question) — unless the note starts with a
 ("改：新文字", "删：", "疑：…"; also "改为…").  Acrobat's "replace text" (a StrikeOut with a
 grouped Caret) becomes one 改.  Replies to the proof's own marks become replies.  What
 cannot be placed is listed, never guessed.
+
+A damaged proof is read through ``editor.guard``: the file is refused by type before it is
+opened (a FIFO named .pdf), the embedded map is decompressed with a limit (a gzip bomb is
+refused) and checked, and a damaged PDF is refused plainly.  One malformed annotation
+(a date of month 13, a Rect of three numbers or of names, broken QuadPoints/RD/IRT) is
+skipped and listed with the reason; at most ``MAX_ANNOTATIONS`` are read.
 """
 from __future__ import annotations
 
 import copy
 import datetime as _dt
-import gzip
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, ClassVar
 
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from editor.app.command import Change, Command
 from editor.errors import GazetteError
+from editor.guard import DAMAGE as _GUARD_DAMAGE
+from editor.guard import Guard, display_name, read_input
 from editor.model import Annotation, Document, Issue, Reply
 from editor.proof.anchor import CONTEXT, reanchor
 from editor.proof.export import MAP_NAME, NM_PREFIX
@@ -40,6 +49,10 @@ _EXPLICIT = re.compile(r"^\s*[【\[]?(改|删|增|疑|注)[】\]]?\s*[：:]\s*")
 _CHANGE_TO = re.compile(r"^\s*(?:改为|改成|应为)\s*[：:]?\s*")
 MARGIN_REACH = 160.0    # how far a sticky note in the margin may sit from its line
 _QUESTION = re.compile(r"[？?]\s*$|^\s*(请核|是否|核实)")
+MAX_ANNOTATIONS = 20_000        # marks read from one proof
+MAX_MAP_BYTES = 64 * 1024 * 1024
+DAMAGED_MARK = "批注数据已损坏，已跳过"
+DAMAGE = (*_GUARD_DAMAGE, PyPdfError)     # what a damaged PDF raises while it is read
 
 
 @dataclass
@@ -78,21 +91,68 @@ class _Raw:
 
 # ---------------------------------------------------------------------------- reading
 
+def _map_guard(reader: PdfReader) -> Guard:
+    name = getattr(reader, "_gongbao_name", "校样")
+    return Guard(lambda problem, detail: GazetteError(
+        f"无法读取校样“{name}”中内嵌的排版数据：{problem}", detail, name),
+        part_limit=MAX_MAP_BYTES, damage=(PyPdfError,))
+
+
 def read_proof_map(reader: PdfReader) -> ProofMap | None:
-    raw = reader.attachments.get(MAP_NAME)
-    if not raw:
-        return None
-    return ProofMap.from_json(gzip.decompress(raw[0]))
+    """The positioned text embedded by ``editor.proof.export``; None when the PDF has
+    none; a damaged one (a bomb, a broken stream, wrong JSON) is a plain refusal."""
+    guard = _map_guard(reader)
+    with guard.reading(MAP_NAME):
+        raw = reader.attachments.get(MAP_NAME)
+        if not raw:
+            return None
+        pmap = ProofMap.from_json(guard.gunzip(bytes(raw[0]), MAP_NAME))
+        _check_map(pmap)
+    return pmap
+
+
+def _check_map(pmap: ProofMap) -> None:
+    """Every number of the map a finite number, every text a string (ValueError else),
+    so that a damaged map is refused here rather than failing while marks are placed."""
+    import math
+    if not isinstance(pmap.build, str):
+        raise ValueError("build is not a string")
+    for page in pmap.pages:
+        for value in (page.width, page.height):
+            if not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ValueError("page size")
+        for it in page.items:
+            s = it.source
+            numbers = [it.x, it.y, it.size, it.width, *it.xs]
+            if not (isinstance(it.text, str) and isinstance(it.xs, list)
+                    and all(isinstance(v, (int, float)) and math.isfinite(v) for v in numbers)
+                    and isinstance(s.doc_id, str) and isinstance(s.block_id, str)
+                    and isinstance(s.start, int) and isinstance(s.end, int)
+                    and 0 <= s.start <= s.end and len(it.xs) >= len(it.text)):
+                raise ValueError(f"bad map item {it.text!r:.40}")
 
 
 def _text(value) -> str:
     return str(value) if value is not None else ""
 
 
+def _numbers(value, count: int | None = None) -> list[float]:
+    """A PDF array of finite numbers (``count`` of them when given); ValueError else."""
+    import math
+    out = [float(v) for v in list(value)[:10_000]]
+    if not all(math.isfinite(v) for v in out) or (count is not None and len(out) != count):
+        raise ValueError("not an array of finite numbers")
+    return out
+
+
 def _page_boxes(space: PdfSpace, obj) -> tuple[list[Box], Box]:
-    """The quads (as boxes) and the rect of an annotation, in page coordinates."""
-    rect = space.box(*[float(v) for v in obj.get("/Rect", [0, 0, 0, 0])])
-    quads = [float(v) for v in obj.get("/QuadPoints", [])]
+    """The quads (as boxes) and the rect of an annotation, in page coordinates (a
+    malformed Rect raises ValueError; malformed QuadPoints fall back to the Rect)."""
+    rect = space.box(*_numbers(obj.get("/Rect", [0, 0, 0, 0]), 4))
+    try:
+        quads = _numbers(obj.get("/QuadPoints", []))
+    except DAMAGE:
+        quads = []
     boxes = []
     for i in range(0, len(quads) - 7, 8):
         xs, ys = quads[i:i + 8:2], quads[i + 1:i + 8:2]
@@ -100,27 +160,55 @@ def _page_boxes(space: PdfSpace, obj) -> tuple[list[Box], Box]:
     return boxes, rect
 
 
-def _read(reader: PdfReader, pmap: ProofMap) -> list[_Raw]:
+def _read(reader: PdfReader, pmap: ProofMap, skipped: list[Unplaced]) -> list[_Raw]:
+    """The markup annotations of every page; a malformed one is listed in ``skipped``."""
     out = []
     for index, page in enumerate(reader.pages):
-        space = PdfSpace.of(page, pmap.pages[index])
-        for ref in page.get("/Annots") or []:
-            obj = ref.get_object()
-            subtype = _text(obj.get("/Subtype"))
-            if subtype not in MARKUPS or "/StateModel" in obj:
-                continue            # review states (Accepted/Rejected ticks) are no comments
-            boxes, rect = _page_boxes(space, obj)
-            out.append(_Raw(index, subtype, obj, getattr(ref, "idnum", None),
-                            _text(obj.get("/Contents")), boxes, rect))
+        try:
+            space = PdfSpace.of(page, pmap.pages[index])
+            annots = page.get("/Annots") or []
+            annots = list(annots.get_object() if hasattr(annots, "get_object") else annots)
+        except DAMAGE:
+            skipped.append(Unplaced(index + 1, "/Annots", "", "本页的批注列表已损坏，已跳过"))
+            continue
+        for ref in annots:
+            if len(out) + len(skipped) >= MAX_ANNOTATIONS:
+                skipped.append(Unplaced(index + 1, "", "",
+                                        f"批注超过 {MAX_ANNOTATIONS} 条，其余未读取"))
+                return out
+            raw = _read_one(index, space, ref, skipped)
+            if raw is not None:
+                out.append(raw)
     return out
 
 
+def _read_one(index: int, space: PdfSpace, ref, skipped: list[Unplaced]) -> _Raw | None:
+    subtype = ""
+    try:
+        obj = ref.get_object()
+        if not hasattr(obj, "get"):
+            raise ValueError("annotation is not a dictionary")
+        subtype = _text(obj.get("/Subtype"))
+        if subtype not in MARKUPS or "/StateModel" in obj:
+            return None             # review states (Accepted/Rejected ticks) are no comments
+        boxes, rect = _page_boxes(space, obj)
+        return _Raw(index, subtype, obj, getattr(ref, "idnum", None),
+                    _text(obj.get("/Contents")), boxes, rect)
+    except DAMAGE:
+        skipped.append(Unplaced(index + 1, subtype or "/Annot", "", DAMAGED_MARK))
+        return None
+
+
 def _pdf_time(value: str) -> str:
+    """ISO time of a PDF date; "" for one that is no date (month 13, 30 February)."""
     m = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?", value or "")
     if not m:
         return ""
     parts = [int(p) if p else d for p, d in zip(m.groups(), (0, 1, 1, 0, 0, 0))]
-    return _dt.datetime(*parts).isoformat(timespec="seconds")
+    try:
+        return _dt.datetime(*parts).isoformat(timespec="seconds")
+    except (ValueError, OverflowError):
+        return ""
 
 
 # ---------------------------------------------------------------------------- kinds
@@ -149,7 +237,10 @@ def kind_of(subtype: str, contents: str) -> tuple[str, str, str]:
 
 def _hits_of(raw: _Raw, page: PageMap) -> list[Hit]:
     if raw.subtype == "/Caret":
-        rd = [float(v) for v in raw.obj.get("/RD", [0, 0, 0, 0])]
+        try:
+            rd = _numbers(raw.obj.get("/RD", [0, 0, 0, 0]), 4)
+        except DAMAGE:
+            rd = [0.0] * 4
         r = raw.rect
         x = (r.x0 + rd[0] + r.x1 - rd[2]) / 2
         hit = caret_offset(page, x, r.top + rd[3], r.bottom - rd[1])
@@ -228,6 +319,8 @@ def _id_for(raw: _Raw, build: str) -> str:
 
 
 def _own_id(obj) -> str | None:
+    if not hasattr(obj, "get"):
+        return None
     nm = _text(obj.get("/NM"))
     return nm[len(NM_PREFIX):].split("#")[0] if nm.startswith(NM_PREFIX) else None
 
@@ -238,20 +331,23 @@ def open_pdf(pdf) -> PdfReader:
     pypdf's English repair notes stay out of the console."""
     import logging
 
-    from pypdf.errors import PdfReadError
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    name = getattr(pdf, "name", None) or str(pdf)
+    name = display_name(getattr(pdf, "name", None) or str(pdf))
     try:
+        if isinstance(pdf, (str, Path)):        # a FIFO or device named .pdf: refused by type
+            pdf = io.BytesIO(read_input(pdf, lambda problem, detail: GazetteError(
+                f"无法读取“{Path(name).name}”：{problem}", detail, name)))
         reader = PdfReader(pdf)
+        reader._gongbao_name = Path(name).name
         if reader.is_encrypted and not reader.decrypt(""):
             raise GazetteError("该 PDF 设有打开密码，无法读取；请在阅读器中另存为无密码的副本后再导入。",
                                "", name)
         len(reader.pages)                 # a broken page tree shows here, not later
     except FileNotFoundError as exc:
         raise GazetteError(f"找不到文件：{Path(name).name}", str(exc), name) from exc
-    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as exc:
+    except DAMAGE as exc:
         raise GazetteError(f"无法读取该 PDF（文件不是 PDF 或已损坏）：{Path(name).name}",
-                           f"{type(exc).__name__}: {exc}", name) from exc
+                           f"{type(exc).__name__}: {exc}", name) from None
     return reader
 
 
@@ -274,7 +370,10 @@ def import_proof(pdf, issue: Issue | None = None,
     proof).  ``fallback`` (a map, or a function building one) is used when the PDF carries
     no map of its own."""
     reader = open_pdf(pdf)
-    meta = reader.metadata or {}
+    try:
+        meta = dict(reader.metadata or {})
+    except DAMAGE:
+        meta = {}
     pmap = read_proof_map(reader)
     result = ImportResult(build=_text(meta.get("/GongbaoBuild")),
                           round=round_label or _text(meta.get("/GongbaoRound")),
@@ -286,14 +385,19 @@ def import_proof(pdf, issue: Issue | None = None,
     if len(pmap.pages) != len(reader.pages):
         raise GazetteError("校样页数与排版结果不一致，无法定位批注。",
                            f"pdf {len(reader.pages)} pages, map {len(pmap.pages)}")
-    raws = _read(reader, pmap)
+    with _map_guard(reader).reading("/Annots"):
+        raws = _read(reader, pmap, result.unplaced)
     grouped = _grouped_replacements(raws)
     for raw in raws:
-        if (raw.ref in grouped and grouped[raw.ref] is None) or _own_id(raw.obj):
-            continue
-        if _reply(raw, result):
-            continue
-        _place(raw, pmap, result, grouped.get(raw.ref), issue)
+        try:
+            if (raw.ref in grouped and grouped[raw.ref] is None) or _own_id(raw.obj):
+                continue
+            if _reply(raw, result):
+                continue
+            _place(raw, pmap, result, grouped.get(raw.ref), issue)
+        except DAMAGE:
+            result.unplaced.append(Unplaced(raw.page + 1, raw.subtype, raw.contents[:200],
+                                            DAMAGED_MARK))
     return result
 
 
@@ -303,12 +407,16 @@ def _grouped_replacements(raws: list[_Raw]) -> dict:
     by_ref = {r.ref: r for r in raws if r.ref is not None}
     out = {}
     for raw in raws:
-        irt = raw.obj.get("/IRT")
-        if raw.subtype == "/Caret" and irt is not None and _text(raw.obj.get("/RT")) == "/Group":
+        try:
+            irt = raw.obj.get("/IRT")
+            if raw.subtype != "/Caret" or irt is None or _text(raw.obj.get("/RT")) != "/Group":
+                continue
             parent = by_ref.get(getattr(irt, "idnum", None))
-            if parent is not None and parent.subtype == "/StrikeOut":
-                out[parent.ref] = raw
-                out[raw.ref] = None
+        except DAMAGE:
+            continue            # a malformed IRT: the caret stands alone
+        if parent is not None and parent.subtype == "/StrikeOut":
+            out[parent.ref] = raw
+            out[raw.ref] = None
     return out
 
 
@@ -316,7 +424,7 @@ def _reply(raw: _Raw, result: ImportResult) -> bool:
     irt = raw.obj.get("/IRT")
     if irt is None or _text(raw.obj.get("/RT")) == "/Group":
         return False
-    target = _own_id(irt.get_object())
+    target = _own_id(irt.get_object()) if hasattr(irt, "get_object") else None
     if target is None:
         return False
     result.replies.append((target, Reply(author=_text(raw.obj.get("/T")),

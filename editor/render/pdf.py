@@ -99,13 +99,12 @@ class PdfPainter:
     def text(self, item: TextItem) -> None:
         if not item.text:
             return
-        xs = item.xs if len(item.xs) == len(item.text) else _even_xs(item)
+        xs = item.positions()
         if item.face == MISSING_FACE:
             self._placeholders(item, xs)
         else:
             self.writer.write(item, xs, self.offset, self._y(item.y))
-        if item.underline or item.strike:
-            self._decorate(item, xs)
+        self._decorate(item)
 
     def _placeholders(self, item: TextItem, xs: list[float]) -> None:
         """Characters no installed face has: a framed box with the code, as strokes."""
@@ -120,19 +119,11 @@ class PdfPainter:
                 c.line(self._x(x1), self._y(y1), self._x(x2), self._y(y2))
         c.restoreState()
 
-    def _decorate(self, item: TextItem, xs: list[float]) -> None:
-        c = self.c
-        c.saveState()
-        c.setStrokeColorRGB(*_rgb(item.color))
-        c.setLineWidth(max(0.5, item.size * 0.05))
-        x0, x1 = self._x(xs[0]), self._x(xs[0] + item.width) if item.width else self._x(xs[-1])
-        if item.underline:
-            y = self._y(item.y + item.size * 0.12)
-            c.line(x0, y, x1, y)
-        if item.strike:
-            y = self._y(item.y - item.size * 0.35)
-            c.line(x0, y, x1, y)
-        c.restoreState()
+    def _decorate(self, item: TextItem) -> None:
+        for x0, y, x1, width in item.decorations():
+            self.c.addLiteral(f"q {self.writer.colour(item.color, 'RG')} {width:.3f} w "
+                              f"{self._x(x0):.3f} {self._y(y):.3f} m "
+                              f"{self._x(x1):.3f} {self._y(y):.3f} l S Q")
 
     def line(self, item: LineItem) -> None:
         ops = ["q", self.writer.colour(item.color, "RG"), f"{item.width:.3f} w"]
@@ -140,7 +131,7 @@ class PdfPainter:
             ops.append(f"[{' '.join(f'{d:.3f}' for d in item.dash)}] 0 d")
         ops.append(f"{self._x(item.x1):.3f} {self._y(item.y1):.3f} m "
                    f"{self._x(item.x2):.3f} {self._y(item.y2):.3f} l S Q")
-        self.c._code.append(" ".join(ops))
+        self.c.addLiteral(" ".join(ops))
 
     def rect(self, item: RectItem) -> None:
         if not (item.fill or item.stroke):
@@ -153,7 +144,7 @@ class PdfPainter:
         paint = "B" if item.fill and item.stroke else ("f" if item.fill else "S")
         ops.append(f"{self._x(item.x):.3f} {self._y(item.y + item.h):.3f} "
                    f"{item.w:.3f} {item.h:.3f} re {paint} Q")
-        self.c._code.append(" ".join(ops))
+        self.c.addLiteral(" ".join(ops))
 
     def image(self, item: ImageItem) -> None:
         import io
@@ -169,11 +160,6 @@ class PdfPainter:
         x0, y0 = self._x(item.x), self._y(item.y + item.h)
         self.c.linkRect("", f"page{item.target}", (x0, y0, x0 + item.w, y0 + item.h),
                         relative=0, thickness=0)
-
-
-def _even_xs(item: TextItem) -> list[float]:
-    step = item.width / max(len(item.text), 1)
-    return [item.x + k * step for k in range(len(item.text))]
 
 
 def _turn(c, page: Page, off: float, painter: PdfPainter) -> None:

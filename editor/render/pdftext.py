@@ -165,7 +165,7 @@ class TextWriter:
             out("Q")
         elif tc:
             out("0 Tc")
-        self.c._code.append(" ".join(ops))
+        self.c.addLiteral(" ".join(ops))
 
 
 def _spacing_run(xs: list[float], widths: list[float], i: int) -> tuple[int, float]:

@@ -137,6 +137,7 @@ def upgraded_copy(conn: sqlite3.Connection, version: int) -> sqlite3.Connection:
     """An in-memory copy of the database at the current version (for read-only use of an
     older file); ``conn`` is closed."""
     memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    memory.text_factory = conn.text_factory
     try:
         conn.backup(memory)
     finally:

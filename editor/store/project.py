@@ -8,6 +8,17 @@ inside :meth:`transaction` for each command, which writes only the rows the comm
 ``Change`` names.  Removed documents keep their row (unplaced, ``section_id`` NULL) so an
 undo brings back their import report and source; sources (.docx bytes) are kept once per
 sha256.  Save-as uses the SQLite backup API, so the copy is consistent even mid-session.
+
+Several writers (two windows, a window and ``python main.py project …``) may hold the
+same file: ``changed_elsewhere()`` compares ``PRAGMA data_version`` with the value at the
+last read, so the Session re-reads the file inside its write transaction before it
+changes anything (see ``editor.app.session``).  ``reading()`` gives a consistent snapshot
+for a read of several tables.
+
+A row that passes ``integrity_check`` but cannot be read (text that is not UTF-8, JSON
+that does not parse, a document type this version does not know) does not stop the
+project from opening: ``read_issue`` leaves that document out and lists it in
+``damaged`` (``DamagedRow``, with a Chinese reason), and the row is never rewritten.
 """
 from __future__ import annotations
 
@@ -16,19 +27,23 @@ import json
 import os
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
 from editor.app.command import Change
-from editor.errors import GazetteError
-from editor.model import Issue, Section
+from editor.errors import GazetteError, StorageError, storage_error
+from editor.model import DOCUMENT_KINDS, Document, Issue, Section
 from editor.store import codec
 from editor.store.migration import (copy_database, create_schema, upgrade_file,
                                     upgraded_copy)
-from editor.store.schema import (SCHEMA_VERSION, check_file, connect_readonly,
-                                 tidy_after_reading)
+from editor.store.schema import (SCHEMA_VERSION, DamagedText, check_file, connect_readonly,
+                                 decode_text, tidy_after_reading)
+
+
+BUSY_TIMEOUT_MS = 5000        # how long an edit waits for another writer's lock
 
 
 def now() -> str:
@@ -42,24 +57,41 @@ def user_name() -> str:
         return os.environ.get("USERNAME") or "unknown"
 
 
+@dataclass
+class DamagedRow:
+    """A stored document that could not be read back (its row is left as it is)."""
+    doc_id: str
+    name: str                 # the source file name, or the document id
+    reason: str               # Chinese
+
+    @property
+    def message(self) -> str:
+        return f"文件“{self.name}”已损坏，未能打开（{self.reason}）；项目的其余内容照常打开"
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.text_factory = decode_text
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
 
 class ProjectStore:
     """Rows of one project file; see the module docstring."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool = False):
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool = False,
+                 readonly_reason: str = ""):
         self.path = Path(path)
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
+        self.readonly_reason = readonly_reason      # Chinese, when the file cannot be written
         self.upgrade_backup: Path | None = None    # set when opening upgraded the file
+        self.damaged: list[DamagedRow] = []        # set by read_issue
+        self._version = None                       # PRAGMA data_version at the last read
         self._load_caches()
 
     # -- opening ---------------------------------------------------------------------------
@@ -72,8 +104,17 @@ class ProjectStore:
         path = Path(path)
         if path.exists():
             raise GazetteError(f"文件已存在：{path}", path=str(path))
-        conn = _connect(path)
-        create_schema(conn, schema_version)
+        try:
+            conn = _connect(path)
+            try:
+                create_schema(conn, schema_version)
+            except BaseException:
+                conn.close()
+                raise
+        except sqlite3.Error as exc:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise storage_error(exc, path) or exc from None
         store = cls(path, conn)
         issue = issue or Issue()
         with store.transaction():
@@ -84,22 +125,24 @@ class ProjectStore:
         return store
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False) -> "ProjectStore":
+    def open(cls, path: str | Path, readonly: bool = False,
+             readonly_reason: str = "") -> "ProjectStore":
         """Open an existing project; it is checked read-only first (never modified when
         refused).  An older file is backed up and upgraded (``upgrade_backup`` names the
-        copy, and the revision log records it); read-only, an in-memory copy is upgraded."""
+        copy, and the revision log records it); read-only, an in-memory copy is upgraded.
+        ``readonly_reason`` (Chinese) is what a refused edit says."""
         path = Path(path)
         version = check_file(path)
         if readonly:
             conn = connect_readonly(path)
             if version < SCHEMA_VERSION:
                 conn = upgraded_copy(conn, version)
-            return cls(path, conn, readonly=True)
+            return cls(path, conn, readonly=True, readonly_reason=readonly_reason)
         try:
             conn = _connect(path)
         except sqlite3.Error as exc:
-            raise GazetteError(f"无法写入项目文件“{path.name}”（只读或被占用）", str(exc),
-                               str(path)) from None
+            raise storage_error(exc, path) or GazetteError(
+                f"无法写入项目文件“{path.name}”（只读或被占用）", str(exc), str(path)) from None
         if version >= SCHEMA_VERSION:
             return cls(path, conn)
         try:
@@ -126,22 +169,67 @@ class ProjectStore:
             if self.readonly:
                 tidy_after_reading(self.path)
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the project file (保存, Ctrl+S in the window):
+        every commit is durable already; afterwards the file alone holds everything."""
+        if self.conn is not None and not self.readonly:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # -- transactions ----------------------------------------------------------------------
     @contextmanager
     def transaction(self):
-        """One atomic, durable unit of work (BEGIN IMMEDIATE … COMMIT)."""
+        """One atomic, durable unit of work (BEGIN IMMEDIATE … COMMIT).  A failure of the
+        machine (full disk, read-only, another program's lock) is a ``StorageError`` and
+        leaves the file as it was."""
         if self.readonly:
-            raise GazetteError("项目以只读方式打开，不能修改")
-        self.conn.execute("BEGIN IMMEDIATE")
+            reason = f"（{self.readonly_reason}）" if self.readonly_reason else ""
+            raise StorageError(f"项目以只读方式打开，不能修改{reason}", "readonly",
+                               path=str(self.path))
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) or exc from None
         try:
             yield self
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._load_caches()
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self._load_caches()
+            except sqlite3.Error:
+                pass                  # the error below says what happened
+            told = storage_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if told is not None:
+                raise told from exc
             raise
-        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def reading(self):
+        """A consistent snapshot for several reads (nothing when already in a transaction)."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.execute("COMMIT")
+
+    def data_version(self) -> int:
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """True when another connection (another window, process or program) committed
+        since this store last read the file."""
+        return self.data_version() != self._version
+
+    def reload(self) -> None:
+        """Forget what was read: the next reads see the file as it is now."""
+        self._load_caches()
 
     def _load_caches(self) -> None:
+        self._version = self.data_version()
         self._placed = {r[0]: (r[1], r[2]) for r in self.conn.execute(
             "SELECT id, section_id, position FROM documents")}
         self._sections = {r[0]: (r[1], r[2]) for r in self.conn.execute(
@@ -152,25 +240,48 @@ class ProjectStore:
         """The issue's metadata, template and sections in order, without their documents
         (what the next issue carries on from; nothing of the documents is decoded)."""
         row = self.conn.execute("SELECT metadata, template FROM issue WHERE id = 1").fetchone()
-        issue = Issue(meta=codec.meta_from_json(row[0]), template=row[1]) if row else Issue()
+        issue = Issue()
+        if row:
+            issue.template = row[1]
+            try:
+                if isinstance(row[0], DamagedText):
+                    raise ValueError("not UTF-8")
+                issue.meta = codec.meta_from_json(row[0])
+            except (ValueError, TypeError, AttributeError, RecursionError):
+                pass                  # read_issue reports it; the head stays blank
         issue.sections = [Section(id=sid, title=title) for sid, title in self.conn.execute(
             "SELECT id, title FROM sections ORDER BY position")]
         return issue
 
     def read_issue(self) -> Issue:
-        issue = self.read_head()
-        by_id = {s.id: s for s in issue.sections}
-        notes: dict[str, list[str]] = {}
-        for doc_id, data in self.conn.execute(
-                "SELECT a.doc_id, a.data FROM annotations a JOIN documents d ON d.id = a.doc_id"
-                " WHERE d.section_id IS NOT NULL ORDER BY a.doc_id, a.position"):
-            notes.setdefault(doc_id, []).append(data)
-        for doc_id, sid, model_json, overrides in self.conn.execute(
-                "SELECT id, section_id, model, overrides FROM documents"
-                " WHERE section_id IS NOT NULL ORDER BY position"):
-            doc = codec.document_from_parts(model_json, overrides, notes.get(doc_id, []))
-            by_id[sid].documents.append(doc)
+        """The whole issue; documents whose rows cannot be read are left out and listed
+        in ``damaged``."""
+        with self.reading():
+            issue = self.read_head()
+            self.damaged = []
+            meta = self.conn.execute("SELECT metadata FROM issue WHERE id = 1").fetchone()
+            if meta and not _readable_meta(meta[0]):
+                self.damaged.append(DamagedRow("", "期刊信息", "刊名、期次等信息无法读出，暂以空白代替"))
+            by_id = {s.id: s for s in issue.sections}
+            notes: dict[str, list[str]] = {}
+            for doc_id, data in self.conn.execute(
+                    "SELECT a.doc_id, a.data FROM annotations a JOIN documents d"
+                    " ON d.id = a.doc_id WHERE d.section_id IS NOT NULL"
+                    " ORDER BY a.doc_id, a.position"):
+                notes.setdefault(doc_id, []).append(data)
+            for doc_id, sid, name, model_json, overrides in self.conn.execute(
+                    "SELECT id, section_id, source_name, model, overrides FROM documents"
+                    " WHERE section_id IS NOT NULL ORDER BY position"):
+                doc, reason = _read_document(doc_id, model_json, overrides,
+                                             notes.get(doc_id, []))
+                if doc is None:
+                    self.damaged.append(DamagedRow(doc_id, name or doc_id, reason))
+                else:
+                    by_id[sid].documents.append(doc)
         return issue
+
+    def damaged_ids(self) -> set[str]:
+        return {d.doc_id for d in self.damaged if d.doc_id}
 
     def document_ids(self) -> set[str]:
         """Every document id ever stored (placed or not): new ids must avoid them."""
@@ -179,7 +290,13 @@ class ProjectStore:
     def import_report(self, doc_id: str):
         row = self.conn.execute("SELECT import_report FROM documents WHERE id = ?",
                                 (doc_id,)).fetchone()
-        return codec.report_from_json(row[0]) if row else None
+        if not row:
+            return None
+        try:
+            return codec.report_from_json(row[0])
+        except (ValueError, TypeError, AttributeError, RecursionError):
+            return codec.report_from_json(codec.report_json(
+                [{"level": "warning", "message_zh": "导入报告已损坏，无法显示"}]))
 
     def source(self, doc_id: str) -> tuple[str, bytes] | None:
         """(original file name, .docx bytes) of a document, or None."""
@@ -254,8 +371,9 @@ class ProjectStore:
                     self.conn.execute("UPDATE documents SET section_id = ?, position = ?"
                                       " WHERE id = ?", (section.id, i, doc.id))
                     self._placed[doc.id] = (section.id, i)
+        keep = self.damaged_ids()          # unreadable rows stay where they are
         for doc_id, place in self._placed.items():
-            if doc_id not in present and place != (None, None):
+            if doc_id not in present and doc_id not in keep and place != (None, None):
                 self.conn.execute("UPDATE documents SET section_id = NULL, position = NULL"
                                   " WHERE id = ?", (doc_id,))
                 self._placed[doc_id] = (None, None)
@@ -332,7 +450,16 @@ class ProjectStore:
         row = self.conn.execute("SELECT data FROM revisions WHERE seq = ?", (seq,)).fetchone()
         if row is None or row[0] is None:
             raise GazetteError("该操作已过期，无法撤销或重做", f"revision {seq}")
-        return json.loads(row[0])
+        try:
+            if isinstance(row[0], DamagedText):
+                raise ValueError("not UTF-8")
+            data = json.loads(row[0])
+            if not isinstance(data, dict) or not isinstance(data.get("command"), str):
+                raise ValueError("not a stored command")
+        except (ValueError, RecursionError) as exc:
+            raise GazetteError("项目文件中这一步操作的记录已损坏，无法撤销或重做（其余内容不受影响）",
+                               f"revision {seq}: {exc}") from None
+        return data
 
     def expire_before(self, seq: int) -> None:
         """Older commands stay in the log (what, when, who) but are no longer undoable."""
@@ -401,10 +528,52 @@ def load_ignored(path: str | Path) -> dict[str, str]:
         store.close()
 
 
-def load_issue(path: str | Path) -> Issue:
-    """The Issue held in a project file, read without writing to it (for ``build``)."""
+def load_issue(path: str | Path, progress=None) -> Issue:
+    """The Issue held in a project file, read without writing to it (for ``build``);
+    each damaged document is told to ``progress`` (Chinese) and left out."""
     store = ProjectStore.open(path, readonly=True)
     try:
-        return store.read_issue()
+        issue = store.read_issue()
+        for row in store.damaged:
+            if progress is not None:
+                progress(f"提示：{row.message}")
+        return issue
     finally:
         store.close()
+
+
+def _readable_meta(text) -> bool:
+    if isinstance(text, DamagedText):
+        return False
+    try:
+        codec.meta_from_json(text)
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return False
+    return True
+
+
+def _read_document(doc_id: str, model_json, overrides, notes: list) -> tuple:
+    """(Document, "") or (None, Chinese reason) for one stored document."""
+    if any(isinstance(t, DamagedText) for t in (model_json, overrides, *notes)):
+        return None, "保存的文字不是有效的 UTF-8 编码"
+    reason = "保存的内容无法解读"
+    try:
+        doc = codec.document_from_parts(model_json, overrides, notes)
+    except json.JSONDecodeError:
+        return None, "保存的内容不完整或格式错误"
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        doc = None
+        reason = f"保存的内容无法解读（{type(exc).__name__}）"
+    if not isinstance(doc, Document):
+        try:
+            kind = json.loads(model_json).get("type")
+        except (ValueError, AttributeError, RecursionError):
+            kind = None
+        if kind != "Document":
+            return None, f"未知的文件类型“{str(kind)[:40]}”（可能由更新版本的程序写入）"
+        return None, reason
+    if doc.kind not in DOCUMENT_KINDS:
+        return None, f"未知的文件类别“{str(doc.kind)[:40]}”（可能由更新版本的程序写入）"
+    if doc.id != doc_id:
+        return None, "保存的文件编号与记录不符"
+    return doc, ""

@@ -91,22 +91,42 @@ def set_document_field(issue, doc_id: str, field: str, text: str) -> Command | N
 
 
 def paragraph_roles(issue, source) -> tuple[str, list[tuple[str, str]]] | None:
-    """For a click on a top-level paragraph of a document: (its current role, the
-    (role, menu text) choices of ``SetParagraphRole``); None for anything else (head parts,
-    table cells, list items, pictures)."""
-    from editor.app.commands import PARAGRAPH_ROLES, block_place
+    """For a click on a top-level paragraph of a document, or on its title, subtitle,
+    speaker, conference mark or date: (what it is now, the (part, menu text) choices of
+    ``SetPart``); None for anything else (table cells, pictures, 落款 …)."""
+    from editor.app.commands import block_place
+    from editor.app.recognition_commands import HEAD_TEXT_PARTS, PART_NAMES
     doc = issue.find_document(source.doc_id)
     if doc is None or "/" in source.block_id:
         return None
+    choices = list(PART_NAMES.items())
+    if source.block_id in HEAD_TEXT_PARTS:
+        return (source.block_id, choices) if getattr(doc, source.block_id) else None
     try:
         blocks, i, where = block_place(doc, source.block_id)
-    except GazetteError:                  # a head part (title, 落款 …) or a vanished block
+    except GazetteError:                  # another head part (文号, 落款 …) or a vanished block
         return None
     block = blocks[i]
-    if not isinstance(block, model.Paragraph) or isinstance(block, model.ListItem):
+    if not isinstance(block, model.Paragraph):
         return None
     current = f"heading{block.level}" if isinstance(block, model.Heading) else "body"
-    return current, [(k, v) for k, v in PARAGRAPH_ROLES.items() if k != "title" or where == "body"]
+    return current, choices
+
+
+def document_kinds(issue, doc_id: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(the document's kind, the (kind, menu text) choices of ``SetDocumentKind``)."""
+    from editor.app.recognition_commands import KIND_NAMES
+    doc = issue.find_document(doc_id)
+    return None if doc is None else (doc.kind, list(KIND_NAMES.items()))
+
+
+def set_document_kind(issue, doc_id: str, kind: str) -> Command | None:
+    """Read the document again as ``kind`` (None when it is that kind already)."""
+    from editor.app.recognition_commands import SetDocumentKind
+    doc = issue.find_document(doc_id)
+    if doc is None or doc.kind == kind:
+        return None
+    return SetDocumentKind(doc_id=doc_id, kind=kind)
 
 
 def editable_text(issue, source) -> tuple[str, str, str] | None:
@@ -130,7 +150,8 @@ def edit_text(issue, source, old: str, new: str) -> Command | None:
 
 
 def set_paragraph_role(issue, doc_id: str, block_id: str, target: str) -> Command:
-    return cmds.SetParagraphRole(doc_id=doc_id, block_id=block_id, target=target)
+    from editor.app.recognition_commands import SetPart
+    return SetPart(doc_id=doc_id, block_id=block_id, target=target)
 
 
 TABLE_FIELD_COMMANDS = {"col_widths": tcmds.SetColumnWidths, "font_size": tcmds.SetTableFontSize,
@@ -218,6 +239,27 @@ def save_copy(session, target: Path) -> None:
     session.save_as(target)
 
 
+def checkpoint(session) -> None:
+    """保存: the session's writes folded into the project file (see ProjectStore)."""
+    store = getattr(session, "store", None)
+    if store is not None:
+        store.checkpoint()
+
+
+def last_write_time(session) -> float | None:
+    """When the project file (or its write-ahead log) was last written; None unknown."""
+    path = getattr(session, "path", None)
+    if path is None:
+        return None
+    times = []
+    for name in (str(path), f"{path}-wal"):
+        try:
+            times.append(Path(name).stat().st_mtime)
+        except OSError:
+            continue
+    return max(times) if times else None
+
+
 # -- what the window shows ---------------------------------------------------------------------
 
 def report_lines(session, doc_id: str) -> list[str]:
@@ -260,5 +302,60 @@ def describe_source(doc: model.Document, source) -> str:
     parts = source.block_id.split("/")
     where = names.get(parts[0])
     if where is None:
-        where = "表格单元格" if len(parts) >= 2 else "段落"
-    return f"《{doc.toc_title[:24]}》 · {where}（{source.block_id}）"
+        where = _cell_place_text(doc, parts) if len(parts) >= 2 else _paragraph_place(
+            doc, parts[0])
+    return f"《{doc.toc_title[:24]}》 · {where}"
+
+
+def _paragraph_place(doc: model.Document, block_id: str) -> str:
+    """``第 9 段``: the paragraph's place among the document's paragraphs (never its id)."""
+    paragraphs = [b for b in doc.all_blocks() if not isinstance(b, model.Table)]
+    n = next((k for k, b in enumerate(paragraphs, 1) if getattr(b, "id", None) == block_id),
+             None)
+    return f"第 {n} 段" if n else "段落"
+
+
+def _cell_place_text(doc: model.Document, parts: list[str]) -> str:
+    """``表 1 第 3 行第 2 列`` for a click in a table cell (never its ids)."""
+    tables = [b for b in doc.all_blocks() if isinstance(b, model.Table)]
+    for k, table in enumerate(tables, 1):
+        if table.id != parts[0]:
+            continue
+        for r, row in enumerate(table.rows, 1):
+            cell = next((c for c in row.cells if c.id == parts[1]), None)
+            if cell is not None:
+                return f"表 {k} 第 {r} 行第 {cell.col + 1} 列"
+        return f"表 {k}"
+    return "表格单元格"
+
+
+# -- reordering by keyboard and menu (上移 / 下移 / 移到栏目) -------------------------------------
+
+def move_step(issue: model.Issue, doc_id: str, step: int) -> Command | None:
+    """上移 (step -1) / 下移 (+1) a document by one place; past the first or last place of
+    its section it goes to the end of the section before or the start of the one after.
+    None at the very top or bottom of the issue."""
+    s, d = _doc_place(issue, doc_id)
+    section = issue.sections[s]
+    if 0 <= d + step < len(section.documents):
+        return cmds.MoveDocument(doc_id=doc_id, section_id=section.id, index=d + step)
+    t = s + step
+    if not 0 <= t < len(issue.sections):
+        return None
+    target = issue.sections[t]
+    return cmds.MoveDocument(doc_id=doc_id, section_id=target.id,
+                             index=len(target.documents) if step < 0 else 0)
+
+
+def section_step(issue: model.Issue, section_id: str, step: int) -> Command | None:
+    """上移 / 下移 a section by one place (None at either end)."""
+    ids = [s.id for s in issue.sections]
+    if section_id not in ids:
+        return None
+    return move_section(issue, section_id, ids.index(section_id) + step) \
+        if 0 <= ids.index(section_id) + step < len(ids) else None
+
+
+def move_to_section(issue: model.Issue, doc_id: str, section_id: str) -> Command | None:
+    """移到栏目: a document to the end of another section."""
+    return move_document(issue, doc_id, section_id, len(_section(issue, section_id).documents))

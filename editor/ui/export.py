@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+                               QVBoxLayout)
 
+from editor.app.outputs import OutputExists, check_output
 from editor.errors import GazetteError
 from editor.ui.buttons import ok_cancel
 from editor.ui.printing import print_pages  # noqa: F401  (re-export)
@@ -23,8 +25,9 @@ PDFX_VERSIONS = {"PDF/X-4（推荐）": "PDF/X-4", "PDF/X-1a（仅 CMYK、无透
 class ExportDialog(QDialog):
     """Asks for the PDF path and the print options."""
 
-    def __init__(self, default_path: Path, parent=None):
+    def __init__(self, default_path: Path, parent=None, inputs=()):
         super().__init__(parent)
+        self.inputs = list(inputs)        # files the export must never write over
         self.setWindowTitle("导出印刷PDF")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("保存为："))
@@ -89,10 +92,22 @@ class ExportDialog(QDialog):
                                               "PDF 文件 (*.pdf)")
         if path:
             self.path.setText(path)
+            self._confirmed = self.chosen_path()   # the file dialog asked about replacing it
 
     def chosen_path(self) -> Path:
         path = Path(self.path.text().strip())
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+
+    def accept(self) -> None:
+        """Close only on a path that may be written: never the project or an input; an
+        existing file only after the user agreed to replace it (the file dialog of 浏览…
+        asked already for the path it gave)."""
+        path = self.chosen_path()
+        if confirm_output(self, path, self.inputs, asked=path == getattr(self, "_confirmed",
+                                                                           None)):
+            super().accept()
+        else:
+            self.path.setFocus()
 
 
 def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None):
@@ -108,3 +123,21 @@ def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None):
                         progress=progress)
         return laid_out
     return work
+
+
+def confirm_output(parent, path: Path, inputs, asked: bool = False) -> bool:
+    """True when ``path`` may be written: refused (with a message) over the project, an
+    input or any project file; over another existing file only when the user agrees
+    (``asked``: a file dialog already asked).  See ``editor.app.outputs``."""
+    try:
+        check_output(path, inputs, force=asked)
+    except OutputExists:
+        answer = QMessageBox.question(
+            parent, "文件已存在", f"“{Path(path).name}”已存在。要替换它吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+    except GazetteError as exc:
+        QMessageBox.warning(parent, "不能写到这里", exc.message)
+        return False
+    return True

@@ -11,7 +11,7 @@ again, so the hits follow the editor's work.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolBar
 
 from editor.proof.search import LIMIT, Match, find_text
@@ -50,6 +50,7 @@ class FindBar(QToolBar):
         self.replacement.setPlaceholderText("替换为")
         self.replacement.setClearButtonEnabled(True)
         self.replacement.setMaximumWidth(240)
+        self.replacement.installEventFilter(self)       # Esc closes the bar from here too
         self.addSeparator()
         self.addWidget(self.replacement)
         self.replace_action = self.addAction("替换", self.replace_current)
@@ -61,6 +62,8 @@ class FindBar(QToolBar):
         self.addWidget(self.status)
         close = self.addAction("关闭", self.close_bar)
         close.setToolTip("关闭查找（Esc）")
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)   # any part of the bar
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -91,6 +94,10 @@ class FindBar(QToolBar):
         self.status.clear()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is getattr(self, "replacement", None) and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return True
         if obj is self.edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -328,6 +328,7 @@ class IssueTreeView(QTreeView):
     reimport_requested = Signal(str)          # doc id
     properties_requested = Signal(str, str)
     report_requested = Signal(str)            # doc id
+    move_to_requested = Signal(str, str)      # doc id, target section id
 
     def __init__(self, model: IssueTreeModel, parent=None):
         super().__init__(parent)
@@ -343,6 +344,7 @@ class IssueTreeView(QTreeView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.setAccessibleName("期刊目录树")
+        self.move_actions: list[QAction] = []     # 上移, 下移 (the window's, with their keys)
 
     def _menu(self, pos: QPoint) -> None:
         index = self.indexAt(pos)
@@ -350,6 +352,7 @@ class IssueTreeView(QTreeView):
             return
         kind = index.data(KIND_ROLE)
         item_id = index.data(ID_ROLE)
+        self.setCurrentIndex(index)           # 上移/下移 act on the item clicked
         menu = QMenu(self)
         title = "修改目录标题…\tF2" if kind == "document" else "重命名栏目…\tF2"
         self._add(menu, title, lambda: self.rename_requested.emit(kind, item_id))
@@ -359,10 +362,35 @@ class IssueTreeView(QTreeView):
             if model.report_count(item_id):
                 self._add(menu, "导入报告…", lambda: self.report_requested.emit(item_id))
         menu.addSeparator()
+        self._add_moves(menu, kind, item_id)
+        menu.addSeparator()
         self._add(menu, "移除\tDelete", lambda: self.remove_requested.emit(kind, item_id))
         menu.addSeparator()
         self._add(menu, "属性", lambda: self.properties_requested.emit(kind, item_id))
-        menu.exec(self.viewport().mapToGlobal(pos))
+        self.popup(menu, self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _add_moves(self, menu: QMenu, kind: str, item_id: str) -> None:
+        """上移 / 下移 (the window's actions, showing Alt+↑/↓) and, for a document,
+        移到栏目 › each other section."""
+        for action in self.move_actions:
+            menu.addAction(action)
+        issue = self.model().issue
+        if kind != "document" or issue is None:
+            return
+        sub = menu.addMenu("移到栏目")
+        here = next((s.id for s in issue.sections
+                     if any(d.id == item_id for d in s.documents)), None)
+        for section in issue.sections:
+            action = sub.addAction(section.title or "（未命名栏目）")
+            action.setEnabled(section.id != here)
+            action.triggered.connect(
+                lambda _c=False, sid=section.id: self.move_to_requested.emit(item_id, sid))
+        sub.setEnabled(len(issue.sections) > 1)
+
+    def popup(self, menu: QMenu, pos: QPoint) -> None:
+        """Show the context menu (tests replace this)."""
+        menu.exec(pos)
 
     def _add(self, menu: QMenu, text: str, slot) -> QAction:
         action = menu.addAction(text)

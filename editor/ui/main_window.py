@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
 
 from editor.app.command import Change
 from editor.errors import GazetteError
-from editor.layout.glyphs import INFO_CODES
 from editor.proof.geometry import ProofMap
 from editor.ui import edits
+from editor.ui.field_keys import FieldKeys
 from editor.ui.find_bar import FindBar
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
-from editor.ui.layout_notes import LayoutNotes
-from editor.ui.punct_dock import PunctuationCheck
+from editor.ui.preflight_dock import PreflightDock
 from editor.ui.qtfix import keep_singletons_alive
+from editor.ui.archive_panel import ArchivePanel
 from editor.ui.menus import build_menus
 from editor.ui.painter import FaceFonts
 from editor.ui.preview import PreviewView, ThumbnailModel
@@ -39,6 +39,7 @@ from editor.ui.settings import Settings
 from editor.ui.start_page import StartPage
 from editor.ui.table_panel import TablePanel
 from editor.ui.undo import UndoBridge
+from editor.ui.window_fit import centred, first_size, fit_window, fits
 from editor.ui.window_requests import EditRequests
 
 APP_TITLE = "公报编辑器"
@@ -65,9 +66,16 @@ class MainWindow(EditRequests, QMainWindow):
         self.undo = UndoBridge(self)
         self.undo.changed.connect(self.apply_change)
         self.undo.failed.connect(lambda text: self.error(text))
+        self.undo.external.connect(lambda text: self.message(text, 15000))   # another writer
         self._build_central()
         self._build_docks()
         self.actions = build_menus(self)
+        self.tree.move_actions = [self.actions["move_up"], self.actions["move_down"]]
+        self.tree.move_to_requested.connect(self.move_to_section)
+        self.field_keys = FieldKeys(self)      # 撤销/重做/导出/保存 from any field
+        self.field_keys.install()
+        self._follow_doc: str | None = None    # the document the pages follow after a move
+        self._fitted = False
         self._build_status()
         self._restore()
         self.show_start_page()
@@ -84,7 +92,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.preview.source_clicked.connect(self._source_clicked)
         self.preview.context_requested.connect(
             lambda source, pos: self._paragraph_menu_at(source, pos))
-        self.preview.zoom_changed.connect(lambda text: self.zoom_label.setText(text))
+        self.preview.zoom_changed.connect(self._zoom_changed)
         self.preview.page_changed.connect(self._page_changed)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.preview)
@@ -129,6 +137,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.properties.template_chosen.connect(self.set_template)
         self.properties.document_edited.connect(self.edit_document_layout)
         self.properties.head_edited.connect(self.edit_document_head)
+        self.properties.kind_chosen.connect(lambda doc_id, kind: self.execute(
+            edits.set_document_kind(self.session.issue, doc_id, kind)))
         self.table_panel = TablePanel()
         self.table_panel.layout_edited.connect(self.edit_table_layout)
         self.table_panel.merge_requested.connect(self.merge_cells)
@@ -147,42 +157,61 @@ class MainWindow(EditRequests, QMainWindow):
         self.compare = RoundCompare(self)
         self.find_bar = FindBar(self)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.find_bar)
-        self.notes = LayoutNotes(self)
-        self.punct = PunctuationCheck(self)
-        self.resizeDocks([self.tree_dock, self.thumbs_dock], [320, 480], Qt.Orientation.Vertical)
+        self.preflight = PreflightDock(self)
+        self.archive = ArchivePanel(self)
+        self.resizeDocks([self.tree_dock, self.thumbs_dock], [420, 300], Qt.Orientation.Vertical)
         self.resizeDocks([self.tree_dock, self.side_dock], [300, 340], Qt.Orientation.Horizontal)
 
     def _build_status(self) -> None:
         bar = self.statusBar()
+        self.saved_label = QLabel()
+        self.saved_label.setToolTip("每一处修改都在做出时写入项目文件，不必另行保存；"
+                                    "Ctrl+S 可随时再确认一次")
         self.pages_label = QLabel()
         self.build_label = QLabel()
         self.zoom_label = QLabel()
-        for label in (self.pages_label, self.build_label, self.zoom_label):
+        for label in (self.saved_label, self.pages_label, self.build_label, self.zoom_label):
             bar.addPermanentWidget(label)
 
     def _restore(self) -> None:
+        """The saved geometry when it fits the screen's free area, else a first window
+        that fits (1400×900 where there is room)."""
         geometry = self.settings.geometry()
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
+        if available is not None and (geometry is None or not (
+                self.isMaximized() or fits(self.frameGeometry(), available))):
+            size = first_size(available)
+            self.resize(size)
+            self.move(centred(size, available).topLeft())
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
         self.preview.set_zoom(self.settings.zoom())
 
     # -- pages and states -------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:            # the real frame is known now: keep it on screen
+            self._fitted = True
+            fit_window(self)
+
     def show_start_page(self) -> None:
         self.start_page.set_recent(self.settings.recent_files())
+        self.zoom_label.clear()           # no zoom without pages
+        self.saved_label.clear()
         self.stack.setCurrentWidget(self.start_page)
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock, self.history_dock,
-                     self.proof.dock, self.compare.dock, self.notes.dock, self.punct.dock):
+                     self.proof.dock, self.compare.dock, self.preflight.dock):
             dock.hide()
         self._update_title()
         self._update_actions()
 
     def _show_editor(self) -> None:
         self.stack.setCurrentWidget(self.preview)
+        self.zoom_label.setText(self.preview.zoom_text())
         for dock in (self.tree_dock, self.thumbs_dock, self.side_dock):
             dock.show()
         self.proof.dock.setVisible(self.proof.active)
@@ -198,6 +227,10 @@ class MainWindow(EditRequests, QMainWindow):
         self.setWindowTitle(f"{self.path.name} — {label} — {APP_TITLE}" if label
                             else f"{self.path.name} — {APP_TITLE}")
 
+    def _zoom_changed(self, text: str) -> None:
+        if self.stack.currentWidget() is self.preview:
+            self.zoom_label.setText(text)
+
     def _update_actions(self) -> None:
         has = self.session is not None
         for name in ("export", "print", "save_as", "close", "import", "add_section",
@@ -207,6 +240,16 @@ class MainWindow(EditRequests, QMainWindow):
             action = self.actions.get(name)
             if action is not None:
                 action.setEnabled(has)
+        for name in ("save", "move_up", "move_down"):
+            if name in self.actions:
+                self.actions[name].setEnabled(has)
+        self.update_compare_action()
+
+    def update_compare_action(self) -> None:
+        """关闭比较 only while a comparison is open."""
+        action = self.actions.get("proof_compare_close")
+        if action is not None:
+            action.setEnabled(self.session is not None and self.compare.active)
 
     def message(self, text: str, ms: int = 6000) -> None:
         self.statusBar().showMessage(text, ms)
@@ -238,6 +281,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.attach(session, path)
         if session.access is not None and session.access.warnings:   # network share
             self.message("；".join(session.access.warnings), 0)
+        if session.damaged:                  # unreadable rows: the rest of the issue is open
+            self.error("\n".join(d.message for d in session.damaged), "部分内容已损坏")
         if on_open is not None:
             on_open()
 
@@ -314,6 +359,7 @@ class MainWindow(EditRequests, QMainWindow):
         self._show_editor()
         self._update_title()
         self.request_layout()
+        self.show_saved(edits.last_write_time(session))
         self.message(f"已打开 {path}")
 
     def close_project(self, show_start: bool = True) -> None:
@@ -323,8 +369,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.session = None
         self.laid_out = self._proof_map = None
         self.find_bar.reset()
-        self.notes.clear()
-        self.punct.clear()
+        self.preflight.clear()
         self.selected_doc = None
         self.undo.set_session(None)
         self.proof.reset()
@@ -351,6 +396,25 @@ class MainWindow(EditRequests, QMainWindow):
             return
         self.open_project(Path(target))
 
+    def save(self) -> None:
+        """保存 (Ctrl+S): every edit is already in the project file; this folds the
+        write-ahead log into it (a checkpoint) and says so."""
+        if self.session is None:
+            return
+        try:
+            edits.checkpoint(self.session)
+        except Exception as exc:          # noqa: BLE001 — every failure reaches the user
+            self.error(user_message(exc), "保存失败")
+            return
+        self.show_saved()
+        self.message(f"已保存 {self.path.name}（每一处修改在做出时都已自动保存）")
+
+    def show_saved(self, when: float | None = None) -> None:
+        """The permanent note 已自动保存 with the time of the project's last write."""
+        stamp = time.strftime("%H:%M:%S", time.localtime(when if when is not None
+                                                          else time.time()))
+        self.saved_label.setText(f"已自动保存 {stamp}")
+
     # -- layout -------------------------------------------------------------------------------------
     def request_layout(self) -> None:
         if self.session is not None:
@@ -372,14 +436,24 @@ class MainWindow(EditRequests, QMainWindow):
         self.compare.pages_ready(laid_out)
         self.find_bar.pages_ready(laid_out)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
+        self._follow_moved(laid_out)
         self._measure_tables()
-        self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
-        self.notes.pages_ready(laid_out)
-        self.punct.pages_ready(laid_out)
-        shown = [w for w in laid_out.warnings if w.code not in INFO_CODES]   # not 字体替代
-        if shown:
-            self.message(f"排版提示 {len(shown)} 条：{shown[0].text}"
-                         "（单击右下角“排版提示”查看全部）", 10000)
+        self.build_label.setText(f"排版 {seconds:.2f} 秒")    # short: room for messages at 1366
+        self.build_label.setToolTip(f"最近一次排版完成于 {time.strftime('%H:%M:%S')}")
+        self.preflight.pages_ready(laid_out)
+        counts = self.preflight.report.counts
+        if counts["error"] or counts["warning"]:
+            first = self.preflight.report.findings[0]
+            self.message(f"印前检查：错误 {counts['error']} 条，警告 {counts['warning']} 条："
+                         f"{first.message[:40]}（单击右下角“印前检查”查看全部）", 10000)
+
+    def _follow_moved(self, laid_out) -> None:
+        """After a move the pages show the moved document where it now begins (not the
+        page it used to be on, now another document's)."""
+        doc_id, self._follow_doc = self._follow_doc, None
+        page = laid_out.doc_first_page.get(doc_id) if doc_id else None
+        if page is not None:
+            self.preview.go_to_page(page)
 
     def proof_map(self) -> ProofMap | None:
         """The positioned text of the current pages (None before the first layout), made
@@ -398,11 +472,13 @@ class MainWindow(EditRequests, QMainWindow):
         doc = self.session.issue.find_document(self.selected_doc) if self.selected_doc else None
         if doc is None or self.laid_out is None:
             self.table_panel.set_measured({})
+            self.table_panel.set_drawn_landscape(set())
             return
-        from editor.ui.preview import measured_tables
+        from editor.ui.preview import landscape_tables, measured_tables
         from editor.ui.table_panel import tables_of
         wanted = [(doc.id, t.id, t.n_cols) for t in tables_of(doc)]
         self.table_panel.set_measured(measured_tables(self.laid_out.pages, wanted))
+        self.table_panel.set_drawn_landscape(landscape_tables(self.laid_out.pages, doc.id))
 
     def _layout_failed(self, generation: int, text: str) -> None:
         if generation == self.layout_worker.generation:
@@ -436,6 +512,7 @@ class MainWindow(EditRequests, QMainWindow):
         """Refresh what ``change`` names, then lay the issue out again."""
         if self.session is None:
             return
+        self.show_saved()                 # every command is written as it is made
         issue = self.session.issue
         if change.sections:
             current = self.selected_doc
@@ -522,16 +599,25 @@ class MainWindow(EditRequests, QMainWindow):
                 lambda _c=False: self.edit_text_at(source))
         if roles is None:
             return menu
-        current, choices = roles
-        sub = menu.addMenu("段落设为")
-        for role, text in choices:
+        self._choice_menu(menu, "段落设为", roles, lambda r: edits.set_paragraph_role(
+            self.session.issue, source.doc_id, source.block_id, r))
+        kinds = edits.document_kinds(self.session.issue, source.doc_id)
+        if kinds is not None:       # 文件类型: read the document again as that kind
+            self._choice_menu(menu, "文件类型", kinds, lambda k: edits.set_document_kind(
+                self.session.issue, source.doc_id, k))
+        return menu
+
+    def _choice_menu(self, menu: QMenu, title: str, offer, command) -> None:
+        """A submenu of (key, text) choices, the current one ticked; choosing another
+        runs ``command(key)`` as an undoable edit."""
+        current, choices = offer
+        sub = menu.addMenu(title)
+        for key, text in choices:
             action = sub.addAction(text)
             action.setCheckable(True)
-            action.setChecked(role == current)
-            action.setEnabled(role != current)
-            action.triggered.connect(lambda _c=False, r=role: self.execute(
-                edits.set_paragraph_role(self.session.issue, source.doc_id, source.block_id, r)))
-        return menu
+            action.setChecked(key == current)
+            action.setEnabled(key != current)
+            action.triggered.connect(lambda _c=False, k=key: self.execute(command(k)))
 
     def edit_text_at(self, source) -> None:
         """修改文字: ask for the new text of the clicked paragraph (title, cell …) and
@@ -575,6 +661,7 @@ class MainWindow(EditRequests, QMainWindow):
         show_about(self, self.fonts.fontbook)
 
     def closeEvent(self, event) -> None:
+        self.field_keys.remove()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         mode = self.preview.mode
         self.settings.set_zoom(mode)

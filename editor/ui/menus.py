@@ -41,6 +41,8 @@ def build_menus(window) -> dict[str, QAction]:
                         "打开期刊项目文件")
     a["sample"] = _action(window, "打开示例期刊", window.open_sample,
                           tip="用内置样例建立并打开一个示例项目")
+    a["save"] = _action(window, "保存(&S)", window.save, Std.Save, None,
+                        "每一处修改都已自动保存；保存把它们全部合入项目文件")
     a["save_as"] = _action(window, "另存为(&A)…", window.save_as, QKeySequence("Ctrl+Shift+S"),
                            tip="把项目复制为另一个文件并打开它")
     a["import"] = _action(window, "导入文件(&I)…", window.import_dialog, QKeySequence("Ctrl+I"),
@@ -66,6 +68,7 @@ def build_menus(window) -> dict[str, QAction]:
     a["redo"] = window.undo.redo_action(window)
     a["redo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     a["redo"].setIcon(window.style().standardIcon(sp.SP_ArrowForward))
+    _move_actions(window, a)
     a["history"] = window.history_dock.toggleViewAction()
     a["history"].setText("编辑历史(&H)")
     a["add_section"] = _action(window, "新建栏目…", window.add_section)
@@ -96,6 +99,7 @@ def build_menus(window) -> dict[str, QAction]:
     window.recent_menu = m.addMenu("最近打开(&R)")
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
     m.addSeparator()
+    m.addAction(a["save"])
     m.addAction(a["save_as"])
     m.addAction(a["import"])
     m.addSeparator()
@@ -118,13 +122,15 @@ def build_menus(window) -> dict[str, QAction]:
     m.addAction(a["find_previous"])
     m.addSeparator()
     m.addAction(a["add_section"])
+    for name in ("menu_move_up", "menu_move_down"):
+        m.addAction(a[name])
     m.addAction(a["history"])
 
     m = bar.addMenu("视图(&V)")
     for name in ("zoom_in", "zoom_out", "zoom_100", "fit_width", "fit_page"):
         m.addAction(a[name])
     m.addSeparator()
-    for dock in (window.tree_dock, window.thumbs_dock, window.side_dock, window.notes.dock):
+    for dock in (window.tree_dock, window.thumbs_dock, window.side_dock, window.preflight.dock):
         m.addAction(dock.toggleViewAction())
 
     m = bar.addMenu("版式(&L)")
@@ -135,6 +141,7 @@ def build_menus(window) -> dict[str, QAction]:
     m.addAction(table)
 
     m = bar.addMenu("校对(&R)")
+    m.aboutToShow.connect(window.update_compare_action)
     a["proof_export"] = _action(window, "导出校样PDF…", lambda: proof_actions.export_proof_dialog(
         window), tip="导出带“校样”水印和批注的 PDF 供校对")
     a["proof_import"] = _action(window, "导入校对意见…", lambda: proof_actions.import_comments_dialog(
@@ -146,8 +153,8 @@ def build_menus(window) -> dict[str, QAction]:
     a["proof_mode"].toggled.connect(window.proof.set_active)
     m.addAction(a["proof_mode"])
     m.addAction(window.proof.dock.toggleViewAction())
-    a["punct_check"] = _action(window, "标点检查(&P)…", window.punct.open,
-                               tip="查找中文里的半角标点和发文字号年份的括号")
+    a["punct_check"] = _action(window, "印前检查(&P)…", window.preflight.open,
+                               tip="缺字、重叠、超出版心、文号、日期、标点……付印前的全部问题")
     m.addAction(a["punct_check"])
     m.addSeparator()
     m.addAction(a["proof_export"])
@@ -159,16 +166,60 @@ def build_menus(window) -> dict[str, QAction]:
     m.addAction(a["proof_compare"])
     m.addAction(a["proof_compare_close"])
 
+    window.archive.build_menu(bar)
+    a.update(window.archive.actions)
+
     m = bar.addMenu("帮助(&H)")
     m.addAction(a["about"])
 
     tools = QToolBar("工具栏", window)
     tools.setObjectName("main_toolbar")
     tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    for name in ("open", "import", "undo", "redo", "rebuild", "export", "print", "proof_mode"):
+    a["undo_tool"], a["redo_tool"] = _steady_undo_buttons(window)
+    for name in ("open", "import", "undo_tool", "redo_tool", "rebuild", "export", "print",
+                 "proof_mode"):
         tools.addAction(a[name])
     window.addToolBar(tools)
     return a
+
+
+def _move_actions(window, a: dict[str, QAction]) -> None:
+    """上移/下移 the selected document (or section): Alt+↑/↓ and Ctrl+↑/↓ where the
+    issue tree or the pages have the focus (in a field those keys stay the field's), and
+    the same in the 编辑 menu."""
+    for name, text, step, keys in (("move_up", "上移", -1, ("Alt+Up", "Ctrl+Up")),
+                                   ("move_down", "下移", 1, ("Alt+Down", "Ctrl+Down"))):
+        action = _action(window, text, lambda s=step: window.move_selected(s),
+                         [QKeySequence(k) for k in keys],
+                         tip="把选中的文件（或栏目）" + text + "一位，可撤销")
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.tree.addAction(action)
+        window.preview.addAction(action)
+        a[name] = action
+        arrow = "↑" if step < 0 else "↓"
+        a["menu_" + name] = _action(window, f"{text}文件\tAlt+{arrow}",
+                                    lambda s=step: window.move_selected(s),
+                                    tip=action.statusTip())
+        action.enabledChanged.connect(a["menu_" + name].setEnabled)
+
+
+def _steady_undo_buttons(window) -> tuple[QAction, QAction]:
+    """撤销/重做 for the toolbar with a fixed label, so the buttons after them do not shift
+    as the edit's name changes; the name is in the tooltip (and in the 编辑 menu)."""
+    stack = window.undo.stack
+    out = []
+    for text, icon, slot, can, named in (
+            ("撤销", QStyle.StandardPixmap.SP_ArrowBack, stack.undo, stack.canUndoChanged,
+             stack.undoTextChanged),
+            ("重做", QStyle.StandardPixmap.SP_ArrowForward, stack.redo, stack.canRedoChanged,
+             stack.redoTextChanged)):
+        action = QAction(window.style().standardIcon(icon), text, window)
+        action.triggered.connect(lambda _c=False, f=slot: f())
+        action.setEnabled(False)
+        can.connect(action.setEnabled)
+        named.connect(lambda name, a=action, t=text: a.setToolTip(f"{t} {name}" if name else t))
+        out.append(action)
+    return out[0], out[1]
 
 
 def _show_table_tab(window) -> None:

@@ -165,7 +165,7 @@ class PagePainter:
     def text(self, painter: QPainter, item: TextItem) -> None:
         if not item.text or item.size <= 0:
             return
-        xs = item.xs if len(item.xs) == len(item.text) else _even_xs(item)
+        xs = item.positions()
         if item.face == MISSING_FACE:
             self._placeholders(painter, item, xs)
             return
@@ -189,8 +189,7 @@ class PagePainter:
                 if not ch.isspace():
                     painter.drawText(QPointF(x * sx, 0.0), ch)
         painter.restore()
-        if item.underline or item.strike:
-            self._decorate(painter, item, xs)
+        self._decorate(painter, item)
 
     def _placeholders(self, painter: QPainter, item: TextItem, xs: list[float]) -> None:
         """Characters no installed face has: the framed code box the PDF shows too."""
@@ -204,17 +203,11 @@ class PagePainter:
             painter.drawLines([QLineF(*s) for s in mark.strokes])
         painter.restore()
 
-    def _decorate(self, painter: QPainter, item: TextItem, xs: list[float]) -> None:
-        pen = QPen(_colour(item.color))
-        pen.setWidthF(max(0.5, item.size * 0.05))
-        painter.setPen(pen)
-        x0 = xs[0]
-        x1 = xs[0] + item.width if item.width else xs[-1] + item.size
-        if item.underline:
-            y = item.y + item.size * 0.12
-            painter.drawLine(QLineF(x0, y, x1, y))
-        if item.strike:
-            y = item.y - item.size * 0.35
+    def _decorate(self, painter: QPainter, item: TextItem) -> None:
+        for x0, y, x1, width in item.decorations():
+            pen = QPen(_colour(item.color))
+            pen.setWidthF(width)
+            painter.setPen(pen)
             painter.drawLine(QLineF(x0, y, x1, y))
 
     def _greek(self, painter: QPainter, item: TextItem) -> None:
@@ -256,11 +249,6 @@ class PagePainter:
             painter.drawRect(target)
             return
         painter.drawImage(target, img)
-
-
-def _even_xs(item: TextItem) -> list[float]:
-    step = item.width / max(len(item.text), 1)
-    return [item.x + k * step for k in range(len(item.text))]
 
 
 def render_page_image(page: Page, pages_painter: PagePainter, scale: float,

@@ -85,6 +85,19 @@ def measured_tables(pages: list[Page], tables: list[tuple[str, str, int]]
     return out
 
 
+def landscape_tables(pages: list[Page], doc_id: str) -> set[tuple[str, str]]:
+    """(doc id, table id) of the document's tables drawn on landscape pages."""
+    out = set()
+    for page in pages:
+        if not page.landscape or page.doc_id not in (None, doc_id):
+            continue
+        for item in page.texts():
+            source = item.source
+            if source is not None and source.doc_id == doc_id and "/" in source.block_id:
+                out.add((doc_id, source.block_id.split("/")[0]))
+    return out
+
+
 class PreviewView(QAbstractScrollArea):
     source_clicked = Signal(object)            # editor.layout.items.Source
     column_dragged = Signal(int, float)        # inner border number (1..n-1), delta in pt

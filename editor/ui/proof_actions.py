@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from editor.ui.export import confirm_output
 from editor.ui.jobs import LAYOUT_LOCK, run_job
 
 ROUNDS = ["一校", "二校", "三校"]
@@ -25,7 +26,7 @@ def export_proof_dialog(window) -> None:
         return
     default = Path(window.settings.last_folder("export")) / f"{window.path.stem}_{label}校样.pdf"
     path, _ = QFileDialog.getSaveFileName(window, "导出校样PDF", str(default), "PDF 文件 (*.pdf)")
-    if not path:
+    if not path or not confirm_output(window, Path(path), [window.path], asked=True):
         return
     window.settings.set_last_folder("export", path)
     snapshot = window.snapshots.take(window.session.issue)

@@ -2,10 +2,12 @@
 
 Shows the issue's template (版式) and ``model.IssueMeta`` (刊名, 期次, 总期数, 出版日期,
 创刊, 版权页, 简介, 口号) and, for the selected document, its head parts as imported
-(标题, 文号, 主送机关, 成文日期, 副标题, 讲话人 — to be corrected where the import read
-them wrong) and its ``DocumentLayout`` (目录标题, 起始页, 显示版头).  The panel never
+(类型, 标题, 文号, 主送机关, 成文日期, 副标题, 讲话人, 会议文件标识 — to be corrected where
+the import read them wrong; a part the import only guessed is washed orange and listed
+under 待核对) and its ``DocumentLayout`` (目录标题, 起始页, 显示版头).  The panel never
 changes the model: a finished edit emits ``meta_edited(field, value)``,
-``template_chosen(name)``, ``head_edited(doc_id, field, text)`` or
+``template_chosen(name)``, ``head_edited(doc_id, field, text)``,
+``kind_chosen(doc_id, kind)`` or
 ``document_edited(doc_id, field, value)`` with the new value in the model's type, and
 the window turns it into an undoable command.  ``load_meta``/``load_template``/
 ``load_document`` refresh the fields (after undo, too) without emitting anything.
@@ -13,14 +15,17 @@ the window turns it into an undoable command.  ``load_meta``/``load_template``/
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from editor.app.commands import HEAD_FIELDS
+from editor.app.recognition_commands import KIND_NAMES
 
 START_RULES = [("按模板", None), ("另起一页", "new_page"), ("另起奇数页", "odd_page")]
 MASTHEAD = [("按模板", None), ("显示", True), ("不显示", False)]
 HEAD_HINTS = {"title": "（未识别出标题）"}       # placeholder text; others "（无）"
+UNCERTAIN_STYLE = "background: #ffe0b2;"          # a part the import guessed: check it
+UNCERTAIN_TIP = "导入时未能确定，请核对（修改后即不再标出）"
 
 
 def colophon_text(colophon: dict[str, str]) -> str:
@@ -64,6 +69,10 @@ class _PlainEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
+        self.commit()
+
+    def commit(self) -> None:
+        """Report the edit now (leaving the field does the same; so does Ctrl+Z)."""
         if self.toPlainText() != self._before:
             self._before = self.toPlainText()
             self.edited.emit()
@@ -74,6 +83,7 @@ class PropertiesPanel(QWidget):
     document_edited = Signal(str, str, object)     # doc id, DocumentLayout field, value
     head_edited = Signal(str, str, str)            # doc id, Document head field, text
     template_chosen = Signal(str)                  # template name (layouts/NAME.toml)
+    kind_chosen = Signal(str, str)                 # doc id, Document kind
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -183,16 +193,27 @@ class PropertiesPanel(QWidget):
     def _document_box(self) -> QGroupBox:
         self.doc_box = QGroupBox("文件属性")
         form = QFormLayout(self.doc_box)
+        self.doubts = QLabel()
+        self.doubts.setObjectName("doc_uncertain")
+        self.doubts.setStyleSheet("color: #b35900;")
+        self.doubts.setWordWrap(True)
+        self.doubts.hide()
+        form.addRow(self.doubts)
+        self.kind = QComboBox()
+        self.kind.setObjectName("doc_kind")
+        self.kind.setToolTip("更改类型后按该类型重新识别标题、副标题、讲话人等（可撤销）")
+        for key, text in KIND_NAMES.items():
+            self.kind.addItem(text, key)
+        self.kind.activated.connect(self._kind_activated)
+        form.addRow("类型", self.kind)
         self.head: dict[str, QLineEdit] = {}
         for field, label in HEAD_FIELDS.items():
-            edit = QLineEdit()
-            edit.setPlaceholderText(HEAD_HINTS.get(field, "（无）"))
+            edit = QLineEdit()          # hints shown once a document is chosen
             edit.setObjectName(f"head_{field}")
             edit.editingFinished.connect(lambda f=field: self._head_edited(f))
             self.head[field] = edit
             form.addRow(label, edit)
         self.toc_title = QLineEdit()
-        self.toc_title.setPlaceholderText("（与标题相同）")
         self.toc_title.editingFinished.connect(self._toc_edited)
         form.addRow("目录标题", self.toc_title)
         self.start = QComboBox()
@@ -208,6 +229,9 @@ class PropertiesPanel(QWidget):
             lambda i: self._emit_doc("show_masthead", MASTHEAD[i][1]))
         form.addRow("版头", self.masthead)
         self.doc_box.setEnabled(False)
+        self.start.setCurrentIndex(-1)          # nothing shown until a document is chosen
+        self.masthead.setCurrentIndex(-1)
+        self.kind.setCurrentIndex(-1)
         return self.doc_box
 
     def _head_edited(self, field: str) -> None:
@@ -215,6 +239,24 @@ class PropertiesPanel(QWidget):
         if edit.isModified() and not self._loading and self.doc_id:
             edit.setModified(False)
             self.head_edited.emit(self.doc_id, field, edit.text().strip())
+
+    def _kind_activated(self, index: int) -> None:
+        kind = self.kind.itemData(index)
+        if not self._loading and self.doc_id and kind:
+            self.kind_chosen.emit(self.doc_id, kind)
+
+    def _show_doubts(self, doc) -> None:
+        """Wash the parts the import guessed and list them above the form."""
+        doubts = [f for f in doc.uncertain if f in self.head] if doc is not None else []
+        for field, edit in self.head.items():
+            edit.setStyleSheet(UNCERTAIN_STYLE if field in doubts else "")
+            if field in doubts:
+                edit.setToolTip(UNCERTAIN_TIP + (f"：{edit.text()}" if edit.text() else ""))
+        unsure_kind = doc is not None and "kind" in doc.uncertain
+        self.kind.setStyleSheet(UNCERTAIN_STYLE if unsure_kind else "")
+        names = "、".join(["类型"] * unsure_kind + [HEAD_FIELDS[f] for f in doubts])
+        self.doubts.setText(f"待核对：{names}（导入时未能确定）" if names else "")
+        self.doubts.setVisible(bool(names))
 
     def _toc_edited(self) -> None:
         if self.toc_title.isModified():
@@ -230,16 +272,26 @@ class PropertiesPanel(QWidget):
         try:
             self.doc_id = doc.id if doc is not None else None
             self.doc_box.setEnabled(doc is not None)
-            if doc is None:
+            if doc is None:             # greyed out: no stale values of the last document
                 for edit in self.head.values():
                     edit.clear()
+                    edit.setToolTip("")
+                    edit.setPlaceholderText("")
                 self.toc_title.clear()
+                self.toc_title.setPlaceholderText("")
+                self.start.setCurrentIndex(-1)
+                self.masthead.setCurrentIndex(-1)
+                self.kind.setCurrentIndex(-1)
+                self._show_doubts(None)
                 return
+            self.kind.setCurrentIndex(max(0, self.kind.findData(doc.kind)))
             for field, edit in self.head.items():
+                edit.setPlaceholderText(HEAD_HINTS.get(field, "（无）"))
                 edit.setText(getattr(doc, field))
                 edit.setCursorPosition(0)            # a long title shows its beginning
                 edit.setToolTip(getattr(doc, field))
                 edit.setModified(False)
+            self._show_doubts(doc)
             self.toc_title.setPlaceholderText(f"（与标题相同：{doc.toc_title[:12]}）"
                                               if not doc.title else "（与标题相同）")
             self.toc_title.setText(doc.layout.toc_title or "")

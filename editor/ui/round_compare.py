@@ -96,6 +96,7 @@ class RoundCompare(QObject):
         self.dock.show()
         self.dock.raise_()
         self.refresh()
+        self._announce()
 
     def stop(self) -> None:
         self.previous, self.name, self.diffs = None, "", []
@@ -106,6 +107,13 @@ class RoundCompare(QObject):
         self.tree.clear()
         self.dock.hide()
         preview.viewport().update()
+        self._announce()
+
+    def _announce(self) -> None:
+        """The window's 关闭比较 follows whether a comparison is open."""
+        update = getattr(self.window, "update_compare_action", None)
+        if callable(update) and isinstance(getattr(self.window, "actions", None), dict):
+            update()
 
     def pages_ready(self, laid_out) -> None:
         if self.active:

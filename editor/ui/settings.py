@@ -90,3 +90,11 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+
+    # -- the gazette archive ---------------------------------------------------------------------
+    def archive_path(self) -> Path | None:
+        value = self.q.value("archive/path", "")
+        return Path(value) if value else None
+
+    def set_archive_path(self, path: Path | str) -> None:
+        self.q.setValue("archive/path", str(path))

@@ -34,6 +34,17 @@ from editor.app.table_commands import column_refusal, row_refusal
 MM = 72 / 25.4
 MIN_COL = 8.0            # pt: the narrowest column a drag or a number may make
 FONT_SIZES = [0.0, 9.0, 10.5, 12.0, 14.0, 15.0, 16.0]   # 0 = template
+# the 字号 an office names sizes by (Word/WPS), with their points
+SIZE_NAMES = {42.0: "初号", 36.0: "小初", 26.0: "一号", 24.0: "小一", 22.0: "二号",
+              18.0: "小二", 16.0: "三号", 15.0: "小三", 14.0: "四号", 12.0: "小四",
+              10.5: "五号", 9.0: "小五", 7.5: "六号", 6.5: "小六", 5.5: "七号", 5.0: "八号"}
+
+
+def size_label(points: float) -> str:
+    """``五号（10.5 磅）``; a size without a 字号 name as ``11 磅``."""
+    name = SIZE_NAMES.get(round(points * 2) / 2)
+    return f"{name}（{points:g} 磅）" if name else f"{points:g} 磅"
+LANDSCAPE_TEXT = "横排页面"
 ALIGNS = [("按原文", None), ("左对齐", "left"), ("居中", "center"), ("右对齐", "right"),
           ("两端对齐", "justify")]
 
@@ -91,6 +102,7 @@ class TablePanel(QWidget):
         self.text_width = 156 * MM
         self.cell_id: str | None = None
         self.measured: dict[tuple[str, str], list[float]] = {}
+        self.drawn_landscape: set[tuple[str, str]] = set()   # tables the pages turn
         self._loading = False
         self._width_boxes: list[QDoubleSpinBox] = []
         outer = QVBoxLayout(self)
@@ -111,8 +123,9 @@ class TablePanel(QWidget):
         hint.setStyleSheet("color: palette(mid);")
         form.addRow("", hint)
         self.font_size = QComboBox()
-        for size in FONT_SIZES:
-            self.font_size.addItem("按模板" if not size else f"{size:g} 磅")
+        self.sizes = list(FONT_SIZES)
+        for size in self.sizes:
+            self.font_size.addItem("按模板" if not size else size_label(size))
         self.font_size.activated.connect(self._font_chosen)
         form.addRow("字号", self.font_size)
         self.padding = QDoubleSpinBox()
@@ -120,16 +133,22 @@ class TablePanel(QWidget):
         self.padding.setSingleStep(0.5)
         self.padding.setSuffix(" 磅")
         self.padding.setSpecialValueText("按模板")
+        self.padding.setKeyboardTracking(False)     # arrows apply at once, typing on Enter
+        self.padding.valueChanged.connect(
+            lambda _v: self._emit("padding", self.padding.value() or None))
         self.padding.editingFinished.connect(
             lambda: self._emit("padding", self.padding.value() or None))
         form.addRow("单元格边距", self.padding)
         self.header_rows = QSpinBox()
         self.header_rows.setRange(-1, 20)
         self.header_rows.setSpecialValueText("按原文")
+        self.header_rows.setKeyboardTracking(False)
+        self.header_rows.valueChanged.connect(lambda _v: self._header_edited())
         self.header_rows.editingFinished.connect(self._header_edited)
         form.addRow("重复表头行数", self.header_rows)
-        self.landscape = QCheckBox("横排页面（表格较宽时）")
-        self.landscape.clicked.connect(lambda on: self._emit("landscape", bool(on) or None))
+        self.landscape = QCheckBox(LANDSCAPE_TEXT)
+        self.landscape.setToolTip("表格较宽时排在横排页面上；宽表会自动横排，取消勾选则强制竖排")
+        self.landscape.clicked.connect(lambda on: self._emit("landscape", bool(on)))
         form.addRow("", self.landscape)
         self.keep_rows = QCheckBox("行不跨页（整行移到下页）")
         self.keep_rows.setToolTip("表格的每一行都不在行内分页；超过一页高的行仍会分开")
@@ -183,6 +202,12 @@ class TablePanel(QWidget):
     def set_measured(self, measured: dict[tuple[str, str], list[float]]) -> None:
         """Column widths as the last layout drew them, by (doc id, table id)."""
         self.measured = measured
+        if not self._has_focus():
+            self.reload()
+
+    def set_drawn_landscape(self, tables: set[tuple[str, str]]) -> None:
+        """(doc id, table id) of the tables the last layout set on landscape pages."""
+        self.drawn_landscape = set(tables)
         if not self._has_focus():
             self.reload()
 
@@ -247,17 +272,44 @@ class TablePanel(QWidget):
             table = self.table
             self._build_width_boxes(table)
             if table is None:
+                self._clear_values()
                 return
             size = table.layout.font_size or 0.0
-            self.font_size.setCurrentIndex(FONT_SIZES.index(size) if size in FONT_SIZES else 0)
+            if size not in self.sizes:      # a size set elsewhere: listed by its name too
+                self.sizes.append(size)
+                self.font_size.addItem(size_label(size))
+            self.font_size.setCurrentIndex(self.sizes.index(size))
             self.padding.setValue(table.layout.padding or 0.0)
             hr = table.layout.header_rows
             self.header_rows.setValue(-1 if hr is None else hr)
-            self.landscape.setChecked(bool(table.layout.landscape))
+            self._show_landscape(table)
             self.keep_rows.setChecked(bool(table.layout.keep_rows_together))
         finally:
             self._loading = False
         self._show_cell()
+
+    def _show_landscape(self, table: model.Table) -> None:
+        """Ticked when the table's pages are landscape, whether set here or chosen by the
+        layout for a wide table (then said so)."""
+        drawn = self.doc is not None and (self.doc.id, table.id) in self.drawn_landscape
+        if table.layout.landscape is None:
+            self.landscape.setChecked(drawn)
+            self.landscape.setText(LANDSCAPE_TEXT + ("（已自动横排）" if drawn else ""))
+        else:
+            self.landscape.setChecked(bool(table.layout.landscape))
+            self.landscape.setText(LANDSCAPE_TEXT)
+
+    def _clear_values(self) -> None:
+        """Greyed out (no table): no values left over from the last table."""
+        self.font_size.setCurrentIndex(-1)
+        self.padding.setValue(0.0)
+        self.header_rows.setValue(-1)
+        self.landscape.setChecked(False)
+        self.landscape.setText(LANDSCAPE_TEXT)
+        self.keep_rows.setChecked(False)
+        self.column_align.setCurrentIndex(-1)
+        self.cell_id = None
+        self.cell_label.setText("")
 
     def _build_width_boxes(self, table: model.Table | None) -> None:
         while self.widths_grid.count():
@@ -283,7 +335,7 @@ class TablePanel(QWidget):
     def _show_cell(self) -> None:
         table, cell = self.table, self._cell()
         if cell is None:
-            self.cell_label.setText("（在预览中单击表格中的单元格）")
+            self.cell_label.setText("（在预览中单击表格中的单元格）" if table is not None else "")
         else:
             text = cell.text.replace("\n", " ")
             self.cell_label.setText(f"第 {self._row_of(cell) + 1} 行第 {cell.col + 1} 列："
@@ -344,7 +396,8 @@ class TablePanel(QWidget):
         self._emit("col_widths", [round(w, 2) for w in widths])
 
     def _font_chosen(self, index: int) -> None:
-        self._emit("font_size", FONT_SIZES[index] or None)
+        if 0 <= index < len(self.sizes):
+            self._emit("font_size", self.sizes[index] or None)
 
     def _header_edited(self) -> None:
         value = self.header_rows.value()

@@ -22,7 +22,38 @@ from editor.ui.jobs import run_job, user_message
 class EditRequests:
     # -- edit requests (each becomes one command) ----------------------------------------------------
     def move_document(self, doc_id: str, section_id: str, index: int) -> None:
+        self._follow_doc = doc_id           # the pages follow it to its new place
         self.execute(edits.move_document(self.session.issue, doc_id, section_id, index))
+
+    def move_selected(self, step: int) -> None:
+        """上移 (-1) / 下移 (+1) the document chosen in the tree or on the pages, or the
+        section chosen in the tree — one undoable move."""
+        if self.session is None:
+            return
+        index = self.tree.currentIndex()
+        section = self.tree_model.section_at(index) if index.isValid() else None
+        doc = self.tree_model.document_at(index) if index.isValid() else None
+        if doc is None and section is None and self.selected_doc:
+            doc = self.session.issue.find_document(self.selected_doc)
+        if doc is not None:
+            command = edits.move_step(self.session.issue, doc.id, step)
+            if command is None:
+                self.message("已在本期最前" if step < 0 else "已在本期最后", 3000)
+                return
+            self._follow_doc = doc.id
+            self.execute(command)
+        elif section is not None:
+            command = edits.section_step(self.session.issue, section.id, step)
+            if command is None:
+                self.message("已是第一个栏目" if step < 0 else "已是最后一个栏目", 3000)
+                return
+            self.execute(command)
+            self.tree.setCurrentIndex(self.tree_model.index_of_section(section.id))
+
+    def move_to_section(self, doc_id: str, section_id: str) -> None:
+        """移到栏目…: the document to the end of another section."""
+        self._follow_doc = doc_id
+        self.execute(edits.move_to_section(self.session.issue, doc_id, section_id))
 
     def move_section(self, section_id: str, index: int) -> None:
         self.execute(edits.move_section(self.session.issue, section_id, index))
@@ -152,8 +183,8 @@ class EditRequests:
         if self.session is None:
             return
         if path is None:
-            default = Path(self.settings.last_folder("export")) / f"{self.path.stem}.pdf"
-            dialog = ExportDialog(default, self)
+            default = self._export_folder() / f"{self.path.stem}.pdf"
+            dialog = ExportDialog(default, self, inputs=[self.path])
             dialog.bleed.setChecked(self.settings.bool_value("export/bleed"))
             if dialog.exec() != ExportDialog.DialogCode.Accepted:
                 return
@@ -163,9 +194,12 @@ class EditRequests:
             except Exception as exc:          # noqa: BLE001 - e.g. a missing ICC file
                 self.error(user_message(exc), "导出印刷PDF")
                 return
+            if not self.preflight.confirm_export():     # errors: ask first
+                return
             open_after = dialog.open_after.isChecked()
             self.settings.set_value("export/bleed", bleed)
             self.settings.set_last_folder("export", path)
+            self.settings.set_value("export/project", str(self.path))
         else:
             open_after = False
         snapshot = self.snapshots.take(self.session.issue)
@@ -178,6 +212,13 @@ class EditRequests:
                 on_done(path)
 
         run_job(self, "导出印刷PDF", export_work(snapshot, Path(path), bool(bleed), pdfx), done)
+
+    def _export_folder(self) -> Path:
+        """The project's own folder, or the folder this project was last exported to."""
+        last = self.settings.q.value("export/project", "")
+        if last and Path(str(last)) == self.path:
+            return Path(self.settings.last_folder("export"))
+        return self.path.resolve().parent
 
     def print_issue(self) -> None:
         from editor.ui.printing import print_dialog

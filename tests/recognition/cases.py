@@ -8,7 +8,7 @@ the importer must flag).  Omitted keys mean "empty" (no such part in the documen
 """
 from __future__ import annotations
 
-from tests.recognition.builder import Writer
+from .builder import Writer
 
 CN = "一二三四五六七八九十"
 HEI, KAI, XBS, FS = "黑体", "楷体_GB2312", "方正小标宋简体", "仿宋_GB2312"
@@ -716,3 +716,196 @@ def _e01(w):
 def _e02(w):
     for _ in range(5):
         w.blank()
+
+
+# -- a second batch, written after the recogniser was tuned on the first (kept apart so the
+#    benchmark can show how it does on shapes it was not tuned on) ---------------------------
+@case("n21_signer_line", dict(
+    kind="request", title="东西湖区人民政府关于恳请支持临空港大道改造工程的请示",
+    doc_number="东政〔2025〕19号", recipients="市人民政府：", signature=["东西湖区人民政府"],
+    date="2025年8月26日", headings=3))
+def _n21(w):
+    w.p("东西湖区人民政府文件", align="c", size=36, font=XBS, color="FF0000")
+    w.blank()
+    w.p("东政〔2025〕19号　　　　　　　　签发人：周　明")
+    w.blank()
+    w.p("东西湖区人民政府关于恳请支持", align="c", size=22, font=XBS)
+    w.p("临空港大道改造工程的请示", align="c", size=22, font=XBS)
+    w.blank()
+    w.p("市人民政府：")
+    outline(w, [1, (1, "项目概况"), 1, (1, "存在困难"), 1, (1, "请求事项"), 1])
+    w.p("　　妥否，请批示。")
+    tail(w, ["东西湖区人民政府"], "2025年8月26日", copy_to=False)
+
+
+@case("n22_signature_date_one_paragraph", dict(
+    kind="notice", title="关于做好2025年国庆节期间安全稳定工作的通知",
+    doc_number="东政办明电〔2025〕6号", recipients="各街道办事处，区政府各部门：",
+    signature=["东西湖区人民政府办公室"], date="二〇二五年九月二十五日", headings=2))
+def _n22(w):
+    head(w, ["东西湖区人民政府办公室"], "东政办明电〔2025〕6号",
+         ["关于做好2025年国庆节期间安全稳定工作的通知"], "各街道办事处，区政府各部门：")
+    outline(w, [(1, "强化安全检查"), 1, (1, "严格值班值守"), 1])
+    w.blank()
+    w.p("东西湖区人民政府办公室\n二〇二五年九月二十五日", align="r", breaks=True)
+
+
+@case("n23_announcement", dict(
+    kind="notice", title="东西湖区人民政府关于划定禁止燃放烟花爆竹区域的通告",
+    doc_number="东政告〔2025〕1号", signature=["东西湖区人民政府"], date="2025年1月10日",
+    headings=0))
+def _n23(w):
+    head(w, ["东西湖区人民政府"], "东政告〔2025〕1号",
+         ["东西湖区人民政府关于划定禁止燃放", "烟花爆竹区域的通告"], None)
+    w.p("　　为保障公共安全，根据有关法律法规，现就有关事项通告如下：")
+    w.p("　　一、本区下列区域内全年禁止燃放烟花爆竹：临空港经济技术开发区、吴家山街道等。")
+    w.p("　　二、本通告自发布之日起施行。")
+    tail(w, ["东西湖区人民政府"], "2025年1月10日", copy_to=False)
+
+
+@case("n24_urgent_mark_bold_headings", dict(
+    kind="notice", title="关于立即开展汛期地质灾害隐患排查的紧急通知",
+    doc_number="东政办电〔2025〕9号", recipients="各街道办事处，区自然资源和规划局：",
+    signature=["东西湖区人民政府办公室"], date="2025年7月2日", headings=2))
+def _n24(w):
+    w.p("特急", font=HEI)
+    head(w, ["东西湖区人民政府办公室文件"], "东政办电〔2025〕9号",
+         ["关于立即开展汛期地质灾害隐患排查的紧急通知"], "各街道办事处，区自然资源和规划局：")
+    w.p("　　一、全面排查", bold=True)
+    w.p("　　（一）突出重点区域。对山体、河岸等重点区域逐一排查，建立隐患台账，落实监测责任人，确保不漏一处。")
+    w.p("　　二、及时处置", bold=True)
+    w.body(1)
+    tail(w, ["东西湖区人民政府办公室"], "2025年7月2日", copy_to=False)
+
+
+@case("s13_summary_speech", dict(
+    kind="speech", title="在全区经济工作会议上的讲话（摘要）", speaker="区委书记　王强",
+    date="2025年1月3日", headings=2))
+def _s13(w):
+    w.p("在全区经济工作会议上的讲话（摘要）", align="c", size=22, font=XBS)
+    w.p("区委书记　王强", align="c", font=KAI)
+    w.p("（2025年1月3日）", align="c", font=KAI)
+    w.p("同志们、朋友们：")
+    outline(w, [1, (1, "准确把握形势"), 1, (1, "突出工作重点"), 1])
+
+
+@case("s14_host_script", dict(
+    kind="speech", title="在全区安全生产工作会议上的主持词", speaker="常务副区长　李刚",
+    date="2025年2月12日", headings=0))
+def _s14(w):
+    w.p("在全区安全生产工作会议上的主持词", align="c", size=22, font=XBS)
+    w.p("（2025年2月12日）", align="c", font=KAI)
+    w.p("常务副区长　李刚", align="c", font=KAI)
+    w.p("同志们：")
+    w.p("　　今天召开全区安全生产工作会议，主要任务是总结去年工作，部署今年任务。会议共有三项议程。")
+    w.p("　　下面进行第一项议程。")
+
+
+@case("s15_right_speaker_spoken_subtitle", dict(
+    kind="speech", title="奋进新征程建功新时代", subtitle="——在区第十二次党代会上的报告",
+    speaker="王　强", headings=2))
+def _s15(w):
+    w.p("奋进新征程　建功新时代", align="c", size=22, font=XBS)
+    w.p("——在区第十二次党代会上的报告", align="c", font=KAI)
+    w.p("王　强", align="c", font=KAI)
+    w.p("各位代表、同志们：")
+    outline(w, [(1, "过去五年的工作"), 2, (1, "今后五年的任务"), 2])
+
+
+@case("w05_news_sources_no_dates", dict(kind="news", title="工作信息", items=NEWS[:10],
+                                        subtitle="2025年第3期", headings=0))
+def _w05(w):
+    w.p("工作信息", align="c", size=22, font=XBS)
+    w.p("2025年第3期", align="c", font=KAI)
+    for k, headline in enumerate(NEWS[:10]):
+        w.p(headline, align="c", bold=True)
+        w.body(1, start=k)
+        w.p("（来源：区政府办公室）", align="r")
+
+
+@case("a05_article_author_line", dict(
+    kind="article", title="关于我区民营经济发展情况的调研报告", speaker="区工商联　张　华",
+    headings=3))
+def _a05(w):
+    w.p("关于我区民营经济发展情况的调研报告", align="c", size=22, font=XBS)
+    w.p("区工商联　张　华", align="c", font=KAI)
+    w.blank()
+    outline(w, [1, (1, "基本情况"), 1, (1, "主要问题"), 1, (1, "对策建议"), 1])
+
+
+@case("l03_doc_list_groups", dict(kind="doc_list", title="上级政府文件选登目录", headings=2))
+def _l03(w):
+    w.p("上级政府文件选登目录", align="c", size=22, font=XBS)
+    w.p("（一）省人民政府文件", font=KAI)
+    for text in DOCS[:2]:
+        w.p(text, num=9)
+    w.p("（二）市人民政府文件", font=KAI)
+    for text in DOCS[2:]:
+        w.p(text, num=9)
+
+
+@case("c03_chronicle_days", dict(kind="chronicle", title="2025年1月大事记", headings=0))
+def _c03(w):
+    w.p("2025年1月大事记", align="c", size=22, font=XBS)
+    for d in (3, 8, 15, 22, 28):
+        w.p(f"　　{d}日　区政府召开专题会议，研究部署春节期间各项工作。")
+
+
+@case("u03_left_bold_title_speech_like", dict(
+    kind="article", title="东西湖区2025年上半年工作总结", headings=3, uncertain=["title"]))
+def _u03(w):
+    w.p("东西湖区2025年上半年工作总结", bold=True, size=16)
+    outline(w, [1, (1, "主要成效"), 1, (1, "存在问题"), 1, (1, "下步打算"), 1])
+
+
+# -- a third batch, after reading real files of the wild corpus -------------------------------
+@case("n25_decision_no_masthead_joint_signature", dict(
+    kind="notice", title="关于表彰2025年度安全生产先进单位及先进个人的决定",
+    signature=["中共东西湖区委员会", "东西湖区人民政府"], date="2025年12月15日", headings=0))
+def _n25(w):
+    w.p("关于表彰2025年度安全生产先进单位及先进个人的决定", align="c", size=22, font=XBS)
+    w.blank()
+    w.body(2)
+    w.blank()
+    w.p("（此页无正文）")
+    w.blank()
+    w.p("中共东西湖区委员会")
+    w.p("东西湖区人民政府", align="r")
+    w.p("2025年12月15日", align="r")
+
+
+@case("n26_head_table_first", dict(
+    kind="notice", title="关于开展2025年度消防安全大检查的通知",
+    doc_number="东消委〔2025〕3号", recipients="各街道办事处，区直各单位：",
+    signature=["东西湖区消防安全委员会"], date="2025年11月5日", headings=2))
+def _n26(w):
+    w.table([["份号", "000123", "密级", "公开"]], header=False)
+    w.p("东西湖区消防安全委员会文件", align="c", size=36, font=XBS, color="FF0000")
+    w.blank()
+    w.p("东消委〔2025〕3号", align="c")
+    w.p("关于开展2025年度消防安全大检查的通知", align="c", size=22, font=XBS)
+    w.p("各街道办事处，区直各单位：")
+    outline(w, [(1, "检查范围"), 1, (1, "工作要求"), 1])
+    tail(w, ["东西湖区消防安全委员会"], "2025年11月5日", copy_to=False)
+
+
+@case("n27_notice_by_title_only", dict(
+    kind="notice", title="关于进一步规范会议管理的通知", recipients="各街道、各部门：",
+    headings=2))
+def _n27(w):
+    w.p("关于进一步规范会议管理的通知", align="c", size=22, font=XBS)
+    w.p("各街道、各部门：")
+    w.p("  为进一步转变会风，现就有关要求明确如下：")
+    w.p("  一、压缩会议数量", font=HEI)
+    w.p("    能合并召开的合并，能不开的不开。")
+    w.p("  二、控制会议时长", font=HEI)
+    w.p("    全区性会议不超过90分钟。")
+    w.p("特此通知。")
+
+
+@case("r05_research_report_is_an_article", dict(
+    kind="article", title="关于临空港经济区发展情况的调研报告", headings=2))
+def _r05(w):
+    w.p("关于临空港经济区发展情况的调研报告", align="c", size=22, font=XBS)
+    w.blank()
+    outline(w, [1, (1, "发展现状"), 1, (1, "几点建议"), 1])

@@ -1,0 +1,179 @@
+"""Corrections of what the import recognised, one undoable step each (layer: app, no Qt).
+
+``SetDocumentKind`` reads a document again as the kind the editor chose (通知, 讲话, 简讯 …);
+``SetPart`` makes a paragraph (or a head part) the title, subtitle, speaker, date line,
+conference mark, a heading of level 1–4 or a body paragraph.  A part replaced goes back to
+the body, so nothing is lost; the 目录, bookmarks and running heads follow the new title.
+Both keep the whole document as it was, and undo puts it back exactly.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import ClassVar
+
+from editor.app.command import Change, Command
+from editor.app.commands import block_place
+from editor.docx_import.patterns import DATE_IN, compact, title_text
+from editor.errors import GazetteError
+from editor.model import (DOCUMENT_KINDS, Document, Heading, Issue, Paragraph,
+                          ParaStyle, Run)
+from editor.model.serialize import from_dict, to_dict
+
+KIND_NAMES = {"notice": "公文（通知、通报、决定、意见、批复、函、纪要、命令）", "request": "请示、报告",
+              "speech": "讲话", "news": "简讯", "article": "文章（区情、调研）",
+              "doc_list": "文件目录", "chronicle": "大事记", "other": "其他"}
+PART_NAMES = {"title": "文件标题", "subtitle": "副标题", "speaker": "讲话人", "date": "日期",
+              "mark": "会议文件标识", "heading1": "一级标题", "heading2": "二级标题",
+              "heading3": "三级标题", "heading4": "四级标题", "body": "正文段落"}
+# Head parts a click (or the CLI) may name instead of a block id.
+HEAD_TEXT_PARTS = ("title", "subtitle", "speaker", "mark", "date")
+_KEEP = ("id", "annotations")
+
+
+def _document(issue: Issue, doc_id: str) -> Document:
+    doc = issue.find_document(doc_id)
+    if doc is None:
+        raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
+    return doc
+
+
+def _restore(doc: Document, saved: dict) -> None:
+    old = from_dict(saved) if isinstance(saved, dict) else saved
+    for f in dataclasses.fields(Document):
+        if f.name != "id":
+            setattr(doc, f.name, getattr(old, f.name))
+
+
+def _fill(doc: Document, fresh: Document) -> None:
+    for f in dataclasses.fields(Document):
+        if f.name not in _KEEP:
+            setattr(doc, f.name, getattr(fresh, f.name))
+
+
+@dataclass
+class SetDocumentKind(Command):
+    """Read a document again as ``kind`` (its parts found anew for that kind)."""
+    doc_id: str
+    kind: str
+    saved: dict | None = None
+    title: ClassVar[str] = "修改文件类型"
+
+    def apply(self, issue: Issue) -> Change:
+        from editor.docx_import.again import recognise_as
+        if self.kind not in DOCUMENT_KINDS:
+            raise GazetteError("文件类型不正确", repr(self.kind))
+        doc = _document(issue, self.doc_id)
+        self.saved = to_dict(doc)
+        fresh, _report = recognise_as(doc, self.kind)
+        _fill(doc, fresh)           # the editor chose the kind: no longer a guess
+        doc.uncertain = [p for p in doc.uncertain if p != "kind"]
+        return Change(documents={doc.id}, sections=True)
+
+    def revert(self, issue: Issue) -> Change:
+        _restore(_document(issue, self.doc_id), self.saved)
+        return Change(documents={self.doc_id}, sections=True)
+
+    def describe(self) -> str:
+        return f"文件类型设为{KIND_NAMES.get(self.kind, self.kind).split('（')[0]}"
+
+
+@dataclass
+class SetPart(Command):
+    """Make paragraph ``block_id`` (a top-level paragraph of the body or an attachment, or a
+    head part: title, subtitle, speaker, mark, date) the part ``target``."""
+    doc_id: str
+    block_id: str
+    target: str
+    saved: dict | None = None
+    title: ClassVar[str] = "修改段落类型"
+
+    def apply(self, issue: Issue) -> Change:
+        if self.target not in PART_NAMES:
+            raise GazetteError("段落类型不正确", repr(self.target))
+        doc = _document(issue, self.doc_id)
+        self.saved = to_dict(doc)
+        try:
+            self._apply(doc)
+        except GazetteError:
+            _restore(doc, self.saved)
+            raise
+        for name in (self.target, self.block_id):
+            if name in doc.uncertain:
+                doc.uncertain.remove(name)
+        return Change(documents={doc.id}, sections=True)
+
+    def _apply(self, doc: Document) -> None:
+        blocks, i, block = self._take(doc)
+        text = block.display_text.strip()
+        if not text:
+            raise GazetteError("空段落不能设为文件的组成部分")
+        t = self.target
+        if t in ("title", "subtitle", "speaker", "mark"):
+            old = getattr(doc, t)
+            del blocks[i]
+            setattr(doc, t, title_text(text) if t == "title" else text)
+            if old and old != getattr(doc, t):
+                doc.body.insert(0, _paragraph(doc, old))       # the part replaced: back to the body
+        elif t == "date":
+            self._date(doc, blocks, i, text)
+        elif t == "body":
+            blocks[i] = Paragraph(role="body", **_keep(block))
+        else:
+            blocks[i] = Heading(role="body", level=int(t[-1]), **_keep(block))
+
+    def _take(self, doc: Document) -> tuple[list, int, Paragraph]:
+        """(block list, index, paragraph) of the paragraph to set; a head part is first made
+        a paragraph at the head of the body."""
+        if self.block_id in HEAD_TEXT_PARTS:
+            text = getattr(doc, self.block_id)
+            if not text:
+                raise GazetteError("该部分是空的")
+            setattr(doc, self.block_id, "")
+            if self.block_id == "date":
+                doc.date_in_head = False
+            doc.body.insert(0, _paragraph(doc, text))
+            return doc.body, 0, doc.body[0]
+        blocks, i, _where = block_place(doc, self.block_id)
+        block = blocks[i]
+        if not isinstance(block, Paragraph):
+            raise GazetteError("只能设置段落（表格、图片除外）")
+        return blocks, i, block
+
+    def _date(self, doc: Document, blocks: list, i: int, text: str) -> None:
+        found = DATE_IN.search(compact(text))
+        if not found:
+            raise GazetteError("该段落中没有日期（如 2025年2月10日）")
+        date = compact(found.group())
+        rest = compact(text).replace(date, "").strip("（）()——— ")
+        if doc.date and doc.date != date and not doc.date_in_head:
+            doc.body.append(_paragraph(doc, doc.date))         # the old date: back to the body
+        doc.date = date
+        doc.date_in_head = doc.kind == "speech"
+        if not rest:
+            del blocks[i]           # a date line only: it is the date now
+        elif doc.kind == "speech" and not doc.subtitle:
+            doc.subtitle = text
+            del blocks[i]
+
+    def revert(self, issue: Issue) -> Change:
+        _restore(_document(issue, self.doc_id), self.saved)
+        return Change(documents={self.doc_id}, sections=True)
+
+    def describe(self) -> str:
+        return f"段落设为{PART_NAMES.get(self.target, '')}"
+
+
+def _keep(block: Paragraph) -> dict:
+    return dict(id=block.id, runs=block.runs, label=block.label, style=block.style,
+                style_name=block.style_name)
+
+
+def _paragraph(doc: Document, text: str) -> Paragraph:
+    taken = {getattr(b, "id", "") for b in doc.all_blocks()}
+    n = 1
+    while f"s{n}" in taken:
+        n += 1
+    return Paragraph(id=f"s{n}", runs=[Run(text=text)], style=ParaStyle())
+
+

@@ -1,0 +1,69 @@
+"""Text made safe at import: every string of an imported document is valid Unicode that
+JSON, SQLite and the typesetter take (layer: import, pure functions).
+
+Lone surrogates (from a ``w:sym`` code, say) and code points that are no characters
+(U+FDD0–U+FDEF, U+xxFFFE/U+xxFFFF) become U+FFFD, so the place is visible to the
+proofreader; control characters other than tab and line break are dropped.  The count
+goes into the import report.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+                  "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
+                  "\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff"
+                  "\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff"
+                  "\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+                  "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff"
+                  "\U0010fffe\U0010ffff]")
+
+
+def _replacement(m: re.Match) -> str:
+    ch = m.group()
+    return "" if ord(ch) < 0xA0 else "\ufffd"
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """``text`` without controls, surrogates and non-characters, and how many there were."""
+    if not _BAD.search(text):
+        return text, 0
+    found = len(_BAD.findall(text))
+    return _BAD.sub(_replacement, text), found
+
+
+def sanitize(obj) -> int:
+    """Clean every string held by a model object (dataclasses, lists, dicts) in place;
+    the number of characters replaced or dropped.  Iterative: depth does not matter."""
+    fixed = 0
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if dataclasses.is_dataclass(item) and not isinstance(item, type):
+            for f in dataclasses.fields(item):
+                value = getattr(item, f.name)
+                if isinstance(value, str):
+                    clean, n = clean_text(value)
+                    if n:
+                        setattr(item, f.name, clean)
+                        fixed += n
+                elif isinstance(value, (list, dict)) or dataclasses.is_dataclass(value):
+                    stack.append(value)
+        elif isinstance(item, list):
+            for k, value in enumerate(item):
+                if isinstance(value, str):
+                    clean, n = clean_text(value)
+                    if n:
+                        item[k], fixed = clean, fixed + n
+                elif isinstance(value, (list, dict)) or dataclasses.is_dataclass(value):
+                    stack.append(value)
+        elif isinstance(item, dict):
+            for key, value in list(item.items()):
+                if isinstance(value, str):
+                    clean, n = clean_text(value)
+                    if n:
+                        item[key], fixed = clean, fixed + n
+                elif isinstance(value, (list, dict)) or dataclasses.is_dataclass(value):
+                    stack.append(value)
+    return fixed

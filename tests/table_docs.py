@@ -1,0 +1,152 @@
+"""Unseen-shape table documents for tests: python-docx → .docx → issue → print PDF (layer: tests).
+
+Each builder writes a .docx the way an office user makes one in Word (python-docx), so
+the import, the layout and the PDF are all exercised on shapes no sample has:
+
+* ``wide_table_doc``: a centred 表 title, a 9-column table of procurement items with URLs,
+  codes, amounts and a lone ``download`` in a cell, then a ``注：`` note;
+* ``narrow_names_doc``: a narrow column of place names (圣家墩, 王家岗) beside long text;
+* ``tall_rows_doc``: rows of 3–6 lines and one row of some forty lines;
+* ``group_label_doc``: a 工作措施 label merged down over thirty rows.
+
+``build(path_docx, out_pdf)`` imports one and writes the gazette PDF with the default
+template (real fonts), returning the laid-out issue.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+
+URLS = ["https://ggzy.example.cn/jyxx/zfcg/2025/0315.html",
+        "http://www.dxh.gov.cn/zwgk/tzgg/index.shtml?id=2048",
+        "https://ccgp-hubei.example.gov.cn/notice/BHFW-JSKZ-2025-017"]
+CODES = ["BHFW-JSKZ-2025-017", "DXH_ZC_2025_004", "ZB-2025/031", "WH-GG-118"]
+NAMES = ["圣家墩", "王家岗", "瓠子山", "大屋岗", "柏泉古井", "慈惠墩", "辛安渡"]
+PROSE = ("依照《中华人民共和国政府采购法》有关规定，采购人应当在合同签订之日起二个工作日内"
+         "公告采购合同，并按照合同约定及时向中小企业支付资金，不得无故拖延。")
+NOTE = ("注：1.表中链接为项目公告的网上地址，可在公共资源交易平台查询；2.编号BHFW-JSKZ为"
+        "区级服务类项目的统一编号前缀。")
+
+
+def _doc() -> Document:
+    d = Document()
+    d.add_paragraph("关于公开政府采购项目信息的通知").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("各街道办事处，区人民政府各部门：")
+    d.add_paragraph("现将有关事项通知如下，请认真贯彻执行。" * 3)
+    return d
+
+
+def _cell(table, r: int, c: int, text: str) -> None:
+    table.cell(r, c).text = text
+
+
+def _widths(table, cms: list[float]) -> None:
+    for row in table.rows:
+        for cell, w in zip(row.cells, cms):
+            cell.width = Cm(w)
+
+
+def wide_table_doc(path: Path, rows: int = 28) -> Path:
+    """A 9-column table with URLs and codes, its centred title before it and a 注 after."""
+    d = _doc()
+    d.add_paragraph("为便于社会监督，现将本年度政府采购项目信息列表如下。" * 4)
+    title = d.add_paragraph("表1  2025年政府采购项目公开信息一览表")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    head = ["序号", "项目编号", "项目名称", "采购单位", "预算金额（万元）", "采购方式",
+            "公告网址", "附件", "备注"]
+    t = d.add_table(rows=rows + 1, cols=9)
+    t.style = "Table Grid"
+    for k, h in enumerate(head):
+        _cell(t, 0, k, h)
+    for r in range(1, rows + 1):
+        vals = [str(r), CODES[r % len(CODES)], f"东西湖区{NAMES[r % len(NAMES)]}片区"
+                "道路改造及配套设施建设项目", "区行政审批局、区财政局" if r % 3 else "区城管局",
+                f"{1234.5 + r * 17.25:,.2f}", "公开招标" if r % 2 else "竞争性磋商",
+                URLS[r % len(URLS)], "download" if r % 4 == 0 else "采购文件.pdf",
+                PROSE[: 20 + (r * 7) % 60]]
+        for k, v in enumerate(vals):
+            _cell(t, r, k, v)
+    d.add_paragraph(NOTE)
+    d.add_paragraph("特此通知。")
+    d.save(path)
+    return path
+
+
+def narrow_names_doc(path: Path, rows: int = 24) -> Path:
+    """A narrow name column (1.3 cm) beside a wide text column."""
+    d = _doc()
+    t = d.add_table(rows=rows + 1, cols=4)
+    t.style = "Table Grid"
+    for k, h in enumerate(["序号", "名称", "位置", "保护范围"]):
+        _cell(t, 0, k, h)
+    for r in range(1, rows + 1):
+        _cell(t, r, 0, str(r))
+        _cell(t, r, 1, NAMES[r % len(NAMES)] + ("遗址" if r % 2 else ""))
+        _cell(t, r, 2, f"柏泉街道新港苑社区银柏东路{r}号")
+        _cell(t, r, 3, "本体及周围一定范围。四至：以本体外轮廓为界，四面均向外延伸10米。"
+                       * (1 + r % 2))
+    _widths(t, [1.0, 1.3, 4.0, 9.3])
+    d.save(path)
+    return path
+
+
+def tall_rows_doc(path: Path, rows: int = 30) -> Path:
+    """Rows of 3–6 lines (which must not split) and one row of some forty lines."""
+    d = _doc()
+    t = d.add_table(rows=rows + 1, cols=3)
+    t.style = "Table Grid"
+    for k, h in enumerate(["序号", "主要内容", "责任单位"]):
+        _cell(t, 0, k, h)
+    for r in range(1, rows + 1):
+        _cell(t, r, 0, str(r))
+        _cell(t, r, 1, PROSE * (12 if r == 9 else 1 + r % 3))
+        _cell(t, r, 2, "区行政审批局、区税务局、区市场监管局" if r % 2 else "区行政审批局")
+    _widths(t, [1.2, 10.5, 3.8])
+    d.save(path)
+    return path
+
+
+def group_label_doc(path: Path, rows: int = 30) -> Path:
+    """A group label (工作措施) merged down over all body rows."""
+    d = _doc()
+    t = d.add_table(rows=rows + 1, cols=4)
+    t.style = "Table Grid"
+    for k, h in enumerate(["序号", "工作措施", "主要内容", "责任单位"]):
+        _cell(t, 0, k, h)
+    for r in range(1, rows + 1):
+        _cell(t, r, 0, str(r))
+        _cell(t, r, 2, PROSE[: 30 + (r * 13) % 70])
+        _cell(t, r, 3, "区财政局")
+    merged = t.cell(1, 1).merge(t.cell(rows, 1))
+    merged.text = "（二）强化公平竞争审查和社会信用建设"
+    _widths(t, [1.2, 3.0, 8.5, 3.0])
+    d.save(path)
+    return path
+
+
+BUILDERS = {"wide": wide_table_doc, "narrow": narrow_names_doc, "tall": tall_rows_doc,
+            "group": group_label_doc}
+
+
+def build(docx_path: Path, pdf_path: Path):
+    """Import ``docx_path`` as one document of an issue and write its gazette PDF."""
+    from editor import model
+    from editor.docx_import import import_docx
+    from editor.render import build_pdf
+    doc = import_docx(docx_path).document
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [doc])])
+    return build_pdf(issue, pdf_path)
+
+
+if __name__ == "__main__":            # python tests/table_docs.py OUTDIR: build all
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    for name, fn in BUILDERS.items():
+        build(fn(out / f"{name}.docx"), out / f"{name}.pdf")
+        print(out / f"{name}.pdf")
