@@ -79,6 +79,7 @@ class TableStyle:
     min_split_lines: int = 4       # a row splits over pages only when taller than this
     min_fragment_lines: int = 2    # … and then leaves at least this many lines each side
     unit_break_lines: int = 2      # lines a cell may give up to break after a word unit
+    label_max_lines: int = 12      # a merged cell this short is a group label ("repeat")
 
 
 @dataclass

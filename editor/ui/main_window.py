@@ -439,7 +439,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._follow_moved(laid_out)
         self._measure_tables()
-        self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
+        self.build_label.setText(f"排版 {seconds:.2f} 秒")    # short: room for messages at 1366
+        self.build_label.setToolTip(f"最近一次排版完成于 {time.strftime('%H:%M:%S')}")
         self.preflight.pages_ready(laid_out)
         counts = self.preflight.report.counts
         if counts["error"] or counts["warning"]:
