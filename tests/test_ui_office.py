@@ -253,6 +253,21 @@ def test_ctrl_z_in_a_properties_field_commits_then_undoes(window, qtbot):
     assert window.session.issue.meta.published == old
 
 
+def test_ctrl_z_in_a_many_line_field_commits_then_undoes(window, qtbot):
+    depth = window.undo.stack.index()
+    field = window.properties.slogans
+    old = list(window.session.issue.meta.slogans)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    field.insertPlainText("\n新的口号")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.issue.meta.slogans == old
+    assert field.toPlainText() == "\n".join(old)
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.issue.meta.slogans == old + ["新的口号"]
+    _undo_all_of_this_test(window, qtbot, depth)
+
+
 def test_ctrl_z_in_a_spin_box_undoes_the_last_edit_of_the_window(window, qtbot):
     depth = window.undo.stack.index()
     before = _order(window)
