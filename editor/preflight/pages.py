@@ -19,6 +19,7 @@ from editor import model
 from editor.fonts.measure import MISSING_FACE
 from editor.layout import linebreak as lb
 from editor.layout.items import ImageItem, LaidOutIssue, LinkItem, Page, TextItem
+from editor.model.address import BlockAddress
 from editor.preflight.findings import Finding
 
 ASCENT, DESCENT = 0.88, 0.12     # ideographic em box around the baseline, in font sizes
@@ -282,10 +283,10 @@ def row_fragments(ctx: PageContext) -> list[Finding]:
     for page in ctx.laid_out.pages:
         for t in page.texts():
             src = t.source
-            if src is None or src.block_id.count("/") < 2 or not t.text.strip():
+            address = BlockAddress.parse(src.block_id) if src is not None else None
+            if address is None or not address.in_table or not t.text.strip():
                 continue
-            cell = src.block_id.split("/")[-2]
-            row = ctx.rows.get((src.doc_id, cell))
+            row = ctx.rows.get((src.doc_id, address.cell_id))
             if row is None or row[1] < 0:
                 continue
             parts[(src.doc_id,) + row].setdefault(page.index, []).append(t)
