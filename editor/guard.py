@@ -53,11 +53,14 @@ class Guard:
     """Bounded, refusing reads of the parts of one file.
 
     ``refuse(problem, detail)`` returns the exception to raise (it names the file);
-    ``part_limit`` bounds one part, ``total_limit`` all parts together."""
+    ``part_limit`` bounds one part, ``total_limit`` all parts together; ``damage``: more
+    exception classes that mean damage (a PDF library's own)."""
 
     def __init__(self, refuse: Callable[[str, str], Exception],
-                 part_limit: int = MAX_PART_BYTES, total_limit: int = MAX_TOTAL_BYTES):
+                 part_limit: int = MAX_PART_BYTES, total_limit: int = MAX_TOTAL_BYTES,
+                 damage: tuple = ()):
         self.refuse = refuse
+        self.damage = DAMAGE + tuple(damage)      # plus a parser's own error classes
         self.part_limit = part_limit
         self.total_limit = total_limit
         self.total = 0
@@ -81,7 +84,7 @@ class Guard:
             yield
         except MemoryError:
             raise self.refuse(BOMB, f"{part}: out of memory") from None
-        except DAMAGE as exc:
+        except self.damage as exc:
             if isinstance(exc, GazetteError):
                 raise
             raise self.damaged(part, exc) from None

@@ -202,3 +202,20 @@ def test_registration_marks_on_every_plate_outside_the_bleed(tmp_path):
     make_pdfx(src, dst, PdfxOptions(registration_marks=True))
     with pikepdf.open(dst) as pdf:
         assert "/ColorSpace" not in pdf.pages[0].obj.Resources
+
+
+def test_one_booklet_plan_puts_spine_edges_at_the_fold_with_creep():
+    """The plan the booklet PDF and Qt printing share: A4 pages on A3 at full size, each
+    page's spine edge at the sheet centre, the innermost sheet moved by the whole creep."""
+    from editor.render.impose import MM, SHEETS, BookletOptions, booklet_plan
+    a4 = (210 * MM, 297 * MM)
+    plan = booklet_plan([a4] * 12, BookletOptions(sheet="A3", creep_mm=0.6))
+    centre = SHEETS["A3"][0] / 2
+    assert len(plan) == 6 and all(len(side) == 2 for side in plan)
+    for side_no, side in enumerate(plan):
+        creep = 0.6 * MM * (side_no // 2) / 2
+        left, right = side
+        assert left.scale == pytest.approx(1.0) and left.w == pytest.approx(a4[0])
+        assert left.x + left.w == pytest.approx(centre + creep)
+        assert right.x == pytest.approx(centre - creep)
+    assert [(s[0].index, s[1].index) for s in plan[:2]] == [(11, 0), (1, 10)]

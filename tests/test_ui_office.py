@@ -150,6 +150,11 @@ def test_alt_and_ctrl_arrows_move_the_selected_document_undoably(window, qtbot):
     window.select_document(last)
     qtbot.keyClick(window.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert _order(window)[1][0] == last
+    sections = [s.id for s in window.session.issue.sections]
+    window.tree.setCurrentIndex(window.tree_model.index_of_section(sections[1]))
+    qtbot.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [s.id for s in window.session.issue.sections][:2] == [sections[1], sections[0]]
+    assert window.tree_model.section_at(window.tree.currentIndex()).id == sections[1]
     _undo_all_of_this_test(window, qtbot, depth)
     assert _order(window) == before
 
@@ -248,6 +253,21 @@ def test_ctrl_z_in_a_properties_field_commits_then_undoes(window, qtbot):
     assert window.session.issue.meta.published == old
 
 
+def test_ctrl_z_in_a_many_line_field_commits_then_undoes(window, qtbot):
+    depth = window.undo.stack.index()
+    field = window.properties.slogans
+    old = list(window.session.issue.meta.slogans)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    field.insertPlainText("\n新的口号")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.issue.meta.slogans == old
+    assert field.toPlainText() == "\n".join(old)
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.issue.meta.slogans == old + ["新的口号"]
+    _undo_all_of_this_test(window, qtbot, depth)
+
+
 def test_ctrl_z_in_a_spin_box_undoes_the_last_edit_of_the_window(window, qtbot):
     depth = window.undo.stack.index()
     before = _order(window)
@@ -271,6 +291,10 @@ def test_ctrl_e_and_esc_in_the_find_bar(window, qtbot, monkeypatch):
     bar.replacement.setFocus()
     qtbot.keyClick(bar.replacement, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert len(exported) == 2
+    depth = window.undo.stack.index()
+    bar.replacement.insert("替换文字")
+    qtbot.keyClick(bar.replacement, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert bar.replacement.text() == "" and window.undo.stack.index() == depth   # its own
     qtbot.keyClick(bar.replacement, Qt.Key.Key_Escape)
     assert not bar.isVisible()
 

@@ -30,10 +30,12 @@ from pathlib import Path
 from typing import Callable, ClassVar
 
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 from editor.app.command import Change, Command
 from editor.errors import GazetteError
-from editor.guard import DAMAGE, Guard, display_name, read_input
+from editor.guard import DAMAGE as _GUARD_DAMAGE
+from editor.guard import Guard, display_name, read_input
 from editor.model import Annotation, Document, Issue, Reply
 from editor.proof.anchor import CONTEXT, reanchor
 from editor.proof.export import MAP_NAME, NM_PREFIX
@@ -50,6 +52,7 @@ _QUESTION = re.compile(r"[？?]\s*$|^\s*(请核|是否|核实)")
 MAX_ANNOTATIONS = 20_000        # marks read from one proof
 MAX_MAP_BYTES = 64 * 1024 * 1024
 DAMAGED_MARK = "批注数据已损坏，已跳过"
+DAMAGE = (*_GUARD_DAMAGE, PyPdfError)     # what a damaged PDF raises while it is read
 
 
 @dataclass
@@ -92,7 +95,7 @@ def _map_guard(reader: PdfReader) -> Guard:
     name = getattr(reader, "_gongbao_name", "校样")
     return Guard(lambda problem, detail: GazetteError(
         f"无法读取校样“{name}”中内嵌的排版数据：{problem}", detail, name),
-        part_limit=MAX_MAP_BYTES)
+        part_limit=MAX_MAP_BYTES, damage=(PyPdfError,))
 
 
 def read_proof_map(reader: PdfReader) -> ProofMap | None:
@@ -328,7 +331,6 @@ def open_pdf(pdf) -> PdfReader:
     pypdf's English repair notes stay out of the console."""
     import logging
 
-    from pypdf.errors import PdfReadError
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     name = display_name(getattr(pdf, "name", None) or str(pdf))
     try:
@@ -343,7 +345,7 @@ def open_pdf(pdf) -> PdfReader:
         len(reader.pages)                 # a broken page tree shows here, not later
     except FileNotFoundError as exc:
         raise GazetteError(f"找不到文件：{Path(name).name}", str(exc), name) from exc
-    except (PdfReadError, *DAMAGE) as exc:
+    except DAMAGE as exc:
         raise GazetteError(f"无法读取该 PDF（文件不是 PDF 或已损坏）：{Path(name).name}",
                            f"{type(exc).__name__}: {exc}", name) from None
     return reader

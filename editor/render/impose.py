@@ -53,42 +53,74 @@ def booklet_order(n_pages: int, back_cover: bool = False) -> list[tuple[int | No
     return sides
 
 
+@dataclass
+class Placement:
+    """One page on a sheet side, scaled by ``scale``, its top-left corner at (x, y) from
+    the sheet's top-left, in points; ``w``×``h`` is the space it takes there."""
+    index: int
+    slot: int                  # 0 left half, 1 right half
+    x: float
+    y: float
+    w: float
+    h: float
+    scale: float
+
+
+def booklet_plan(page_sizes: list[tuple[float, float]], options: BookletOptions | None = None
+                 ) -> list[list[Placement]]:
+    """The imposition, once for the PDF and for Qt printing: for every sheet side in print
+    order, where each page goes.  ``page_sizes`` are the pages' portrait (trim) sizes.
+    A page is scaled into its half of the sheet and centred on the height, its spine edge
+    at the sheet's centre; creep moves the pages of inner sheets toward the spine (the
+    innermost by ``creep_mm``, the outer ones proportionally less)."""
+    opts = options or BookletOptions()
+    sheet_w, sheet_h = SHEETS[opts.sheet]
+    sides = booklet_order(len(page_sizes), opts.back_cover)
+    n_sheets = len(sides) // 2
+    half = sheet_w / 2
+    plan = []
+    for side_no, (left, right) in enumerate(sides):
+        sheet = side_no // 2
+        creep = opts.creep_mm * MM * (sheet / (n_sheets - 1) if n_sheets > 1 else 0.0)
+        places = []
+        for slot, index in ((0, left), (1, right)):
+            if index is None:
+                continue
+            w, h = page_sizes[index]
+            scale = min(half / w, sheet_h / h)
+            pw, ph = w * scale, h * scale
+            x = half - pw + creep if slot == 0 else half - creep
+            places.append(Placement(index, slot, x, (sheet_h - ph) / 2, pw, ph, scale))
+        plan.append(places)
+    return plan
+
+
 def impose_booklet(src: str | Path, dst: str | Path, options: BookletOptions | None = None) -> int:
     """Write the booklet; returns the number of sheet sides."""
     opts = options or BookletOptions()
     sheet_w, sheet_h = SHEETS[opts.sheet]
     with pikepdf.open(src) as source, pikepdf.new() as out:
-        sides = booklet_order(len(source.pages), opts.back_cover)
-        n_sheets = len(sides) // 2
+        boxes = [[float(v) for v in page.trimbox] for page in source.pages]
+        plan = booklet_plan([(b[2] - b[0], b[3] - b[1]) for b in boxes], opts)
         forms = {}
-        for side_no, (left, right) in enumerate(sides):
+        for places in plan:
             out.add_blank_page(page_size=(sheet_w, sheet_h))
             page = out.pages[-1]
-            sheet = side_no // 2
-            creep = opts.creep_mm * MM * (sheet / (n_sheets - 1) if n_sheets > 1 else 0.0)
-            for slot, index in ((0, left), (1, right)):
-                if index is None:
-                    continue
-                if index not in forms:
-                    forms[index] = out.copy_foreign(source.pages[index].as_form_xobject())
-                _place(page, forms[index], source.pages[index], index, slot, sheet_w, sheet_h, creep)
+            for place in places:
+                if place.index not in forms:
+                    forms[place.index] = out.copy_foreign(
+                        source.pages[place.index].as_form_xobject())
+                _place(page, forms[place.index], boxes[place.index], place, sheet_h)
         out.save(dst, deterministic_id=True)
-    return len(sides)
+    return len(plan)
 
 
-def _place(page, form, src_page, index: int, slot: int, sheet_w: float, sheet_h: float,
-           creep: float) -> None:
-    """Scale the page into its half of the sheet, centred, shifted toward the spine by creep."""
-    box = [float(v) for v in src_page.trimbox]
-    w, h = box[2] - box[0], box[3] - box[1]
-    half = sheet_w / 2
-    scale = min(half / w, sheet_h / h)
-    pw, ph = w * scale, h * scale
-    y = (sheet_h - ph) / 2
-    # Left page: its spine edge is its right edge, at the sheet centre; right page mirrored.
-    x = half - pw + creep if slot == 0 else half - creep
-    name = pikepdf.Name(f"/Pg{index + 1}")
+def _place(page, form, box: list[float], place: Placement, sheet_h: float) -> None:
+    """Draw the page's form where the plan puts it (PDF space: y upward), clipped to it."""
+    x, y = place.x, sheet_h - place.y - place.h
+    name = pikepdf.Name(f"/Pg{place.index + 1}")
     page.add_resource(form, pikepdf.Name.XObject, name, prefix="", replace_existing=True)
-    clip = f"{x:.3f} {y:.3f} {pw:.3f} {ph:.3f} re W n"
-    matrix = f"{scale:.6f} 0 0 {scale:.6f} {x - box[0] * scale:.3f} {y - box[1] * scale:.3f} cm"
+    clip = f"{x:.3f} {y:.3f} {place.w:.3f} {place.h:.3f} re W n"
+    k = place.scale
+    matrix = f"{k:.6f} 0 0 {k:.6f} {x - box[0] * k:.3f} {y - box[1] * k:.3f} cm"
     page.contents_add(f"q {clip} {matrix} {name} Do Q\n".encode("ascii"))

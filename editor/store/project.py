@@ -34,13 +34,16 @@ from pathlib import Path
 import sqlite_utils
 
 from editor.app.command import Change
-from editor.errors import GazetteError
+from editor.errors import GazetteError, StorageError, storage_error
 from editor.model import DOCUMENT_KINDS, Document, Issue, Section
 from editor.store import codec
 from editor.store.migration import (copy_database, create_schema, upgrade_file,
                                     upgraded_copy)
 from editor.store.schema import (SCHEMA_VERSION, DamagedText, check_file, connect_readonly,
                                  decode_text, tidy_after_reading)
+
+
+BUSY_TIMEOUT_MS = 5000        # how long an edit waits for another writer's lock
 
 
 def now() -> str:
@@ -72,18 +75,20 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
 
 class ProjectStore:
     """Rows of one project file; see the module docstring."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool = False):
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool = False,
+                 readonly_reason: str = ""):
         self.path = Path(path)
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
+        self.readonly_reason = readonly_reason      # Chinese, when the file cannot be written
         self.upgrade_backup: Path | None = None    # set when opening upgraded the file
         self.damaged: list[DamagedRow] = []        # set by read_issue
         self._version = None                       # PRAGMA data_version at the last read
@@ -99,8 +104,17 @@ class ProjectStore:
         path = Path(path)
         if path.exists():
             raise GazetteError(f"文件已存在：{path}", path=str(path))
-        conn = _connect(path)
-        create_schema(conn, schema_version)
+        try:
+            conn = _connect(path)
+            try:
+                create_schema(conn, schema_version)
+            except BaseException:
+                conn.close()
+                raise
+        except sqlite3.Error as exc:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise storage_error(exc, path) or exc from None
         store = cls(path, conn)
         issue = issue or Issue()
         with store.transaction():
@@ -111,22 +125,24 @@ class ProjectStore:
         return store
 
     @classmethod
-    def open(cls, path: str | Path, readonly: bool = False) -> "ProjectStore":
+    def open(cls, path: str | Path, readonly: bool = False,
+             readonly_reason: str = "") -> "ProjectStore":
         """Open an existing project; it is checked read-only first (never modified when
         refused).  An older file is backed up and upgraded (``upgrade_backup`` names the
-        copy, and the revision log records it); read-only, an in-memory copy is upgraded."""
+        copy, and the revision log records it); read-only, an in-memory copy is upgraded.
+        ``readonly_reason`` (Chinese) is what a refused edit says."""
         path = Path(path)
         version = check_file(path)
         if readonly:
             conn = connect_readonly(path)
             if version < SCHEMA_VERSION:
                 conn = upgraded_copy(conn, version)
-            return cls(path, conn, readonly=True)
+            return cls(path, conn, readonly=True, readonly_reason=readonly_reason)
         try:
             conn = _connect(path)
         except sqlite3.Error as exc:
-            raise GazetteError(f"无法写入项目文件“{path.name}”（只读或被占用）", str(exc),
-                               str(path)) from None
+            raise storage_error(exc, path) or GazetteError(
+                f"无法写入项目文件“{path.name}”（只读或被占用）", str(exc), str(path)) from None
         if version >= SCHEMA_VERSION:
             return cls(path, conn)
         try:
@@ -162,17 +178,31 @@ class ProjectStore:
     # -- transactions ----------------------------------------------------------------------
     @contextmanager
     def transaction(self):
-        """One atomic, durable unit of work (BEGIN IMMEDIATE … COMMIT)."""
+        """One atomic, durable unit of work (BEGIN IMMEDIATE … COMMIT).  A failure of the
+        machine (full disk, read-only, another program's lock) is a ``StorageError`` and
+        leaves the file as it was."""
         if self.readonly:
-            raise GazetteError("项目以只读方式打开，不能修改")
-        self.conn.execute("BEGIN IMMEDIATE")
+            reason = f"（{self.readonly_reason}）" if self.readonly_reason else ""
+            raise StorageError(f"项目以只读方式打开，不能修改{reason}", "readonly",
+                               path=str(self.path))
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path) or exc from None
         try:
             yield self
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            self._load_caches()
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self._load_caches()
+            except sqlite3.Error:
+                pass                  # the error below says what happened
+            told = storage_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if told is not None:
+                raise told from exc
             raise
-        self.conn.execute("COMMIT")
 
     @contextmanager
     def reading(self):
@@ -526,19 +556,22 @@ def _read_document(doc_id: str, model_json, overrides, notes: list) -> tuple:
     """(Document, "") or (None, Chinese reason) for one stored document."""
     if any(isinstance(t, DamagedText) for t in (model_json, overrides, *notes)):
         return None, "保存的文字不是有效的 UTF-8 编码"
+    reason = "保存的内容无法解读"
     try:
         doc = codec.document_from_parts(model_json, overrides, notes)
     except json.JSONDecodeError:
         return None, "保存的内容不完整或格式错误"
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-        return None, f"保存的内容无法解读（{type(exc).__name__}）"
+        doc = None
+        reason = f"保存的内容无法解读（{type(exc).__name__}）"
     if not isinstance(doc, Document):
-        kind = ""
         try:
-            kind = str(json.loads(model_json).get("type", ""))[:40]
-        except (ValueError, AttributeError):
-            pass
-        return None, f"未知的文件类型“{kind}”（可能由更新版本的程序写入）"
+            kind = json.loads(model_json).get("type")
+        except (ValueError, AttributeError, RecursionError):
+            kind = None
+        if kind != "Document":
+            return None, f"未知的文件类型“{str(kind)[:40]}”（可能由更新版本的程序写入）"
+        return None, reason
     if doc.kind not in DOCUMENT_KINDS:
         return None, f"未知的文件类别“{str(doc.kind)[:40]}”（可能由更新版本的程序写入）"
     if doc.id != doc_id:

@@ -7,13 +7,15 @@ window that gets the focus: for a key that is the shortcut of one of the window'
 pressed in a text field of that window, it first commits the field (as leaving it would:
 the edit becomes an undoable command) and then triggers the window's action — so Ctrl+Z
 after typing a new 刊名 undoes that edit like any other, and the field shows the result.
+The find bar's fields keep Ctrl+Z/Ctrl+Y for their own typing (they are no part of the
+issue); Ctrl+E and Ctrl+S reach the window from there too.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
-                               QPlainTextEdit, QTextEdit, QWidget)
+                               QPlainTextEdit, QTextEdit, QToolBar, QWidget)
 
 WINDOW_KEYS = ("undo", "redo", "export", "save")
 FIELDS = (QLineEdit, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QComboBox)
@@ -47,6 +49,15 @@ def commit_field(field: QWidget) -> None:
             edit.editingFinished.emit()
 
 
+def _in_toolbar(widget: QWidget) -> bool:
+    """True for a field of a tool bar (the find bar): its text is no part of the issue."""
+    while widget is not None:
+        if isinstance(widget, QToolBar):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 class FieldKeys(QObject):
     """See the module docstring; ``install()`` once the window's actions exist."""
 
@@ -71,6 +82,9 @@ class FieldKeys(QObject):
         if new is not None and new.window() is self.window and field_of(new) is not None:
             new.installEventFilter(self)        # once per widget: Qt keeps one entry
 
+    def _edit_actions(self) -> list:
+        return [self.window.actions.get(name) for name in ("undo", "redo")]
+
     def _action_for(self, event):
         sequence = QKeySequence(event.keyCombination())
         for name in WINDOW_KEYS:
@@ -90,8 +104,8 @@ class FieldKeys(QObject):
         if field is None:
             return False
         action = self._action_for(event)
-        if action is None:
-            return False
+        if action is None or (action in self._edit_actions() and _in_toolbar(field)):
+            return False            # the find bar's text keeps its own 撤销 of typing
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()          # deliver the key press to us, not to the field's undo
             return True

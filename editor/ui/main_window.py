@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
 
 from editor.app.command import Change
 from editor.errors import GazetteError
+from editor.model.address import BlockAddress
 from editor.proof.geometry import ProofMap
 from editor.ui import edits
 from editor.ui.field_keys import FieldKeys
@@ -438,7 +439,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._follow_moved(laid_out)
         self._measure_tables()
-        self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
+        self.build_label.setText(f"排版 {seconds:.2f} 秒")    # short: room for messages at 1366
+        self.build_label.setToolTip(f"最近一次排版完成于 {time.strftime('%H:%M:%S')}")
         self.preflight.pages_ready(laid_out)
         counts = self.preflight.report.counts
         if counts["error"] or counts["warning"]:
@@ -576,9 +578,9 @@ class MainWindow(EditRequests, QMainWindow):
                 self.select_document(doc.id)
             finally:
                 self._from_preview = False
-        parts = source.block_id.split("/")
-        if len(parts) >= 2:
-            self.table_panel.select_cell(parts[0], parts[1])
+        address = BlockAddress.parse(source.block_id)
+        if address.in_table:
+            self.table_panel.select_cell(address.table_id, address.parts[1])
             self.side_tabs.setCurrentWidget(self.side_tabs.widget(1))
         self.message(edits.describe_source(doc, source))
 
@@ -598,32 +600,25 @@ class MainWindow(EditRequests, QMainWindow):
                 lambda _c=False: self.edit_text_at(source))
         if roles is None:
             return menu
-        current, choices = roles
-        sub = menu.addMenu("段落设为")
-        for role, text in choices:
-            action = sub.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(role == current)
-            action.setEnabled(role != current)
-            action.triggered.connect(lambda _c=False, r=role: self.execute(
-                edits.set_paragraph_role(self.session.issue, source.doc_id, source.block_id, r)))
-        self._kind_menu(menu, source.doc_id)
+        self._choice_menu(menu, "段落设为", roles, lambda r: edits.set_paragraph_role(
+            self.session.issue, source.doc_id, source.block_id, r))
+        kinds = edits.document_kinds(self.session.issue, source.doc_id)
+        if kinds is not None:       # 文件类型: read the document again as that kind
+            self._choice_menu(menu, "文件类型", kinds, lambda k: edits.set_document_kind(
+                self.session.issue, source.doc_id, k))
         return menu
 
-    def _kind_menu(self, menu: QMenu, doc_id: str) -> None:
-        """文件类型 › 通知/讲话/简讯 …: read the document again as that kind (undoable)."""
-        kinds = edits.document_kinds(self.session.issue, doc_id)
-        if kinds is None:
-            return
-        current, choices = kinds
-        sub = menu.addMenu("文件类型")
-        for kind, text in choices:
+    def _choice_menu(self, menu: QMenu, title: str, offer, command) -> None:
+        """A submenu of (key, text) choices, the current one ticked; choosing another
+        runs ``command(key)`` as an undoable edit."""
+        current, choices = offer
+        sub = menu.addMenu(title)
+        for key, text in choices:
             action = sub.addAction(text)
             action.setCheckable(True)
-            action.setChecked(kind == current)
-            action.setEnabled(kind != current)
-            action.triggered.connect(lambda _c=False, k=kind: self.execute(
-                edits.set_document_kind(self.session.issue, doc_id, k)))
+            action.setChecked(key == current)
+            action.setEnabled(key != current)
+            action.triggered.connect(lambda _c=False, k=key: self.execute(command(k)))
 
     def edit_text_at(self, source) -> None:
         """修改文字: ask for the new text of the clicked paragraph (title, cell …) and

@@ -4,9 +4,9 @@ Nothing is rasterised: each page's items are painted with ``PagePainter`` (the s
 as the preview) on the printer's QPainter, scaled from points to the printer's
 resolution.  ``print_pages`` prints the issue page by page (page ranges and copies from
 the print dialog); ``print_booklet`` prints saddle-stitch sheet sides — two pages side by
-side on a landscape A3 (A4 pages at full size) or A4 sheet (A5-reduced proof), in the
-order of ``editor.render.impose.booklet_order``, for a duplex printer flipping on the
-short edge.  The dialogs (打印, 打印预览, 打印小册子, 导出小册子PDF) are the functions taking
+side on a landscape A3 (A4 pages at full size) or A4 sheet (A5-reduced proof), placed by
+``editor.render.impose.booklet_plan`` (the same plan the booklet PDF uses), for a duplex
+printer flipping on the short edge.  The dialogs (打印, 打印预览, 打印小册子, 导出小册子PDF) are the functions taking
 the main window at the end of the module.
 """
 from __future__ import annotations
@@ -17,11 +17,10 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
-from editor.render.impose import booklet_order
+from editor.render.impose import BookletOptions, booklet_plan
 from editor.ui.painter import PagePainter
 
 SHEETS = {"A3": QPageSize.PageSizeId.A3, "A4": QPageSize.PageSizeId.A4}
-MM = 72 / 25.4
 
 
 def _portrait_size(page) -> QSizeF:
@@ -110,42 +109,24 @@ def print_booklet(printer: QPrinter, pages, pages_painter: PagePainter, sheet: s
     """Paint the saddle-stitch sheet sides on ``printer``; returns the sides printed."""
     if not pages:
         return 0
-    sides = booklet_order(len(pages), back_cover)
+    options = BookletOptions(sheet=sheet, creep_mm=creep_mm, back_cover=back_cover)
+    plan = booklet_plan([(s.width(), s.height()) for s in map(_portrait_size, pages)], options)
     p = _begin(printer, booklet_layout(sheet))
     try:
         dpi_scale = printer.resolution() / 72.0
-        size = QPageSize(SHEETS[sheet]).size(QPageSize.Unit.Point)
-        sheet_w, sheet_h = size.height(), size.width()          # landscape
-        n_sheets = len(sides) // 2
-        for n, (left, right) in enumerate(sides):
+        for n, places in enumerate(plan):
             if n:
                 printer.newPage()
-            sheet_no = n // 2
-            creep = creep_mm * MM * (sheet_no / (n_sheets - 1) if n_sheets > 1 else 0.0)
-            for slot, index in ((0, left), (1, right)):
-                if index is not None:
-                    _place(p, pages[index], pages_painter, slot, sheet_w, sheet_h, creep,
-                           dpi_scale)
+            for place in places:
+                p.save()
+                p.scale(dpi_scale, dpi_scale)
+                p.translate(place.x, place.y)
+                p.scale(place.scale, place.scale)
+                _paint_page(p, pages[place.index], pages_painter, dpi_scale * place.scale)
+                p.restore()
     finally:
         p.end()
-    return len(sides)
-
-
-def _place(p: QPainter, page, pages_painter, slot: int, sheet_w: float, sheet_h: float,
-           creep: float, dpi_scale: float) -> None:
-    """One page in its half of the sheet, spine edge at the centre (minus creep)."""
-    size = _portrait_size(page)
-    half = sheet_w / 2
-    k = min(half / size.width(), sheet_h / size.height())
-    w, h = size.width() * k, size.height() * k
-    x = half - w + creep if slot == 0 else half - creep
-    y = (sheet_h - h) / 2
-    p.save()
-    p.scale(dpi_scale, dpi_scale)
-    p.translate(x, y)
-    p.scale(k, k)
-    _paint_page(p, page, pages_painter, dpi_scale * k)
-    p.restore()
+    return len(plan)
 
 
 # --- the window's dialogs ----------------------------------------------------------------

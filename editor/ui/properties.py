@@ -252,9 +252,11 @@ class PropertiesPanel(QWidget):
             edit.setStyleSheet(UNCERTAIN_STYLE if field in doubts else "")
             if field in doubts:
                 edit.setToolTip(UNCERTAIN_TIP + (f"：{edit.text()}" if edit.text() else ""))
-        names = "、".join(HEAD_FIELDS[f] for f in doubts)
-        self.doubts.setText(f"待核对：{names}（导入时未能确定）" if doubts else "")
-        self.doubts.setVisible(bool(doubts))
+        unsure_kind = doc is not None and "kind" in doc.uncertain
+        self.kind.setStyleSheet(UNCERTAIN_STYLE if unsure_kind else "")
+        names = "、".join(["类型"] * unsure_kind + [HEAD_FIELDS[f] for f in doubts])
+        self.doubts.setText(f"待核对：{names}（导入时未能确定）" if names else "")
+        self.doubts.setVisible(bool(names))
 
     def _toc_edited(self) -> None:
         if self.toc_title.isModified():

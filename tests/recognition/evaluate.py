@@ -6,7 +6,7 @@ import re
 
 from editor.docx_import import DocxImportError, import_docx_bytes
 from editor.model import Heading, Paragraph
-from tests.recognition.cases import CASES
+from .cases import CASES
 
 PARTS = ("kind", "title", "doc_number", "date", "recipients", "signature", "subtitle",
          "speaker", "mark", "headings", "items", "landscape", "uncertain")
