@@ -80,9 +80,11 @@ def test_build_of_a_single_docx_points_to_project_new_and_import(capsys, tmp_pat
 def test_usage_names_the_arguments_in_chinese(capsys, argv):
     with pytest.raises(SystemExit):
         main(argv)
-    usage = capsys.readouterr().out.split("\n\n")[0].replace("main.py project", "")
+    text = capsys.readouterr().out
+    assert "选项：" in text and "options:" not in text and "选项:" not in text
+    usage = text.split("\n\n")[0].replace("main.py project", "")
     for english in ("OUTPUT", "TEMPLATE", "ROUND", " file", " issue", "DOC_ID", " MM",
-                    " PATH", " project", " pdf"):
+                    " PATH", " project", " pdf", "DOC.docx", "ISSUE.json"):
         assert english not in usage, usage
 
 

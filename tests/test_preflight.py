@@ -358,6 +358,7 @@ def test_layout_warnings_are_filed_by_code(long_issue, book):
 
 # ---------------------------------------------------------------------------- the command line
 
+@pytest.mark.slow
 def test_preflight_json_on_an_issue_breaking_every_document_rule(tmp_path, capsys):
     """Each document rule broken once in its own notice, and a character no face has."""
     from editor.cli import main

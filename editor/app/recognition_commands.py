@@ -128,11 +128,13 @@ class SetPart(Command):
             text = getattr(doc, self.block_id)
             if not text:
                 raise GazetteError("该部分是空的")
+            at_end = self.block_id == "date" and not doc.date_in_head    # 成文日期
             setattr(doc, self.block_id, "")
             if self.block_id == "date":
                 doc.date_in_head = False
-            doc.body.insert(0, _paragraph(doc, text))
-            return doc.body, 0, doc.body[0]
+            at = len(doc.body) if at_end else 0
+            doc.body.insert(at, _paragraph(doc, text))
+            return doc.body, at, doc.body[at]
         blocks, i, _where = block_place(doc, self.block_id)
         block = blocks[i]
         if not isinstance(block, Paragraph):
