@@ -463,6 +463,15 @@ def test_greyed_panels_hold_no_values_and_compare_closes_only_when_open(window):
     assert window.actions["proof_compare"].isEnabled()
 
 
+def test_side_panels_fit_their_dock_without_sideways_scrolling(window):
+    window.select_document(window.session.issue.sections[0].documents[0].id)
+    for k, panel in ((0, window.properties), (1, window.table_panel)):
+        area = window.side_tabs.widget(k)
+        window.side_tabs.setCurrentIndex(k)
+        assert panel.minimumSizeHint().width() <= area.viewport().width() <= 420, k
+    window.side_tabs.setCurrentIndex(0)
+
+
 def test_start_page_shows_no_zoom(home, qapp):
     win = make_window(home / "另一台", (1000, 700))
     try:
