@@ -24,6 +24,7 @@ LICENCES = [
     ("Noto Serif JP / Noto Sans JP 字体（扩展 B 区用字）", "SIL Open Font License 1.1"),
     ("reportlab", "BSD"),
     ("fontTools", "MIT"),
+    ("uharfbuzz / HarfBuzz", "Apache 2.0；HarfBuzz：Old MIT"),
     ("python-docx", "MIT"),
     ("lxml", "BSD"),
     ("pypdf", "BSD"),
@@ -33,7 +34,7 @@ LICENCES = [
 ]
 
 _PACKAGES = ["PySide6-Essentials", "reportlab", "fonttools", "python-docx", "pikepdf", "pypdf",
-             "sqlite-utils", "pylopdf-fonts-zh-cn", "pylopdf-fonts-jp"]
+             "sqlite-utils", "pylopdf-fonts-zh-cn", "pylopdf-fonts-jp", "uharfbuzz"]
 
 
 @dataclass(frozen=True)

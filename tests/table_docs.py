@@ -40,14 +40,19 @@ def _doc() -> Document:
     return d
 
 
-def _cell(table, r: int, c: int, text: str) -> None:
-    table.cell(r, c).text = text
-
-
-def _widths(table, cms: list[float]) -> None:
-    for row in table.rows:
+def _table(d, head: list[str], body: list[list[str | None]], cms: list[float] | None = None):
+    """A "Table Grid" table: ``head`` then ``body`` (None: leave the cell empty), column
+    widths ``cms`` in cm when given."""
+    t = d.add_table(rows=len(body) + 1, cols=len(head))
+    t.style = "Table Grid"
+    for r, vals in enumerate([head] + body):
+        for k, v in enumerate(vals):
+            if v is not None:
+                t.cell(r, k).text = v
+    for row in t.rows if cms else []:
         for cell, w in zip(row.cells, cms):
             cell.width = Cm(w)
+    return t
 
 
 def wide_table_doc(path: Path, rows: int = 28) -> Path:
@@ -58,18 +63,12 @@ def wide_table_doc(path: Path, rows: int = 28) -> Path:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     head = ["序号", "项目编号", "项目名称", "采购单位", "预算金额（万元）", "采购方式",
             "公告网址", "附件", "备注"]
-    t = d.add_table(rows=rows + 1, cols=9)
-    t.style = "Table Grid"
-    for k, h in enumerate(head):
-        _cell(t, 0, k, h)
-    for r in range(1, rows + 1):
-        vals = [str(r), CODES[r % len(CODES)], f"东西湖区{NAMES[r % len(NAMES)]}片区"
-                "道路改造及配套设施建设项目", "区行政审批局、区财政局" if r % 3 else "区城管局",
-                f"{1234.5 + r * 17.25:,.2f}", "公开招标" if r % 2 else "竞争性磋商",
-                URLS[r % len(URLS)], "download" if r % 4 == 0 else "采购文件.pdf",
-                PROSE[: 20 + (r * 7) % 60]]
-        for k, v in enumerate(vals):
-            _cell(t, r, k, v)
+    _table(d, head, [[str(r), CODES[r % len(CODES)], f"东西湖区{NAMES[r % len(NAMES)]}片区"
+                      "道路改造及配套设施建设项目",
+                      "区行政审批局、区财政局" if r % 3 else "区城管局",
+                      f"{1234.5 + r * 17.25:,.2f}", "公开招标" if r % 2 else "竞争性磋商",
+                      URLS[r % len(URLS)], "download" if r % 4 == 0 else "采购文件.pdf",
+                      PROSE[: 20 + (r * 7) % 60]] for r in range(1, rows + 1)])
     d.add_paragraph(NOTE)
     d.add_paragraph("特此通知。")
     d.save(path)
@@ -79,17 +78,11 @@ def wide_table_doc(path: Path, rows: int = 28) -> Path:
 def narrow_names_doc(path: Path, rows: int = 24) -> Path:
     """A narrow name column (1.3 cm) beside a wide text column."""
     d = _doc()
-    t = d.add_table(rows=rows + 1, cols=4)
-    t.style = "Table Grid"
-    for k, h in enumerate(["序号", "名称", "位置", "保护范围"]):
-        _cell(t, 0, k, h)
-    for r in range(1, rows + 1):
-        _cell(t, r, 0, str(r))
-        _cell(t, r, 1, NAMES[r % len(NAMES)] + ("遗址" if r % 2 else ""))
-        _cell(t, r, 2, f"柏泉街道新港苑社区银柏东路{r}号")
-        _cell(t, r, 3, "本体及周围一定范围。四至：以本体外轮廓为界，四面均向外延伸10米。"
-                       * (1 + r % 2))
-    _widths(t, [1.0, 1.3, 4.0, 9.3])
+    scope = "本体及周围一定范围。四至：以本体外轮廓为界，四面均向外延伸10米。"
+    _table(d, ["序号", "名称", "位置", "保护范围"],
+           [[str(r), NAMES[r % len(NAMES)] + ("遗址" if r % 2 else ""),
+             f"柏泉街道新港苑社区银柏东路{r}号", scope * (1 + r % 2)]
+            for r in range(1, rows + 1)], [1.0, 1.3, 4.0, 9.3])
     d.save(path)
     return path
 
@@ -97,15 +90,10 @@ def narrow_names_doc(path: Path, rows: int = 24) -> Path:
 def tall_rows_doc(path: Path, rows: int = 30) -> Path:
     """Rows of 3–6 lines (which must not split) and one row of some forty lines."""
     d = _doc()
-    t = d.add_table(rows=rows + 1, cols=3)
-    t.style = "Table Grid"
-    for k, h in enumerate(["序号", "主要内容", "责任单位"]):
-        _cell(t, 0, k, h)
-    for r in range(1, rows + 1):
-        _cell(t, r, 0, str(r))
-        _cell(t, r, 1, PROSE * (12 if r == 9 else 1 + r % 3))
-        _cell(t, r, 2, "区行政审批局、区税务局、区市场监管局" if r % 2 else "区行政审批局")
-    _widths(t, [1.2, 10.5, 3.8])
+    _table(d, ["序号", "主要内容", "责任单位"],
+           [[str(r), PROSE * (12 if r == 9 else 1 + r % 3),
+             "区行政审批局、区税务局、区市场监管局" if r % 2 else "区行政审批局"]
+            for r in range(1, rows + 1)], [1.2, 10.5, 3.8])
     d.save(path)
     return path
 
@@ -113,17 +101,10 @@ def tall_rows_doc(path: Path, rows: int = 30) -> Path:
 def group_label_doc(path: Path, rows: int = 30) -> Path:
     """A group label (工作措施) merged down over all body rows."""
     d = _doc()
-    t = d.add_table(rows=rows + 1, cols=4)
-    t.style = "Table Grid"
-    for k, h in enumerate(["序号", "工作措施", "主要内容", "责任单位"]):
-        _cell(t, 0, k, h)
-    for r in range(1, rows + 1):
-        _cell(t, r, 0, str(r))
-        _cell(t, r, 2, PROSE[: 30 + (r * 13) % 70])
-        _cell(t, r, 3, "区财政局")
-    merged = t.cell(1, 1).merge(t.cell(rows, 1))
-    merged.text = "（二）强化公平竞争审查和社会信用建设"
-    _widths(t, [1.2, 3.0, 8.5, 3.0])
+    t = _table(d, ["序号", "工作措施", "主要内容", "责任单位"],
+               [[str(r), None, PROSE[: 30 + (r * 13) % 70], "区财政局"]
+                for r in range(1, rows + 1)], [1.2, 3.0, 8.5, 3.0])
+    t.cell(1, 1).merge(t.cell(rows, 1)).text = "（二）强化公平竞争审查和社会信用建设"
     d.save(path)
     return path
 

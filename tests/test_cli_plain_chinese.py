@@ -80,9 +80,11 @@ def test_build_of_a_single_docx_points_to_project_new_and_import(capsys, tmp_pat
 def test_usage_names_the_arguments_in_chinese(capsys, argv):
     with pytest.raises(SystemExit):
         main(argv)
-    usage = capsys.readouterr().out.split("\n\n")[0].replace("main.py project", "")
+    text = capsys.readouterr().out
+    assert "选项：" in text and "options:" not in text and "选项:" not in text
+    usage = text.split("\n\n")[0].replace("main.py project", "")
     for english in ("OUTPUT", "TEMPLATE", "ROUND", " file", " issue", "DOC_ID", " MM",
-                    " PATH", " project", " pdf"):
+                    " PATH", " project", " pdf", "DOC.docx", "ISSUE.json"):
         assert english not in usage, usage
 
 
@@ -139,6 +141,17 @@ def _creation_date(path: Path) -> str:
     return str(pypdf.PdfReader(str(path)).metadata["/CreationDate"])
 
 
+def test_creation_time_is_now_unless_source_date_epoch(monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from editor.render.pdf import creation_time
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert abs(creation_time() - datetime.now(timezone.utc)) < timedelta(seconds=5)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")
+    assert creation_time() == datetime(2025, 7, 1, tzinfo=timezone.utc)
+
+
+@pytest.mark.slow
 def test_the_pdf_is_dated_now_unless_source_date_epoch_says_otherwise(tmp_path, monkeypatch):
     from datetime import datetime, timezone
 

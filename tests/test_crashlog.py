@@ -31,8 +31,8 @@ def test_a_file_problem_is_told_in_chinese_and_is_no_program_fault(exc, expected
 
 
 def test_user_errors_memory_and_interruption_are_no_program_faults():
-    assert user_message(GazetteError("找不到模板", "no such template")) == \
-        "找不到模板（no such template）"
+    # the English detail is for logs: the user reads the Chinese message alone
+    assert user_message(GazetteError("找不到模板", "no such template")) == "找不到模板"
     assert user_message(MemoryError()) == "内存不足，无法完成操作。"
     for exc in (GazetteError("x"), MemoryError(), KeyboardInterrupt()):
         assert not unforeseen(exc)

@@ -273,3 +273,30 @@ def test_unseen_table_shapes_read_like_print(tmp_path, shape):
         for p in pages:
             if p.boxes:
                 assert any("（二）强化公平竞争审查和社会信用建设" == b.text for b in p.boxes)
+
+
+def _boxed_line(text: str, xs: list[float], size: float = 12.0) -> list:
+    """One ruled box holding one line of ``text`` with its characters at ``xs``."""
+    from editor.layout.items import LineItem
+    left, right, top, bottom = 80.0, 400.0, 100.0, 130.0
+    rules = [LineItem(left, top, right, top), LineItem(left, bottom, right, bottom),
+             LineItem(left, top, left, bottom), LineItem(right, top, right, bottom)]
+    return rules + [TextItem(xs[0], 120.0, text, "STSong-Light", size, xs=xs)]
+
+
+def _natural(text: str, x: float = 90.0, size: float = 12.0, extra: float = 0.0) -> list[float]:
+    xs = []
+    for ch in text:
+        xs.append(x)
+        x += M.advance(ch, "song", size) + extra
+    return xs
+
+
+@pytest.mark.parametrize("text, extra, kind", [
+    ("https://ggzy.example.cn/", 0.0, None), ("https://ggzy.example.cn/", 4.0, "latin_spaces"),
+    ("BHFW-JSKZ", 3.0, "latin_spaces"), ("圣家墩", 0.0, None), ("圣家墩", 6.0, "letter_spaced")])
+def test_the_checks_see_inserted_spaces_and_letter_spacing(tmp_path, text, extra, kind):
+    path = tmp_path / "one.pdf"
+    render_pdf([_boxed_line(text, _natural(text, extra=extra))], path)
+    report = table_report(path)
+    assert {k for k, v in report.items() if v} == ({kind} if kind else set())

@@ -355,7 +355,7 @@ def test_correcting_a_title_in_the_properties_panel_reaches_the_toc(opened, qtbo
     edit.setText("关于公布区级文物保护单位保护范围的通知")
     edit.setModified(True)
     edit.editingFinished.emit()
-    assert window.errors == [] and window.undo.stack.undoText() == "修改标题"
+    assert window.errors == [] and window.undo.stack.undoText() == "修改文件标题"
     _wait_pages(qtbot, window, generation)
     toc = "".join(t.text for p in window.laid_out.pages if p.kind == "toc" for t in p.texts())
     assert "关于公布区级文物保护单位保护范围的通知" in toc and old[:10] not in toc
@@ -395,7 +395,7 @@ def test_right_click_on_a_paragraph_changes_what_it_is(opened, qtbot, monkeypatc
     menu = window.paragraph_menu(asked[0])
     assert [a.text() for a in menu.actions()] == ["修改文字…", "段落设为", "文件类型"]
     actions = {a.text(): a for a in menu.actions()[1].menu().actions()}
-    assert list(actions) == ["文件标题", "副标题", "讲话人", "日期", "会议文件标识", "一级标题",
+    assert list(actions) == ["文件标题", "副标题", "讲话人", "成文日期", "会议文件标识", "一级标题",
                              "二级标题", "三级标题", "四级标题", "正文段落"]
     kinds = {a.text()[:2]: a for a in menu.actions()[2].menu().actions()}
     assert kinds["公文"].isChecked() and not kinds["公文"].isEnabled()

@@ -19,6 +19,7 @@ from editor.docx_import.patterns import title_text
 from editor.errors import GazetteError
 from editor.model import (Annotation, Document, DocumentLayout, Heading, Issue, IssueMeta,
                           ListItem, Paragraph, Section)
+from editor.model.address import PART_LABELS
 from editor.model.serialize import from_dict, to_dict
 
 META_FIELDS = {f.name for f in dataclasses.fields(IssueMeta)}
@@ -346,8 +347,8 @@ class SetDocumentLayout(Command):
 
 # The head parts of a document an editor may correct by hand when the import read them
 # wrong (a notice without 红头 styles, a title split over two paragraphs …).
-HEAD_FIELDS = {"title": "标题", "doc_number": "文号", "recipients": "主送机关", "date": "成文日期",
-               "subtitle": "副标题", "speaker": "讲话人", "mark": "会议文件标识"}
+HEAD_FIELDS = {part: PART_LABELS[part] for part in (
+    "title", "doc_number", "recipients", "date", "subtitle", "speaker", "mark")}
 
 
 @dataclass

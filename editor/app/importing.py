@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editor.app import commands as cmds
-from editor.errors import GazetteError
+from editor.errors import CREATE_SUFFIX_BYTES, GazetteError, StorageError, storage_problem
 from editor.guard import display_name, read_input
 from editor.issue_json import document_id
 from editor.model import Issue, Section
@@ -58,6 +58,9 @@ def create_project(path: Path, from_issue_json: str | Path | None,
         raise GazetteError(f"文件已存在：{path}", path=str(path))
     if not path.parent.is_dir():
         raise GazetteError(f"文件夹不存在：{path.parent}", path=str(path))
+    problem = storage_problem(path, CREATE_SUFFIX_BYTES)
+    if problem is not None:
+        raise StorageError(f"无法在此新建项目：{problem.message}", problem.kind, path=str(path))
     part = path.with_name(path.name + ".part")
     for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
         leftover.unlink(missing_ok=True)
@@ -65,7 +68,11 @@ def create_project(path: Path, from_issue_json: str | Path | None,
     if from_issue_json is not None:
         from editor.issue_json import load_issue_parts
         issue, sources = load_issue_parts(from_issue_json, progress)
-    store = ProjectStore.create(part, issue)
+    try:
+        store = ProjectStore.create(part, issue)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     try:
         with store.transaction():
             for doc_id, (docx_path, _report) in sources.items():

@@ -13,12 +13,14 @@ done.  It raises ``OutputRefused`` (a ``GazetteError``, never overridable) when 
 
 and ``OutputExists`` (also a ``GazetteError``) when ``out`` is another existing file and
 ``force`` is false: the CLI tells the user to add ``--force``, the window asks before it
-overwrites (``editor.ui.export``).
+overwrites (``editor.ui.export``).  ``written(out)`` removes a new file that an error left
+half written.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from editor.errors import GazetteError
@@ -80,6 +82,23 @@ def check_output(out: str | Path, inputs: Iterable[str | Path | None] = (),
         raise OutputExists(f"文件“{out}”已存在；要覆盖它请加 --force，或换一个输出文件名",
                            "output exists", str(out))
     return out
+
+
+@contextmanager
+def written(out: Path):
+    """Around the writing of ``out``: a file that did not exist before and was left half
+    written by an error (a full disk, an interruption) is removed, not left to be sent
+    to the print shop."""
+    existed = Path(out).exists()
+    try:
+        yield out
+    except BaseException:
+        if not existed:
+            try:
+                Path(out).unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise
 
 
 def issue_inputs(path: str | Path | None) -> list[Path]:

@@ -8,6 +8,7 @@ Both keep the whole document as it was, and undo puts it back exactly.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
@@ -18,14 +19,13 @@ from editor.docx_import.patterns import DATE_IN, compact, title_text
 from editor.errors import GazetteError
 from editor.model import (DOCUMENT_KINDS, Document, Heading, Issue, Paragraph,
                           ParaStyle, Run)
+from editor.model.address import PART_LABELS, kind_label
 from editor.model.serialize import from_dict, to_dict
 
-KIND_NAMES = {"notice": "公文（通知、通报、决定、意见、批复、函、纪要、命令）", "request": "请示、报告",
-              "speech": "讲话", "news": "简讯", "article": "文章（区情、调研）",
-              "doc_list": "文件目录", "chronicle": "大事记", "other": "其他"}
-PART_NAMES = {"title": "文件标题", "subtitle": "副标题", "speaker": "讲话人", "date": "日期",
-              "mark": "会议文件标识", "heading1": "一级标题", "heading2": "二级标题",
-              "heading3": "三级标题", "heading4": "四级标题", "body": "正文段落"}
+KIND_NAMES = {kind: kind_label(kind, hint=True) for kind in DOCUMENT_KINDS}
+PART_NAMES = {part: PART_LABELS[part] for part in (
+    "title", "subtitle", "speaker", "date", "mark", "heading1", "heading2", "heading3",
+    "heading4", "body")}
 # Head parts a click (or the CLI) may name instead of a block id.
 HEAD_TEXT_PARTS = ("title", "subtitle", "speaker", "mark", "date")
 _KEEP = ("id", "annotations")
@@ -39,7 +39,9 @@ def _document(issue: Issue, doc_id: str) -> Document:
 
 
 def _restore(doc: Document, saved: dict) -> None:
-    old = from_dict(saved) if isinstance(saved, dict) else saved
+    # the stored form, or (read back from a project's history) already a Document: copied,
+    # so the live document never shares its lists with the saved one
+    old = from_dict(copy.deepcopy(saved)) if isinstance(saved, dict) else copy.deepcopy(saved)
     for f in dataclasses.fields(Document):
         if f.name != "id":
             setattr(doc, f.name, getattr(old, f.name))
@@ -75,7 +77,7 @@ class SetDocumentKind(Command):
         return Change(documents={self.doc_id}, sections=True)
 
     def describe(self) -> str:
-        return f"文件类型设为{KIND_NAMES.get(self.kind, self.kind).split('（')[0]}"
+        return f"文件类型设为{kind_label(self.kind)}"
 
 
 @dataclass
@@ -129,11 +131,13 @@ class SetPart(Command):
             text = getattr(doc, self.block_id)
             if not text:
                 raise GazetteError("该部分是空的")
+            at_end = self.block_id == "date" and not doc.date_in_head    # 成文日期
             setattr(doc, self.block_id, "")
             if self.block_id == "date":
                 doc.date_in_head = False
-            doc.body.insert(0, _paragraph(doc, text))
-            return doc.body, 0, doc.body[0]
+            at = len(doc.body) if at_end else 0
+            doc.body.insert(at, _paragraph(doc, text))
+            return doc.body, at, doc.body[at]
         blocks, i, _where = block_place(doc, self.block_id)
         block = blocks[i]
         if not isinstance(block, Paragraph):

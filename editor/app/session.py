@@ -204,11 +204,20 @@ class Session:
     @classmethod
     def open(cls, path: str | Path) -> "Session":
         """Open a project; on a network share read-only while another editor writes it
-        (``session.access`` says so, editor.appdirs.project_access)."""
+        (``session.access`` says so, editor.appdirs.project_access), and read-only with
+        the reason when the file cannot be written here (a read-only file, folder or
+        drive, a full disk, a name too long for SQLite's side files)."""
         from editor.appdirs import project_access, release_project
+        from editor.errors import storage_problem
         access = project_access(path)
+        problem = storage_problem(path) if Path(path).is_file() else None
+        if problem is not None and not access.readonly:    # read-only, full, name too long
+            access.readonly = True
+            access.warnings.append(f"{problem.message}；本窗口以只读方式打开，可以查看和导出，不能修改")
+        reason = problem.message if problem is not None else "另一处正在编辑"
         try:
-            session = cls(ProjectStore.open(Path(path), readonly=access.readonly))
+            session = cls(ProjectStore.open(Path(path), readonly=access.readonly,
+                                            readonly_reason=reason))
         except BaseException:
             if access.claimed:
                 release_project(path)

@@ -41,7 +41,7 @@ def _progress(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.app.outputs import issue_inputs
+    from editor.app.outputs import issue_inputs, written
     from editor.cli.cmd_build import load_any_issue, output_path
     from editor.fonts import default_fontbook
     from editor.layout.paginate import layout_issue
@@ -62,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     options = BookletOptions(sheet=args.sheet, creep_mm=args.creep,
                              back_cover=args.back_cover or has_back_cover(laid_out))
     try:
-        sides = write_booklet(laid_out, out, fontbook, options, progress=_progress)
+        with written(out):
+            sides = write_booklet(laid_out, out, fontbook, options, progress=_progress)
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     seconds = time.perf_counter() - started

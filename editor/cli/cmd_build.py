@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from editor.app.loading import load_any_issue  # noqa: F401  (the other commands use it too)
-from editor.app.outputs import check_output, issue_inputs
+from editor.app.outputs import check_output, issue_inputs, written
 from editor.errors import GazetteError
 from editor.resources import sample_issue_path
 
@@ -98,8 +98,9 @@ def run(args: argparse.Namespace) -> int:
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
     try:
-        laid_out = build_pdf(issue, out, template=args.template, bleed=args.bleed,
-                             progress=_progress, pdfx=pdfx)
+        with written(out):
+            laid_out = build_pdf(issue, out, template=args.template, bleed=args.bleed,
+                                 progress=_progress, pdfx=pdfx)
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     for warning in laid_out.warnings:

@@ -86,12 +86,14 @@ def _print_roles(report: dict, cache: Path) -> None:
 
 
 def _base_sets(book) -> dict[str, set[str]]:
-    """The base character set of each role's first face, less what the face lacks (a
-    Latin face has no 汉字: that is no missing character)."""
+    """The base character set of each role's first face that has one, less what the face
+    lacks (a Latin face has no 汉字: that is no missing character)."""
     from editor.fonts.charsets import base_chars
     out: dict[str, set[str]] = {}
     for role in ROLE_LABELS:
         face = book.faces_for_role(role)[0]
+        if not book.uses_base(book.record(face)):     # converted per issue, quickly
+            continue
         metrics = book.metrics(face)
         out.setdefault(face, set()).update(c for c in base_chars() if metrics.has(c))
     return out

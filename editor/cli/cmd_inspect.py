@@ -6,14 +6,12 @@ import sys
 
 from editor.docx_import import import_docx
 from editor.docx_import.summary import all_tables, as_json, headings, news_items, table_info
+from editor.model.address import PART_LABELS, kind_label
 
 NAME = "inspect"
 HELP = "检查一个 .docx 文件：识别出的红头各部分、标题层级、表格和导入报告"
 
-_KINDS = {"notice": "公文（通知）", "request": "请示、报告", "speech": "讲话", "doc_list": "文件目录",
-          "chronicle": "大事记", "news": "简讯", "article": "文章", "other": "其他文档"}
-_PARTS = {"title": "标题", "subtitle": "副标题", "speaker": "讲话人", "date": "日期",
-          "mark": "会议文件标识", "kind": "类型"}
+_PARTS = {**PART_LABELS, "kind": "类型"}
 
 
 def add_arguments(parser) -> None:
@@ -33,7 +31,7 @@ def run(args) -> int:
 
 def _print_text(result) -> None:
     doc, report = result.document, result.report
-    out = [f"文件：{doc.source_name}", f"类型：{_KINDS.get(doc.kind, doc.kind)}"]
+    out = [f"文件：{doc.source_name}", f"类型：{kind_label(doc.kind)}"]
     for label, value in (("会议文件标识", doc.mark), ("发文机关标志", doc.issuer_mark),
                          ("发文字号", doc.doc_number), ("标题", doc.title), ("副标题", doc.subtitle), ("讲话人", doc.speaker),
                          ("主送机关", doc.recipients)):

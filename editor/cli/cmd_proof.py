@@ -38,7 +38,7 @@ def _progress(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.app.outputs import issue_inputs
+    from editor.app.outputs import issue_inputs, written
     from editor.cli.cmd_build import load_any_issue, output_path
     from editor.proof.compare import compare_drafts, format_report
     from editor.proof.export import export_proof, open_annotations
@@ -51,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
     _progress(f"读取整期：{path}")
     issue = load_any_issue(path, _progress)
     try:
-        pmap, missing = export_proof(issue, out, args.round, template=args.template,
-                                     progress=_progress)
+        with written(out):
+            pmap, missing = export_proof(issue, out, args.round, template=args.template,
+                                         progress=_progress)
     except PermissionError as exc:
         raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
     shown = len(open_annotations(issue)) - len(missing)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from editor.docx_import.patterns import (CHRONICLE_DATE, DATE, DATE_IN, DOC_NUMBER,
-                                         MEETING_MARK, NEWS_TITLE, PAREN_DATE, SALUTATION,
+                                         MEETING_MARK, NEWS_TITLE, NOTICE_TITLE, PAREN_DATE,
+                                         REQUEST_TITLE, SALUTATION,
                                          SPEECH_TITLE, SPOKEN, compact, heading_level,
                                          heading_like, title_text)
 from editor.model import Document, ListItem, Paragraph
@@ -87,6 +88,11 @@ def kind_of(bl, first: int | None) -> str:
     items = [i for i in paras if news_title(bl, i)]
     if len(items) >= 2 and NEWS_TITLE.search(text):
         return "news"
+    named = re.sub(r"[（(][^（）()]*[）)]$", "", text)      # 通知（此件公开发布）
+    if REQUEST_TITLE.search(named):
+        return "request"
+    if NOTICE_TITLE.search(named):
+        return "notice"
     return "article"
 
 

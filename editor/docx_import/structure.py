@@ -55,6 +55,13 @@ class Blocks:
 def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None) -> None:
     """Fill ``doc`` from the flat list of top-level blocks; ``kind`` forces the kind (the
     editor's correction) instead of recognising it."""
+    lead = 0                    # tables or pictures before any text (份号/密级 boxes …)
+    while lead < len(blocks) and not isinstance(blocks[lead], Paragraph):
+        lead += 1
+    if 0 < lead < len(blocks):
+        recognise(ctx, blocks[lead:], doc, kind)
+        doc.body[:0] = _content(blocks[:lead])       # kept, before the body
+        return
     bl = Blocks(ctx, blocks)
     first = bl.next_text(0)
     start = 0
@@ -63,9 +70,10 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         start = first + 1
         first = bl.next_text(start)
     head = None
-    if kind in ("notice", "request"):
+    guess = heads.kind_of(bl, first) if kind is None else kind
+    if guess in ("notice", "request"):       # forced, or named so by its title
         head = _notice_head(bl, start) or {"issuer": [], "number": None, "after": start}
-    elif kind is None and heads.kind_of(bl, first) not in TITLED:
+    elif kind is None and guess not in TITLED:
         head = _notice_head(bl, start) if first is not None else None
     if head is not None:
         _notice(bl, doc, head)
@@ -153,7 +161,7 @@ def _notice_head(bl: Blocks, start: int = 0) -> dict | None:
     while i < len(bl.items) and seen < 8:
         j = bl.next_text(i)
         if j is None:
-            return None
+            break
         number = doc_number_in(bl.text(j)) if not isinstance(bl.items[j], ListItem) else None
         issuer = [k for k in range(start, j) if bl.is_para(k) and bl.text(k)]
         if not number and ORDER_NUMBER.match(compact(bl.text(j))) and issuer \
@@ -186,6 +194,8 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     if t is not None and (bl.centered(t) or heads.title_look(bl.info(t))):
         i = heads.title(bl, doc, t)
         i = heads.head_lines(bl, doc, i, speech=False)
+        if not (head["issuer"] or head["number"] or heads.title_look(bl.info(t))):
+            _flag_title(bl.ctx, doc)        # no 红头, set like body text: a guess
     elif t is not None and doc.issuer_mark.endswith("令"):
         named = re.search(r"《([^《》]{4,60})》", bl.text(t))      # 政府令: 《…办法》已经…公布
         doc.title = named.group(1) if named else ""
@@ -212,7 +222,7 @@ def _recipients(bl: Blocks, k: int) -> bool:
     现就有关事项通告如下：), not 附件：, not a salutation."""
     text, block = bl.text(k), bl.items[k]
     indented = block.text[:1] in ("\u3000", " ") or (block.style.first_indent or 0) > 1
-    return text.endswith(("：", ":")) and len(text) < 200 and not indented \
+    return text.endswith(("：", ":")) and 2 < len(compact(text)) < 200 and not indented \
         and "如下" not in text and not ATTACH_NOTE.match(text) \
         and not SALUTATION.match(compact(text))
 
@@ -233,8 +243,8 @@ def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
     k = d - 1
     while k >= 0 and len(lines) < 4 and bl.is_para(k):
         text = bl.text(k)
-        if not text or len(text) > 40 or text[-1] in "。；：:，,":
-            break
+        if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(":
+            break               # （此页无正文） and notes end the signature
         if not (bl.info(k).align in ("right", "center") or len(text) <= 25):
             break
         lines.insert(0, text)

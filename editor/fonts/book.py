@@ -57,9 +57,20 @@ def _visible(ch: str) -> bool:
 
 
 def display_name(rec: FaceRecord) -> str:
-    """How a face is named to the user: its family name (a Chinese one when it has one)."""
+    """How a face is named to the user: its Chinese family name when it has one, else its
+    family name, with the weight when that is not the regular one (Noto Serif CJK SC Bold)."""
     chinese = [n for n in rec.names if any("\u4e00" <= c <= "\u9fff" for c in n)]
-    return (chinese or rec.names or [rec.key])[0]
+    if chinese:
+        return chinese[0]
+    family = (rec.names or [rec.key])[0]
+    styled = [n for n in rec.names if n.startswith(family + " ") and not n.endswith("Regular")]
+    return max(styled, key=len) if styled else family
+
+
+# where a role looks next for a glyph its own faces lack: 宋体 first for the serif roles
+# (仿宋_GB2312 → 仿宋 → 宋体), the heavy 小标宋 last; 黑体 among the sans faces first
+_KIN = {role: ("song", "fangsong", "kai", "latin", "biaosong", "hei") for role in ROLES}
+_KIN["hei"] = ("hei", "song", "fangsong", "kai", "latin", "biaosong")
 
 
 def _role_kind(role: str) -> str:
@@ -158,8 +169,8 @@ class FontBook:
 
     def _pool(self, role: str) -> list[FaceRecord]:
         """Where a character the role's first face lacks is looked for, in order: the
-        role's installed preferred faces (仿宋_GB2312 → 仿宋), those of the roles of the same
-        kind (serif or sans) then the others (宋体 …), every other installed face (CJK
+        role's installed preferred faces (仿宋_GB2312 → 仿宋), those of the other roles
+        (宋体 first, see ``_KIN``), every other installed face (CJK
         faces of the same kind first: SimSun-ExtB has Extension B), and last the bundled
         open faces (Noto SC, then Noto JP for the Extension B characters SC lacks)."""
         pool = self._pools.get(role)
@@ -167,22 +178,28 @@ class FontBook:
             kind = _role_kind(role)
             chain = self._chains[role]
             own = {rec.key for rec in chain}
-            ordered = [chain[0]] + [rec for rec in chain if not self._is_bundled(rec)]
-            for other in sorted(ROLES, key=lambda r: _role_kind(r) != kind):
-                ordered += [rec for rec in self._chains[other] if not self._is_bundled(rec)]
+            ordered = [chain[0]] + [rec for rec in chain if not self.is_bundled(rec)]
+            for other in _KIN[role]:
+                ordered += [rec for rec in self._chains[other] if not self.is_bundled(rec)]
             usable = [rec for rec in self.faces if rec.embeddable]
-            ordered += sorted((rec for rec in usable if not self._is_bundled(rec)),
+            ordered += sorted((rec for rec in usable if not self.is_bundled(rec)),
                               key=lambda rec: (not _is_cjk(rec), _face_kind(rec) != kind,
                                                _style_rank(rec)))
-            ordered += sorted((rec for rec in usable if self._is_bundled(rec)),
+            ordered += sorted((rec for rec in usable if self.is_bundled(rec)),
                               key=lambda rec: (rec.key not in own, _face_kind(rec) != kind))
             seen: set[str] = set()
             pool = [rec for rec in ordered if not (rec.key in seen or seen.add(rec.key))]
             self._pools[role] = pool
         return pool
 
-    def _is_bundled(self, rec: FaceRecord) -> bool:
+    def is_bundled(self, rec: FaceRecord) -> bool:
         return os.path.normcase(os.path.realpath(rec.path)) in self._bundled
+
+    def uses_base(self, rec: FaceRecord) -> bool:
+        """Whether the face is embedded from its base subset, converted once (TrueType
+        faces, the bundled faces), rather than from the characters each issue needs
+        (installed CFF faces: see editor.fonts.prepare)."""
+        return not rec.cff or self.is_bundled(rec)
 
     def metrics(self, key: str) -> FaceMetrics:
         """Metrics of a face key (KeyError for an unknown face; no glyphs for

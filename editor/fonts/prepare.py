@@ -3,7 +3,11 @@
 For each face the PDF needs: the licence is checked (OS/2 fsType), characters the face
 lacks are reported, and a cached TrueType subset is chosen — the face's base subset
 (GB2312 and common symbols, converted once per machine) for ``<face>`` keys, a small
-subset keyed by the character set's hash for ``<face>~x`` keys.  Missing files are made
+subset keyed by the character set's hash for ``<face>~x`` keys.  An installed CFF face
+(system Noto CJK, Source Han) has no base subset: it serves a role or two (titles, a
+heading level) for a few hundred characters per issue, and converting just those takes a
+fraction of a second where a base set takes seconds; the bundled faces keep theirs, which
+the installer ships converted.  Missing files are made
 on first use, several faces in parallel processes when more than one must be converted
 (a CFF face takes ~10 s), with progress lines in Chinese.
 """
@@ -37,7 +41,7 @@ def _plan(book, face: str, chars: set[str]):
     folder = book.cache
     stem = rec.key
     ident = source_key(Path(rec.path), rec.index)
-    if face.endswith(EXT) or not chars <= base_chars():
+    if face.endswith(EXT) or not chars <= base_chars() or not book.uses_base(rec):
         label = chars_key(chars)
         wanted = frozenset(chars)
     else:
@@ -100,12 +104,16 @@ def _run(jobs, say) -> None:
         size = "基础字集（约 8000 字）" if args[5] == "base" else f"{len(args[2])} 个字符"
         say(f"首次使用字体，正在转换 {n}/{total}：{face}，{size}……")
     if total > 1 and _parallel_ok():
-        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor, as_completed
         try:
             workers = min(total, os.cpu_count() or 1)
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                for (face, _args), _done in zip(jobs, pool.map(_convert, [a for _f, a in jobs])):
-                    say(f"字体已转换：{face}（{time.perf_counter() - started:.1f} 秒）")
+                # the largest sets first, so no worker is left with one at the end
+                futures = {pool.submit(_convert, args): face for face, args in
+                           sorted(jobs, key=lambda job: -len(job[1][2]))}
+                for done in as_completed(futures):
+                    done.result()
+                    say(f"字体已转换：{futures[done]}（{time.perf_counter() - started:.1f} 秒）")
             return
         except (OSError, RuntimeError) as exc:  # no process pool here: convert in-process
             say(f"并行转换不可用（{exc}），改为逐个转换")

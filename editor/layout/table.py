@@ -346,25 +346,32 @@ class _Page:
                 carry.append(replace(o, continued=o.continued))
                 continue
             ruled = split and not relaxed and o.cell.row_end >= i
-            n = self._cut(o, bottom) if ruled else self._n_fit(o, bottom, force)
+            label = self._label(o, i)
+            if label:                       # a group label: whole here, or next page
+                n = len(o.units) if self._n_fit(o, bottom, False) >= len(o.units) else 0
+            else:
+                n = self._cut(o, bottom) if ruled else self._n_fit(o, bottom, force)
             self._draw(o, o.units[:n], bottom, closed=False)
             if split and o.cell.row == i:
                 shown = max(shown, n)
-            rest = o.units[n:]
-            spans_on = o.cell.row_end > i or (not split and o.cell.row_end >= i)
-            again = (self.s.merged_continuation == "repeat" and spans_on and n and not rest
-                     and o.cell.row_end > o.cell.row)
-            if again:                       # a group label shown whole: repeat it
-                rest = list(o.cell.units)
-            carry.append(_Open(o.cell, rest, 0.0, True, repeated=bool(again)))
+            rest = list(o.cell.units) if label else o.units[n:]   # a label: whole again
+            carry.append(_Open(o.cell, rest, 0.0, True, repeated=label))
         self.body_lines += shown
-        if split and not any(o.units for o in carry if o.cell.row_end == i):
+        if split and not any(o.units for o in carry if o.cell.row_end == i and not o.repeated):
             # row i is done (only its minimum height was cut): drop its empty remainder
             carry = [o for o in carry if o.cell.row_end > i]
             if not carry and i + 1 >= len(self.p.rows):
                 return None
             return _State(i + 1, carry, True)
         return _State(i, carry, True, mid_row=split)
+
+    def _label(self, o: _Open, i: int) -> bool:
+        """Is ``o`` a group label going on past a break in row ``i``: a merged cell of
+        at most ``label_max_lines`` lines, with ``merged_continuation="repeat"``?"""
+        c = o.cell
+        return (self.s.merged_continuation == "repeat" and c.row_end > c.row
+                and c.row_end >= i and 0 < len(c.units) <= self.s.label_max_lines
+                and len(o.units) == len(c.units))
 
     def _n_fit(self, o: _Open, bottom: float, force: bool) -> int:
         room = bottom - o.top - 2 * self.p.padding

@@ -34,6 +34,7 @@ from editor.layout.flow import ParaFormat, Span
 from editor.layout.items import Source
 from editor.layout.shapes import fit_image
 from editor import model
+from editor.model.address import BlockAddress
 
 SIDES = ("top", "bottom", "left", "right")
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "justify",
@@ -78,6 +79,7 @@ class TableStyle:
     min_split_lines: int = 4       # a row splits over pages only when taller than this
     min_fragment_lines: int = 2    # … and then leaves at least this many lines each side
     unit_break_lines: int = 2      # lines a cell may give up to break after a word unit
+    label_max_lines: int = 12      # a merged cell this short is a group label ("repeat")
 
 
 @dataclass
@@ -149,7 +151,7 @@ def _image_unit(table, c: model.Cell, image: model.Image, width: float, height: 
     ``width`` and to ``height`` (the room a row's content has on a page)."""
     w, h = fit_image(image.width, image.height, width, max(height - IMAGE_GAP, 1.0))
     return [Unit(None, h + IMAGE_GAP, 0.0, image, w,
-                 Source(doc_id, f"{table.id}/{c.id}/{image.id}"))]
+                 Source(doc_id, str(BlockAddress.cell(table.id, c.id, image.id))))]
 
 
 # -- content widths -----------------------------------------------------------------------
@@ -367,7 +369,7 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
         align = _ALIGN.get(p.style.align or "", "justify") if p.style else "justify"
     role = (style.header_role or style.role) if header else style.role
     bold_all = header and style.header_bold
-    block_id = f"{table.id}/{c.id}/{p.id}"
+    block_id = str(BlockAddress.cell(table.id, c.id, p.id))
     spans = []
     pos = 0
     if p.label:

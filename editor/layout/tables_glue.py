@@ -33,10 +33,11 @@ def template_table_settings(template: Template) -> dict:
         "size": size,
         "wide_size": font_size(raw.get("wide_size", raw.get("size", 10.5))),
         "wide_columns": int(raw.get("wide_columns", 7)),
-        "punct": str(raw.get("punct", template.style("body").punct)),   # as the body
+        "punct": str(raw.get("punct") or template.style("body").punct),   # "": as the body
         "min_split_lines": int(raw.get("min_split_lines", 4)),
         "min_fragment_lines": int(raw.get("min_fragment_lines", 2)),
         "unit_break_lines": int(raw.get("unit_break_lines", 2)),
+        "label_max_lines": int(raw.get("label_max_lines", 12)),
         "min_size": font_size(raw.get("min_size", 9)),
         "padding": template.length(raw.get("padding", "1.5mm")),
         "border_width": float(raw.get("border_width", 0.5)),

@@ -33,8 +33,12 @@ _HEADING_NUMBERS = ((1, re.compile(r"^\s*([一二三四五六七八九十]+)、"
                     (2, re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")),
                     (3, re.compile(r"^\s*(\d+)[.．](?!\d)")),
                     (4, re.compile(r"^\s*[（(](\d+)[）)]")))
-PAIRS = {"《": "》", "“": "”", "（": "）", "‘": "’", "〈": "〉", "【": "】"}
+# ‘’ left out: ’ is also the apostrophe of the English words Chinese text quotes
+PAIRS = {"《": "》", "“": "”", "（": "）", "〈": "〉", "【": "】"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _SAME_BRACKET = str.maketrans({"(": "（", ")": "）"})
+# a list number closed by a bracket alone: at the start, or after a space or a mark
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s：:；;，,。、]))[0-9A-Za-z]{1,3}[)）]$")
 _SPACE = re.compile(r"\s+")
 _AS_FIXED = str.maketrans({**FULL, ".": "。"})
 
@@ -184,7 +188,7 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
     for _where, blocks in doc.block_lists():
         last: dict[int, int] = {}
         for block in blocks:
-            if not isinstance(block, model.Paragraph) or isinstance(block, model.ListItem):
+            if not isinstance(block, model.Paragraph):      # Word-numbered 一、 items too
                 continue
             text = block.display_text
             for level, pattern in _HEADING_NUMBERS:
@@ -192,8 +196,8 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                 if not m:
                     continue
                 n = cn_number(m[1]) if level <= 2 else int(m[1])
-                if n is None:
-                    break
+                if n is None or (level > 2 and not _cjk_after(text, m.end())):
+                    break                 # 1. (1) before Latin text: not the GB/T 9704 levels
                 prev = last.get(level)
                 # 1. 2. … may run on under the next （二） (common in 行动方案), or start
                 # again at 1: both fine; a skipped or repeated number is not
@@ -208,6 +212,11 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                 last[level] = n
                 break
     return out
+
+
+def _cjk_after(text: str, i: int) -> bool:
+    rest = text[i:].lstrip()
+    return bool(rest) and "\u3400" <= rest[0] <= "\u9fff"
 
 
 def _label(level: int, n: int) -> str:
@@ -255,9 +264,14 @@ def punct_pairs(doc: model.Document) -> list[Finding]:
     out = []
     closers = {v: k for k, v in PAIRS.items()}
     for block_id, text in block_texts(doc).items():
+        if not _CJK.search(text):
+            continue                              # Western text pairs its quotes its own way
         stack: list[tuple[str, int]] = []
         bad: list[int] = []
         for i, ch in enumerate(text.translate(_SAME_BRACKET)):
+            if ch == "）" and not (stack and stack[-1][0] == "（") and \
+                    _LIST_MARKER.search(text, 0, i + 1):
+                continue                         # a) 1） as a list number: no partner wanted
             if ch in PAIRS:
                 stack.append((ch, i))
             elif ch in closers:

@@ -12,18 +12,22 @@ layout warned about already is not reported twice.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from editor import model
 from editor.fonts.measure import MISSING_FACE
 from editor.layout import linebreak as lb
 from editor.layout.items import ImageItem, LaidOutIssue, LinkItem, Page, TextItem
+from editor.model.address import BlockAddress
 from editor.preflight.findings import Finding
 
 ASCENT, DESCENT = 0.88, 0.12     # ideographic em box around the baseline, in font sizes
 OVERLAP_MIN = 2.0                # pt both ways before two boxes count as overlapping
 AREA_SLACK = 3.0                 # pt a glyph box may reach past the type area
 HEADING_ROLES = ("attachment_label", "attachment_title")
+_CODEPOINT = re.compile(r"（U\+([0-9A-F]{4,6})）")
+MAX_HEADING_LINES = 4            # a "heading" this long on one page is body text
 ROLE_ZH = {"biaosong": "小标宋", "song": "宋体", "fangsong": "仿宋", "kai": "楷体",
            "hei": "黑体", "latin": "西文"}
 _CODE_BY_TEXT = (("目录页码", "TOC_UNSETTLED"), ("分辨率偏低", "IMAGE_LOW_RES"),
@@ -116,6 +120,9 @@ def layout_warnings(ctx: PageContext) -> list[Finding]:
         page = ctx.laid_out.pages[w.page] if w.page is not None and \
             0 <= w.page < len(ctx.laid_out.pages) else None
         out.append(ctx.finding(code, w.text, page, w.doc_id, block_id=w.block_id))
+        m = _CODEPOINT.search(w.text) if code == "GLYPH_MISSING" else None
+        if m:
+            out[-1].text = chr(int(m.group(1), 16))      # the character the warning names
     return out
 
 
@@ -234,6 +241,9 @@ def stranded_headings(ctx: PageContext) -> list[Finding]:
         last = lines[-1][1][0].source
         if (last.doc_id, last.block_id) not in ctx.headings:
             continue
+        own = sum(1 for _, ts in lines if ts[0].source.block_id == last.block_id)
+        if own >= MAX_HEADING_LINES:
+            continue                      # a paragraph the import took for a heading
         text = "".join(t.text for t in lines[-1][1]).strip()
         out.append(ctx.finding("HEADING_STRANDED", f"标题“{text[:20]}”落在页末，正文在下一页",
                                page, last.doc_id, block_id=last.block_id, start=last.start,
@@ -273,10 +283,10 @@ def row_fragments(ctx: PageContext) -> list[Finding]:
     for page in ctx.laid_out.pages:
         for t in page.texts():
             src = t.source
-            if src is None or src.block_id.count("/") < 2 or not t.text.strip():
+            address = BlockAddress.parse(src.block_id) if src is not None else None
+            if address is None or not address.in_table or not t.text.strip():
                 continue
-            cell = src.block_id.split("/")[-2]
-            row = ctx.rows.get((src.doc_id, cell))
+            row = ctx.rows.get((src.doc_id, address.cell_id))
             if row is None or row[1] < 0:
                 continue
             parts[(src.doc_id,) + row].setdefault(page.index, []).append(t)

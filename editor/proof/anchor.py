@@ -25,12 +25,10 @@ import dataclasses
 from dataclasses import dataclass
 
 from editor.model import HEAD_PARTS, Annotation, Document, Paragraph, Table
+from editor.model.address import BlockAddress
 
 CONTEXT = 12            # characters of context kept on each side
 _FUZZY_MIN = 4          # shorter quotes are only found exactly
-_LIST_HEADS = ("attachment_note", "signature")
-
-
 @dataclass(frozen=True)
 class Anchor:
     """A resolved place: block id and character range in that block's display text."""
@@ -78,11 +76,10 @@ def block_texts(document: Document) -> dict[str, str]:
 
 def text_of(document: Document, block_id: str) -> str | None:
     """The display text addressed by ``block_id`` (None when it does not exist)."""
-    head, _, index = block_id.partition("/")
-    if head in _LIST_HEADS and index.isdigit():
-        lines = getattr(document, head)
-        i = int(index)
-        return lines[i] if i < len(lines) else None
+    address = BlockAddress.parse(block_id)
+    if address.line is not None:
+        lines = getattr(document, address.top)
+        return lines[address.line] if address.line < len(lines) else None
     return block_texts(document).get(block_id)
 
 

@@ -20,12 +20,12 @@ from typing import Any, ClassVar
 
 from editor.app.command import Change, Command
 from editor.errors import GazetteError
-from editor.model import HEAD_PARTS, Annotation, Document, Issue, Paragraph, Reply, Run
+from editor.model import Annotation, Document, Issue, Paragraph, Reply, Run
+from editor.model.address import BlockAddress
 from editor.model.serialize import from_dict, to_dict
 from editor.proof.anchor import context_at, find_block, locate, reanchor, text_of
 
 TEXT_KINDS = ("改", "删", "增")
-_EDITABLE_HEADS = (*HEAD_PARTS, "colophon_note")     # head parts edited as plain strings
 
 
 # ---------------------------------------------------------------------------- run editing
@@ -94,12 +94,13 @@ def replace_in_runs(runs: list[Run], start: int, end: int, new: str) -> list[Run
 # ---------------------------------------------------------------------------- text editing
 
 def _replace_head(document: Document, block_id: str, start: int, end: int, new: str) -> None:
-    head, _, index = block_id.partition("/")
+    address = BlockAddress.parse(block_id)
+    head = address.top
     value = getattr(document, head)
     if isinstance(value, list):
-        if index.isdigit():
-            line = value[int(index)]
-            value[int(index)] = line[:start] + new + line[end:]
+        if address.line is not None:
+            line = value[address.line]
+            value[address.line] = line[:start] + new + line[end:]
         else:
             joined = "\n".join(v for v in value if v.strip())
             setattr(document, head, (joined[:start] + new + joined[end:]).split("\n"))
@@ -109,10 +110,11 @@ def _replace_head(document: Document, block_id: str, start: int, end: int, new: 
 
 def _replace_attachment_part(document: Document, block_id: str, start: int, end: int,
                              new: str) -> bool:
-    att_id, _, part = block_id.partition("/")
-    att = next((a for a in document.attachments if a.id == att_id), None)
-    if att is None or part not in ("label", "title"):
+    place = BlockAddress.parse(block_id).attachment_part
+    att = place and next((a for a in document.attachments if a.id == place[0]), None)
+    if att is None:
         return False
+    part = place[1]
     value = getattr(att, part)
     setattr(att, part, value[:start] + new + value[end:])
     return True
@@ -127,7 +129,7 @@ def replace_text(document: Document, block_id: str, start: int, end: int, new: s
             raise GazetteError("自动编号不能在正文中修改，请在原文件中调整编号。",
                                f"block {block_id} range {start}-{end} inside label")
         block.runs = replace_in_runs(block.runs, start - cut, end - cut, new)
-    elif block_id.partition("/")[0] in _EDITABLE_HEADS:
+    elif BlockAddress.parse(block_id).head_part is not None:
         _replace_head(document, block_id, start, end, new)
     elif not _replace_attachment_part(document, block_id, start, end, new):
         raise GazetteError("批注所在的位置不能修改文字。", f"block {block_id!r}")
@@ -215,11 +217,11 @@ def _block_state(document: Document, block_id: str):
     block = find_block(document, block_id)
     if isinstance(block, Paragraph):
         return block.runs
-    head, _, part = block_id.partition("/")
-    if hasattr(document, head) and head not in ("body", "attachments", "annotations"):
-        return getattr(document, head)
-    att = next(a for a in document.attachments if a.id == head)
-    return getattr(att, part)
+    address = BlockAddress.parse(block_id)
+    if address.head_part is not None:
+        return getattr(document, address.head_part)
+    att_id, part = address.attachment_part
+    return getattr(next(a for a in document.attachments if a.id == att_id), part)
 
 
 def _restore_block_state(document: Document, block_id: str, state) -> None:
@@ -227,12 +229,12 @@ def _restore_block_state(document: Document, block_id: str, state) -> None:
     if isinstance(block, Paragraph):
         block.runs = state
         return
-    head, _, part = block_id.partition("/")
-    if hasattr(document, head) and head not in ("body", "attachments", "annotations"):
-        setattr(document, head, state)
+    address = BlockAddress.parse(block_id)
+    if address.head_part is not None:
+        setattr(document, address.head_part, state)
         return
-    att = next(a for a in document.attachments if a.id == head)
-    setattr(att, part, state)
+    att_id, part = address.attachment_part
+    setattr(next(a for a in document.attachments if a.id == att_id), part, state)
 
 
 @dataclass
@@ -325,8 +327,8 @@ def editable(document: Document, block_id: str, start: int) -> bool:
     block = find_block(document, block_id)
     if isinstance(block, Paragraph):
         return start >= len(block.label)
-    head, _, part = block_id.partition("/")
-    return head in _EDITABLE_HEADS or part in ("label", "title")
+    address = BlockAddress.parse(block_id)
+    return address.head_part is not None or address.attachment_part is not None
 
 
 @dataclass

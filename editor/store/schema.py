@@ -15,7 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from editor.errors import GazetteError
+from editor.errors import GazetteError, storage_error, storage_problem
 
 SCHEMA_VERSION = 3                   # the steps from version 1 are in editor.store.migration
 APPLICATION_ID = 0x47415A31          # "GAZ1": marks the file as a gazette project
@@ -94,13 +94,14 @@ def check_file(path: Path) -> int:
     try:
         conn = connect_readonly(path)
     except sqlite3.Error as exc:
-        raise GazetteError(f"项目文件“{path.name}”无法读取，可能已损坏", str(exc),
-                           str(path)) from None
+        raise storage_error(exc, path) or GazetteError(
+            f"项目文件“{path.name}”无法读取，可能已损坏", str(exc), str(path)) from None
     try:
         return _check_contents(conn, path)
     except sqlite3.DatabaseError as exc:
-        raise GazetteError(f"项目文件“{path.name}”已损坏，无法打开（未作任何修改）",
-                           str(exc), str(path)) from None
+        raise storage_error(exc, path) or GazetteError(
+            f"项目文件“{path.name}”已损坏，无法打开（未作任何修改）", str(exc),
+            str(path)) from None
     finally:
         conn.close()
         tidy_after_reading(path)
@@ -145,8 +146,20 @@ def decode_text(raw: bytes) -> str:
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection.  A WAL file needs its ``-shm`` beside it; where none can be
+    made (a read-only drive or folder, a full disk, a name too long for it) the file is
+    opened as immutable — nothing can write it there anyway."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        if storage_problem(path, extra_bytes=len("-shm")) is None:
+            conn.close()
+            raise
+        conn.close()
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
     conn.text_factory = decode_text
     return conn
 

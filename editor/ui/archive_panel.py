@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QHBoxLayout,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from editor.errors import user_message
+from editor.model.address import KIND_LABELS
 from editor.ui.jobs import run_job
 
-KINDS = {"": "全部类型", "notice": "通知公告", "speech": "领导讲话", "news": "政务简讯",
-         "doc_list": "文件目录", "chronicle": "大事记", "other": "其他"}
+KINDS = {"": "全部类型", **KIND_LABELS}
 COLUMNS = ["期", "页", "栏目", "标题", "文号", "摘要"]
 FILTER = "公报档案 (*.gazette-archive)"
 

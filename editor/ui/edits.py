@@ -14,6 +14,7 @@ from editor import model
 from editor.app import commands as cmds
 from editor.app import table_commands as tcmds
 from editor.app.command import Change, Command
+from editor.model.address import PART_LABELS, BlockAddress
 from editor.errors import GazetteError
 
 
@@ -97,7 +98,7 @@ def paragraph_roles(issue, source) -> tuple[str, list[tuple[str, str]]] | None:
     from editor.app.commands import block_place
     from editor.app.recognition_commands import HEAD_TEXT_PARTS, PART_NAMES
     doc = issue.find_document(source.doc_id)
-    if doc is None or "/" in source.block_id:
+    if doc is None or len(BlockAddress.parse(source.block_id).parts) > 1:
         return None
     choices = list(PART_NAMES.items())
     if source.block_id in HEAD_TEXT_PARTS:
@@ -296,14 +297,15 @@ def text_width(issue) -> float:
 
 def describe_source(doc: model.Document, source) -> str:
     """Status-bar text for a click on the page: which part of which document."""
-    names = {"title": "标题", "doc_number": "文号", "issuer_mark": "发文机关标志",
-             "recipients": "主送机关", "signature": "落款", "date": "成文日期",
-             "attachment_note": "附件说明", "subtitle": "副标题", "speaker": "讲话人"}
-    parts = source.block_id.split("/")
-    where = names.get(parts[0])
-    if where is None:
-        where = _cell_place_text(doc, parts) if len(parts) >= 2 else _paragraph_place(
-            doc, parts[0])
+    address = BlockAddress.parse(source.block_id)
+    if address.head_part is not None:
+        where = PART_LABELS.get(address.head_part, "")
+    elif address.attachment_part is not None:
+        where = "附件" + ("标题" if address.attachment_part[1] == "title" else "序号")
+    elif address.in_table:
+        where = _cell_place_text(doc, address)
+    else:
+        where = _paragraph_place(doc, address.top)
     return f"《{doc.toc_title[:24]}》 · {where}"
 
 
@@ -315,14 +317,14 @@ def _paragraph_place(doc: model.Document, block_id: str) -> str:
     return f"第 {n} 段" if n else "段落"
 
 
-def _cell_place_text(doc: model.Document, parts: list[str]) -> str:
+def _cell_place_text(doc: model.Document, address: BlockAddress) -> str:
     """``表 1 第 3 行第 2 列`` for a click in a table cell (never its ids)."""
     tables = [b for b in doc.all_blocks() if isinstance(b, model.Table)]
     for k, table in enumerate(tables, 1):
-        if table.id != parts[0]:
+        if table.id != address.table_id:
             continue
         for r, row in enumerate(table.rows, 1):
-            cell = next((c for c in row.cells if c.id == parts[1]), None)
+            cell = next((c for c in row.cells if c.id == address.parts[1]), None)
             if cell is not None:
                 return f"表 {k} 第 {r} 行第 {cell.col + 1} 列"
         return f"表 {k}"

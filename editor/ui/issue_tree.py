@@ -23,11 +23,11 @@ from PySide6.QtCore import (QAbstractItemModel, QMimeData, QModelIndex, QPoint, 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyle, QTreeView
 
+from editor.model.address import kind_label
+
 MIME = "application/x-gazette-item"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-KIND_LABELS = {"notice": "通知/文件", "speech": "讲话", "doc_list": "文件目录",
-               "chronicle": "大事记", "news": "信息", "other": "其他"}
 
 
 # what a drop or the import dialog takes: .docx, and the older formats offices receive,
@@ -196,7 +196,7 @@ class IssueTreeModel(QAbstractItemModel):
         lines = [doc.title or doc.toc_title]
         if doc.doc_number:
             lines.append(f"文号：{doc.doc_number}")
-        lines.append(f"类别：{KIND_LABELS.get(doc.kind, doc.kind)}")
+        lines.append(f"类别：{kind_label(doc.kind)}")
         if doc.source_name:
             lines.append(f"来源：{doc.source_name}")
         warnings, n = self._report(doc.id)

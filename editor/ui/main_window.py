@@ -14,12 +14,13 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QListView,
                                QMainWindow, QMenu, QMessageBox, QScrollArea, QStackedWidget,
                                QTabWidget)
 
 from editor.app.command import Change
 from editor.errors import GazetteError
+from editor.model.address import BlockAddress
 from editor.proof.geometry import ProofMap
 from editor.ui import edits
 from editor.ui.field_keys import FieldKeys
@@ -438,7 +439,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._follow_moved(laid_out)
         self._measure_tables()
-        self.build_label.setText(f"排版 {seconds:.2f} 秒（{time.strftime('%H:%M:%S')}）")
+        self.build_label.setText(f"排版 {seconds:.2f} 秒")    # short: room for messages at 1366
+        self.build_label.setToolTip(f"最近一次排版完成于 {time.strftime('%H:%M:%S')}")
         self.preflight.pages_ready(laid_out)
         counts = self.preflight.report.counts
         if counts["error"] or counts["warning"]:
@@ -576,9 +578,9 @@ class MainWindow(EditRequests, QMainWindow):
                 self.select_document(doc.id)
             finally:
                 self._from_preview = False
-        parts = source.block_id.split("/")
-        if len(parts) >= 2:
-            self.table_panel.select_cell(parts[0], parts[1])
+        address = BlockAddress.parse(source.block_id)
+        if address.in_table:
+            self.table_panel.select_cell(address.table_id, address.parts[1])
             self.side_tabs.setCurrentWidget(self.side_tabs.widget(1))
         self.message(edits.describe_source(doc, source))
 
@@ -671,6 +673,11 @@ class MainWindow(EditRequests, QMainWindow):
 
 
 def _scrolling(widget) -> QScrollArea:
+    """``widget`` in a scroll area; its choice lists shrink to the panel (their long
+    entries elided) so the 属性 and 表格 tabs fit a 1366-pixel screen's side panel."""
+    for combo in widget.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QCursor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea
 
 from editor.layout.items import LineItem, Page, Source, TextItem
+from editor.model.address import BlockAddress
 from editor.ui.painter import FaceFonts, PagePainter, render_page_image
 
 GAP = 16                 # pixels between pages
@@ -93,8 +94,10 @@ def landscape_tables(pages: list[Page], doc_id: str) -> set[tuple[str, str]]:
             continue
         for item in page.texts():
             source = item.source
-            if source is not None and source.doc_id == doc_id and "/" in source.block_id:
-                out.add((doc_id, source.block_id.split("/")[0]))
+            if source is not None and source.doc_id == doc_id:
+                address = BlockAddress.parse(source.block_id)
+                if address.in_table:
+                    out.add((doc_id, address.table_id))
     return out
 
 

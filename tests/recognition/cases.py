@@ -856,3 +856,56 @@ def _c03(w):
 def _u03(w):
     w.p("东西湖区2025年上半年工作总结", bold=True, size=16)
     outline(w, [1, (1, "主要成效"), 1, (1, "存在问题"), 1, (1, "下步打算"), 1])
+
+
+# -- a third batch, after reading real files of the wild corpus -------------------------------
+@case("n25_decision_no_masthead_joint_signature", dict(
+    kind="notice", title="关于表彰2025年度安全生产先进单位及先进个人的决定",
+    signature=["中共东西湖区委员会", "东西湖区人民政府"], date="2025年12月15日", headings=0))
+def _n25(w):
+    w.p("关于表彰2025年度安全生产先进单位及先进个人的决定", align="c", size=22, font=XBS)
+    w.blank()
+    w.body(2)
+    w.blank()
+    w.p("（此页无正文）")
+    w.blank()
+    w.p("中共东西湖区委员会")
+    w.p("东西湖区人民政府", align="r")
+    w.p("2025年12月15日", align="r")
+
+
+@case("n26_head_table_first", dict(
+    kind="notice", title="关于开展2025年度消防安全大检查的通知",
+    doc_number="东消委〔2025〕3号", recipients="各街道办事处，区直各单位：",
+    signature=["东西湖区消防安全委员会"], date="2025年11月5日", headings=2))
+def _n26(w):
+    w.table([["份号", "000123", "密级", "公开"]], header=False)
+    w.p("东西湖区消防安全委员会文件", align="c", size=36, font=XBS, color="FF0000")
+    w.blank()
+    w.p("东消委〔2025〕3号", align="c")
+    w.p("关于开展2025年度消防安全大检查的通知", align="c", size=22, font=XBS)
+    w.p("各街道办事处，区直各单位：")
+    outline(w, [(1, "检查范围"), 1, (1, "工作要求"), 1])
+    tail(w, ["东西湖区消防安全委员会"], "2025年11月5日", copy_to=False)
+
+
+@case("n27_notice_by_title_only", dict(
+    kind="notice", title="关于进一步规范会议管理的通知", recipients="各街道、各部门：",
+    headings=2))
+def _n27(w):
+    w.p("关于进一步规范会议管理的通知", align="c", size=22, font=XBS)
+    w.p("各街道、各部门：")
+    w.p("  为进一步转变会风，现就有关要求明确如下：")
+    w.p("  一、压缩会议数量", font=HEI)
+    w.p("    能合并召开的合并，能不开的不开。")
+    w.p("  二、控制会议时长", font=HEI)
+    w.p("    全区性会议不超过90分钟。")
+    w.p("特此通知。")
+
+
+@case("r05_research_report_is_an_article", dict(
+    kind="article", title="关于临空港经济区发展情况的调研报告", headings=2))
+def _r05(w):
+    w.p("关于临空港经济区发展情况的调研报告", align="c", size=22, font=XBS)
+    w.blank()
+    outline(w, [1, (1, "发展现状"), 1, (1, "几点建议"), 1])
