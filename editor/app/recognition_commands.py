@@ -8,6 +8,7 @@ Both keep the whole document as it was, and undo puts it back exactly.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
@@ -38,7 +39,9 @@ def _document(issue: Issue, doc_id: str) -> Document:
 
 
 def _restore(doc: Document, saved: dict) -> None:
-    old = from_dict(saved) if isinstance(saved, dict) else saved
+    # the stored form, or (read back from a project's history) already a Document: copied,
+    # so the live document never shares its lists with the saved one
+    old = from_dict(copy.deepcopy(saved)) if isinstance(saved, dict) else copy.deepcopy(saved)
     for f in dataclasses.fields(Document):
         if f.name != "id":
             setattr(doc, f.name, getattr(old, f.name))
