@@ -141,6 +141,17 @@ def _creation_date(path: Path) -> str:
     return str(pypdf.PdfReader(str(path)).metadata["/CreationDate"])
 
 
+def test_creation_time_is_now_unless_source_date_epoch(monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from editor.render.pdf import creation_time
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert abs(creation_time() - datetime.now(timezone.utc)) < timedelta(seconds=5)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")
+    assert creation_time() == datetime(2025, 7, 1, tzinfo=timezone.utc)
+
+
+@pytest.mark.slow
 def test_the_pdf_is_dated_now_unless_source_date_epoch_says_otherwise(tmp_path, monkeypatch):
     from datetime import datetime, timezone
 
