@@ -238,3 +238,13 @@ def test_every_gbk_character_and_name_extensions_print(tmp_path):
     assert notdef == []
     assert [c for c in chars if c not in drawn] == []
     assert not [w for w in laid.warnings if w.code == "GLYPH_MISSING"]
+
+
+def test_print_file_with_bleed_and_slug_has_no_notdef(tmp_path):
+    """The slug line outside the trim names the issue (硚口区…): drawn in a face that has it."""
+    path = write_issue(tmp_path, {"reproduce.docx": _title("关于硚口区澴河街道有关事项的通知")
+                                  + _body(REPRODUCE)})
+    out = tmp_path / "bleed.pdf"
+    build_pdf(load_issue(path), out, bleed=True)
+    drawn, notdef, text = glyphs(out)
+    assert notdef == [] and "硚口区人民政府公报" in text.replace("\n", "")
