@@ -62,8 +62,9 @@ class OpcView:
     """What python-docx gives of one package: ``main`` (member name of the main document
     part), ``parts`` (member name → python-docx Part) and the relationships of a part."""
 
-    def __init__(self, package, main_part):
+    def __init__(self, package, main_part, guard=None):
         self.package = package
+        self.guard = guard
         self.main = main_part.partname.lstrip("/")
         self.parts = {p.partname.lstrip("/"): p for p in package.iter_parts()}
         self._elements: dict[str, object] = {}
@@ -75,6 +76,8 @@ class OpcView:
             return self._elements[part]
         found = self.parts.get(part)
         root = getattr(found, "element", None) if found is not None else None
+        if root is not None and self.guard is not None:
+            self.guard.doctype_after_parse(root, part)   # encodings the byte check misses
         if root is not None:
             etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction,
                                  with_tail=False)
@@ -125,4 +128,4 @@ def open_view(pkg) -> OpcView | None:
         return None
     if not isinstance(main, XmlPart):
         return None
-    return OpcView(package, main)
+    return OpcView(package, main, pkg.guard)
