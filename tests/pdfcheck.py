@@ -338,11 +338,24 @@ def page_views(pdf_path, text_box="auto") -> list[PageView]:
                 continue
             inside = [ln for ln in lines if _inside(ln, box) and not FOLIO.match(ln.text)]
             size = _body_size(inside)
+            inside = _without_running_head(inside, size)
             flow = [ln for ln in inside if ln.size >= 0.8 * size and not in_table(ln, rules)]
             table = [ln for ln in inside if in_table(ln, rules)]
             numbered = any(FOLIO.match(ln.text) for ln in lines)
             out.append(PageView(i, box, flow, table, images, chars, size, numbered))
     return out
+
+
+def _without_running_head(lines: list[Line], size: float) -> list[Line]:
+    """``lines`` less a running head: a top line smaller than the body text standing
+    well above the next line (an auto box has no top to cut it off)."""
+    if len(lines) < 2:
+        return lines
+    top = min(lines, key=lambda ln: ln.baseline)
+    below = [ln.baseline for ln in lines if ln.baseline > top.baseline + 1]
+    if below and top.size < size - 1 and min(below) - top.baseline > 2 * top.size:
+        return [ln for ln in lines if abs(ln.baseline - top.baseline) > 1]
+    return lines
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -454,13 +467,14 @@ def _page_foot(view: PageView, nxt: PageView | None, hit) -> None:
     continues = abs(top.x0 - nxt.box[0]) <= 1.0 and len(first) == 1
     if indented and not _ends_short(ln, view.box) and continues:
         hit("orphans", view.index, ln.text)
-    elif not _ends_short(ln, view.box) and continues and _ends_short(top, nxt.box):
+    elif not _ends_short(ln, view.box) and continues and _ends_short(top, nxt.box) \
+            and abs(top.size - ln.size) <= 0.5 and _font(top) == _font(ln):
         below = [x for x in nxt.flow + nxt.table if x.baseline > top.baseline + 1]
         after = min(below, key=lambda x: x.baseline) if below else None
         if after in nxt.table:
             return                                # a caption (续表) over a table
-        if after is None or after.x0 - nxt.box[0] >= 0.9 * after.size or \
-                abs(after.size - top.size) > 0.5:
+        if after is None or (after.x0 - nxt.box[0] >= 0.9 * after.size
+                             and abs(after.size - top.size) <= 0.5):
             hit("widows", nxt.index, top.text)
 
 

@@ -291,3 +291,46 @@ def test_checker_applies_character_spacing_after_every_glyph(tmp_path):
     assert abs(lines[0].x1 - BOX[1]) < 0.01
     got = count_violations(tmp_path / "tc.pdf", BOX)
     assert got["short"] == 0 and got["lines"] == 3
+
+
+def test_page_checks_see_orphans_widows_strands_and_picture_overlaps(tmp_path):
+    """Drawn pages: a paragraph's first line alone at a foot, its last line alone at the
+    next top, a heading ending a page, a picture over text; and the clean counterparts."""
+    em, pitch = 16, 29
+    x0, x1 = BOX
+    full = int((x1 - x0) // em)
+
+    def page(rows, folio):
+        return rows + [(x0 + 200, 800, f"— {folio} —", 14)]
+    body = [(x0 + 2 * em, 100 + k * pitch, "政" * (full - 2), em) for k in range(0, 20, 4)] + [
+        (x0, 100 + k * pitch, "政" * full, em) for k in range(20) if k % 4]
+    orphan = page(sorted(body + [(x0 + 2 * em, 100 + 20 * pitch, "政" * (full - 2), em)],
+                         key=lambda r: r[1]), 1)
+    widow = page([(x0, 100, "政" * 10 + "。", em),
+                  (x0 + 2 * em, 100 + pitch, "政" * (full - 2), em),
+                  (x0, 100 + 2 * pitch, "政" * full, em)], 2)
+    heading = page(sorted(body + [(x0 + 2 * em, 100 + 20 * pitch, "（三）坚持城市产业双集中", em)],
+                          key=lambda r: r[1]), 3)
+    after = page([(x0 + 2 * em, 100, "政" * (full - 2), em),
+                  (x0, 100 + pitch, "政" * full, em), (x0, 100 + 2 * pitch, "政" * full, em)], 4)
+    cont = page([(x0, 100, "政" * full, em), (x0, 100 + pitch, "政" * 5 + "。", em),
+                 (x0 + 2 * em, 100 + 2 * pitch, "政" * (full - 2), em),
+                 (x0, 100 + 3 * pitch, "政" * 5 + "。", em)], 2)
+    mid = page(sorted(body, key=lambda r: r[1]), 3)      # ends with a full middle line
+    pdf = tmp_path / "pages.pdf"
+    draw(pdf, [orphan, cont, mid, widow, heading, after])
+    found: list = []
+    got = layout_report(pdf, "auto", details=found)
+    assert (got["orphans"], got["widows"], got["stranded_headings"]) == (1, 1, 1), found
+    # a picture drawn over the first line of a page
+    c = canvas.Canvas(str(tmp_path / "pic.pdf"), pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, em)
+    for k in range(3):
+        c.drawString(x0, PAGE_H - (100 + k * pitch), "政" * full)
+    from reportlab.lib.utils import ImageReader
+    from test_paginate import _png
+    import io
+    c.drawImage(ImageReader(io.BytesIO(_png(40, 30))), x0 + 50, PAGE_H - 104 - 60, 100, 60)
+    c.showPage()
+    c.save()
+    assert layout_report(tmp_path / "pic.pdf")["overlaps"] >= 5

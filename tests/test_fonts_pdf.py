@@ -200,3 +200,70 @@ def test_qt_painter_draws_the_same_placeholder(qapp):
     assert dark
     xs, ys = [x / 4 for x, _ in dark], [y / 4 for _, y in dark]
     assert 20 <= min(xs) and max(xs) <= 44 and 40 - 24 <= min(ys) and max(ys) <= 40 + 4
+
+
+def gbk_chars() -> list[str]:
+    """The GBK (GB 18030 two-byte) characters, in code order."""
+    out = []
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            if trail == 0x7F:
+                continue
+            try:
+                out.append(bytes((lead, trail)).decode("gbk"))
+            except UnicodeDecodeError:
+                continue
+    return out
+
+
+EXT_NAMES = "䶮㑇㛃𠮷𬌗𬍛𫖯𬇕𬀩𣲗𨭉"      # Extension A and B (and later) name characters
+
+
+@pytest.mark.slow
+def test_every_gbk_character_and_name_extensions_print(tmp_path):
+    """All GBK characters the installed faces cover (21,7xx of 21,886 with the bundled
+    faces) plus Extension A/B name characters, in body paragraphs: every one drawn as a
+    real glyph and read back as itself from the PDF."""
+    from editor.fonts import default_fontbook
+    book = default_fontbook()
+    chars = [c for c in gbk_chars() + list(EXT_NAMES)
+             if not c.isspace() and book.face_for(c, "fangsong") != MISSING_FACE]
+    assert len(chars) > 21_700 and set(EXT_NAMES) <= set(chars)
+    text = "".join(chars)            # two-byte characters only: nothing to escape in XML
+    paras = [_body(text[k:k + 600]) for k in range(0, len(text), 600)]
+    path = write_issue(tmp_path, {"gbk.docx": _title("关于公布汉字字形检查结果的通知") + "".join(paras)})
+    out = tmp_path / "gbk.pdf"
+    laid = build_pdf(load_issue(path), out)
+    drawn, notdef, _text = glyphs(out)
+    assert notdef == []
+    assert [c for c in chars if c not in drawn] == []
+    assert not [w for w in laid.warnings if w.code == "GLYPH_MISSING"]
+
+
+def test_print_file_with_bleed_and_slug_has_no_notdef(tmp_path):
+    """The slug line outside the trim names the issue (硚口区…): drawn in a face that has it."""
+    path = write_issue(tmp_path, {"reproduce.docx": _title("关于硚口区澴河街道有关事项的通知")
+                                  + _body(REPRODUCE)})
+    out = tmp_path / "bleed.pdf"
+    build_pdf(load_issue(path), out, bleed=True)
+    drawn, notdef, text = glyphs(out)
+    assert notdef == [] and "硚口区人民政府公报" in text.replace("\n", "")
+
+
+def test_names_print_with_the_fonts_this_machine_has(names_issue, tmp_path):
+    """The same issue laid out and written with the host's installed fonts as well (Debian's
+    fonts-noto-cjk, LXGW WenKai, Windows' SimSun-ExtB …, whatever is there): whichever
+    faces serve, no glyph 0 and every name character present."""
+    from editor.fonts import FontBook
+    from editor.layout.paginate import layout_issue
+    from editor.render.pdf import write_pdf
+    book = FontBook(system_fonts=True, user_file=tmp_path / "none.json")
+    issue = load_issue(Path(names_issue[0]).parent / "issue.json")
+    laid = layout_issue(issue, None, measurer=book)
+    out = tmp_path / "host.pdf"
+    write_pdf(laid, out, book)
+    drawn, notdef, text = glyphs(out)
+    assert notdef == []
+    missing = {w.text for w in laid.warnings if w.code == "GLYPH_MISSING"}
+    for ch in NAMES + PLACES + "䶮":
+        assert (drawn[ch] > 0 and ch in text) or any(f"U+{ord(ch):04X}" in m for m in missing), ch

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from editor import model
 from editor.fonts.measure import FixedMeasurer
 from editor.layout.items import ImageItem
@@ -138,3 +140,65 @@ def test_a_title_opening_a_page_goes_onto_the_landscape_page_of_its_wide_table()
                            PageBreak(), title, Wide()], T)
     assert [p.landscape for p in pages] == [False, True]
     assert any(getattr(it, "text", "") == "任务清单" for it in pages[1].items)
+
+
+def test_attachment_note_blank_line_above_and_names_aligned():
+    """GB/T 9704 7.3.4: a blank line under the body; 2 字 in; 2. under 1.; a long name
+    goes on under its own first character."""
+    long_name = "东西湖区推进高校毕业生创新创业和外出务工人员返乡创业工作行动方案重点任务清单"
+    doc = model.Document(id="d", title="关于测试的通知", body=[_p("b", 40)],
+                         attachment_note=[f"附件：1.{long_name}", "2.任务清单"])
+    laid = layout_document(doc, T, M)
+    f = T.frame(1)
+    pitch = f.width / 28
+    texts = sorted((it for it in laid.pages[0].items if getattr(it, "source", None)
+                    and it.source.block_id == "attachment_note"), key=lambda it: (it.y, it.x))
+    rows: dict = {}
+    for it in texts:
+        rows.setdefault(round(it.y, 1), []).append(it)
+    ys = sorted(rows)
+    starts = [min(it.x for it in rows[y]) - f.x for y in ys]
+    body_last = max(it.y for it in laid.pages[0].items
+                    if getattr(it, "source", None) and it.source.block_id == "b")
+    assert ys[0] - body_last == pytest.approx(2 * f.grid_pitch, abs=0.1)   # one blank line
+    assert starts[0] == pytest.approx(2 * pitch)                        # 附件： 2 字 in
+    name_x = next(it.xs[it.text.index("东")] for it in rows[ys[0]] if "东" in it.text) - f.x
+    assert starts[1] == pytest.approx(name_x, abs=1.0)                  # under 东
+    assert starts[2] == pytest.approx(5 * pitch, abs=0.5)               # 2. under 1.
+
+
+def test_front_matter_on_a_left_hand_page_takes_the_left_hand_margins():
+    from editor.layout.cache import LayoutCache
+    from editor.layout.paginate import layout_issue
+    from test_paginate import _issue
+    laid = layout_issue(_issue(), "gbt9704", M, LayoutCache())
+    toc = next(p for p in laid.pages if p.kind == "toc")
+    assert toc.index % 2 == 1                        # page 4 of the file: a verso
+    xs = [it.x for it in toc.items if getattr(it, "text", None)]
+    assert min(xs) == pytest.approx(T.frame(0).x, abs=0.5)
+    links = [it for it in toc.items if type(it).__name__ == "LinkItem"]
+    assert links and min(it.x for it in links) >= T.frame(0).x - 0.5
+    for page in laid.pages[:toc.index]:
+        if page.index % 2 == 0:                      # rectos keep the right-hand frame
+            assert all(it.x >= T.frame(1).x - 0.5 for it in page.items
+                       if getattr(it, "text", None) and it.size < 20)
+
+
+def test_attachment_note_gives_up_its_blank_line_rather_than_a_page():
+    # 2 title lines + 19 body lines: the note fits on line 22 only without its blank line
+    body = _fill(16) + [_p("x", 26 + 28 * 2)]
+    doc = model.Document(id="d", title="关于测试的通知", body=body,
+                         attachment_note=["附件：任务清单"])
+    laid = layout_document(doc, T, M)
+    assert _page_of(laid, "attachment_note") == [0] and len(laid.pages) == 1
+
+
+def test_a_typed_heading_in_a_body_paragraph_is_kept_with_its_text():
+    from editor.layout.documents import looks_like_heading
+    assert looks_like_heading("（三）坚持城市产业双集中，打造经济发展新的增长极")
+    assert looks_like_heading("二、主要任务") and looks_like_heading("3.强化要素保障")
+    assert not looks_like_heading("1.圣家墩遗址保护范围已公布。")
+    assert not looks_like_heading("根据有关规定，现将我区第一至第三批区级文物保护单位公布")
+    typed = model.Paragraph(id="h", runs=[model.Run("（三）坚持城市产业双集中，打造经济发展新的增长极")])
+    laid = _lay(_fill(16) + [_p("x", 26 + 28 * 2), typed, _p("n", 26 + 28 * 5)])
+    assert _page_of(laid, "h") == [1] and _page_of(laid, "n")[0] == 1

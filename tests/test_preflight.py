@@ -358,6 +358,7 @@ def test_layout_warnings_are_filed_by_code(long_issue, book):
 
 # ---------------------------------------------------------------------------- the command line
 
+@pytest.mark.slow
 def test_preflight_json_on_an_issue_breaking_every_document_rule(tmp_path, capsys):
     """Each document rule broken once in its own notice, and a character no face has."""
     from editor.cli import main
@@ -368,11 +369,19 @@ def test_preflight_json_on_an_issue_breaking_every_document_rule(tmp_path, capsy
              "RECIPIENTS_COLON": {"recipients": "各街道办事处，区直各单位:"},
              "PUNCT_HALFWIDTH": {"body": CLEAN["body"][:-1] + ["保障经费,专款专用。"]},
              "PUNCT_PAIRS": {"body": CLEAN["body"][:-1] + ["按《防汛条例保障经费。"]},
-             "GLYPH_MISSING": {"body": CLEAN["body"][:-1] + [f"保障{RARE}经费。"]}}
+             "GLYPH_MISSING": {"body": CLEAN["body"][:-1] + [f"保障{RARE}经费。"]},
+             "EMPTY_DOCUMENT": {"body": [], "attachment_note": [], "attachments": [],
+                                "recipients": "", "signature": "", "date": ""},
+             "DUPLICATE_DOCUMENT": {"doc_number": "东政办〔2025〕12号"},     # the 3rd one's
+             "KIND_UNCERTAIN": {"issuer": "", "doc_number": "", "recipients": "", "title": "",
+                                "signature": "", "date": "", "attachment_note": [],
+                                "attachments": [], "body": ["近日，区防汛办开展了汛前检查。"]}}
     docs = []
     for n, (rule, changes) in enumerate(cases.items()):
         number = changes.get("doc_number", f"东政办〔2025〕{n + 10}号")
         title = changes.get("title", f"{CLEAN['title'][:-3]}（{n + 1}）的通知")
+        if rule == "KIND_UNCERTAIN":
+            number = ""
         notice(tmp_path / f"{n:02d}_{rule}.docx", **{**changes, "doc_number": number, "title": title})
         docs.append({"file": f"{n:02d}_{rule}.docx"})
     issue_json = tmp_path / "issue.json"
@@ -390,9 +399,16 @@ def test_preflight_json_on_an_issue_breaking_every_document_rule(tmp_path, capsy
     expected_text = {"TITLE_MISSING": "无标题文件", "DOCNO_FORMAT": "第",
                      "DATE_FORMAT": "2025年05月20日", "HEADING_SEQUENCE": "四、",
                      "RECIPIENTS_COLON": "处，区直各单位:", "GLYPH_MISSING": RARE,
-                     "PUNCT_HALFWIDTH": "保障经费【,】专款专用。", "PUNCT_PAIRS": "按【《】防汛条例保障经费"}
+                     "PUNCT_HALFWIDTH": "保障经费【,】专款专用。", "PUNCT_PAIRS": "按【《】防汛条例保障经费",
+                     "EMPTY_DOCUMENT": f"{CLEAN['title'][:-3]}（10）的通知",
+                     "DUPLICATE_DOCUMENT": "东政办〔2025〕12号",
+                     "KIND_UNCERTAIN": "无标题文件"}
     for rule, text in expected_text.items():
         found = by_doc.get(rule, [])
+        if rule == "TITLE_MISSING":     # the last one: the one-line article's
+            assert [f["text"] for f in found] == [text, text], found
+            assert found[1]["page"] == by_doc["KIND_UNCERTAIN"][0]["page"]
+            found = found[:1]
         assert [f["text"] for f in found] == [text], (rule, found)
         first_pages[rule] = found[0]["page"]
     assert by_doc["ATTACHMENT_MISMATCH"][0]["page"] is not None

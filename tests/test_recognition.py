@@ -100,3 +100,19 @@ def test_built_issue_shows_real_titles_marks_and_landscape_pages(tmp_path):
               if "计划表" in "".join(sp["text"] for sp in line["spans"])]
     # a landscape page is drawn turned on the portrait sheet: its lines run up or down
     assert any(abs(d[0]) < 0.01 for d in turned), turned
+
+
+def test_a_landscape_section_in_the_body_sets_its_table_landscape():
+    from recognition.builder import Writer
+    w = Writer()
+    w.p("关于调整部分收费项目的通知", align="c", size=22)
+    w.p("各单位：")
+    w.body(1)
+    w.section(landscape=True)
+    w.table([["序号", "项目", "标准"], ["1", "停车", "5元"]])
+    w.section(landscape=False)
+    w.table([["序号", "项目"], ["1", "其他"]])
+    w.body(1)
+    doc = import_docx_bytes(w.bytes(), "wide.docx").document
+    tables = [b for b in doc.all_blocks() if type(b).__name__ == "Table"]
+    assert [t.layout.landscape for t in tables] == [True, None]

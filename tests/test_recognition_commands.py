@@ -93,3 +93,14 @@ def test_cli_set_kind_and_set_part(tmp_path):
     assert "段落设为正文段落" in cli("set-part", project, doc_id, "speaker", "body")
     shown = cli("show", project, doc_id)
     assert "speaker:" not in shown and "东西湖区人民政府区长　周　明" in shown
+
+
+def test_a_notice_date_set_as_body_goes_to_the_end_and_back_on_undo():
+    issue = _issue("n05_decision")
+    doc = issue.sections[0].documents[0]
+    before = to_dict(doc)
+    cmd = SetPart(doc_id=doc.id, block_id="date", target="body")
+    cmd.apply(issue)
+    assert doc.date == "" and doc.body[-1].text == "2025年2月8日"
+    cmd.revert(issue)
+    assert to_dict(doc) == before and doc.date == "2025年2月8日"

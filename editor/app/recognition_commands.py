@@ -8,6 +8,7 @@ Both keep the whole document as it was, and undo puts it back exactly.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
@@ -38,7 +39,9 @@ def _document(issue: Issue, doc_id: str) -> Document:
 
 
 def _restore(doc: Document, saved: dict) -> None:
-    old = from_dict(saved) if isinstance(saved, dict) else saved
+    # the stored form, or (read back from a project's history) already a Document: copied,
+    # so the live document never shares its lists with the saved one
+    old = from_dict(copy.deepcopy(saved)) if isinstance(saved, dict) else copy.deepcopy(saved)
     for f in dataclasses.fields(Document):
         if f.name != "id":
             setattr(doc, f.name, getattr(old, f.name))
@@ -128,11 +131,13 @@ class SetPart(Command):
             text = getattr(doc, self.block_id)
             if not text:
                 raise GazetteError("该部分是空的")
+            at_end = self.block_id == "date" and not doc.date_in_head    # 成文日期
             setattr(doc, self.block_id, "")
             if self.block_id == "date":
                 doc.date_in_head = False
-            doc.body.insert(0, _paragraph(doc, text))
-            return doc.body, 0, doc.body[0]
+            at = len(doc.body) if at_end else 0
+            doc.body.insert(at, _paragraph(doc, text))
+            return doc.body, at, doc.body[at]
         blocks, i, _where = block_place(doc, self.block_id)
         block = blocks[i]
         if not isinstance(block, Paragraph):

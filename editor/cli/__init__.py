@@ -33,6 +33,10 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
+    def format_help(self) -> str:
+        """Section headings end in a full-width colon (位置参数：, 选项：)."""
+        return re.sub(r"^(\S[^\n]*?):$", r"\1：", super().format_help(), flags=re.M)
+
 
 # argparse's own messages (Python 3.11+) → Chinese; anything else is shown as it is.
 _ERRORS = [

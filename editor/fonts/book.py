@@ -67,6 +67,12 @@ def display_name(rec: FaceRecord) -> str:
     return max(styled, key=len) if styled else family
 
 
+# where a role looks next for a glyph its own faces lack: 宋体 first for the serif roles
+# (仿宋_GB2312 → 仿宋 → 宋体), the heavy 小标宋 last; 黑体 among the sans faces first
+_KIN = {role: ("song", "fangsong", "kai", "latin", "biaosong", "hei") for role in ROLES}
+_KIN["hei"] = ("hei", "song", "fangsong", "kai", "latin", "biaosong")
+
+
 def _role_kind(role: str) -> str:
     return "sans" if role == "hei" else "serif"
 
@@ -163,8 +169,8 @@ class FontBook:
 
     def _pool(self, role: str) -> list[FaceRecord]:
         """Where a character the role's first face lacks is looked for, in order: the
-        role's installed preferred faces (仿宋_GB2312 → 仿宋), those of the roles of the same
-        kind (serif or sans) then the others (宋体 …), every other installed face (CJK
+        role's installed preferred faces (仿宋_GB2312 → 仿宋), those of the other roles
+        (宋体 first, see ``_KIN``), every other installed face (CJK
         faces of the same kind first: SimSun-ExtB has Extension B), and last the bundled
         open faces (Noto SC, then Noto JP for the Extension B characters SC lacks)."""
         pool = self._pools.get(role)
@@ -173,7 +179,7 @@ class FontBook:
             chain = self._chains[role]
             own = {rec.key for rec in chain}
             ordered = [chain[0]] + [rec for rec in chain if not self.is_bundled(rec)]
-            for other in sorted(ROLES, key=lambda r: _role_kind(r) != kind):
+            for other in _KIN[role]:
                 ordered += [rec for rec in self._chains[other] if not self.is_bundled(rec)]
             usable = [rec for rec in self.faces if rec.embeddable]
             ordered += sorted((rec for rec in usable if not self.is_bundled(rec)),

@@ -18,7 +18,7 @@ from editor.layout.folios import Furniture
 from editor.layout.frontmatter import FRONT_PAGES, front_page_wanted
 from editor.layout.items import LaidOutIssue, LayoutWarning, LinkItem, OutlineEntry, Page
 from editor.layout.template import Template
-from editor.layout.paginate import section_banner
+from editor.layout.paginate import section_banner, shifted
 from editor.layout.toc import TocEntry, layout_toc, toc_entries
 
 
@@ -128,9 +128,15 @@ def assemble_issue(issue: model.Issue, t: Template, m, docs: dict, furniture: Fu
         warnings.append(LayoutWarning(f"目录页码经 {max_passes} 轮排版仍未稳定，请检查目录"))
     w, h = t.page_size()
     pages: list[Page] = []
+    dx = t.frame(0).x - t.frame(1).x
     for kind, items, links in front:
-        link_items = [LinkItem(x, y, lw, lh, first_page[d]) for x, y, lw, lh, d in links
-                      if d in first_page]
+        # front matter is set on the right-hand frame; a left-hand (even) page takes the
+        # left-hand margins (the binding margin on its right) when the template mirrors
+        verso = len(pages) % 2 == 1 and abs(dx) > 0.01
+        if verso:
+            items = [shifted(it, dx) for it in items]
+        link_items = [LinkItem(x + (dx if verso else 0.0), y, lw, lh, first_page[d])
+                      for x, y, lw, lh, d in links if d in first_page]
         pages.append(Page(len(pages), w, h, kind, None, items=items + link_items))
     if len(pages) < start:
         pages.append(Page(len(pages), w, h, "blank", None))

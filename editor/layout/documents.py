@@ -12,6 +12,7 @@ its dates in 黑体.  Every span carries its ``Source`` (document, block, offset
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from editor.fonts.measure import Measurer
@@ -141,6 +142,13 @@ class DocumentBuilder:
             if is_caption(block) and isinstance(nxt, model.Image):
                 self.paragraph(block, keep_with_next=True)    # a caption above
                 continue
+            if _is_note(block):
+                if k == 0 or not _is_note(blocks[k - 1]):
+                    run = list(itertools.takewhile(_is_note, blocks[k:]))
+                    st = self.t.style("attachment_note")
+                    self.note_paragraphs([(b.display_text, self.spans_for(b, st))
+                                          for b in run])
+                continue
             if isinstance(block, model.Heading):
                 self._list_no = 0
                 self.heading(block)
@@ -200,6 +208,8 @@ class DocumentBuilder:
         if name == "body" and changes.get("align") in ("center", "right"):
             changes["first_indent"] = 0.0
         changes.update(self.keeps(block, st))
+        if name == "body" and looks_like_heading(block.display_text):
+            changes["keep_with_next"] = True    # a typed 一、/（一）/1. heading
         changes.update(extra)
         if name == "attachment_title":
             changes["page_break_before"] = False
@@ -248,23 +258,40 @@ class DocumentBuilder:
 
     # -- tail -------------------------------------------------------------------------
     def attachment_note(self) -> None:
+        """附件说明 (GB/T 9704 7.3.4): one blank line under the body, 2 字 in; with several
+        attachments 附件：1.××× and 2.××× under 1.; a name running over a line goes on
+        under its own first character."""
         notes = [n for n in self.doc.attachment_note if n.strip()]
-        if not notes:
+        st = self.t.style("attachment_note")
+        offset, items = 0, []
+        for text in notes:
+            items.append((text, [st.span(text, Source(self.doc.id, "attachment_note", offset,
+                                                       offset + len(text)))]))
+            offset += len(text) + 1
+        self.note_paragraphs(items)
+
+    def note_paragraphs(self, items: list[tuple[str, list[Span]]]) -> None:
+        """A run of 附件说明 lines ``(text, spans)``: hanging indents measured as set (the
+        label 附件： in 字, the number 1. in its own width)."""
+        if not items:
             return
         st = self.t.style("attachment_note")
-        em = self.t.em("attachment_note")
-        prefix = _note_prefix(notes[0])
-        hang = prefix * em
-        offset = 0
-        for i, text in enumerate(notes):
-            src = Source(self.doc.id, "attachment_note", offset, offset + len(text))
-            offset += len(text) + 1
-            first = text.startswith("附件")
-            fmt = dict(left_indent=st.first_indent + hang,
-                       first_indent=-hang if first else 0.0)
+        label = _NOTE_LABEL.match(items[0][0])
+        label_w = self._set_width(label.group(1), st) if label and label.group(1) else 0.0
+        for i, (text, spans) in enumerate(items):
+            m = _NOTE_LABEL.match(text)
+            num = m.group(2) if m and m.group(2) else ""
+            num_w = self._set_width(num.strip(), st) if num else 0.0
+            own_label = label_w if m and m.group(1) else 0.0
+            # set flush left: stretching the first line would move the name's first
+            # character off the column its second line is aligned to
+            fmt = dict(left_indent=st.first_indent + label_w + num_w,
+                       first_indent=-(own_label + num_w), keep_with_next=False, align="left")
             if i > 0:
                 fmt["space_before"] = 0.0
-            self.para([st.span(text, src)], st, **fmt)
+            else:
+                fmt["space_before_optional"] = True
+            self.para(spans, st, **fmt)
 
     def signature_and_date(self) -> None:
         doc = self.doc
@@ -391,6 +418,24 @@ def document_flowables(doc: model.Document, template: Template, measurer: Measur
 _CAPTION = re.compile(r"^\s*(附?图|表)\s*[0-9０-９一二三四五六七八九十]+(?![0-9０-９]*\s*[年月日])")
 
 
+_TYPED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)"
+                            r"|[0-9０-９]{1,2}[.．、](?![0-9])|（[0-9０-９]{1,2}）|第[一二三四五六七八九十]+[章节部分])")
+
+
+def looks_like_heading(text: str) -> bool:
+    """A body paragraph that reads as a typed heading (一、… （一）… 1.…, short, no
+    closing full stop): the import did not make it a Heading, but it must not end a
+    page alone either."""
+    text = text.strip()
+    return (len(text) <= 40 and bool(_TYPED_HEADING.match(text))
+            and text[-1] not in "。；：，、！？…")
+
+
+def _is_note(block) -> bool:
+    return isinstance(block, model.Paragraph) and block.role == "attachment_note" \
+        and bool(block.display_text.strip())
+
+
 def is_caption(block) -> bool:
     """A picture's caption: the import's role, a 题注/Caption style, or a short
     paragraph that starts 图1 / 图一 / 表2."""
@@ -437,12 +482,7 @@ def fallback_labels(doc: model.Document) -> dict[int, str]:
     return out
 
 
-def _note_prefix(text: str) -> int:
-    """Characters of the hanging part of an attachment note: "附件：" (+ "1." if numbered)."""
-    m = re.match(r"^(附件[：:])(\s*\d+[.．、])?", text)
-    if not m:
-        return 0
-    return len(m.group(1)) + (1 if m.group(2) else 0)
+_NOTE_LABEL = re.compile(r"^(附件[：:])?(\s*[0-9０-９]+[.．、])?")
 
 
 def _restyle_prefix(spans: list[Span], n: int, role: str) -> list[Span]:

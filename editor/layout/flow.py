@@ -69,6 +69,9 @@ class ParaFormat:
     char_pitch: float | None = None
     # break only between words (editor.layout.words): 目录 entries and titles
     keep_words: bool = False
+    # space_before given up at a page foot when the whole paragraph then fits (附件说明:
+    # its blank line is not worth a page of its own)
+    space_before_optional: bool = False
 
 
 @dataclass

@@ -60,14 +60,14 @@ class DocLayout:
         for k, page in enumerate(self.pages):
             even = (first_parity + k) % 2 == 0
             if even and abs(dx) > EPS and not page.landscape:
-                out.append([_shift(it, dx) for it in page.items])
+                out.append([shifted(it, dx) for it in page.items])
             else:
                 out.append(page.items)
         self._shifted[first_parity] = out
         return out
 
 
-def _shift(item, dx: float):
+def shifted(item, dx: float):
     """A copy of ``item`` moved right by ``dx`` (a plain attribute copy: thousands of
     items per issue, ``dataclasses.replace`` would re-run every ``__init__``)."""
     new = object.__new__(type(item))

@@ -66,7 +66,19 @@ class ParagraphFlowable:
     def _top(self, frame: Frame, y: float, first_on_page: bool) -> float:
         if first_on_page or self.continued:
             return y
+        if self.fmt.space_before_optional and self.fmt.space_before > 0:
+            n = len(self.lines(frame.width))
+            if self._fit_from(frame, y + self.fmt.space_before) < n <= self._fit_from(frame, y):
+                return y                             # the blank line gives way at the foot
         return y + self.fmt.space_before
+
+    def _fit_from(self, frame: Frame, top: float) -> int:
+        k = 0
+        for _, bottom in self._boxes(frame, top, self.lines(frame.width)):
+            if bottom > frame.bottom + EPS:
+                break
+            k += 1
+        return k
 
     def _boxes(self, frame: Frame, y: float, lines: list[ComposedLine]):
         """Yield (baseline, bottom) of each line placed from ``y`` downwards."""
@@ -89,13 +101,7 @@ class ParagraphFlowable:
     def lines_fit(self, frame: Frame, y: float, first_on_page: bool) -> int:
         """How many of the remaining lines fit between ``y`` and the frame bottom,
         before widow/orphan rules."""
-        lines = self.lines(frame.width)
-        k = 0
-        for _, bottom in self._boxes(frame, self._top(frame, y, first_on_page), lines):
-            if bottom > frame.bottom + EPS:
-                break
-            k += 1
-        return k
+        return self._fit_from(frame, self._top(frame, y, first_on_page))
 
     def can_start(self, frame: Frame, y: float, lines: int = 1) -> bool:
         """True when ``place(frame, y, first_on_page=False)`` would place at least

@@ -9,6 +9,12 @@ the old file.  Before a file is upgraded for writing, ``upgrade_file`` copies it
 SQLite backup API to ``NAME.v<old>-backup.gazette`` beside it; a read-only open upgrades
 an in-memory copy (``upgraded_copy``) and leaves the file as it was.
 
+Tables, rows and versions go through sqlite-utils where it can say them: the steps'
+new tables (``Table.create``), the version row.  The version-1 tables stay one DDL
+script because sqlite-utils cannot express their ``CHECK (id = 1)``, ``ON DELETE SET
+NULL``/``CASCADE`` and ``AUTOINCREMENT``, and the version-2 indexes are partial (``WHERE
+…``), which ``Table.create_index`` cannot write either.
+
 Version history: 1 — the first format; 2 — partial indexes on the revision log for the
 two queries every edit and every open make; 3 — ``preflight_ignored``: the 印前检查
 findings the editor accepted (忽略) with the reason.
@@ -19,6 +25,8 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+
+import sqlite_utils
 
 from editor.errors import GazetteError
 from editor.store.schema import APPLICATION_ID, DDL_V1, SCHEMA_VERSION
@@ -37,9 +45,10 @@ def _v2_revision_indexes(conn: sqlite3.Connection) -> None:
 
 def _v3_preflight_ignored(conn: sqlite3.Connection) -> None:
     """印前检查 findings accepted as exceptions, by the finding's stable key."""
-    conn.execute("CREATE TABLE IF NOT EXISTS preflight_ignored (key TEXT PRIMARY KEY,"
-                 " rule TEXT NOT NULL, doc_id TEXT, text TEXT NOT NULL DEFAULT '',"
-                 " reason TEXT NOT NULL, user TEXT NOT NULL, time TEXT NOT NULL)")
+    sqlite_utils.Database(conn)["preflight_ignored"].create(
+        {"key": str, "rule": str, "doc_id": str, "text": str, "reason": str, "user": str,
+         "time": str}, pk="key", not_null={"rule", "text", "reason", "user", "time"},
+        defaults={"text": ""}, if_not_exists=True)
 
 
 # version -> step upgrading a connection from version - 1 (run inside a transaction).
@@ -54,7 +63,7 @@ def create_schema(conn: sqlite3.Connection, version: int = SCHEMA_VERSION) -> No
         for statement in DDL_V1.split(";"):
             if statement.strip():
                 conn.execute(statement)
-        conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+        sqlite_utils.Database(conn)["meta"].insert({"key": "schema_version", "value": "1"})
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _run_steps(conn, 1, version, MIGRATIONS)
         conn.execute("COMMIT")
@@ -85,7 +94,7 @@ def _run_steps(conn: sqlite3.Connection, version: int, target: int,
         raise GazetteError("缺少项目文件格式的升级步骤", f"no migration to {missing}")
     for step in range(version + 1, target + 1):
         steps[step](conn)
-    conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(target),))
+    sqlite_utils.Database(conn)["meta"].update("schema_version", {"value": str(target)})
     conn.execute(f"PRAGMA user_version = {int(target)}")
 
 

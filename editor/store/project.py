@@ -15,6 +15,15 @@ last read, so the Session re-reads the file inside its write transaction before 
 changes anything (see ``editor.app.session``).  ``reading()`` gives a consistent snapshot
 for a read of several tables.
 
+Rows go through sqlite-utils (``self.db``): inserts (``insert``/``insert_all``, ``ignore``
+for sources kept once), upserts (sections, settings), deletes and every query
+(``rows_where``, ``query``, ``count_where``); it joins our ``BEGIN IMMEDIATE`` with
+savepoints, so a command stays one transaction.  Updates of a document or a revision
+row stay plain SQL: ``Table.update`` first reads the whole row (``SELECT *``), which
+for a document is its whole model JSON — a reorder would read every moved document —
+and bulk updates by condition (discarding the redo branch, expiring old steps) have no
+sqlite-utils form.
+
 A row that passes ``integrity_check`` but cannot be read (text that is not UTF-8, JSON
 that does not parse, a document type this version does not know) does not stop the
 project from opening: ``read_issue`` leaves that document out and lists it in
@@ -118,10 +127,10 @@ class ProjectStore:
         store = cls(path, conn)
         issue = issue or Issue()
         with store.transaction():
-            conn.execute("INSERT INTO issue (id, metadata, template) VALUES (1, ?, ?)",
-                         (codec.meta_json(issue.meta), issue.template))
-            conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                             [("created", now()), ("created_by", user_name())])
+            store.db["issue"].insert({"id": 1, "metadata": codec.meta_json(issue.meta),
+                                      "template": issue.template})
+            store.db["meta"].insert_all([{"key": "created", "value": now()},
+                                         {"key": "created_by", "value": user_name()}])
         return store
 
     @classmethod
@@ -230,28 +239,31 @@ class ProjectStore:
 
     def _load_caches(self) -> None:
         self._version = self.data_version()
-        self._placed = {r[0]: (r[1], r[2]) for r in self.conn.execute(
-            "SELECT id, section_id, position FROM documents")}
-        self._sections = {r[0]: (r[1], r[2]) for r in self.conn.execute(
-            "SELECT id, title, position FROM sections")}
+        self._placed = {r["id"]: (r["section_id"], r["position"]) for r in
+                        self.db["documents"].rows_where(select="id, section_id, position")}
+        self._sections = {r["id"]: (r["title"], r["position"]) for r in
+                          self.db["sections"].rows_where(select="id, title, position")}
 
     # -- reading ---------------------------------------------------------------------------
     def read_head(self) -> Issue:
         """The issue's metadata, template and sections in order, without their documents
         (what the next issue carries on from; nothing of the documents is decoded)."""
-        row = self.conn.execute("SELECT metadata, template FROM issue WHERE id = 1").fetchone()
+        row = self._issue_row()
         issue = Issue()
         if row:
-            issue.template = row[1]
+            issue.template = row["template"]
             try:
-                if isinstance(row[0], DamagedText):
+                if isinstance(row["metadata"], DamagedText):
                     raise ValueError("not UTF-8")
-                issue.meta = codec.meta_from_json(row[0])
+                issue.meta = codec.meta_from_json(row["metadata"])
             except (ValueError, TypeError, AttributeError, RecursionError):
                 pass                  # read_issue reports it; the head stays blank
-        issue.sections = [Section(id=sid, title=title) for sid, title in self.conn.execute(
-            "SELECT id, title FROM sections ORDER BY position")]
+        issue.sections = [Section(id=r["id"], title=r["title"]) for r in
+                          self.db["sections"].rows_where(select="id, title", order_by="position")]
         return issue
+
+    def _issue_row(self) -> dict | None:
+        return next(self.db["issue"].rows_where("id = 1", select="metadata, template"), None)
 
     def read_issue(self) -> Issue:
         """The whole issue; documents whose rows cannot be read are left out and listed
@@ -259,25 +271,25 @@ class ProjectStore:
         with self.reading():
             issue = self.read_head()
             self.damaged = []
-            meta = self.conn.execute("SELECT metadata FROM issue WHERE id = 1").fetchone()
-            if meta and not _readable_meta(meta[0]):
+            meta = self._issue_row()
+            if meta and not _readable_meta(meta["metadata"]):
                 self.damaged.append(DamagedRow("", "期刊信息", "刊名、期次等信息无法读出，暂以空白代替"))
             by_id = {s.id: s for s in issue.sections}
             notes: dict[str, list[str]] = {}
-            for doc_id, data in self.conn.execute(
+            for r in self.db.query(
                     "SELECT a.doc_id, a.data FROM annotations a JOIN documents d"
                     " ON d.id = a.doc_id WHERE d.section_id IS NOT NULL"
                     " ORDER BY a.doc_id, a.position"):
-                notes.setdefault(doc_id, []).append(data)
-            for doc_id, sid, name, model_json, overrides in self.conn.execute(
-                    "SELECT id, section_id, source_name, model, overrides FROM documents"
-                    " WHERE section_id IS NOT NULL ORDER BY position"):
-                doc, reason = _read_document(doc_id, model_json, overrides,
-                                             notes.get(doc_id, []))
+                notes.setdefault(r["doc_id"], []).append(r["data"])
+            for r in self.db["documents"].rows_where(
+                    "section_id IS NOT NULL", order_by="position",
+                    select="id, section_id, source_name, model, overrides"):
+                doc, reason = _read_document(r["id"], r["model"], r["overrides"],
+                                             notes.get(r["id"], []))
                 if doc is None:
-                    self.damaged.append(DamagedRow(doc_id, name or doc_id, reason))
+                    self.damaged.append(DamagedRow(r["id"], r["source_name"] or r["id"], reason))
                 else:
-                    by_id[sid].documents.append(doc)
+                    by_id[r["section_id"]].documents.append(doc)
         return issue
 
     def damaged_ids(self) -> set[str]:
@@ -288,27 +300,27 @@ class ProjectStore:
         return set(self._placed)
 
     def import_report(self, doc_id: str):
-        row = self.conn.execute("SELECT import_report FROM documents WHERE id = ?",
-                                (doc_id,)).fetchone()
+        row = next(self.db["documents"].rows_where("id = ?", [doc_id], select="import_report"),
+                   None)
         if not row:
             return None
         try:
-            return codec.report_from_json(row[0])
+            return codec.report_from_json(row["import_report"])
         except (ValueError, TypeError, AttributeError, RecursionError):
             return codec.report_from_json(codec.report_json(
                 [{"level": "warning", "message_zh": "导入报告已损坏，无法显示"}]))
 
     def source(self, doc_id: str) -> tuple[str, bytes] | None:
         """(original file name, .docx bytes) of a document, or None."""
-        row = self.conn.execute(
+        row = next(self.db.query(
             "SELECT s.name, s.data FROM documents d JOIN sources s ON s.sha256 = d.source_sha256"
-            " WHERE d.id = ?", (doc_id,)).fetchone()
-        return (row[0], bytes(row[1])) if row else None
+            " WHERE d.id = ?", [doc_id]), None)
+        return (row["name"], bytes(row["data"])) if row else None
 
     # -- writing (inside transaction()) -----------------------------------------------------
     def put_source(self, sha256: str, name: str, data: bytes) -> None:
-        self.conn.execute("INSERT OR IGNORE INTO sources (sha256, name, size, data, added)"
-                          " VALUES (?, ?, ?, ?, ?)", (sha256, name, len(data), data, now()))
+        self.db["sources"].insert({"sha256": sha256, "name": name, "size": len(data),
+                                   "data": data, "added": now()}, ignore=True)
 
     def write_issue(self, issue: Issue, reports: dict | None = None) -> None:
         """Every row of ``issue`` (a new project's first state)."""
@@ -322,8 +334,8 @@ class ProjectStore:
         present = {d.id: d for d in issue.documents()}
         dirty = set(change.documents) | {d for d, _ in change.tables} | set(reports)
         if change.meta:
-            self.conn.execute("UPDATE issue SET metadata = ?, template = ? WHERE id = 1",
-                              (codec.meta_json(issue.meta), issue.template))
+            self.db["issue"].update(1, {"metadata": codec.meta_json(issue.meta),
+                                        "template": issue.template})
         new_docs = [d for d in present if d not in self._placed]
         if change.sections or new_docs:
             self._write_sections(issue)
@@ -336,32 +348,29 @@ class ProjectStore:
                 self._update_document(present[doc_id], reports.get(doc_id))
         touched = set(dirty) | set(new_docs)
         for ann_id in change.annotations:
-            holders = {r[0] for r in self.conn.execute(
-                "SELECT doc_id FROM annotations WHERE id = ?", (ann_id,))}
+            holders = {r["doc_id"] for r in self.db["annotations"].rows_where(
+                "id = ?", [ann_id], select="doc_id")}
             holders |= {d.id for d in present.values()
                         if any(a.id == ann_id for a in d.annotations)}
             for doc_id in holders - touched:
                 if doc_id in present:
                     self._write_annotations(present[doc_id])
                 else:
-                    self.conn.execute("DELETE FROM annotations WHERE doc_id = ? AND id = ?",
-                                      (doc_id, ann_id))
+                    self.db["annotations"].delete((doc_id, ann_id))
                 touched.add(doc_id)
 
     def _write_sections(self, issue: Issue) -> None:
         wanted = {s.id: (s.title, i) for i, s in enumerate(issue.sections)}
         gone = [sid for sid in self._sections if sid not in wanted]
         for sid in gone:
-            self.conn.execute("DELETE FROM sections WHERE id = ?", (sid,))
+            self.db["sections"].delete(sid)
             for doc_id, (placed_in, _) in self._placed.items():
                 if placed_in == sid:              # ON DELETE SET NULL did this in the file
                     self._placed[doc_id] = (None, None)
         for sid, value in wanted.items():
             if self._sections.get(sid) != value:
-                self.conn.execute(
-                    "INSERT INTO sections (id, title, position) VALUES (?, ?, ?)"
-                    " ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
-                    " position = excluded.position", (sid, value[0], value[1]))
+                self.db["sections"].upsert({"id": sid, "title": value[0], "position": value[1]},
+                                           pk="id")
         self._sections = wanted
 
     def _write_placement(self, issue: Issue, present: dict) -> None:
@@ -380,11 +389,10 @@ class ProjectStore:
 
     def _insert_document(self, doc, report) -> None:
         model_json, overrides, sha = self._document_values(doc)
-        self.conn.execute(
-            "INSERT INTO documents (id, section_id, position, source_name, source_sha256,"
-            " model, import_report, overrides, updated) VALUES (?, NULL, NULL, ?, ?, ?, ?, ?, ?)",
-            (doc.id, doc.source_name, sha, model_json, codec.report_json(report), overrides,
-             now()))
+        self.db["documents"].insert({
+            "id": doc.id, "section_id": None, "position": None, "source_name": doc.source_name,
+            "source_sha256": sha, "model": model_json, "import_report": codec.report_json(report),
+            "overrides": overrides, "updated": now()})
         self._placed[doc.id] = (None, None)
         self._write_annotations(doc)
 
@@ -406,30 +414,28 @@ class ProjectStore:
                                        else None)
 
     def _has_source(self, sha: str) -> bool:
-        return bool(sha) and self.conn.execute(
-            "SELECT 1 FROM sources WHERE sha256 = ?", (sha,)).fetchone() is not None
+        return bool(sha) and self.db["sources"].count_where("sha256 = ?", [sha]) > 0
 
     def _write_annotations(self, doc) -> None:
-        self.conn.execute("DELETE FROM annotations WHERE doc_id = ?", (doc.id,))
-        self.conn.executemany(
-            "INSERT INTO annotations (id, doc_id, position, data) VALUES (?, ?, ?, ?)",
-            [(a.id, doc.id, i, codec.annotation_json(a)) for i, a in enumerate(doc.annotations)])
+        table = self.db["annotations"]
+        table.delete_where("doc_id = ?", [doc.id])
+        table.insert_all({"id": a.id, "doc_id": doc.id, "position": i,
+                          "data": codec.annotation_json(a)} for i, a in enumerate(doc.annotations))
 
     # -- revisions ---------------------------------------------------------------------------
     def add_revision(self, name: str, description: str, data: dict | None) -> int:
         """Record a command (the redo branch, if any, is discarded); returns its seq."""
         self.conn.execute("UPDATE revisions SET discarded = 1 WHERE undone = 1 AND discarded = 0")
-        cur = self.conn.execute(
-            "INSERT INTO revisions (time, user, command, description, data) VALUES (?, ?, ?, ?, ?)",
-            (now(), user_name(), name, description,
-             None if data is None else codec.dump(data)))
-        return int(cur.lastrowid)
+        table = self.db["revisions"].insert({
+            "time": now(), "user": user_name(), "command": name, "description": description,
+            "data": None if data is None else codec.dump(data)})
+        return int(table.last_rowid)
 
     def add_log_entry(self, name: str, description: str) -> None:
         """A line in the revision log that is not an undoable command (the redo branch is
         kept)."""
-        self.conn.execute("INSERT INTO revisions (time, user, command, description, data)"
-                          " VALUES (?, ?, ?, ?, NULL)", (now(), user_name(), name, description))
+        self.db["revisions"].insert({"time": now(), "user": user_name(), "command": name,
+                                     "description": description, "data": None})
 
     def set_undone(self, seq: int, undone: bool, data: dict | None = None) -> None:
         if data is None:
@@ -441,19 +447,21 @@ class ProjectStore:
     def history_rows(self) -> list[tuple]:
         """(seq, time, user, command, description, undone) of every command that can
         still be undone or redone, oldest first (the command data is read on demand)."""
-        rows = self.conn.execute(
-            "SELECT seq, time, user, command, description, undone FROM revisions"
-            " WHERE discarded = 0 AND data IS NOT NULL ORDER BY seq").fetchall()
-        return [(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        rows = self.db["revisions"].rows_where(
+            "discarded = 0 AND data IS NOT NULL", order_by="seq",
+            select="seq, time, user, command, description, undone")
+        return [(r["seq"], r["time"], r["user"], r["command"], r["description"],
+                 bool(r["undone"])) for r in rows]
 
     def revision_data(self, seq: int) -> dict:
-        row = self.conn.execute("SELECT data FROM revisions WHERE seq = ?", (seq,)).fetchone()
-        if row is None or row[0] is None:
+        row = next(self.db["revisions"].rows_where("seq = ?", [seq], select="data"), None)
+        text = row["data"] if row is not None else None
+        if text is None:
             raise GazetteError("该操作已过期，无法撤销或重做", f"revision {seq}")
         try:
-            if isinstance(row[0], DamagedText):
+            if isinstance(text, DamagedText):
                 raise ValueError("not UTF-8")
-            data = json.loads(row[0])
+            data = json.loads(text)
             if not isinstance(data, dict) or not isinstance(data.get("command"), str):
                 raise ValueError("not a stored command")
         except (ValueError, RecursionError) as exc:
@@ -474,10 +482,10 @@ class ProjectStore:
 
     def log(self) -> list[dict]:
         """The whole revision log, oldest first."""
-        return [{"seq": r[0], "time": r[1], "user": r[2], "command": r[3],
-                 "description": r[4], "undone": bool(r[5]), "discarded": bool(r[6])}
-                for r in self.conn.execute("SELECT seq, time, user, command, description,"
-                                           " undone, discarded FROM revisions ORDER BY seq")]
+        return [dict(r, undone=bool(r["undone"]), discarded=bool(r["discarded"]))
+                for r in self.db["revisions"].rows_where(
+                    order_by="seq",
+                    select="seq, time, user, command, description, undone, discarded")]
 
     # -- 印前检查 exceptions -------------------------------------------------------------------
     def ignored_findings(self) -> dict[str, str]:
@@ -500,13 +508,12 @@ class ProjectStore:
 
     # -- settings and copies ----------------------------------------------------------------
     def setting(self, key: str, default=None):
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
+        row = next(self.db["settings"].rows_where("key = ?", [key], select="value"), None)
+        return json.loads(row["value"]) if row else default
 
     def set_setting(self, key: str, value) -> None:
         with self.transaction():
-            self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key)"
-                              " DO UPDATE SET value = excluded.value", (key, codec.dump(value)))
+            self.db["settings"].upsert({"key": key, "value": codec.dump(value)}, pk="key")
 
     def backup(self, target: str | Path) -> None:
         """A consistent copy of the project at ``target`` (SQLite online backup)."""

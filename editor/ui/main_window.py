@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QListView,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QListView,
                                QMainWindow, QMenu, QMessageBox, QScrollArea, QStackedWidget,
                                QTabWidget)
 
@@ -673,6 +673,11 @@ class MainWindow(EditRequests, QMainWindow):
 
 
 def _scrolling(widget) -> QScrollArea:
+    """``widget`` in a scroll area; its choice lists shrink to the panel (their long
+    entries elided) so the 属性 and 表格 tabs fit a 1366-pixel screen's side panel."""
+    for combo in widget.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
     area = QScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)

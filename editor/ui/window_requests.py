@@ -22,8 +22,13 @@ from editor.ui.jobs import run_job, user_message
 class EditRequests:
     # -- edit requests (each becomes one command) ----------------------------------------------------
     def move_document(self, doc_id: str, section_id: str, index: int) -> None:
-        self._follow_doc = doc_id           # the pages follow it to its new place
-        self.execute(edits.move_document(self.session.issue, doc_id, section_id, index))
+        self._move(doc_id, edits.move_document(self.session.issue, doc_id, section_id, index))
+
+    def _move(self, doc_id: str, command) -> None:
+        """Run a move of ``doc_id``; the next pages show it where it now begins."""
+        self._follow_doc = doc_id if command is not None else None
+        if self.execute(command) is None:
+            self._follow_doc = None
 
     def move_selected(self, step: int) -> None:
         """上移 (-1) / 下移 (+1) the document chosen in the tree or on the pages, or the
@@ -40,8 +45,7 @@ class EditRequests:
             if command is None:
                 self.message("已在本期最前" if step < 0 else "已在本期最后", 3000)
                 return
-            self._follow_doc = doc.id
-            self.execute(command)
+            self._move(doc.id, command)
         elif section is not None:
             command = edits.section_step(self.session.issue, section.id, step)
             if command is None:
@@ -52,8 +56,7 @@ class EditRequests:
 
     def move_to_section(self, doc_id: str, section_id: str) -> None:
         """移到栏目…: the document to the end of another section."""
-        self._follow_doc = doc_id
-        self.execute(edits.move_to_section(self.session.issue, doc_id, section_id))
+        self._move(doc_id, edits.move_to_section(self.session.issue, doc_id, section_id))
 
     def move_section(self, section_id: str, index: int) -> None:
         self.execute(edits.move_section(self.session.issue, section_id, index))
