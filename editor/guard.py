@@ -218,7 +218,14 @@ def read_input(path, refuse: Callable[[str, str], Exception],
         if st.st_size > limit:
             raise refuse(f"文件过大（{st.st_size // (1024 * 1024)} MB），已拒绝",
                          f"{st.st_size} bytes > {limit}")
-        data = fh.read(limit + 1)
+        # read what the file holds (a read of ``limit`` bytes would reserve all of them
+        # first); a file still growing is read on in chunks up to the limit
+        data = fh.read(st.st_size + 1)
+        while len(data) > st.st_size and len(data) <= limit:
+            more = fh.read(1 << 20)
+            if not more:
+                break
+            data += more
     if len(data) > limit:
         raise refuse("文件过大，已拒绝", f"more than {limit} bytes")
     return data

@@ -119,3 +119,31 @@ def test_cff_conversion_is_the_same_with_or_without_harfbuzz(tmp_path, monkeypat
     assert filecmp.cmp(fast, slow, shallow=False)
     font = TTFont(str(fast))
     assert {chr(c) for c in font.getBestCmap()} == chars and "glyf" in font
+
+
+def test_a_glyph_the_body_face_lacks_comes_from_songti_before_the_title_face(tmp_path, linux_fonts):
+    """仿宋_GB2312 → 宋体 (as on the office's Windows machine), not the heavy 小标宋."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    serif = next(p for p in bundled_files() if p.name == "NotoSerifSC-Regular.otf")
+    partial = subset_to_truetype(serif, 0, set("中华人民"), tmp_path / "p.ttf")
+    _face(partial, folder / "fs.ttf", "仿宋_GB2312", "仿宋_GB2312", "FangSong_GB2312")
+    for name, family in (("bs.ttf", "方正小标宋简体"), ("ss.ttf", "SimSun")):
+        _face(linux_fonts / "cjk-regular.ttf", folder / name, family, family, family)
+    book = _book(folder, tmp_path)
+    assert book.face_for("中", "fangsong") == "FangSongGB2312"
+    assert book.face_for("东", "fangsong") == "SimSun"
+    assert book.face_for("东", "biaosong") != "SimSun"      # the title face has it itself
+
+
+def test_extension_b_from_an_installed_face_before_the_bundled_one(tmp_path):
+    """On the office's Windows machine 𠮷 comes from SimSun-ExtB (an installed CJK face),
+    before the bundled Noto JP."""
+    folder = tmp_path / "win"
+    folder.mkdir()
+    jp = next(p for p in bundled_files() if p.name == "NotoSerifJP-Regular.otf")
+    extb = subset_to_truetype(jp, 0, set("𠮷"), tmp_path / "x.ttf")
+    _face(extb, folder / "simsunb.ttf", "SimSun-ExtB", "SimSun-ExtB", "SimSun-ExtB")
+    book = _book(folder, tmp_path)
+    assert book.face_for("𠮷", "fangsong") == "SimSun-ExtB~x"
+    assert book.face_for("𠮷", "hei") == "SimSun-ExtB~x"

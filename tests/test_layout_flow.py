@@ -191,3 +191,14 @@ def test_attachment_note_gives_up_its_blank_line_rather_than_a_page():
                          attachment_note=["附件：任务清单"])
     laid = layout_document(doc, T, M)
     assert _page_of(laid, "attachment_note") == [0] and len(laid.pages) == 1
+
+
+def test_a_typed_heading_in_a_body_paragraph_is_kept_with_its_text():
+    from editor.layout.documents import looks_like_heading
+    assert looks_like_heading("（三）坚持城市产业双集中，打造经济发展新的增长极")
+    assert looks_like_heading("二、主要任务") and looks_like_heading("3.强化要素保障")
+    assert not looks_like_heading("1.圣家墩遗址保护范围已公布。")
+    assert not looks_like_heading("根据有关规定，现将我区第一至第三批区级文物保护单位公布")
+    typed = model.Paragraph(id="h", runs=[model.Run("（三）坚持城市产业双集中，打造经济发展新的增长极")])
+    laid = _lay(_fill(16) + [_p("x", 26 + 28 * 2), typed, _p("n", 26 + 28 * 5)])
+    assert _page_of(laid, "h") == [1] and _page_of(laid, "n")[0] == 1

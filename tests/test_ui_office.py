@@ -128,6 +128,7 @@ def test_first_window_fits_a_1366_by_768_screen_and_restores_only_what_fits(tmp_
 
 # -- reordering ----------------------------------------------------------------------------------
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_alt_and_ctrl_arrows_move_the_selected_document_undoably(window, qtbot):
     depth = window.undo.stack.index()
     before = _order(window)
@@ -159,6 +160,7 @@ def test_alt_and_ctrl_arrows_move_the_selected_document_undoably(window, qtbot):
     assert _order(window) == before
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_context_menu_moves_up_down_and_to_another_section(window, qtbot, monkeypatch):
     depth = window.undo.stack.index()
     before = _order(window)
@@ -193,6 +195,7 @@ def test_context_menu_moves_up_down_and_to_another_section(window, qtbot, monkey
     assert _order(window) == before
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_after_a_drag_the_pages_show_the_moved_document_and_the_toc_stays(window, qtbot):
     depth = window.undo.stack.index()
     model = window.tree_model
@@ -215,6 +218,7 @@ def test_after_a_drag_the_pages_show_the_moved_document_and_the_toc_stays(window
 
 # -- saving ---------------------------------------------------------------------------------------
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_ctrl_s_saves_visibly_and_the_note_says_every_change_is_saved(window, qtbot):
     now = re.compile(r"^已自动保存 \d\d:\d\d:\d\d$")
     assert now.match(window.saved_label.text())
@@ -234,6 +238,7 @@ def test_ctrl_s_saves_visibly_and_the_note_says_every_change_is_saved(window, qt
 
 # -- keys from fields ------------------------------------------------------------------------------
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_ctrl_z_in_a_properties_field_commits_then_undoes(window, qtbot):
     depth = window.undo.stack.index()
     field = window.properties.published
@@ -253,6 +258,7 @@ def test_ctrl_z_in_a_properties_field_commits_then_undoes(window, qtbot):
     assert window.session.issue.meta.published == old
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_ctrl_z_in_a_many_line_field_commits_then_undoes(window, qtbot):
     depth = window.undo.stack.index()
     field = window.properties.slogans
@@ -268,6 +274,7 @@ def test_ctrl_z_in_a_many_line_field_commits_then_undoes(window, qtbot):
     _undo_all_of_this_test(window, qtbot, depth)
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_ctrl_z_in_a_spin_box_undoes_the_last_edit_of_the_window(window, qtbot):
     depth = window.undo.stack.index()
     before = _order(window)
@@ -278,6 +285,7 @@ def test_ctrl_z_in_a_spin_box_undoes_the_last_edit_of_the_window(window, qtbot):
     assert _order(window) == before and window.undo.stack.index() == depth
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_ctrl_e_and_esc_in_the_find_bar(window, qtbot, monkeypatch):
     bar = window.find_bar
     exported = []
@@ -299,6 +307,7 @@ def test_ctrl_e_and_esc_in_the_find_bar(window, qtbot, monkeypatch):
     assert not bar.isVisible()
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_a_failed_undo_leaves_the_stack_where_the_session_is(window, qtbot, monkeypatch):
     from editor.errors import GazetteError
     depth = window.undo.stack.index()
@@ -319,6 +328,7 @@ def test_a_failed_undo_leaves_the_stack_where_the_session_is(window, qtbot, monk
 
 # -- what the screen says -----------------------------------------------------------------------
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_a_click_on_the_page_names_the_place_without_ids(window):
     from editor.layout.items import Source
     from editor.ui.table_panel import tables_of
@@ -349,6 +359,7 @@ def test_first_export_progress_names_fonts_as_people_know_them():
 
 # -- the table tab ----------------------------------------------------------------------------------
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_table_tab_names_sizes_and_applies_header_arrows_at_once(window, qtbot):
     from editor.ui.table_panel import tables_of
     depth = window.undo.stack.index()
@@ -399,6 +410,7 @@ def test_a_table_the_layout_turned_shows_ticked(qtbot):
 
 # -- export ----------------------------------------------------------------------------------------
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_export_starts_in_the_project_folder_and_asks_before_replacing(window, monkeypatch,
                                                                      tmp_path):
     from PySide6.QtWidgets import QMessageBox
@@ -436,6 +448,7 @@ def test_export_starts_in_the_project_folder_and_asks_before_replacing(window, m
 
 # -- small things ---------------------------------------------------------------------------------
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_toolbar_stays_put_as_the_undo_text_changes(window, qtbot):
     from PySide6.QtWidgets import QToolBar
     depth = window.undo.stack.index()
@@ -451,6 +464,7 @@ def test_toolbar_stays_put_as_the_undo_text_changes(window, qtbot):
     _undo_all_of_this_test(window, qtbot, depth)
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_greyed_panels_hold_no_values_and_compare_closes_only_when_open(window):
     window.tree.setCurrentIndex(window.tree_model.index(0, 0))          # a section
     props = window.properties
@@ -463,6 +477,7 @@ def test_greyed_panels_hold_no_values_and_compare_closes_only_when_open(window):
     assert window.actions["proof_compare"].isEnabled()
 
 
+@pytest.mark.slow                  # opens and lays out the whole sample issue
 def test_side_panels_fit_their_dock_without_sideways_scrolling(window):
     window.select_document(window.session.issue.sections[0].documents[0].id)
     for k, panel in ((0, window.properties), (1, window.table_panel)):

@@ -2,10 +2,13 @@
 
 ``FontBook`` is the real ``Measurer`` (editor.fonts.measure): each gazette role has a
 chain of faces (preferences order, faces whose licence forbids embedding left out, the
-open Noto fallback last).  ``face_for`` picks, per character, the first face of the
-role's chain that has the glyph, then the other roles' faces, then any other face
-found on the machine; the choice and the advance widths are cached in dicts, so the
-composer's ~100k calls per build are dictionary look-ups.
+open Noto fallback last).  ``face_for`` picks, per character, the role's first face when
+it has the glyph, else the first that has it of: the role's other installed faces, the
+other roles' (宋体 first), any other installed face (CJK first: SimSun-ExtB), the bundled
+open faces (Noto SC, Noto JP for Extension B); a visible character none has gets
+``MISSING_FACE`` (a placeholder box, a GLYPH_MISSING warning).  The choice and the
+advance widths are cached in dicts, so the composer's ~100k calls per build are
+dictionary look-ups.
 
 Face keys are PostScript names.  A character outside the face's cached base set
 (``charsets.base_chars``) gets the key ``<face>~x``: same file and metrics, but embedded
@@ -65,6 +68,12 @@ def display_name(rec: FaceRecord) -> str:
     family = (rec.names or [rec.key])[0]
     styled = [n for n in rec.names if n.startswith(family + " ") and not n.endswith("Regular")]
     return max(styled, key=len) if styled else family
+
+
+# where a role looks next for a glyph its own faces lack: 宋体 first for the serif roles
+# (仿宋_GB2312 → 仿宋 → 宋体), the heavy 小标宋 last; 黑体 among the sans faces first
+_KIN = {role: ("song", "fangsong", "kai", "latin", "biaosong", "hei") for role in ROLES}
+_KIN["hei"] = ("hei", "song", "fangsong", "kai", "latin", "biaosong")
 
 
 def _role_kind(role: str) -> str:
@@ -163,8 +172,8 @@ class FontBook:
 
     def _pool(self, role: str) -> list[FaceRecord]:
         """Where a character the role's first face lacks is looked for, in order: the
-        role's installed preferred faces (仿宋_GB2312 → 仿宋), those of the roles of the same
-        kind (serif or sans) then the others (宋体 …), every other installed face (CJK
+        role's installed preferred faces (仿宋_GB2312 → 仿宋), those of the other roles
+        (宋体 first, see ``_KIN``), every other installed face (CJK
         faces of the same kind first: SimSun-ExtB has Extension B), and last the bundled
         open faces (Noto SC, then Noto JP for the Extension B characters SC lacks)."""
         pool = self._pools.get(role)
@@ -173,7 +182,7 @@ class FontBook:
             chain = self._chains[role]
             own = {rec.key for rec in chain}
             ordered = [chain[0]] + [rec for rec in chain if not self.is_bundled(rec)]
-            for other in sorted(ROLES, key=lambda r: _role_kind(r) != kind):
+            for other in _KIN[role]:
                 ordered += [rec for rec in self._chains[other] if not self.is_bundled(rec)]
             usable = [rec for rec in self.faces if rec.embeddable]
             ordered += sorted((rec for rec in usable if not self.is_bundled(rec)),

@@ -83,7 +83,7 @@ def prepare_files(book, chars_by_face: dict[str, set[str]], progress=None) -> di
         metrics = book.metrics(rec.key)
         lacking = sorted(c for c in chars if not metrics.has(c) and c.isprintable())
         if lacking and label != "base":     # the base set is the same for every face
-            say(f"警告：字体 {rec.key} 缺少 {len(lacking)} 个字符：{''.join(lacking[:20])}")
+            say(f"警告：字体 {shown_name(rec)} 缺少 {len(lacking)} 个字符：{''.join(lacking[:20])}")
         if not path.exists() and label == "base":
             seeded = seeded_base(Path(rec.path), rec.index)
             if seeded is not None:      # converted when the bundle was built

@@ -208,6 +208,8 @@ class DocumentBuilder:
         if name == "body" and changes.get("align") in ("center", "right"):
             changes["first_indent"] = 0.0
         changes.update(self.keeps(block, st))
+        if name == "body" and looks_like_heading(block.display_text):
+            changes["keep_with_next"] = True    # a typed 一、/（一）/1. heading
         changes.update(extra)
         if name == "attachment_title":
             changes["page_break_before"] = False
@@ -414,6 +416,19 @@ def document_flowables(doc: model.Document, template: Template, measurer: Measur
 
 
 _CAPTION = re.compile(r"^\s*(附?图|表)\s*[0-9０-９一二三四五六七八九十]+(?![0-9０-９]*\s*[年月日])")
+
+
+_TYPED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)"
+                            r"|[0-9０-９]{1,2}[.．、](?![0-9])|（[0-9０-９]{1,2}）|第[一二三四五六七八九十]+[章节部分])")
+
+
+def looks_like_heading(text: str) -> bool:
+    """A body paragraph that reads as a typed heading (一、… （一）… 1.…, short, no
+    closing full stop): the import did not make it a Heading, but it must not end a
+    page alone either."""
+    text = text.strip()
+    return (len(text) <= 40 and bool(_TYPED_HEADING.match(text))
+            and text[-1] not in "。；：，、！？…")
 
 
 def _is_note(block) -> bool:
