@@ -233,7 +233,8 @@ def all_text(path) -> str:
 #   before the table, or its ``注：`` note first on the page after it.
 #
 # A row continues on the next page when a column that has text in the last row of a page
-# is empty in the first body row below the repeated header of the next page.
+# is empty in the first body row below the repeated header of the next page, and so is
+# that row's first box (a number or name column, filled when a row starts).
 
 import re as _re
 import statistics as _stats
@@ -292,7 +293,7 @@ def _group_lines(glyphs: list) -> list[list[Glyph]]:
             out.append([g])
     for ln in out:
         ln.sort(key=lambda g: g.u0)
-    return out
+    return [ln for ln in out if any(not g.c.isspace() for g in ln)]
 
 
 def _frame(direction) -> tuple:
@@ -309,6 +310,8 @@ def _read_page(page, index: int) -> TPage:
         for ln in b.get("lines", []):
             for sp in ln["spans"]:
                 for ch in sp["chars"]:
+                    if ch.get("synthetic"):         # a space PyMuPDF made up for a gap
+                        continue
                     chars.append((ln["dir"], sp["size"], ch))
                     dirs[(round(ln["dir"][0]), round(ln["dir"][1]))] += 1
     d = dirs.most_common(1)[0][0] if dirs else (1, 0)
@@ -341,12 +344,11 @@ def _read_page(page, index: int) -> TPage:
         g.v -= v_top
     vs = [(x, t - v_top, b - v_top) for x, t, b in vs]
     hs = [(y - v_top, l, r) for y, l, r in hs]
+    hs = [h for h in hs if _ruled(h, vs)]          # not an underline or a rule in text
     boxes: dict = {k: Box(*k) for k in _probe_boxes(vs, hs)}
     loose = []
     for g in glyphs:
-        if g.c.isspace():
-            continue
-        key = _glyph_box(g, vs, hs)
+        key = _glyph_box(g, vs, hs)       # spaces too: a word space is no inserted gap
         if key is None:
             loose.append(g)
         else:
@@ -354,6 +356,13 @@ def _read_page(page, index: int) -> TPage:
     outside = [ln for ln in _group_lines(loose)
                if not _FOLIO.match("".join(g.c for g in ln))]
     return TPage(index, height, list(boxes.values()), outside)
+
+
+def _ruled(h, vs) -> bool:
+    """Does horizontal segment ``h`` meet a vertical rule at each end (a table rule)?"""
+    y, left, right = h
+    return all(any(abs(x - end) < 1.0 and t - 1.0 <= y <= b + 1.0 for x, t, b in vs)
+               for end in (left, right))
 
 
 def _probe_boxes(vs, hs) -> set:
@@ -481,7 +490,7 @@ def table_report(path, min_split_lines: int = 4, details: list | None = None) ->
             for b in tall:
                 hit("missing_labels", k, f"empty merged box at u={b.left:.0f}")
         onward = nxt is not None and _continues(nxt, page)
-        if (cont or onward) and sum(_n_lines(r) for r in _rows(body)) <= 1:
+        if (cont or onward) and sum(max(_n_lines(r), 1) for r in _rows(body)) <= 1:
             hit("stub_rows", k, " ".join(b.text for b in body)[:40])
         if not cont and prev is not None and prev.outside:
             top = min(b.top for b in page.boxes)
@@ -510,8 +519,9 @@ def _check_split(first: list[Box], last: list[Box], page: TPage, prev: TPage,
     """Is ``first`` (top body row of a page) the rest of ``last`` (the page before's
     bottom row)?  Then count a one-line fragment or a short row split."""
     cols = {page.col(b): b for b in first}
-    split = any(b.text and prev.col(b) in cols and not cols[prev.col(b)].text
-                for b in last)
+    lead = min(first, key=lambda b: b.left)
+    split = not lead.text and any(b.text and prev.col(b) in cols and not cols[prev.col(b)].text
+                                  for b in last)
     if not split or not any(b.text for b in first):
         return
     a, b = _n_lines(last), _n_lines(first)

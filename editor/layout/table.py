@@ -141,15 +141,18 @@ class TableFlowable:
         for _ in range(3):
             page = _Page(p, self.style, x0, frame.bottom, list(items), limit, reserve)
             progress, rest = page.run(st, body_row, top, first_on_page)
-            limit = self._pull_back(p, rest, body_row)
+            stub = self._stub(p, rest)
+            limit = rest.row - 1 if stub and rest.row - 1 > body_row else None
             if limit is None:
                 break
         items = page.items
         if not progress and not first_on_page:
             return Placement(items=[], y_end=y, rest=self)
-        if (not st.continued and not first_on_page and rest is not None
-                and page.body_lines < self.style.min_fragment_lines):
-            return Placement(items=[], y_end=y, rest=self)    # a lone row at a page foot
+        low = y > frame.y + frame.height / 3      # a new page would give much more room
+        if not st.continued and not first_on_page and low and rest is not None and (
+                stub or page.body_lines < self.style.min_fragment_lines):
+            # a lone row at a page foot, or a stub left over: start on the next page
+            return Placement(items=[], y_end=y, rest=self)
         warnings = page.warnings
         items.sort(key=lambda it: not isinstance(it, RectItem))
         if rest is None:
@@ -168,17 +171,19 @@ class TableFlowable:
             return 0.0
         return note.min_height(frame) + (frame.grid_pitch or 0.0)
 
-    def _pull_back(self, p: Prepared, rest: "_State | None", first_row: int) -> int | None:
-        """A row limit for setting this fragment again when the rest would be a stub —
-        fewer than ``min_fragment_lines`` lines in whole rows and nothing carried: the
-        fragment then ends one row earlier (if it keeps a row), or None."""
-        if rest is None or rest.carry or rest.row - 1 <= first_row:
-            return None
-        left = sum(max((len(c.units) for c in row.cells if c.row_end == r), default=0)
-                   for r, row in enumerate(p.rows[rest.row:], rest.row))
-        if left >= self.style.min_fragment_lines:
-            return None
-        return rest.row - 1
+    def _stub(self, p: Prepared, rest: "_State | None") -> bool:
+        """Would ``rest`` be a stub — fewer than ``min_fragment_lines`` lines in whole
+        rows and nothing carried?  (Then the fragment ends a row earlier.)"""
+        if rest is None or rest.carry:
+            return False
+        left = sum(_lines(row, r) for r, row in enumerate(p.rows[rest.row:], rest.row))
+        return left < self.style.min_fragment_lines
+
+
+def _lines(row, r: int) -> int:
+    """Lines of row ``r`` for the stub rules: its tallest cell ending there (an empty
+    row counts as one line)."""
+    return max([len(c.units) for c in row.cells if c.row_end == r] + [1])
 
 
 _UNIT_END = set("、，,；;。：:！!？?）)”’》〕】」』")
@@ -231,8 +236,8 @@ class _Page:
             need = self._row_height(cur, i, y, fresh_row=not (i in skip_new))
             extra = self.reserve if i == len(p.rows) - 1 else 0.0
             if y + need + extra <= self.bottom + EPS:
-                self.body_lines += max((len(o.units) for o in cur if o.cell.row_end == i),
-                                       default=0)
+                self.body_lines += max([len(o.units) for o in cur if o.cell.row_end == i]
+                                       + [1])
                 y = self._close_row(cur, i, y + need)
                 opened = [o for o in cur if o.cell.row_end > i]
                 if i in skip_new:

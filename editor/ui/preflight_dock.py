@@ -173,8 +173,13 @@ class PreflightDock(QObject):
 
     def _fonts(self, laid_out, measurer) -> None:
         found = substitutions(laid_out, measurer)
-        pairs = "，".join(f"{wanted}→{face}" for _label, wanted, face in found)
-        self.fonts_label.setText(f"字体替代：{pairs}" if found else "")
+        # short on the status bar (a 1366-pixel screen leaves little room): one pair, or
+        # the count; every pair in the tooltip
+        if len(found) == 1:
+            text = "字体替代：{1}→{2}".format(*found[0])
+        else:
+            text = f"字体替代 {len(found)} 种" if found else ""
+        self.fonts_label.setText(text)
         self.fonts_label.setToolTip("\n".join(
             f"{label}：文件要求的 {wanted} 未安装，以 {face} 代替" for label, wanted, face in found))
         self.fonts_label.setVisible(bool(found))
