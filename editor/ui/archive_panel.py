@@ -215,7 +215,8 @@ class ArchivePanel:
         out, _ = QFileDialog.getSaveFileName(self.window, "导出年度总目次",
                                              str(path.parent / f"{year}年总目次.pdf"),
                                              "PDF 文件 (*.pdf)")
-        if not out:
+        from editor.ui.export import confirm_output
+        if not out or not confirm_output(self.window, Path(out), [path], asked=True):
             return
 
         def work(progress):
