@@ -8,9 +8,9 @@ import dataclasses
 
 import pytest
 
-from tablecheck import STSongMeasurer, render_pdf, table_report
+from tablecheck import STSongMeasurer, render_pdf
+from tablereport import table_report
 from editor import model
-from editor.layout.flow import Frame
 from editor.layout.items import Source, TextItem
 from editor.layout.paginate import flow_pages
 from editor.layout.paragraph import ParagraphFlowable
@@ -243,7 +243,7 @@ def _sizes_in_boxes(pages, marker: str) -> set[float]:
 
 @pytest.mark.slow
 def test_sample_issue_tables_read_like_print(tmp_path):
-    from tablecheck import read_table_pages
+    from tablereport import read_table_pages
     from editor.app.loading import load_any_issue
     from editor.render import build_pdf
     from editor.resources import sample_issue_path
@@ -258,7 +258,7 @@ def test_sample_issue_tables_read_like_print(tmp_path):
 @pytest.mark.parametrize("shape", ["wide", "narrow", "tall", "group"])
 def test_unseen_table_shapes_read_like_print(tmp_path, shape):
     from table_docs import BUILDERS, build
-    from tablecheck import read_table_pages
+    from tablereport import read_table_pages
     out = tmp_path / f"{shape}.pdf"
     build(BUILDERS[shape](tmp_path / f"{shape}.docx"), out)
     details: list = []
