@@ -157,9 +157,12 @@ def test_a_fifo_or_a_device_named_docx_is_refused_by_type_without_blocking(tmp_p
             import_docx(path)
         assert "不是普通文件" in info.value.message
     from editor.cli import main
+    from editor.guard import not_regular
     gazette = tmp_path / "x.gazette"
     os.mkfifo(gazette)
     assert main(["build", str(gazette), "-o", str(tmp_path / "o.pdf")]) == 2
+    assert "命名管道" in not_regular(gazette)          # what the window's 打开 checks
+    assert not_regular(tmp_path) is None and not_regular(tmp_path / "none.gazette") is None
 
 
 @pytest.mark.skipif(os.name != "posix", reason="undecodable names exist on POSIX")
