@@ -197,6 +197,19 @@ def special_kind(st: os.stat_result) -> str | None:
     return None if stat.S_ISREG(st.st_mode) else "特殊文件"
 
 
+def not_regular(path) -> str | None:
+    """The Chinese refusal for a path that exists and is a FIFO, device or socket (told
+    by its type, without opening it); None for a regular file, a folder or no file."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    what = special_kind(st)
+    if what is None or what == "文件夹":
+        return None
+    return f"“{display_name(os.path.basename(os.fspath(path)))}”是{what}，不是普通文件，已拒绝"
+
+
 def read_input(path, refuse: Callable[[str, str], Exception],
                limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of an input file, refusing by type before reading: a FIFO, a device (or a

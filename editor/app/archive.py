@@ -21,10 +21,10 @@ Progress = Callable[[str], None]
 
 def _print_pdf(issue, template: str | None, progress: Progress | None):
     """(laid-out issue, print PDF bytes), made as ``build`` makes them."""
-    from editor.render import build_pdf
+    from editor.app.production import export_print_pdf
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "issue.pdf"
-        laid_out = build_pdf(issue, out, template=template, progress=progress)
+        laid_out = export_print_pdf(issue, out, template=template, progress=progress)
         return laid_out, out.read_bytes()
 
 

@@ -101,7 +101,7 @@ def _run(jobs, say) -> None:
     started = time.perf_counter()
     total = len(jobs)
     for n, (face, args) in enumerate(jobs, 1):
-        size = "基础字集（约 8000 字）" if args[5] == "base" else f"{len(args[2])} 个字符"
+        size = "基础字集（约 5000 字）" if args[5] == "base" else f"{len(args[2])} 个字符"
         say(f"首次使用字体，正在转换 {n}/{total}：{face}，{size}……")
     if total > 1 and _parallel_ok():
         from concurrent.futures import ProcessPoolExecutor, as_completed

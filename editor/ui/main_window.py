@@ -271,6 +271,9 @@ class MainWindow(EditRequests, QMainWindow):
 
         def work(progress):
             from editor.app.session import Session
+            from editor.guard import not_regular
+            if not_regular(path):           # a FIFO named x.gazette would block forever
+                raise GazetteError(not_regular(path), path=str(path))
             progress(f"读取 {path.name}")
             return Session.open(path)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QInputDialog, QLabel, Q
 
 from editor.layout.glyphs import substitutions
 from editor.preflight import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, Report
-from editor.preflight import fix_command, run_preflight
+from editor.preflight import fix_command
 from editor.preflight.findings import RULES
 from editor.proof.geometry import Box, boxes_for
 
@@ -113,10 +113,10 @@ class PreflightDock(QObject):
         if window.session is None or window.laid_out is None:
             self.report = Report()
         else:
-            from editor.layout.paginate import resolve_template
-            issue = window.session.issue
-            self.report = run_preflight(issue, window.laid_out, resolve_template(issue, None),
-                                        self._measurer, window.session.store.ignored_findings())
+            from editor.app.checks import preflight_pages
+            self.report = preflight_pages(window.session.issue, window.laid_out, None,
+                                          window.session.store.ignored_findings(),
+                                          self._measurer)
         self._fill()
         window.preview.viewport().update()
 
