@@ -54,7 +54,7 @@ class HistoryEntry:
 
     def describe(self) -> str:
         if self.foreign:
-            return f"{self.text}（另一处所做：{self.user} {_clock(self.time)}）"
+            return f"{self.text}（另一处所做：{self.user} {local_time(self.time, '%H:%M')}）"
         return self.text
 
     @property
@@ -425,10 +425,10 @@ class Session:
         return cmds.find_section_by_title(self.issue, title)
 
 
-def _clock(stamp: str) -> str:
-    """HH:MM in the local time zone of a stored UTC time."""
+def local_time(stamp: str, form: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored UTC time in the local time zone (``form``: strftime)."""
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%H:%M")
+        return datetime.fromisoformat(stamp).astimezone().strftime(form)
     except ValueError:
         return stamp
 

@@ -12,7 +12,8 @@ composed lines of every cell; placing walks the rows with a small state:
   next page's part of the row) only when its tallest cell has more than
   ``min_split_lines`` lines, and then every split cell keeps ``min_fragment_lines`` lines
   or more on each side (a cell that cannot moves down whole) and breaks after a word unit
-  — a line ending in 、，。 or a paragraph — when one is within ``unit_break_lines``; a
+  — a line ending in 、，。 or a paragraph — when one is within ``unit_break_lines`` (a
+  list of names, 区行政审批局、区税务局, with none near moves down whole); a
   shorter row, or a ``cant_split``/keep-together one, moves whole, and is split anyway
   when it is the first row of a page (guaranteed progress);
 * a row-spanning cell sets its lines from the top of its fragment; at a page break its
@@ -34,6 +35,7 @@ per line for longer text — in the frame (an editor-set size is kept as it is).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from editor.fonts.measure import Measurer
@@ -186,6 +188,19 @@ def _lines(row, r: int) -> int:
     return max([len(c.units) for c in row.cells if c.row_end == r] + [1])
 
 
+_ITEM_SEP = re.compile(r"[、，,；;／/\s]+")
+NAME_MAX_CHARS = 16     # an item of a list this short is a name (区行政审批局)
+
+
+def _name_list(cell: PCell) -> bool:
+    """Is the cell a list of names (区行政审批局、区税务局) — short items between 、，；
+    and no sentence — whose lines break inside names when the column is narrow?"""
+    text = "".join(u.line.text for u in cell.units if u.line is not None)
+    if not text or "。" in text.rstrip("。"):
+        return False
+    return all(len(item) <= NAME_MAX_CHARS for item in _ITEM_SEP.split(text.strip("。")))
+
+
 _UNIT_END = set("、，,；;。：:！!？?）)”’》〕】」』")
 
 
@@ -332,7 +347,7 @@ class _Page:
         for k in range(n, max(keep, n - self.s.unit_break_lines) - 1, -1):
             if _unit_end(o.units[k - 1]):
                 return k
-        return n
+        return 0 if _name_list(o.cell) else n      # never split a name: move it down
 
     def _close_row(self, cur: list[_Open], i: int, bottom: float) -> float:
         for o in cur:
