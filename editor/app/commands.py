@@ -15,12 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from editor.app.command import Change, Command
-from editor.docx_import.patterns import title_text
 from editor.errors import GazetteError
-from editor.model import (Annotation, Document, DocumentLayout, Heading, Issue, IssueMeta,
-                          ListItem, Paragraph, Section)
+from editor.model import Annotation, Document, DocumentLayout, Issue, IssueMeta, Section
 from editor.model.address import PART_LABELS
-from editor.model.serialize import from_dict, to_dict
 
 META_FIELDS = {f.name for f in dataclasses.fields(IssueMeta)}
 LAYOUT_FIELDS = {f.name for f in dataclasses.fields(DocumentLayout)}
@@ -387,67 +384,12 @@ class SetDocumentField(Command):
         return f"修改{HEAD_FIELDS.get(self.field, '文件')}"
 
 
-PARAGRAPH_ROLES = {"title": "文件标题", "heading1": "一级标题", "heading2": "二级标题",
-                   "heading3": "三级标题", "heading4": "四级标题", "body": "正文段落"}
-
-
 def block_place(doc: Document, block_id: str) -> tuple[list, int, str]:
     """(block list, index, where) of a top-level block of the body or an attachment."""
     place = doc.place_of(block_id)
     if place is None:
         raise GazetteError("找不到该段落（文件可能已改动）", f"block {block_id!r} in {doc.id}")
     return place
-
-
-@dataclass
-class SetParagraphRole(Command):
-    """Correct what a paragraph is, where the import read it wrong: a heading of level
-    1–4, a plain body paragraph, or the document's title (the paragraph leaves the body;
-    allowed for a body paragraph of a document whose title is missing or wrong)."""
-    doc_id: str
-    block_id: str
-    target: str
-    saved: dict | None = None
-    title: ClassVar[str] = "修改段落类型"
-
-    def apply(self, issue: Issue) -> Change:
-        if self.target not in PARAGRAPH_ROLES:
-            raise GazetteError("段落类型不正确", repr(self.target))
-        doc = _document(issue, self.doc_id)
-        blocks, i, where = block_place(doc, self.block_id)
-        block = blocks[i]
-        if not isinstance(block, Paragraph) or isinstance(block, ListItem):
-            raise GazetteError("只能修改普通段落的类型（表格、图片、列表项除外）")
-        self.saved = {"block": to_dict(block), "index": i, "where": where, "title": doc.title}
-        keep = dict(id=block.id, runs=block.runs, label=block.label, style=block.style,
-                    style_name=block.style_name)
-        if self.target == "title":
-            if where != "body" or not block.display_text.strip():
-                raise GazetteError("只有正文中的非空段落可以设为文件标题")
-            doc.title = title_text(block.display_text)
-            del blocks[i]
-            return Change(documents={doc.id}, sections=True)
-        if self.target == "body":
-            blocks[i] = Paragraph(role="body", **keep)
-        else:
-            blocks[i] = Heading(role="body", level=int(self.target[-1]), **keep)
-        return Change(documents={doc.id})
-
-    def revert(self, issue: Issue) -> Change:
-        doc = _document(issue, self.doc_id)
-        saved = self.saved
-        blocks = dict(doc.block_lists())[saved["where"]]
-        block = saved["block"]          # stored form, or already decoded after a restart
-        block = from_dict(copy.deepcopy(block)) if isinstance(block, dict) else copy.deepcopy(block)
-        if self.target == "title":
-            blocks.insert(saved["index"], block)
-            doc.title = saved["title"]
-            return Change(documents={doc.id}, sections=True)
-        blocks[saved["index"]] = block
-        return Change(documents={doc.id})
-
-    def describe(self) -> str:
-        return f"段落设为{PARAGRAPH_ROLES.get(self.target, '')}"
 
 
 def _document(issue: Issue, doc_id: str) -> Document:
