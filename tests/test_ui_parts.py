@@ -346,3 +346,16 @@ def test_screen_draws_underline_and_strike_where_the_pdf_does(qtbot):
     for x0, y, x1, _ in rules:
         assert all(dark(x, y) for x in (x0 + 1, (x0 + x1) / 2, x1 - 1))
         assert not dark(x0 - 3, y) and not dark(x1 + 3, y)
+
+
+def test_a_panel_request_after_the_project_closed_does_nothing(qtbot, tmp_path):
+    """A spin box losing focus while the window closes still emits its edit; with no
+    project open the request is dropped (it raised AttributeError in the event loop)."""
+    from ui_window import make_window
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    assert window.session is None
+    window.edit_table_layout("d1", "t1", "font_size", 12.0)
+    window.edit_meta("title", "新刊名")
+    window.merge_cells("d1", "t1", "c1", "right")
+    assert window.errors == []
