@@ -359,3 +359,21 @@ def test_a_panel_request_after_the_project_closed_does_nothing(qtbot, tmp_path):
     window.edit_meta("title", "新刊名")
     window.merge_cells("d1", "t1", "c1", "right")
     assert window.errors == []
+
+
+def test_new_issue_never_replaces_the_project_that_is_open(qtbot, tmp_path):
+    """新建一期 onto the open project's own file (the dialog's 替换 confirmed) is refused
+    and the open project is left whole; so is the previous issue it carries on from."""
+    from editor.app.session import Session
+    from ui_window import make_window
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    project = tmp_path / "本期.gazette"
+    Session.create(project).close()
+    before = project.read_bytes()
+    window.path = project
+    window.create_project(project, None)
+    window.path = None
+    window.create_project(project, None, like=project)
+    assert len(window.errors) == 2 and all("正在使用" in text for _t, text in window.errors)
+    assert project.read_bytes() == before
