@@ -327,13 +327,13 @@ class SetDocumentLayout(Command):
             raise GazetteError("无法修改该项版式", f"layout field {self.field!r}")
         if self.field == "start" and self.value not in (None, "new_page", "odd_page"):
             raise GazetteError("起始页只能是“另起一页”或“从奇数页起”", repr(self.value))
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         self.old = getattr(doc.layout, self.field)
         setattr(doc.layout, self.field, self.value)
         return Change(documents={self.doc_id}, sections=self.field == "toc_title")
 
     def revert(self, issue: Issue) -> Change:
-        setattr(_document(issue, self.doc_id).layout, self.field, self.old)
+        setattr(document_of(issue, self.doc_id).layout, self.field, self.old)
         return Change(documents={self.doc_id}, sections=self.field == "toc_title")
 
     def describe(self) -> str:
@@ -362,7 +362,7 @@ class SetDocumentField(Command):
     def apply(self, issue: Issue) -> Change:
         if self.field not in HEAD_FIELDS:
             raise GazetteError("无法修改该项", f"document field {self.field!r}")
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         self.old = getattr(doc, self.field)
         setattr(doc, self.field, str(self.value).strip())
         self.was_uncertain = self.field in doc.uncertain      # checked by the editor now
@@ -371,7 +371,7 @@ class SetDocumentField(Command):
         return self._change()
 
     def revert(self, issue: Issue) -> Change:
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         setattr(doc, self.field, self.old)
         if self.was_uncertain and self.field not in doc.uncertain:
             doc.uncertain.append(self.field)
@@ -392,7 +392,8 @@ def block_place(doc: Document, block_id: str) -> tuple[list, int, str]:
     return place
 
 
-def _document(issue: Issue, doc_id: str) -> Document:
+def document_of(issue: Issue, doc_id: str) -> Document:
+    """Document ``doc_id`` of the issue; a GazetteError when it is gone."""
     doc = issue.find_document(doc_id)
     if doc is None:
         raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
@@ -408,7 +409,7 @@ class AddAnnotation(Command):
     title: ClassVar[str] = "添加批注"
 
     def apply(self, issue: Issue) -> Change:
-        doc = _document(issue, self.annotation.doc_id)
+        doc = document_of(issue, self.annotation.doc_id)
         if any(a.id == self.annotation.id for d in issue.documents() for a in d.annotations):
             raise GazetteError("批注编号重复", f"annotation {self.annotation.id!r}")
         insert_clamped(doc.annotations, self.index, copy.deepcopy(self.annotation))
@@ -440,7 +441,7 @@ class DeleteAnnotation(Command):
     def revert(self, issue: Issue) -> Change:
         if self.annotation is None:
             raise GazetteError("无法恢复该批注", f"annotation {self.annotation_id!r} not kept")
-        doc = _document(issue, self.annotation.doc_id)
+        doc = document_of(issue, self.annotation.doc_id)
         insert_clamped(doc.annotations, self.index, copy.deepcopy(self.annotation))
         return Change(annotations={self.annotation_id})
 

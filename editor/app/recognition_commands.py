@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from editor.app.command import Change, Command
-from editor.app.commands import block_place
+from editor.app.commands import block_place, document_of
 from editor.docx_import.patterns import DATE_IN, compact, title_text
 from editor.errors import GazetteError
 from editor.model import (DOCUMENT_KINDS, Document, Heading, Issue, ListItem, Paragraph,
@@ -31,13 +31,6 @@ PART_NAMES = {part: PART_LABELS[part] for part in (
 # Head parts a click (or the CLI) may name instead of a block id.
 HEAD_TEXT_PARTS = ("title", "subtitle", "speaker", "mark", "date")
 _KEEP = ("id", "annotations")
-
-
-def _document(issue: Issue, doc_id: str) -> Document:
-    doc = issue.find_document(doc_id)
-    if doc is None:
-        raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
-    return doc
 
 
 def _restore(doc: Document, saved: dict) -> None:
@@ -63,12 +56,12 @@ class _DocumentRewrite(Command):
     saved: dict | None = field(default=None, kw_only=True)
 
     def _saved_document(self, issue: Issue) -> Document:
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         self.saved = to_dict(doc)
         return doc
 
     def revert(self, issue: Issue) -> Change:
-        _restore(_document(issue, self.doc_id), self.saved)
+        _restore(document_of(issue, self.doc_id), self.saved)
         return Change(documents={self.doc_id}, sections=True)
 
 
@@ -199,7 +192,7 @@ class SetParagraphRole(SetPart):
         if not (isinstance(saved, dict) and "where" in saved):
             return super().revert(issue)
         # a step stored by an older version: the one paragraph and the old title
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         blocks = dict(doc.block_lists())[saved["where"]]
         block = saved["block"]
         block = from_dict(copy.deepcopy(block)) if isinstance(block, dict) else copy.deepcopy(block)
