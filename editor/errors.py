@@ -84,6 +84,14 @@ def _name_max(folder: Path) -> int:
         return NAME_MAX_DEFAULT
 
 
+def _name_length(name: str) -> tuple[int, str]:
+    """A file name's length as the file system counts it: UTF-16 units on Windows,
+    bytes elsewhere."""
+    if os.name == "nt":
+        return len(name.encode("utf-16-le", "surrogatepass")) // 2, "个字符"
+    return len(os.fsencode(name)), "字节"
+
+
 def _readonly_mount(folder: Path) -> bool:
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
@@ -98,13 +106,13 @@ def storage_problem(path: str | Path, extra_bytes: int = SIDE_SUFFIX_BYTES
     drive, folder or file, a full disk.  The error's message is the Chinese reason."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    size = len(os.fsencode(path.name))
+    size, unit = _name_length(path.name)
     limit = _name_max(folder)
     where = str(path)
     if size + extra_bytes > limit:
         return StorageError(
-            f"文件名太长（{size} 字节）：项目旁边要建立同名的临时文件，文件名最长 "
-            f"{limit - extra_bytes} 字节，请改用较短的文件名", "name_too_long", path=where)
+            f"文件名太长（{size} {unit}）：项目旁边要建立同名的临时文件，文件名最长 "
+            f"{limit - extra_bytes} {unit}，请改用较短的文件名", "name_too_long", path=where)
     if _readonly_mount(folder):
         return StorageError(f"文件所在的磁盘或共享是只读的（如光盘、写保护的U盘或只读共享）：{folder}",
                             "readonly", path=where)

@@ -197,6 +197,19 @@ def special_kind(st: os.stat_result) -> str | None:
     return None if stat.S_ISREG(st.st_mode) else "特殊文件"
 
 
+def not_regular(path) -> str | None:
+    """The Chinese refusal for a path that exists and is a FIFO, device or socket (told
+    by its type, without opening it); None for a regular file, a folder or no file."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    what = special_kind(st)
+    if what is None or what == "文件夹":
+        return None
+    return f"“{display_name(os.path.basename(os.fspath(path)))}”是{what}，不是普通文件，已拒绝"
+
+
 def read_input(path, refuse: Callable[[str, str], Exception],
                limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of an input file, refusing by type before reading: a FIFO, a device (or a
@@ -218,7 +231,14 @@ def read_input(path, refuse: Callable[[str, str], Exception],
         if st.st_size > limit:
             raise refuse(f"文件过大（{st.st_size // (1024 * 1024)} MB），已拒绝",
                          f"{st.st_size} bytes > {limit}")
-        data = fh.read(limit + 1)
+        # read what the file holds (a read of ``limit`` bytes would reserve all of them
+        # first); a file still growing is read on in chunks up to the limit
+        data = fh.read(st.st_size + 1)
+        while len(data) > st.st_size and len(data) <= limit:
+            more = fh.read(1 << 20)
+            if not more:
+                break
+            data += more
     if len(data) > limit:
         raise refuse("文件过大，已拒绝", f"more than {limit} bytes")
     return data

@@ -172,3 +172,23 @@ def test_the_pdf_is_dated_now_unless_source_date_epoch_says_otherwise(tmp_path, 
     build_pdf(issue, tmp_path / "b.pdf")
     assert _creation_date(tmp_path / "a.pdf").startswith("D:20250701000000")
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="X11 displays")
+def test_a_display_that_cannot_be_opened_is_said_in_chinese(tmp_path):
+    """DISPLAY names no X server (or Qt lacks a system library): Qt would abort in English."""
+    import os
+    import subprocess
+    import sys
+    pytest.importorskip("PySide6")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(DISPLAY=":97", GONGBAO_HOME=str(tmp_path))
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, str(root / "main.py")], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "编辑器窗口无法" in run.stderr and "xvfb-run" in run.stderr
+    assert "platform plugin" not in run.stderr and "Could not" not in run.stderr
+    records = list((tmp_path / "logs").glob("错误记录-*.txt"))
+    assert records and "xcb" in records[0].read_text(encoding="utf-8")

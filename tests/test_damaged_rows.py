@@ -111,3 +111,19 @@ def test_an_unreadable_undo_step_is_refused_plainly(damaged, data, expected, cap
     assert main(["project", "undo", str(path)]) == 2
     err = capsys.readouterr().err
     assert expected in err and "内部错误" not in err
+
+
+def test_the_window_opens_the_rest_and_names_the_damaged_documents(damaged, tmp_path, qapp,
+                                                                    qtbot):
+    from ui_window import TIMEOUT, close_window, make_window
+    path, reasons = damaged
+    win = make_window(tmp_path)
+    try:
+        win.open_project(path)
+        qtbot.waitUntil(lambda: win.session is not None and win.laid_out is not None,
+                        timeout=TIMEOUT)
+        assert win.errors and win.errors[-1][0] == "部分内容已损坏"
+        assert win.errors[-1][1].count("已损坏，未能打开") == len(reasons)
+        assert len(list(win.session.issue.documents())) == 2 and win.laid_out.pages
+    finally:
+        close_window(win, qapp)

@@ -238,3 +238,32 @@ def test_every_gbk_character_and_name_extensions_print(tmp_path):
     assert notdef == []
     assert [c for c in chars if c not in drawn] == []
     assert not [w for w in laid.warnings if w.code == "GLYPH_MISSING"]
+
+
+def test_print_file_with_bleed_and_slug_has_no_notdef(tmp_path):
+    """The slug line outside the trim names the issue (硚口区…): drawn in a face that has it."""
+    path = write_issue(tmp_path, {"reproduce.docx": _title("关于硚口区澴河街道有关事项的通知")
+                                  + _body(REPRODUCE)})
+    out = tmp_path / "bleed.pdf"
+    build_pdf(load_issue(path), out, bleed=True)
+    drawn, notdef, text = glyphs(out)
+    assert notdef == [] and "硚口区人民政府公报" in text.replace("\n", "")
+
+
+def test_names_print_with_the_fonts_this_machine_has(names_issue, tmp_path):
+    """The same issue laid out and written with the host's installed fonts as well (Debian's
+    fonts-noto-cjk, LXGW WenKai, Windows' SimSun-ExtB …, whatever is there): whichever
+    faces serve, no glyph 0 and every name character present."""
+    from editor.fonts import FontBook
+    from editor.layout.paginate import layout_issue
+    from editor.render.pdf import write_pdf
+    book = FontBook(system_fonts=True, user_file=tmp_path / "none.json")
+    issue = load_issue(Path(names_issue[0]).parent / "issue.json")
+    laid = layout_issue(issue, None, measurer=book)
+    out = tmp_path / "host.pdf"
+    write_pdf(laid, out, book)
+    drawn, notdef, text = glyphs(out)
+    assert notdef == []
+    missing = {w.text for w in laid.warnings if w.code == "GLYPH_MISSING"}
+    for ch in NAMES + PLACES + "䶮":
+        assert (drawn[ch] > 0 and ch in text) or any(f"U+{ord(ch):04X}" in m for m in missing), ch

@@ -134,3 +134,16 @@ def test_a_glyph_the_body_face_lacks_comes_from_songti_before_the_title_face(tmp
     assert book.face_for("中", "fangsong") == "FangSongGB2312"
     assert book.face_for("东", "fangsong") == "SimSun"
     assert book.face_for("东", "biaosong") != "SimSun"      # the title face has it itself
+
+
+def test_extension_b_from_an_installed_face_before_the_bundled_one(tmp_path):
+    """On the office's Windows machine 𠮷 comes from SimSun-ExtB (an installed CJK face),
+    before the bundled Noto JP."""
+    folder = tmp_path / "win"
+    folder.mkdir()
+    jp = next(p for p in bundled_files() if p.name == "NotoSerifJP-Regular.otf")
+    extb = subset_to_truetype(jp, 0, set("𠮷"), tmp_path / "x.ttf")
+    _face(extb, folder / "simsunb.ttf", "SimSun-ExtB", "SimSun-ExtB", "SimSun-ExtB")
+    book = _book(folder, tmp_path)
+    assert book.face_for("𠮷", "fangsong") == "SimSun-ExtB~x"
+    assert book.face_for("𠮷", "hei") == "SimSun-ExtB~x"

@@ -118,3 +118,14 @@ def test_the_export_dialog_refuses_the_project_and_asks_before_replacing(project
     dialog.accept()
     assert dialog.result() == ExportDialog.DialogCode.Accepted
     dialog.deleteLater()
+
+
+def test_the_archive_year_index_never_writes_over_the_archive_or_a_project(project, tmp_path,
+                                                                          capsys):
+    archive = tmp_path / "档案.gzarchive"
+    archive.write_bytes(b"stand-in archive")
+    for target in (archive, project):
+        before = target.read_bytes()
+        assert main(["archive", "index", str(archive), "--year", "2025", "-o", str(target),
+                     "--force"]) == 2
+        assert "不能" in capsys.readouterr().err and target.read_bytes() == before

@@ -157,9 +157,18 @@ def test_a_fifo_or_a_device_named_docx_is_refused_by_type_without_blocking(tmp_p
             import_docx(path)
         assert "不是普通文件" in info.value.message
     from editor.cli import main
+    from editor.guard import not_regular
     gazette = tmp_path / "x.gazette"
     os.mkfifo(gazette)
     assert main(["build", str(gazette), "-o", str(tmp_path / "o.pdf")]) == 2
+    assert "命名管道" in not_regular(gazette)          # what the window's 打开 checks
+    assert not_regular(tmp_path) is None and not_regular(tmp_path / "none.gazette") is None
+    # the store's own check (project new --like, opening from anywhere) never blocks on it
+    from editor.errors import GazetteError
+    from editor.store.schema import check_file
+    with pytest.raises(GazetteError) as info:
+        check_file(gazette)
+    assert "命名管道" in info.value.message
 
 
 @pytest.mark.skipif(os.name != "posix", reason="undecodable names exist on POSIX")
@@ -195,14 +204,12 @@ def test_a_damaged_document_in_a_batch_is_reported_and_the_rest_imported(tmp_pat
 
 
 def test_a_proof_whose_embedded_map_is_a_gzip_bomb_is_refused_plainly():
-    import zlib
+    import gzip
 
     from fuzzgen import proof_pdf
     from editor.errors import GazetteError
     from editor.proof.import_ import import_proof
-    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
-    zeros = b"\0" * (1 << 20)
-    bomb = b"".join(comp.compress(zeros) for _ in range(300)) + comp.flush()   # 300 MB
+    bomb = gzip.compress(b"\0" * (4 << 20)) * 75      # 75 gzip members: 300 MB from 300 KB
     pdf = proof_pdf(annotations=[], map_blob=bomb)
     start = time.perf_counter()
     with pytest.raises(GazetteError) as info:

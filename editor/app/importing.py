@@ -181,7 +181,7 @@ def _group_batch(session, count: int, title: str, imported: int) -> None:
             else session.history[-1].text)
     try:
         session.group_last(count, text)
-    except sqlite3.Error:       # the file cannot be written now: each step stays undoable
+    except (sqlite3.Error, StorageError):   # cannot write now: each step stays undoable
         pass
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from datetime import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +54,7 @@ class HistoryEntry:
 
     def describe(self) -> str:
         if self.foreign:
-            return f"{self.text}（另一处所做：{self.user} {self.time[11:16]}）"
+            return f"{self.text}（另一处所做：{self.user} {local_time(self.time, '%H:%M')}）"
         return self.text
 
     @property
@@ -108,6 +109,7 @@ class Session:
         self._external: ExternalChange | None = None
         self._loaded = False
         with store.reading():
+            store.reload()                        # caches and issue from one snapshot
             self._read()
 
     @property
@@ -421,6 +423,14 @@ class Session:
 
     def find_section(self, title: str):
         return cmds.find_section_by_title(self.issue, title)
+
+
+def local_time(stamp: str, form: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored UTC time in the local time zone (``form``: strftime)."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime(form)
+    except ValueError:
+        return stamp
 
 
 def _later(first: ExternalChange | None, second: ExternalChange | None

@@ -180,19 +180,11 @@ _FILE_TYPES = (".gazette", ".docx", ".docm", ".dotx", ".pdf", ".json", ".doc", "
 def _special_file(argv: list[str]) -> str | None:
     """A refusal for a FIFO, device or socket named like a file we read or write (a pipe
     called x.gazette would block the program forever); told by its type, never opened."""
-    import os
-
-    from editor.guard import display_name, special_kind
+    from editor.guard import not_regular
     for arg in argv:
-        if not arg.lower().endswith(_FILE_TYPES):
-            continue
-        try:
-            st = os.stat(arg)
-        except (OSError, ValueError):
-            continue
-        what = special_kind(st)
-        if what and what != "文件夹":
-            return f"“{display_name(os.path.basename(arg))}”是{what}，不是普通文件，已拒绝"
+        refusal = not_regular(arg) if arg.lower().endswith(_FILE_TYPES) else None
+        if refusal:
+            return refusal
     return None
 
 

@@ -43,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, required=True, metavar="年份")
     p.add_argument("-o", "--output", required=True, metavar="输出文件")
     p.add_argument("--template", metavar="版式模板", default=None)
+    p.add_argument("--force", action="store_true",
+                   help="输出文件已存在时覆盖它（档案、项目文件永远不会被覆盖）")
     p = sub.add_parser("web", help="电子版网站（静态网页目录，可直接打开）")
     p.add_argument("archive", metavar="档案文件")
     p.add_argument("-o", "--output", required=True, metavar="输出目录")
@@ -104,7 +106,8 @@ def _list(args) -> int:
 def _index(args) -> int:
     from editor.app.archive import write_year_index
     out = Path(args.output)
-    pages = write_year_index(args.archive, args.year, out, args.template, _progress)
+    pages = write_year_index(args.archive, args.year, out, args.template, _progress,
+                             force=args.force)
     print(f"已写出 {out}（{args.year}年总目次，{pages} 页）")
     return 0
 

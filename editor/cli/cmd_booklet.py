@@ -6,17 +6,14 @@ writes a saddle-stitch booklet for a duplex printer: two pages on each side of a
 sheet, page count padded to a multiple of 4 with blank pages (before the back cover when
 the issue has one).  ``--sheet A3`` puts A4 pages at full size on A3; ``--sheet A4`` gives
 the A5-reduced internal proof booklet on A4.  ``--creep`` shifts the pages of the inner
-sheets toward the spine (total for the innermost sheet, in millimetres).
+sheets toward the spine (total for the innermost sheet, in millimetres).  The work is
+``editor.app.production.booklet_file``; this module parses and prints.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 import time
-from pathlib import Path
-
-from editor.errors import GazetteError
-from editor.resources import sample_issue_path
 
 NAME = "booklet"
 HELP = "按骑马钉顺序拼版，输出双面打印用的小册子 PDF"
@@ -41,34 +38,16 @@ def _progress(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.app.outputs import issue_inputs, written
-    from editor.cli.cmd_build import load_any_issue, output_path
-    from editor.fonts import default_fontbook
-    from editor.layout.paginate import layout_issue
-    from editor.render.impose import BookletOptions
-    from editor.render.production import has_back_cover, pages_text, write_booklet
+    from editor.app import production
 
-    if not 0 <= args.creep <= 5:
-        raise GazetteError("爬移补偿应在 0～5 毫米之间")
     started = time.perf_counter()
-    path = Path(args.issue) if args.issue else sample_issue_path()
-    out = output_path(args, "小册子.pdf", issue_inputs(path))
-    _progress(f"读取整期：{path}")
-    issue = load_any_issue(path, _progress)
-    fontbook = default_fontbook()
-    laid_out = layout_issue(issue, args.template, measurer=fontbook, progress=_progress)
-    if not laid_out.pages:
-        raise GazetteError("这一期没有页面，无法拼小册子")
-    options = BookletOptions(sheet=args.sheet, creep_mm=args.creep,
-                             back_cover=args.back_cover or has_back_cover(laid_out))
-    try:
-        with written(out):
-            sides = write_booklet(laid_out, out, fontbook, options, progress=_progress)
-    except PermissionError as exc:
-        raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
+    out, booklet = production.booklet_file(args.issue, args.output, sheet=args.sheet,
+                                           creep_mm=args.creep, back_cover=args.back_cover,
+                                           template=args.template, force=args.force,
+                                           progress=_progress)
     seconds = time.perf_counter() - started
-    pages = sides * 2
-    print(f"已写出 {out.resolve()}（{pages_text(len(laid_out.pages), pages)}，"
+    sides = booklet.sides
+    print(f"已写出 {out.resolve()}（{production.booklet_pages_text(booklet)}，"
           f"{sides // 2} 张 {args.sheet} 纸双面，共 {sides} 面；用时 {seconds:.2f} 秒）")
     print("打印：双面、短边翻转，整叠对折后在折线处骑马钉。")
     return 0

@@ -6,17 +6,14 @@ documents and the pages; prints the findings by page (错误/警告/提示, rule
 message), or with ``--json`` ``{"findings": [...], "counts": {...}}``.  A project file's
 accepted exceptions (忽略) are left out and counted.  Exit code 0 when there is no error
 (also with errors unless ``--strict``), 1 with errors under ``--strict``, 2 when the input
-is refused.
+is refused.  The work is ``editor.app.checks.preflight_file``; this module parses and
+prints.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from pathlib import Path
-
-from editor.errors import GazetteError
-from editor.resources import sample_issue_path
 
 NAME = "preflight"
 HELP = "印前检查：列出整期的错误、警告和提示（缺字、重叠、超出版心、文号、日期、标点……）"
@@ -31,41 +28,10 @@ def add_arguments(parser) -> None:
                         help="上一期的项目文件或 issue.json，用来核对总第N期")
 
 
-def load_for_preflight(path: Path):
-    """(issue, ignored exceptions) from an issue.json, a project file or one .docx."""
-    if not path.exists():
-        raise GazetteError(f"找不到文件：{path}")
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from editor.cli.cmd_check import _load
-        return _load(path), {}
-    if suffix not in (".json", ".gazette"):
-        raise GazetteError(f"无法检查“{path.name}”：请给出 issue.json、项目文件（.gazette）或 .docx")
-    from editor.cli.cmd_build import load_any_issue
-    issue = load_any_issue(path)
-    ignored = {}
-    if suffix == ".gazette":
-        from editor.store.project import load_ignored
-        ignored = load_ignored(path)
-    return issue, ignored
-
-
-def _previous_total(value: str | None) -> int | None:
-    if not value:
-        return None
-    from editor.cli.cmd_build import load_any_issue
-    meta = load_any_issue(Path(value)).meta
-    if meta.total_number is None:
-        raise GazetteError(f"上一期“{value}”没有总期数，无法核对")
-    return meta.total_number
-
-
 def run(args: argparse.Namespace) -> int:
-    from editor.preflight import ERROR, preflight_issue
-    path = Path(args.issue) if args.issue else sample_issue_path()
-    issue, ignored = load_for_preflight(path)
-    report, _laid_out = preflight_issue(issue, ignored=ignored,
-                                        previous_total=_previous_total(args.previous))
+    from editor.app.checks import preflight_file
+    from editor.preflight import ERROR
+    report = preflight_file(args.issue, args.previous)
     if args.json:
         json.dump(report.as_json(), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -182,17 +182,27 @@ def _reimport(session, args) -> int:
 
 
 def _undo(session, args) -> int:
-    text = session.undo_text
+    text, who = session.undo_text, _made_by(session.history)
     session.undo()
-    print(f"已{text}")
+    print(f"已{text}{who}")
     return 0
 
 
 def _redo(session, args) -> int:
-    text = session.redo_text
+    text, who = session.redo_text, _made_by(session.redo_history[:1])
     session.redo()
-    print(f"已{text}")
+    print(f"已{text}{who}")
     return 0
+
+
+def _made_by(entries) -> str:
+    """“（张三 2026-12-06 09:30 所做）”: whose step the command line takes back or redoes
+    (several people may edit one project)."""
+    if not entries:
+        return ""
+    entry = entries[-1]
+    from editor.app.session import local_time
+    return f"（{entry.user} {local_time(entry.time)} 所做）"
 
 
 def _log(session, args) -> int:

@@ -4,17 +4,14 @@
 Builds the issue and writes the proof (校样): the print PDF with a 校样 watermark, the round
 and date in the margin and every open annotation as a PDF comment.  ``--compare`` lists,
 per document, the text that changed since an earlier proof (read from that proof's
-embedded positions).
+embedded positions).  The work is ``editor.app.proofs.proof_file``; this module parses
+and prints.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 import time
-from pathlib import Path
-
-from editor.errors import GazetteError
-from editor.resources import sample_issue_path
 
 NAME = "proof"
 HELP = "导出校样 PDF（校样水印、校次日期、批注）"
@@ -38,30 +35,16 @@ def _progress(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.app.outputs import issue_inputs, written
-    from editor.cli.cmd_build import load_any_issue, output_path
-    from editor.proof.compare import compare_drafts, format_report
-    from editor.proof.export import export_proof, open_annotations
-    from editor.proof.import_ import read_old_proof
+    from editor.app.proofs import proof_file
 
     started = time.perf_counter()
-    path = Path(args.issue) if args.issue else sample_issue_path()
-    out = output_path(args, "校样.pdf", issue_inputs(path) + [args.compare])
-    previous = read_old_proof(args.compare) if args.compare else None
-    _progress(f"读取整期：{path}")
-    issue = load_any_issue(path, _progress)
-    try:
-        with written(out):
-            pmap, missing = export_proof(issue, out, args.round, template=args.template,
-                                         progress=_progress)
-    except PermissionError as exc:
-        raise GazetteError(f"无法写入 {out}（文件可能正被其他程序打开）", str(exc), str(out)) from exc
-    shown = len(open_annotations(issue)) - len(missing)
+    proof = proof_file(args.issue, args.output, args.round, template=args.template,
+                       compare=args.compare, force=args.force, progress=_progress)
     seconds = time.perf_counter() - started
-    print(f"已写出校样 {out.resolve()}（{len(pmap.pages)} 页，{shown} 条批注，"
-          f"构建 {pmap.build[:8]}，用时 {seconds:.2f} 秒）")
-    for ann in missing:
+    print(f"已写出校样 {proof.out.resolve()}（{len(proof.pmap.pages)} 页，{proof.shown} 条批注，"
+          f"构建 {proof.pmap.build[:8]}，用时 {seconds:.2f} 秒）")
+    for ann in proof.missing:
         print(f"未能标出的批注：{ann.kind}「{ann.quote[:20]}」（{ann.note[:30]}）")
-    if previous is not None:
-        print(format_report(compare_drafts(previous, pmap)))
+    if proof.changes is not None:
+        print(proof.changes)
     return 0

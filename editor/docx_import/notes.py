@@ -65,7 +65,8 @@ def attach_notes(ctx: Context, doc: Document) -> None:
 
 
 def _order(cid: str):
-    return (0, int(cid)) if cid and cid.lstrip("-").isdigit() else (1, cid or "")
+    digits = (cid or "").lstrip("-")
+    return (0, int(cid)) if digits.isdecimal() and len(digits) < 19 else (1, cid or "")
 
 
 def _addresses(doc: Document) -> dict[str, tuple[str, Paragraph]]:

@@ -7,7 +7,8 @@ DOCTYPE before python-docx parses it.  Where python-docx has an API we use it (t
 document part, each part's relationships and content type); where it has none (numbering
 levels, comments, notes, run content) we read its lxml elements directly.  A package
 python-docx refuses (Strict OOXML, a missing content-types part, a dangling relationship,
-a main part that is a template, a tree too deep for its parser) returns None, and
+a main part that is a template, a tree too deep for its parser, a damaged member of a
+part the import may not even need) returns None, and
 ``editor.docx_import.package`` reads it with its own repairs instead.
 """
 from __future__ import annotations
@@ -28,7 +29,13 @@ class _GuardedPhysReader:
         self.pkg = pkg
 
     def blob_for(self, pack_uri) -> bytes:
-        data = self.pkg.read(pack_uri.membername)
+        from editor.errors import GazetteError
+        try:
+            data = self.pkg.read(pack_uri.membername)
+        except GazetteError as exc:
+            # python-docx reads every related part; our own reading reads only those the
+            # import needs, and refuses only when one of them is damaged.
+            raise _Declined(exc.detail) from None
         if data is None:
             raise _Declined(f"missing part {pack_uri.membername}")
         if pack_uri.membername.endswith((".xml", ".rels")) or data[:1] == b"<":
@@ -55,8 +62,9 @@ class OpcView:
     """What python-docx gives of one package: ``main`` (member name of the main document
     part), ``parts`` (member name → python-docx Part) and the relationships of a part."""
 
-    def __init__(self, package, main_part):
+    def __init__(self, package, main_part, guard=None):
         self.package = package
+        self.guard = guard
         self.main = main_part.partname.lstrip("/")
         self.parts = {p.partname.lstrip("/"): p for p in package.iter_parts()}
         self._elements: dict[str, object] = {}
@@ -68,6 +76,8 @@ class OpcView:
             return self._elements[part]
         found = self.parts.get(part)
         root = getattr(found, "element", None) if found is not None else None
+        if root is not None and self.guard is not None:
+            self.guard.doctype_after_parse(root, part)   # encodings the byte check misses
         if root is not None:
             etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction,
                                  with_tail=False)
@@ -118,4 +128,4 @@ def open_view(pkg) -> OpcView | None:
         return None
     if not isinstance(main, XmlPart):
         return None
-    return OpcView(package, main)
+    return OpcView(package, main, pkg.guard)

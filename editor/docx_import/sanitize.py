@@ -33,37 +33,37 @@ def clean_text(text: str) -> tuple[str, int]:
     return _BAD.sub(_replacement, text), found
 
 
+_NO_FREE_TEXT = frozenset({"ParaStyle", "TableLayout"})   # values from fixed vocabularies
+
+
 def sanitize(obj) -> int:
     """Clean every string held by a model object (dataclasses, lists, dicts) in place;
-    the number of characters replaced or dropped.  Iterative: depth does not matter."""
+    the number of characters replaced or dropped.  Iterative: depth does not matter;
+    fast: one C-level search per string, attributes read from ``__dict__``."""
     fixed = 0
     stack = [obj]
+    search = _BAD.search
     while stack:
         item = stack.pop()
-        if dataclasses.is_dataclass(item) and not isinstance(item, type):
-            for f in dataclasses.fields(item):
-                value = getattr(item, f.name)
-                if isinstance(value, str):
-                    clean, n = clean_text(value)
-                    if n:
-                        setattr(item, f.name, clean)
-                        fixed += n
-                elif isinstance(value, (list, dict)) or dataclasses.is_dataclass(value):
-                    stack.append(value)
-        elif isinstance(item, list):
-            for k, value in enumerate(item):
-                if isinstance(value, str):
-                    clean, n = clean_text(value)
-                    if n:
-                        item[k], fixed = clean, fixed + n
-                elif isinstance(value, (list, dict)) or dataclasses.is_dataclass(value):
-                    stack.append(value)
+        if isinstance(item, list):
+            pairs = enumerate(item)
         elif isinstance(item, dict):
-            for key, value in list(item.items()):
-                if isinstance(value, str):
+            pairs = list(item.items())
+        elif hasattr(item, "__dict__") and dataclasses.is_dataclass(item):
+            pairs = list(vars(item).items())
+        else:
+            continue
+        for key, value in pairs:
+            if type(value) is str:
+                if search(value):
                     clean, n = clean_text(value)
-                    if n:
-                        item[key], fixed = clean, fixed + n
-                elif isinstance(value, (list, dict)) or dataclasses.is_dataclass(value):
-                    stack.append(value)
+                    fixed += n
+                    if isinstance(item, (list, dict)):
+                        item[key] = clean
+                    else:
+                        setattr(item, key, clean)
+            elif isinstance(value, (list, dict)) or (
+                    hasattr(value, "__dataclass_fields__")
+                    and type(value).__name__ not in _NO_FREE_TEXT):
+                stack.append(value)
     return fixed

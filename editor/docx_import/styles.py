@@ -233,6 +233,7 @@ class StyleSheet:
             return ppr["outline"] + 1
         name = (self.names.get(sid) or sid).lower().replace(" ", "")
         for prefix in ("heading", "标题"):
-            if name.startswith(prefix) and name[len(prefix):].isdigit():
-                return int(name[len(prefix):])
+            rest = name[len(prefix):]
+            if name.startswith(prefix) and rest.isdecimal() and len(rest) <= 2:
+                return int(rest)
         return None

@@ -2,10 +2,13 @@
 
 ``FontBook`` is the real ``Measurer`` (editor.fonts.measure): each gazette role has a
 chain of faces (preferences order, faces whose licence forbids embedding left out, the
-open Noto fallback last).  ``face_for`` picks, per character, the first face of the
-role's chain that has the glyph, then the other roles' faces, then any other face
-found on the machine; the choice and the advance widths are cached in dicts, so the
-composer's ~100k calls per build are dictionary look-ups.
+open Noto fallback last).  ``face_for`` picks, per character, the role's first face when
+it has the glyph, else the first that has it of: the role's other installed faces, the
+other roles' (宋体 first), any other installed face (CJK first: SimSun-ExtB), the bundled
+open faces (Noto SC, Noto JP for Extension B); a visible character none has gets
+``MISSING_FACE`` (a placeholder box, a GLYPH_MISSING warning).  The choice and the
+advance widths are cached in dicts, so the composer's ~100k calls per build are
+dictionary look-ups.
 
 Face keys are PostScript names.  A character outside the face's cached base set
 (``charsets.base_chars``) gets the key ``<face>~x``: same file and metrics, but embedded

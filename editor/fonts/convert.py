@@ -23,8 +23,9 @@ import fontTools
 # fontTools.subset, its pens and ttLib are imported where used: a build with warm font
 # caches never converts, and importing them costs a tenth of a second at startup.
 
-FORMAT = 4              # 3: head.modified kept from the source (byte-identical output);
-                        # 4: CFF faces converted directly, without fontTools' subsetter
+FORMAT = 5              # 3: head.modified kept from the source (byte-identical output);
+                        # 4: CFF faces converted directly, without fontTools' subsetter;
+                        # 5: the base set is GB2312 level 1 (charsets.base_chars)
 MAX_ERR = 1.0          # font units: cu2qu tolerance (1/1000 em on a 1000-unit face)
 _DROP = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG",
          "MATH", "COLR", "CPAL", "SVG ", "sbix", "CBDT", "CBLC", "EBDT", "EBLC"]
@@ -96,7 +97,7 @@ def _cff_subset(font, unicodes: list[int], draw, max_err: float = MAX_ERR):
 
     Built directly rather than through fontTools' subsetter, which runs every charstring
     three more times (glyph closure, desubroutinising, hint removal) before the outlines
-    are even converted: a base set of ~8,000 glyphs converts 2–3× faster."""
+    are even converted: a base set converts 2–3× faster."""
     from fontTools.fontBuilder import FontBuilder
     cmap = font.getBestCmap() or {}
     wanted = {cp: cmap[cp] for cp in unicodes}

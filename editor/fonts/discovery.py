@@ -36,12 +36,19 @@ BUNDLED_PACKAGES = ("pylopdf_fonts_zh_cn", "pylopdf_fonts_jp")
 
 
 def bundled_dir(package: str = BUNDLED_PACKAGES[0]) -> Path | None:
-    """Folder of the fonts shipped by a fallback package (default: Noto SC)."""
-    import importlib.util
-    spec = importlib.util.find_spec(package)
-    if spec is None or not spec.origin:
+    """Folder of the fonts shipped by a fallback package (default: Noto SC).  The
+    packages are imported by name in the code (not looked up by a string), so that
+    PyInstaller sees them and the bundle carries them."""
+    try:
+        if package == "pylopdf_fonts_jp":
+            import pylopdf_fonts_jp as module
+        elif package == "pylopdf_fonts_zh_cn":
+            import pylopdf_fonts_zh_cn as module
+        else:
+            return None
+    except ImportError:
         return None
-    return Path(spec.origin).resolve().parent
+    return Path(module.__file__).resolve().parent
 
 
 def bundled_files(packages=BUNDLED_PACKAGES) -> list[Path]:

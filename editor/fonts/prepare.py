@@ -83,7 +83,7 @@ def prepare_files(book, chars_by_face: dict[str, set[str]], progress=None) -> di
         metrics = book.metrics(rec.key)
         lacking = sorted(c for c in chars if not metrics.has(c) and c.isprintable())
         if lacking and label != "base":     # the base set is the same for every face
-            say(f"警告：字体 {rec.key} 缺少 {len(lacking)} 个字符：{''.join(lacking[:20])}")
+            say(f"警告：字体 {shown_name(rec)} 缺少 {len(lacking)} 个字符：{''.join(lacking[:20])}")
         if not path.exists() and label == "base":
             seeded = seeded_base(Path(rec.path), rec.index)
             if seeded is not None:      # converted when the bundle was built
@@ -101,7 +101,7 @@ def _run(jobs, say) -> None:
     started = time.perf_counter()
     total = len(jobs)
     for n, (face, args) in enumerate(jobs, 1):
-        size = "基础字集（约 8000 字）" if args[5] == "base" else f"{len(args[2])} 个字符"
+        size = "基础字集（约 5000 字）" if args[5] == "base" else f"{len(args[2])} 个字符"
         say(f"首次使用字体，正在转换 {n}/{total}：{face}，{size}……")
     if total > 1 and _parallel_ok():
         from concurrent.futures import ProcessPoolExecutor, as_completed

@@ -12,7 +12,8 @@ composed lines of every cell; placing walks the rows with a small state:
   next page's part of the row) only when its tallest cell has more than
   ``min_split_lines`` lines, and then every split cell keeps ``min_fragment_lines`` lines
   or more on each side (a cell that cannot moves down whole) and breaks after a word unit
-  — a line ending in 、，。 or a paragraph — when one is within ``unit_break_lines``; a
+  — a line ending in 、，。 or a paragraph — when one is within ``unit_break_lines`` (a
+  list of names, 区行政审批局、区税务局, with none near moves down whole); a
   shorter row, or a ``cant_split``/keep-together one, moves whole, and is split anyway
   when it is the first row of a page (guaranteed progress);
 * a row-spanning cell sets its lines from the top of its fragment; at a page break its
@@ -34,6 +35,7 @@ per line for longer text — in the frame (an editor-set size is kept as it is).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from editor.fonts.measure import Measurer
@@ -141,15 +143,18 @@ class TableFlowable:
         for _ in range(3):
             page = _Page(p, self.style, x0, frame.bottom, list(items), limit, reserve)
             progress, rest = page.run(st, body_row, top, first_on_page)
-            limit = self._pull_back(p, rest, body_row)
+            stub = self._stub(p, rest)
+            limit = rest.row - 1 if stub and rest.row - 1 > body_row else None
             if limit is None:
                 break
         items = page.items
         if not progress and not first_on_page:
             return Placement(items=[], y_end=y, rest=self)
-        if (not st.continued and not first_on_page and rest is not None
-                and page.body_lines < self.style.min_fragment_lines):
-            return Placement(items=[], y_end=y, rest=self)    # a lone row at a page foot
+        low = y > frame.y + frame.height / 3      # a new page would give much more room
+        if not st.continued and not first_on_page and low and rest is not None and (
+                stub or page.body_lines < self.style.min_fragment_lines):
+            # a lone row at a page foot, or a stub left over: start on the next page
+            return Placement(items=[], y_end=y, rest=self)
         warnings = page.warnings
         items.sort(key=lambda it: not isinstance(it, RectItem))
         if rest is None:
@@ -168,17 +173,32 @@ class TableFlowable:
             return 0.0
         return note.min_height(frame) + (frame.grid_pitch or 0.0)
 
-    def _pull_back(self, p: Prepared, rest: "_State | None", first_row: int) -> int | None:
-        """A row limit for setting this fragment again when the rest would be a stub —
-        fewer than ``min_fragment_lines`` lines in whole rows and nothing carried: the
-        fragment then ends one row earlier (if it keeps a row), or None."""
-        if rest is None or rest.carry or rest.row - 1 <= first_row:
-            return None
-        left = sum(max((len(c.units) for c in row.cells if c.row_end == r), default=0)
-                   for r, row in enumerate(p.rows[rest.row:], rest.row))
-        if left >= self.style.min_fragment_lines:
-            return None
-        return rest.row - 1
+    def _stub(self, p: Prepared, rest: "_State | None") -> bool:
+        """Would ``rest`` be a stub — fewer than ``min_fragment_lines`` lines in whole
+        rows and nothing carried?  (Then the fragment ends a row earlier.)"""
+        if rest is None or rest.carry:
+            return False
+        left = sum(_lines(row, r) for r, row in enumerate(p.rows[rest.row:], rest.row))
+        return left < self.style.min_fragment_lines
+
+
+def _lines(row, r: int) -> int:
+    """Lines of row ``r`` for the stub rules: its tallest cell ending there (an empty
+    row counts as one line)."""
+    return max([len(c.units) for c in row.cells if c.row_end == r] + [1])
+
+
+_ITEM_SEP = re.compile(r"[、，,；;／/\s]+")
+NAME_MAX_CHARS = 16     # an item of a list this short is a name (区行政审批局)
+
+
+def _name_list(cell: PCell) -> bool:
+    """Is the cell a list of names (区行政审批局、区税务局) — short items between 、，；
+    and no sentence — whose lines break inside names when the column is narrow?"""
+    text = "".join(u.line.text for u in cell.units if u.line is not None)
+    if not text or "。" in text.rstrip("。"):
+        return False
+    return all(len(item) <= NAME_MAX_CHARS for item in _ITEM_SEP.split(text.strip("。")))
 
 
 _UNIT_END = set("、，,；;。：:！!？?）)”’》〕】」』")
@@ -231,8 +251,8 @@ class _Page:
             need = self._row_height(cur, i, y, fresh_row=not (i in skip_new))
             extra = self.reserve if i == len(p.rows) - 1 else 0.0
             if y + need + extra <= self.bottom + EPS:
-                self.body_lines += max((len(o.units) for o in cur if o.cell.row_end == i),
-                                       default=0)
+                self.body_lines += max([len(o.units) for o in cur if o.cell.row_end == i]
+                                       + [1])
                 y = self._close_row(cur, i, y + need)
                 opened = [o for o in cur if o.cell.row_end > i]
                 if i in skip_new:
@@ -327,7 +347,7 @@ class _Page:
         for k in range(n, max(keep, n - self.s.unit_break_lines) - 1, -1):
             if _unit_end(o.units[k - 1]):
                 return k
-        return n
+        return 0 if _name_list(o.cell) else n      # never split a name: move it down
 
     def _close_row(self, cur: list[_Open], i: int, bottom: float) -> float:
         for o in cur:

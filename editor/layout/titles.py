@@ -37,13 +37,17 @@ def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer
                     max_lines: int = 4) -> list[int] | None:
     """Break positions (indexes into ``text``) for a balanced title, or None when the
     title fits on one line or no good breaks exist."""
-    total = _width(text, role, size, m)
+    # as the composer sets it: a quarter 字 between Han and a Latin letter or digit
+    # (2025年3月18日 carries six), so a line measured to fit is not wrapped again
+    cls = lb.classes(text)
+    prefix = [0.0]
+    for i, ch in enumerate(text):
+        gap = 0.25 * size if i and lb.needs_cjk_latin_gap(cls[i - 1], cls[i]) else 0.0
+        prefix.append(prefix[-1] + gap + m.advance(ch, role, size))
+    total = prefix[-1]
     if total <= width:
         return None
     cands = _candidates(text)
-    prefix = [0.0]
-    for ch in text:
-        prefix.append(prefix[-1] + m.advance(ch, role, size))
     n_min = int(total // width) + 1
     for n in range(n_min, max_lines + 1):
         best, best_cost = None, None

@@ -103,19 +103,25 @@ class TocSetter:
     def _phrase_lines(self, title: str, st, fmt):
         """The entry's lines broken between words, each break moved back a little when
         that ends a phrase instead of tearing one (文物保护|单位 → 文物|保护单位 is not
-        chosen; …区级|文物保护单位… is)."""
+        chosen; …区级|文物保护单位… is).  The breaks are found one at a time, the rest
+        set again after each, so a break moved back never makes a later line overflow
+        (and wrap into a stub line of its own)."""
         lines = compose([st.span(title)], fmt, self.frame.width, self.m)
         if len(lines) < 2 or "\n" in title:
             return lines
-        cuts, prev = [], 0
-        for ln in lines[1:]:
-            cut = better_break(title, ln.start, prev + 4)
+        cuts, moved, out = [], False, lines
+        while True:
+            rest_at = sum(len(title[a:b]) + 1 for a, b in zip([0] + cuts[:-1], cuts))
+            rest = [ln for ln in out if ln.start >= rest_at]
+            if len(rest) < 2:
+                break
+            natural = rest[1].start - len(cuts)            # an offset into the title
+            cut = better_break(title, natural, (cuts[-1] if cuts else 0) + 4)
+            moved = moved or cut != natural
             cuts.append(cut)
-            prev = cut
-        if cuts == [ln.start for ln in lines[1:]]:
-            return lines
-        parts = [title[a:b] for a, b in zip([0] + cuts, cuts + [len(title)])]
-        return compose([st.span("\n".join(parts))], fmt, self.frame.width, self.m)
+            parts = [title[a:b] for a, b in zip([0] + cuts, cuts + [len(title)])]
+            out = compose([st.span("\n".join(parts))], fmt, self.frame.width, self.m)
+        return out if moved else lines
 
     def _leader(self, st, x0: float, x1: float, baseline: float) -> list:
         dot = str(self.cfg.get("leader", "·"))

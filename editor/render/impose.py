@@ -25,6 +25,12 @@ SHEETS = {  # sheet (landscape) size in points, per sheet name
     "A3": (420 * MM, 297 * MM),
     "A4": (297 * MM, 210 * MM),
 }
+BACK_COVER_KINDS = ("back_cover", "back")
+
+
+def ends_with_back_cover(pages) -> bool:
+    """True when the last of ``pages`` is a back cover (padding goes before it)."""
+    return bool(pages) and pages[-1].kind in BACK_COVER_KINDS
 
 
 @dataclass

@@ -236,8 +236,11 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
     ``SOURCE_DATE_EPOCH`` day when that is set, for byte-identical rebuilds, else today)."""
     chars = chars_by_face(laid_out)
     chars.pop(MISSING_FACE, None)           # drawn as placeholder boxes, not as text
-    slug_face = min(chars) if bleed and chars else None
+    # the slug line is set in the 黑体 role's own face (not whichever face sorts first: a
+    # fallback face such as Noto JP lacks simplified characters of the issue's name)
+    slug_face = fontbook.faces_for_role("hei")[0] if bleed and chars else None
     if slug_face is not None:
+        chars.setdefault(slug_face, set())
         slug_date = slug_date or build_date()
         for page in laid_out.pages:
             chars[slug_face].update(slug_text(laid_out, page, slug_date))

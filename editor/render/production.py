@@ -20,12 +20,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from editor.render.impose import BookletOptions, booklet_order, impose_booklet
+from editor.render.impose import (BookletOptions, booklet_order, ends_with_back_cover,
+                                  impose_booklet)
 from editor.render.pdf import write_pdf
 from editor.render.pdfx import PdfxOptions, make_pdfx
 
 Progress = Callable[[str], None] | None
-BACK_COVER_KINDS = ("back_cover", "back")
 
 
 def _say(progress: Progress, message: str) -> None:
@@ -59,7 +59,7 @@ def write_print_pdf(laid_out, out_path, fontbook, bleed: bool = False,
 
 def has_back_cover(laid_out) -> bool:
     """True when the issue's last page is a back cover (padding goes before it)."""
-    return bool(laid_out.pages) and laid_out.pages[-1].kind in BACK_COVER_KINDS
+    return ends_with_back_cover(laid_out.pages)
 
 
 def booklet_sides(laid_out, back_cover: bool | None = None):

@@ -9,17 +9,20 @@ and turns any unexpected exception into a Chinese message box instead of a trace
 """
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (QLibraryInfo, QLocale, Qt, QtMsgType, QTranslator,
+                            qInstallMessageHandler)
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.resources import icon_path
 
 _translators: list[QTranslator] = []
+_startup_notes: list[str] = []          # Qt's messages while the QApplication starts
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -28,7 +31,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(["公报编辑器", *(argv or [])])
+        _startup_notes.clear()
+        previous = qInstallMessageHandler(_display_failure)
+        try:
+            app = QApplication(["公报编辑器", *(argv or [])])
+        finally:
+            qInstallMessageHandler(previous)
+        for note in _startup_notes:        # the window opened: Qt's notes as Qt prints them
+            print(note, file=sys.stderr)
     app.setApplicationName("公报编辑器")
     app.setOrganizationName("GongbaoEditor")
     app.setApplicationDisplayName("公报编辑器")
@@ -37,6 +47,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     _install_translations(app)
     ensure_chinese_ui_font(app)
     return app
+
+
+NO_WINDOW = ("错误：编辑器窗口无法在这台计算机的图形显示上打开（没有可用的显示，或缺少显示所需的系统组件）。\n"
+             "在没有显示器的服务器或自动化环境中，可用虚拟显示运行：xvfb-run python main.py\n"
+             "不需要窗口的工作也可用命令行完成（python main.py -h 列出全部命令）。")
+
+
+def _display_failure(kind: QtMsgType, _context, text: str) -> None:
+    """While the QApplication starts: Qt's fatal "no platform plugin / no display" (which
+    would abort with an English message) becomes a Chinese one, Qt's own text (and the
+    notes before it) going to a record; other notes are kept to print once the window is
+    possible."""
+    if kind != QtMsgType.QtFatalMsg:
+        _startup_notes.append(text)
+        return
+    from editor.crashlog import write_crash_log
+    log = write_crash_log(RuntimeError("\n".join(_startup_notes + [text])), "打开编辑器窗口")
+    print(NO_WINDOW + (f"\n（Qt 的原始说明已记入 {log}）" if log else ""), file=sys.stderr,
+          flush=True)
+    os._exit(2)
 
 
 def _install_translations(app: QApplication) -> None:

@@ -215,12 +215,14 @@ class ArchivePanel:
         out, _ = QFileDialog.getSaveFileName(self.window, "导出年度总目次",
                                              str(path.parent / f"{year}年总目次.pdf"),
                                              "PDF 文件 (*.pdf)")
-        if not out:
+        from editor.ui.export import confirm_output
+        if not out or not confirm_output(self.window, Path(out), [path], asked=True):
             return
 
         def work(progress):
             from editor.app.archive import write_year_index
-            return write_year_index(path, int(year), Path(out), progress=progress)
+            return write_year_index(path, int(year), Path(out), progress=progress,
+                                    force=True)     # the user agreed to replace it
 
         run_job(self.window, "导出年度总目次", work,
                 lambda pages: self.window.message(f"已导出 {out}（{pages} 页）"),

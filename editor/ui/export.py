@@ -1,9 +1,9 @@
 """文件 › 导出印刷PDF: the issue's pages to a print PDF or a PDF/X file (layer: ui).
 
-Export lays out a snapshot of the issue in a worker (``jobs.lay_out``) and writes it with
-``editor.render.production.write_print_pdf`` — the same code as ``python main.py build`` —
-optionally with 3 mm bleed, crop marks and slug line, and as PDF/X-4 or PDF/X-1a with the
-print shop's ICC profile.  Printing (QPainter on a QPrinter) is in ``editor.ui.printing``;
+Export lays out a snapshot of the issue in a worker and writes it with
+``editor.app.production.export_print_pdf`` — the same use case as ``python main.py build``
+— optionally with 3 mm bleed, crop marks and slug line, and as PDF/X-4 or PDF/X-1a with
+the print shop's ICC profile.  Printing (QPainter on a QPrinter) is in ``editor.ui.printing``;
 ``print_pages`` is re-exported here for older callers.
 """
 from __future__ import annotations
@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGrou
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QVBoxLayout)
 
+from editor.app import production
 from editor.app.outputs import OutputExists, check_output
 from editor.errors import GazetteError
 from editor.ui.buttons import ok_cancel
 from editor.ui.printing import print_pages  # noqa: F401  (re-export)
 
-PDFX_VERSIONS = {"PDF/X-4（推荐）": "PDF/X-4", "PDF/X-1a（仅 CMYK、无透明）": "PDF/X-1a:2001"}
+PDFX_VERSIONS = {"PDF/X-4（推荐）": production.PDFX_4,
+                 "PDF/X-1a（仅 CMYK、无透明）": production.PDFX_1A}
 
 
 class ExportDialog(QDialog):
@@ -79,13 +81,9 @@ class ExportDialog(QDialog):
         """PdfxOptions for the chosen PDF/X settings (None: a plain PDF)."""
         if not self.pdfx.isChecked():
             return None
-        from editor.render.pdfx import PdfxOptions
-        icc = self.icc.text().strip() or None
-        if icc and not Path(icc).is_file():
-            raise GazetteError(f"找不到 ICC 特性文件：{icc}")
-        return PdfxOptions(version=PDFX_VERSIONS[self.pdfx_version.currentText()], icc_path=icc,
-                           registration_marks=self.reg_marks.isChecked()
-                           and self.bleed.isChecked())
+        return production.pdfx_options(PDFX_VERSIONS[self.pdfx_version.currentText()],
+                                       self.icc.text().strip() or None,
+                                       self.reg_marks.isChecked() and self.bleed.isChecked())
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "导出印刷PDF", self.path.text(),
@@ -115,13 +113,8 @@ def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None):
 
     ``pdfx`` (``PdfxOptions``) makes it a PDF/X print file."""
     def work(progress):
-        from editor.render.production import write_print_pdf
-        from editor.ui.jobs import default_measurer, lay_out
-        laid_out = lay_out(snapshot, progress)
-        progress(f"写出 PDF（{len(laid_out.pages)} 页）")
-        write_print_pdf(laid_out, out_path, default_measurer(), bleed=bleed, pdfx=pdfx,
-                        progress=progress)
-        return laid_out
+        return production.export_print_pdf(snapshot, out_path, bleed=bleed, pdfx=pdfx,
+                                           progress=progress)
     return work
 
 

@@ -10,8 +10,8 @@ One runner for everything slow (import, layout, PDF export, opening a project):
   after every edit; only the latest request is laid out (requests made while one runs
   replace each other), and the pages come back with a generation number.
 
-Only worker threads call the layout; ``LAYOUT_LOCK`` serialises them (the preview and an
-export share the layout cache).  Workers never see the live issue: ``IssueSnapshots``
+Only worker threads call the layout, through ``editor.app.production.lay_out`` whose
+``LAYOUT_LOCK`` serialises them (the preview and an export share the layout cache).  Workers never see the live issue: ``IssueSnapshots``
 copies the documents an edit changed (pickle round trip, the same serialisation the layout
 cache hashes) and reuses the copies of the others, so a snapshot is cheap after the first.
 """
@@ -21,7 +21,6 @@ import copy
 import gc
 import inspect
 import pickle
-import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -31,9 +30,8 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from editor import model
+from editor.app import production
 from editor.errors import user_message  # the window's modules import it from here too
-
-LAYOUT_LOCK = threading.Lock()
 
 
 class Cancelled(Exception):
@@ -212,15 +210,12 @@ class IssueSnapshots:
 
 def default_measurer():
     """The FontBook of this machine (the measurer the PDF uses too)."""
-    from editor.fonts import default_fontbook
-    return default_fontbook()
+    return production.fontbook()
 
 
 def lay_out(issue: model.Issue, progress: Callable[[str], None] | None = None):
     """Lay ``issue`` out with the real fonts (worker threads only)."""
-    from editor.layout.paginate import layout_issue
-    with LAYOUT_LOCK:
-        return layout_issue(issue, measurer=default_measurer(), progress=progress)
+    return production.lay_out(issue, None, progress)
 
 
 class LayoutWorker(QObject):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QInputDialog, QLabel, Q
 
 from editor.layout.glyphs import substitutions
 from editor.preflight import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, Report
-from editor.preflight import fix_command, run_preflight
+from editor.preflight import fix_command
 from editor.preflight.findings import RULES
 from editor.proof.geometry import Box, boxes_for
 
@@ -113,10 +113,10 @@ class PreflightDock(QObject):
         if window.session is None or window.laid_out is None:
             self.report = Report()
         else:
-            from editor.layout.paginate import resolve_template
-            issue = window.session.issue
-            self.report = run_preflight(issue, window.laid_out, resolve_template(issue, None),
-                                        self._measurer, window.session.store.ignored_findings())
+            from editor.app.checks import preflight_pages
+            self.report = preflight_pages(window.session.issue, window.laid_out, None,
+                                          window.session.store.ignored_findings(),
+                                          self._measurer)
         self._fill()
         window.preview.viewport().update()
 
@@ -173,8 +173,13 @@ class PreflightDock(QObject):
 
     def _fonts(self, laid_out, measurer) -> None:
         found = substitutions(laid_out, measurer)
-        pairs = "，".join(f"{wanted}→{face}" for _label, wanted, face in found)
-        self.fonts_label.setText(f"字体替代：{pairs}" if found else "")
+        # short on the status bar (a 1366-pixel screen leaves little room): one pair, or
+        # the count; every pair in the tooltip
+        if len(found) == 1:
+            text = "字体替代：{1}→{2}".format(*found[0])
+        else:
+            text = f"字体替代 {len(found)} 种" if found else ""
+        self.fonts_label.setText(text)
         self.fonts_label.setToolTip("\n".join(
             f"{label}：文件要求的 {wanted} 未安装，以 {face} 代替" for label, wanted, face in found))
         self.fonts_label.setVisible(bool(found))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 
-from editor.render.impose import BookletOptions, booklet_plan
+from editor.render.impose import BookletOptions, booklet_plan, ends_with_back_cover
 from editor.ui.painter import PagePainter
 
 SHEETS = {"A3": QPageSize.PageSizeId.A3, "A4": QPageSize.PageSizeId.A4}
@@ -189,7 +189,8 @@ def make_preview(window, sheet: str | None = None) -> QPrintPreviewDialog | None
 
     def paint(target):
         if sheet:
-            print_booklet(target, pages, window.preview.painter, sheet, _back_cover(pages))
+            print_booklet(target, pages, window.preview.painter, sheet,
+                          ends_with_back_cover(pages))
         else:
             print_pages(target, pages, window.preview.painter)
     dialog.paintRequested.connect(paint)
@@ -201,11 +202,6 @@ def preview_dialog(window) -> None:
     dialog = make_preview(window)
     if dialog is not None:
         dialog.exec()
-
-
-def _back_cover(pages) -> bool:
-    from editor.render.production import BACK_COVER_KINDS
-    return bool(pages) and pages[-1].kind in BACK_COVER_KINDS
 
 
 def _ask_sheet(window, title: str) -> str | None:
@@ -231,19 +227,15 @@ def booklet_dialog(window) -> None:
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
     _run_print(window, lambda: print_booklet(printer, pages, window.preview.painter, sheet,
-                                             _back_cover(pages)), "面（" + BOOKLET_HINT + "）")
+                                             ends_with_back_cover(pages)), "面（" + BOOKLET_HINT + "）")
 
 
 def booklet_work(snapshot, out_path: Path, sheet: str, creep_mm: float = 0.0):
     """The 导出小册子PDF job: lay the snapshot out and write the imposed booklet."""
     def work(progress):
-        from editor.render.impose import BookletOptions
-        from editor.render.production import has_back_cover, write_booklet
-        from editor.ui.jobs import default_measurer, lay_out
-        laid_out = lay_out(snapshot, progress)
-        options = BookletOptions(sheet=sheet, creep_mm=creep_mm,
-                                 back_cover=has_back_cover(laid_out))
-        return write_booklet(laid_out, out_path, default_measurer(), options, progress)
+        from editor.app.production import export_booklet
+        return export_booklet(snapshot, out_path, sheet=sheet, creep_mm=creep_mm,
+                              progress=progress).sides
     return work
 
 

@@ -1,10 +1,10 @@
 """校对 menu: export a 校样 PDF and import a proofreader's PDF comments (layer: ui).
 
-Both run as jobs over a snapshot of the issue: ``export_proof`` (editor.proof.export) lays
-the issue out and writes the proof with its watermark and annotations; ``import_proof``
-(editor.proof.import_) reads the marks a reader made in any PDF viewer, and the window adds
-them with one undoable ``AddImportedAnnotations`` command.  Layout in these jobs holds
-``jobs.LAYOUT_LOCK`` like every other layout.
+Both run as jobs over a snapshot of the issue, through the use cases of
+``editor.app.proofs`` (the same as ``python main.py proof`` / ``proof-import``):
+``export_proof`` lays the issue out and writes the proof with its watermark and
+annotations; ``import_proof`` reads the marks a reader made in any PDF viewer, and the
+window adds them with the one undoable command ``imported_command`` makes.
 """
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from editor.app import proofs
 from editor.ui.export import confirm_output
-from editor.ui.jobs import LAYOUT_LOCK, run_job
+from editor.ui.jobs import run_job
 
 ROUNDS = ["一校", "二校", "三校"]
 
@@ -32,10 +33,7 @@ def export_proof_dialog(window) -> None:
     snapshot = window.snapshots.take(window.session.issue)
 
     def work(progress):
-        from editor.proof.export import export_proof
-        with LAYOUT_LOCK:
-            _map, missing = export_proof(snapshot, Path(path), label, progress=progress)
-        return missing
+        return proofs.export_proof(snapshot, Path(path), label, progress=progress).missing
 
     def done(missing):
         note = f"；{len(missing)} 条批注的原文不在页面上" if missing else ""
@@ -54,18 +52,15 @@ def import_comments_dialog(window) -> None:
     snapshot = window.snapshots.take(window.session.issue)
 
     def work(progress):
-        from editor.proof.import_ import import_proof
         progress("读取 PDF 中的批注")
-        return import_proof(path, snapshot)
+        return proofs.import_proof(path, snapshot, relayout=False, progress=progress)
 
     def done(result):
-        from editor.app.proofs import summary_lines
-        from editor.proof.import_ import AddImportedAnnotations
-        lines = summary_lines(result)
-        if not result.annotations and not result.replies:
+        lines = proofs.summary_lines(result)
+        command = proofs.imported_command(window.session.issue, result)
+        if command is None:
             QMessageBox.information(window, "导入校对意见", "\n".join(lines))
             return
-        command = AddImportedAnnotations(annotations=result.annotations, replies=result.replies)
         if window.execute(command) is not None:
             box = QMessageBox(window)
             box.setWindowTitle("导入校对意见")
