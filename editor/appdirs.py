@@ -31,36 +31,47 @@ def _system(system: str | None) -> str:
     return system or sys.platform
 
 
-def data_dir(system: str | None = None, env: dict | None = None, home: str | None = None) -> Path:
-    """Per-user folder for settings, recent files and sample projects."""
+@dataclass(frozen=True)
+class _Folder:
+    """Where one kind of per-user folder lives on each system."""
+    override: str                       # environment variable naming the folder outright
+    windows: tuple[str, tuple, tuple]   # (variable, default under home, parts under it)
+    mac: tuple                          # parts under home
+    xdg: tuple[str, tuple]              # (variable, default under home)
+
+
+_DATA = _Folder("GONGBAO_HOME", ("APPDATA", ("AppData", "Roaming"), (APP_NAME,)),
+                ("Library", "Application Support", APP_NAME),
+                ("XDG_DATA_HOME", (".local", "share")))
+_CACHE = _Folder("GONGBAO_CACHE_DIR", ("LOCALAPPDATA", ("AppData", "Local"), (APP_NAME, "cache")),
+                 ("Library", "Caches", APP_NAME), ("XDG_CACHE_HOME", (".cache",)))
+
+
+def _user_folder(folder: _Folder, system: str | None, env: dict | None,
+                 home: str | None) -> Path:
     env = os.environ if env is None else env
-    if env.get("GONGBAO_HOME"):
-        return Path(env["GONGBAO_HOME"])
+    if env.get(folder.override):
+        return Path(env[folder.override])
     system = _system(system)
     home = home or str(Path.home())
     if system.startswith("win"):
-        base = env.get("APPDATA") or str(PureWindowsPath(home, "AppData", "Roaming"))
-        return Path(str(PureWindowsPath(base, APP_NAME)))
+        variable, default, parts = folder.windows
+        base = env.get(variable) or str(PureWindowsPath(home, *default))
+        return Path(str(PureWindowsPath(base, *parts)))
     if system == "darwin":
-        return Path(home, "Library", "Application Support", APP_NAME)
-    base = env.get("XDG_DATA_HOME") or os.path.join(home, ".local", "share")
-    return Path(base, _UNIX_NAME)
+        return Path(home, *folder.mac)
+    variable, default = folder.xdg
+    return Path(env.get(variable) or os.path.join(home, *default), _UNIX_NAME)
+
+
+def data_dir(system: str | None = None, env: dict | None = None, home: str | None = None) -> Path:
+    """Per-user folder for settings, recent files and sample projects."""
+    return _user_folder(_DATA, system, env, home)
 
 
 def cache_dir(system: str | None = None, env: dict | None = None, home: str | None = None) -> Path:
     """Per-user folder for caches (converted fonts, layout cache)."""
-    env = os.environ if env is None else env
-    if env.get("GONGBAO_CACHE_DIR"):
-        return Path(env["GONGBAO_CACHE_DIR"])
-    system = _system(system)
-    home = home or str(Path.home())
-    if system.startswith("win"):
-        base = env.get("LOCALAPPDATA") or str(PureWindowsPath(home, "AppData", "Local"))
-        return Path(str(PureWindowsPath(base, APP_NAME, "cache")))
-    if system == "darwin":
-        return Path(home, "Library", "Caches", APP_NAME)
-    base = env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
-    return Path(base, _UNIX_NAME)
+    return _user_folder(_CACHE, system, env, home)
 
 
 def windows_long_path(path: str) -> str:

@@ -74,6 +74,9 @@ def compare(bundle: Path, scratch: Path) -> int:
         return 1
     base = {k: v for k, v in os.environ.items() if not k.startswith("GONGBAO_")}
     base["QT_QPA_PLATFORM"] = "offscreen"
+    # the PDF's creation date is the build time unless SOURCE_DATE_EPOCH fixes it: both
+    # runs are dated alike, so only what they draw and embed can differ
+    base["SOURCE_DATE_EPOCH"] = "1751328000"
     src_env = dict(base, PYTHONPATH=str(ROOT), GONGBAO_HOME=str(scratch / "src-home"))
     fresh_cache = scratch / "bundle-cache"
     bundle_env = dict(base, GONGBAO_HOME=str(scratch / "bundle-home"), GONGBAO_CACHE_DIR=str(fresh_cache))

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from editor.app import commands as c
 from editor.app.command import Command
 from editor.app.session import Session
+from editor.app.recognition_commands import SetParagraphRole
 from editor.app.table_commands import SetColumnWidths
 from editor.errors import GazetteError
 from editor.model import (Annotation, Cell, Document, Issue, Paragraph, Row, Run, Table)
@@ -110,7 +111,7 @@ class Driver:
             return c.SetDocumentField(doc_id=docs[a % len(docs)].id, field=field,
                                       value=f"改{n}")
         if op == "para_role" and docs:
-            return c.SetParagraphRole(doc_id=docs[a % len(docs)].id, block_id="p1",
+            return SetParagraphRole(doc_id=docs[a % len(docs)].id, block_id="p1",
                                       target=["title", "heading1", "heading3", "body"][b % 4])
         if op == "delete_ann" and notes:
             return c.DeleteAnnotation(annotation_id=notes[a % len(notes)].id)

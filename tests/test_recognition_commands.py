@@ -104,3 +104,22 @@ def test_a_notice_date_set_as_body_goes_to_the_end_and_back_on_undo():
     assert doc.date == "" and doc.body[-1].text == "2025年2月8日"
     cmd.revert(issue)
     assert to_dict(doc) == before and doc.date == "2025年2月8日"
+
+
+def test_a_paragraph_role_step_stored_by_an_older_version_still_undoes():
+    """``SetParagraphRole`` once kept only the paragraph and the old title; such a step,
+    read back from a project's history, undoes to the document as it was."""
+    from editor.app.command import Command
+    issue = _issue("s02_title_date_speaker")
+    doc = issue.sections[0].documents[0]
+    before = copy.deepcopy(to_dict(doc))
+    block = next(b for b in doc.body if getattr(b, "text", "").strip())
+    index, old_title = doc.body.index(block), doc.title
+    doc.title = block.display_text                  # what the old apply did
+    del doc.body[index]
+    stored = {"command": "SetParagraphRole",
+              "data": {"doc_id": doc.id, "block_id": block.id, "target": "title",
+                       "saved": {"block": to_dict(block), "index": index, "where": "body",
+                                 "title": old_title}}}
+    change = Command.from_dict(stored).revert(issue)
+    assert change.sections and to_dict(doc) == before

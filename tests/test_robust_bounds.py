@@ -163,6 +163,12 @@ def test_a_fifo_or_a_device_named_docx_is_refused_by_type_without_blocking(tmp_p
     assert main(["build", str(gazette), "-o", str(tmp_path / "o.pdf")]) == 2
     assert "命名管道" in not_regular(gazette)          # what the window's 打开 checks
     assert not_regular(tmp_path) is None and not_regular(tmp_path / "none.gazette") is None
+    # the store's own check (project new --like, opening from anywhere) never blocks on it
+    from editor.errors import GazetteError
+    from editor.store.schema import check_file
+    with pytest.raises(GazetteError) as info:
+        check_file(gazette)
+    assert "命名管道" in info.value.message
 
 
 @pytest.mark.skipif(os.name != "posix", reason="undecodable names exist on POSIX")

@@ -15,6 +15,7 @@ from conftest import ROOT, SAMPLES, sample
 from docx_builder import edited_copy
 from editor.app import commands as c
 from editor.app.session import HISTORY_LIMIT, Session
+from editor.app.recognition_commands import SetParagraphRole
 from editor.app.table_commands import SetColumnWidths
 from editor.errors import GazetteError
 from editor.model import Paragraph, Table
@@ -333,14 +334,14 @@ def test_correcting_a_paragraphs_role_survives_a_restart_and_undoes(project):
         head = next(b for b in att if isinstance(b, Heading))
         lead = doc.body[0]
         text, lead_text, old_title = plain.display_text, lead.display_text, doc.title
-        s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=plain.id, target="heading2"))
-        s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=head.id, target="body"))
+        s.execute(SetParagraphRole(doc_id=doc.id, block_id=plain.id, target="heading2"))
+        s.execute(SetParagraphRole(doc_id=doc.id, block_id=head.id, target="body"))
         with pytest.raises(GazetteError):             # only body paragraphs become the title
-            s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=plain.id, target="title"))
-        s.execute(c.SetParagraphRole(doc_id=doc.id, block_id=lead.id, target="title"))
+            s.execute(SetParagraphRole(doc_id=doc.id, block_id=plain.id, target="title"))
+        s.execute(SetParagraphRole(doc_id=doc.id, block_id=lead.id, target="title"))
         assert s.history[-1].text == "段落设为文件标题"
         with pytest.raises(GazetteError):
-            s.execute(c.SetParagraphRole(doc_id=doc.id, block_id="无此段", target="body"))
+            s.execute(SetParagraphRole(doc_id=doc.id, block_id="无此段", target="body"))
     with Session.open(project) as s:
         doc = s.issue.find_document(doc.id)
         att = doc.attachments[0].blocks

@@ -346,3 +346,34 @@ def test_screen_draws_underline_and_strike_where_the_pdf_does(qtbot):
     for x0, y, x1, _ in rules:
         assert all(dark(x, y) for x in (x0 + 1, (x0 + x1) / 2, x1 - 1))
         assert not dark(x0 - 3, y) and not dark(x1 + 3, y)
+
+
+def test_a_panel_request_after_the_project_closed_does_nothing(qtbot, tmp_path):
+    """A spin box losing focus while the window closes still emits its edit; with no
+    project open the request is dropped (it raised AttributeError in the event loop)."""
+    from ui_window import make_window
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    assert window.session is None
+    window.edit_table_layout("d1", "t1", "font_size", 12.0)
+    window.edit_meta("title", "新刊名")
+    window.merge_cells("d1", "t1", "c1", "right")
+    assert window.errors == []
+
+
+def test_new_issue_never_replaces_the_project_that_is_open(qtbot, tmp_path):
+    """新建一期 onto the open project's own file (the dialog's 替换 confirmed) is refused
+    and the open project is left whole; so is the previous issue it carries on from."""
+    from editor.app.session import Session
+    from ui_window import make_window
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    project = tmp_path / "本期.gazette"
+    Session.create(project).close()
+    before = project.read_bytes()
+    window.path = project
+    window.create_project(project, None)
+    window.path = None
+    window.create_project(project, None, like=project)
+    assert len(window.errors) == 2 and all("正在使用" in text for _t, text in window.errors)
+    assert project.read_bytes() == before

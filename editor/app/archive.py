@@ -67,10 +67,15 @@ def year_index_pdf(archive: Archive, year: int, out: Path, template: str | None 
 
 
 def write_year_index(archive_path: str | Path, year: int, out: str | Path,
-                     template: str | None = None, progress: Progress | None = None) -> int:
-    """Write the 年度总目次 PDF; returns its page count."""
-    with Archive(archive_path, create=False) as archive:
-        return len(year_index_pdf(archive, year, Path(out), template, progress).pages)
+                     template: str | None = None, progress: Progress | None = None,
+                     force: bool = False) -> int:
+    """Write the 年度总目次 PDF; returns its page count.  ``out`` is never the archive or
+    a project, and another existing file only with ``force`` (editor.app.outputs)."""
+    from editor.app.outputs import check_output
+    from editor.app.production import writing
+    out = check_output(out, [archive_path], force=force)
+    with Archive(archive_path, create=False) as archive, writing(out):
+        return len(year_index_pdf(archive, year, out, template, progress).pages)
 
 
 def write_web(archive_path: str | Path, out_dir: str | Path, template: str | None = None,

@@ -15,12 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from editor.app.command import Change, Command
-from editor.docx_import.patterns import title_text
 from editor.errors import GazetteError
-from editor.model import (Annotation, Document, DocumentLayout, Heading, Issue, IssueMeta,
-                          ListItem, Paragraph, Section)
+from editor.model import Annotation, Document, DocumentLayout, Issue, IssueMeta, Section
 from editor.model.address import PART_LABELS
-from editor.model.serialize import from_dict, to_dict
 
 META_FIELDS = {f.name for f in dataclasses.fields(IssueMeta)}
 LAYOUT_FIELDS = {f.name for f in dataclasses.fields(DocumentLayout)}
@@ -330,13 +327,13 @@ class SetDocumentLayout(Command):
             raise GazetteError("无法修改该项版式", f"layout field {self.field!r}")
         if self.field == "start" and self.value not in (None, "new_page", "odd_page"):
             raise GazetteError("起始页只能是“另起一页”或“从奇数页起”", repr(self.value))
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         self.old = getattr(doc.layout, self.field)
         setattr(doc.layout, self.field, self.value)
         return Change(documents={self.doc_id}, sections=self.field == "toc_title")
 
     def revert(self, issue: Issue) -> Change:
-        setattr(_document(issue, self.doc_id).layout, self.field, self.old)
+        setattr(document_of(issue, self.doc_id).layout, self.field, self.old)
         return Change(documents={self.doc_id}, sections=self.field == "toc_title")
 
     def describe(self) -> str:
@@ -365,7 +362,7 @@ class SetDocumentField(Command):
     def apply(self, issue: Issue) -> Change:
         if self.field not in HEAD_FIELDS:
             raise GazetteError("无法修改该项", f"document field {self.field!r}")
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         self.old = getattr(doc, self.field)
         setattr(doc, self.field, str(self.value).strip())
         self.was_uncertain = self.field in doc.uncertain      # checked by the editor now
@@ -374,7 +371,7 @@ class SetDocumentField(Command):
         return self._change()
 
     def revert(self, issue: Issue) -> Change:
-        doc = _document(issue, self.doc_id)
+        doc = document_of(issue, self.doc_id)
         setattr(doc, self.field, self.old)
         if self.was_uncertain and self.field not in doc.uncertain:
             doc.uncertain.append(self.field)
@@ -387,10 +384,6 @@ class SetDocumentField(Command):
         return f"修改{HEAD_FIELDS.get(self.field, '文件')}"
 
 
-PARAGRAPH_ROLES = {"title": "文件标题", "heading1": "一级标题", "heading2": "二级标题",
-                   "heading3": "三级标题", "heading4": "四级标题", "body": "正文段落"}
-
-
 def block_place(doc: Document, block_id: str) -> tuple[list, int, str]:
     """(block list, index, where) of a top-level block of the body or an attachment."""
     place = doc.place_of(block_id)
@@ -399,58 +392,8 @@ def block_place(doc: Document, block_id: str) -> tuple[list, int, str]:
     return place
 
 
-@dataclass
-class SetParagraphRole(Command):
-    """Correct what a paragraph is, where the import read it wrong: a heading of level
-    1–4, a plain body paragraph, or the document's title (the paragraph leaves the body;
-    allowed for a body paragraph of a document whose title is missing or wrong)."""
-    doc_id: str
-    block_id: str
-    target: str
-    saved: dict | None = None
-    title: ClassVar[str] = "修改段落类型"
-
-    def apply(self, issue: Issue) -> Change:
-        if self.target not in PARAGRAPH_ROLES:
-            raise GazetteError("段落类型不正确", repr(self.target))
-        doc = _document(issue, self.doc_id)
-        blocks, i, where = block_place(doc, self.block_id)
-        block = blocks[i]
-        if not isinstance(block, Paragraph) or isinstance(block, ListItem):
-            raise GazetteError("只能修改普通段落的类型（表格、图片、列表项除外）")
-        self.saved = {"block": to_dict(block), "index": i, "where": where, "title": doc.title}
-        keep = dict(id=block.id, runs=block.runs, label=block.label, style=block.style,
-                    style_name=block.style_name)
-        if self.target == "title":
-            if where != "body" or not block.display_text.strip():
-                raise GazetteError("只有正文中的非空段落可以设为文件标题")
-            doc.title = title_text(block.display_text)
-            del blocks[i]
-            return Change(documents={doc.id}, sections=True)
-        if self.target == "body":
-            blocks[i] = Paragraph(role="body", **keep)
-        else:
-            blocks[i] = Heading(role="body", level=int(self.target[-1]), **keep)
-        return Change(documents={doc.id})
-
-    def revert(self, issue: Issue) -> Change:
-        doc = _document(issue, self.doc_id)
-        saved = self.saved
-        blocks = dict(doc.block_lists())[saved["where"]]
-        block = saved["block"]          # stored form, or already decoded after a restart
-        block = from_dict(copy.deepcopy(block)) if isinstance(block, dict) else copy.deepcopy(block)
-        if self.target == "title":
-            blocks.insert(saved["index"], block)
-            doc.title = saved["title"]
-            return Change(documents={doc.id}, sections=True)
-        blocks[saved["index"]] = block
-        return Change(documents={doc.id})
-
-    def describe(self) -> str:
-        return f"段落设为{PARAGRAPH_ROLES.get(self.target, '')}"
-
-
-def _document(issue: Issue, doc_id: str) -> Document:
+def document_of(issue: Issue, doc_id: str) -> Document:
+    """Document ``doc_id`` of the issue; a GazetteError when it is gone."""
     doc = issue.find_document(doc_id)
     if doc is None:
         raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
@@ -466,7 +409,7 @@ class AddAnnotation(Command):
     title: ClassVar[str] = "添加批注"
 
     def apply(self, issue: Issue) -> Change:
-        doc = _document(issue, self.annotation.doc_id)
+        doc = document_of(issue, self.annotation.doc_id)
         if any(a.id == self.annotation.id for d in issue.documents() for a in d.annotations):
             raise GazetteError("批注编号重复", f"annotation {self.annotation.id!r}")
         insert_clamped(doc.annotations, self.index, copy.deepcopy(self.annotation))
@@ -498,7 +441,7 @@ class DeleteAnnotation(Command):
     def revert(self, issue: Issue) -> Change:
         if self.annotation is None:
             raise GazetteError("无法恢复该批注", f"annotation {self.annotation_id!r} not kept")
-        doc = _document(issue, self.annotation.doc_id)
+        doc = document_of(issue, self.annotation.doc_id)
         insert_clamped(doc.annotations, self.index, copy.deepcopy(self.annotation))
         return Change(annotations={self.annotation_id})
 

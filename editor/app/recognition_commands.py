@@ -4,20 +4,22 @@
 ``SetPart`` makes a paragraph (or a head part) the title, subtitle, speaker, date line,
 conference mark, a heading of level 1–4 or a body paragraph.  A part replaced goes back to
 the body, so nothing is lost; the 目录, bookmarks and running heads follow the new title.
-Both keep the whole document as it was, and undo puts it back exactly.
+Both keep the whole document as it was (``_DocumentRewrite``), and undo puts it back
+exactly.  ``SetParagraphRole`` is the first, narrower form of ``SetPart`` (a body
+paragraph made the title, a heading or body text), kept for the histories that hold it.
 """
 from __future__ import annotations
 
 import copy
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from editor.app.command import Change, Command
-from editor.app.commands import block_place
+from editor.app.commands import block_place, document_of
 from editor.docx_import.patterns import DATE_IN, compact, title_text
 from editor.errors import GazetteError
-from editor.model import (DOCUMENT_KINDS, Document, Heading, Issue, Paragraph,
+from editor.model import (DOCUMENT_KINDS, Document, Heading, Issue, ListItem, Paragraph,
                           ParaStyle, Run)
 from editor.model.address import PART_LABELS, kind_label
 from editor.model.serialize import from_dict, to_dict
@@ -29,13 +31,6 @@ PART_NAMES = {part: PART_LABELS[part] for part in (
 # Head parts a click (or the CLI) may name instead of a block id.
 HEAD_TEXT_PARTS = ("title", "subtitle", "speaker", "mark", "date")
 _KEEP = ("id", "annotations")
-
-
-def _document(issue: Issue, doc_id: str) -> Document:
-    doc = issue.find_document(doc_id)
-    if doc is None:
-        raise GazetteError("找不到该文件（可能已被移除）", f"document {doc_id!r}")
-    return doc
 
 
 def _restore(doc: Document, saved: dict) -> None:
@@ -54,47 +49,55 @@ def _fill(doc: Document, fresh: Document) -> None:
 
 
 @dataclass
-class SetDocumentKind(Command):
-    """Read a document again as ``kind`` (its parts found anew for that kind)."""
+class _DocumentRewrite(Command):
+    """Base of the corrections that may change any part of one document: ``apply`` keeps
+    the whole document in ``saved`` (``_saved_document``) and undo puts it back."""
     doc_id: str
+    saved: dict | None = field(default=None, kw_only=True)
+
+    def _saved_document(self, issue: Issue) -> Document:
+        doc = document_of(issue, self.doc_id)
+        self.saved = to_dict(doc)
+        return doc
+
+    def revert(self, issue: Issue) -> Change:
+        _restore(document_of(issue, self.doc_id), self.saved)
+        return Change(documents={self.doc_id}, sections=True)
+
+
+@dataclass
+class SetDocumentKind(_DocumentRewrite):
+    """Read a document again as ``kind`` (its parts found anew for that kind)."""
     kind: str
-    saved: dict | None = None
     title: ClassVar[str] = "修改文件类型"
 
     def apply(self, issue: Issue) -> Change:
         from editor.docx_import.again import recognise_as
         if self.kind not in DOCUMENT_KINDS:
             raise GazetteError("文件类型不正确", repr(self.kind))
-        doc = _document(issue, self.doc_id)
-        self.saved = to_dict(doc)
+        doc = self._saved_document(issue)
         fresh, _report = recognise_as(doc, self.kind)
         _fill(doc, fresh)           # the editor chose the kind: no longer a guess
         doc.uncertain = [p for p in doc.uncertain if p != "kind"]
         return Change(documents={doc.id}, sections=True)
-
-    def revert(self, issue: Issue) -> Change:
-        _restore(_document(issue, self.doc_id), self.saved)
-        return Change(documents={self.doc_id}, sections=True)
 
     def describe(self) -> str:
         return f"文件类型设为{kind_label(self.kind)}"
 
 
 @dataclass
-class SetPart(Command):
+class SetPart(_DocumentRewrite):
     """Make paragraph ``block_id`` (a top-level paragraph of the body or an attachment, or a
     head part: title, subtitle, speaker, mark, date) the part ``target``."""
-    doc_id: str
     block_id: str
     target: str
-    saved: dict | None = None
     title: ClassVar[str] = "修改段落类型"
+    targets: ClassVar[tuple[str, ...]] = tuple(PART_NAMES)
 
     def apply(self, issue: Issue) -> Change:
-        if self.target not in PART_NAMES:
+        if self.target not in self.targets:
             raise GazetteError("段落类型不正确", repr(self.target))
-        doc = _document(issue, self.doc_id)
-        self.saved = to_dict(doc)
+        doc = self._saved_document(issue)
         try:
             self._apply(doc)
         except GazetteError:
@@ -119,10 +122,8 @@ class SetPart(Command):
                 doc.body.insert(0, _paragraph(doc, old))       # the part replaced: back to the body
         elif t == "date":
             self._date(doc, blocks, i, text)
-        elif t == "body":
-            blocks[i] = Paragraph(role="body", **_keep(block))
         else:
-            blocks[i] = Heading(role="body", level=int(t[-1]), **_keep(block))
+            _set_level(blocks, i, t)
 
     def _take(self, doc: Document) -> tuple[list, int, Paragraph]:
         """(block list, index, paragraph) of the paragraph to set; a head part is first made
@@ -160,17 +161,58 @@ class SetPart(Command):
             doc.subtitle = text
             del blocks[i]
 
-    def revert(self, issue: Issue) -> Change:
-        _restore(_document(issue, self.doc_id), self.saved)
-        return Change(documents={self.doc_id}, sections=True)
-
     def describe(self) -> str:
         return f"段落设为{PART_NAMES.get(self.target, '')}"
 
 
-def _keep(block: Paragraph) -> dict:
-    return dict(id=block.id, runs=block.runs, label=block.label, style=block.style,
+@dataclass
+class SetParagraphRole(SetPart):
+    """A top-level paragraph (not a list item) made a heading of level 1–4 or body text,
+    or — a non-empty body paragraph — the document's title, the old title dropped (undo
+    brings it back).  ``SetPart`` does all this and more; this form stays for the project
+    histories that hold it."""
+    targets: ClassVar[tuple[str, ...]] = ("title", "heading1", "heading2", "heading3",
+                                          "heading4", "body")
+
+    def _apply(self, doc: Document) -> None:
+        blocks, i, where = block_place(doc, self.block_id)
+        block = blocks[i]
+        if not isinstance(block, Paragraph) or isinstance(block, ListItem):
+            raise GazetteError("只能修改普通段落的类型（表格、图片、列表项除外）")
+        if self.target != "title":
+            _set_level(blocks, i, self.target)
+            return
+        if where != "body" or not block.display_text.strip():
+            raise GazetteError("只有正文中的非空段落可以设为文件标题")
+        doc.title = title_text(block.display_text)
+        del blocks[i]
+
+    def revert(self, issue: Issue) -> Change:
+        saved = self.saved
+        if not (isinstance(saved, dict) and "where" in saved):
+            return super().revert(issue)
+        # a step stored by an older version: the one paragraph and the old title
+        doc = document_of(issue, self.doc_id)
+        blocks = dict(doc.block_lists())[saved["where"]]
+        block = saved["block"]
+        block = from_dict(copy.deepcopy(block)) if isinstance(block, dict) else copy.deepcopy(block)
+        if self.target == "title":
+            blocks.insert(saved["index"], block)
+            doc.title = saved["title"]
+        else:
+            blocks[saved["index"]] = block
+        return Change(documents={doc.id}, sections=True)
+
+
+def _set_level(blocks: list, i: int, target: str) -> None:
+    """Paragraph ``blocks[i]`` as body text (``body``) or a heading (``heading1``…)."""
+    block = blocks[i]
+    keep = dict(id=block.id, runs=block.runs, label=block.label, style=block.style,
                 style_name=block.style_name)
+    if target == "body":
+        blocks[i] = Paragraph(role="body", **keep)
+    else:
+        blocks[i] = Heading(role="body", level=int(target[-1]), **keep)
 
 
 def _paragraph(doc: Document, text: str) -> Paragraph:

@@ -105,9 +105,9 @@ def _list(args) -> int:
 
 def _index(args) -> int:
     from editor.app.archive import write_year_index
-    from editor.app.outputs import check_output
-    out = check_output(Path(args.output), [args.archive], force=args.force)
-    pages = write_year_index(args.archive, args.year, out, args.template, _progress)
+    out = Path(args.output)
+    pages = write_year_index(args.archive, args.year, out, args.template, _progress,
+                             force=args.force)
     print(f"已写出 {out}（{args.year}年总目次，{pages} 页）")
     return 0
 

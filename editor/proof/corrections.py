@@ -237,43 +237,6 @@ def _restore_block_state(document: Document, block_id: str, state) -> None:
     setattr(next(a for a in document.attachments if a.id == att_id), part, state)
 
 
-@dataclass
-class AcceptAnnotation(_Snapshot):
-    """采纳: for 改/删/增 edit the text, then mark the annotation accepted (anchored on the
-    corrected text afterwards).  ``reply``, when given, is added as the editor's answer."""
-    title: ClassVar[str] = "采纳批注"
-    reply: str = ""
-    author: str = ""
-    time: str = ""
-
-    def apply(self, issue: Issue) -> Change:
-        document, index = _find(issue, self.doc_id, self.annotation_id)
-        ann = document.annotations[index]
-        if ann.status == "accepted":
-            raise GazetteError("该批注已采纳。", f"annotation {ann.id}")
-        if ann.kind not in TEXT_KINDS:
-            self._save(document, None)
-            _set_status(document, index, "accepted", self)
-            return Change(annotations={ann.id})
-        place = locate(ann, document)
-        if place is None:
-            raise GazetteError("批注对应的原文已找不到，无法采纳；请先重新定位该批注。",
-                               f"annotation {ann.id} quote {ann.quote!r}")
-        self._save(document, place.block_id)
-        ann = dataclasses.replace(ann, block_id=place.block_id, start=place.start, end=place.end)
-        document.annotations[index] = ann
-        start, end, new = _edit_of(ann)
-        replace_text(document, ann.block_id, start, end, new)
-        _shift_others(document, ann, start, end, new)
-        text = text_of(document, ann.block_id) or ""
-        prefix, suffix = context_at(text, start, start + len(new))
-        document.annotations[index] = dataclasses.replace(
-            ann, start=start, end=start + len(new), quote=new, prefix=prefix, suffix=suffix,
-            orphaned=False)
-        _set_status(document, index, "accepted", self)
-        return Change(documents={document.id}, annotations={a.id for a in document.annotations})
-
-
 def _edit_of(ann: Annotation) -> tuple[int, int, str]:
     """(start, end, new text) of the text edit an accepted annotation makes."""
     if ann.kind == "删":
@@ -293,8 +256,8 @@ def _set_status(document: Document, index: int, status: str, cmd) -> None:
 
 @dataclass
 class _Decision(_Snapshot):
-    """Base of the decisions that leave the text alone: set ``status`` and add the
-    editor's reply."""
+    """Base of the decisions on an annotation: set ``status`` and add the editor's reply
+    (``AcceptAnnotation`` edits the text first for 改/删/增)."""
     status: ClassVar[str] = ""
     reply: str = ""
     author: str = ""
@@ -305,6 +268,39 @@ class _Decision(_Snapshot):
         self._save(document, None)
         _set_status(document, index, self.status, self)
         return Change(annotations={self.annotation_id})
+
+
+@dataclass
+class AcceptAnnotation(_Decision):
+    """采纳: for 改/删/增 edit the text, then mark the annotation accepted (anchored on the
+    corrected text afterwards).  ``reply``, when given, is added as the editor's answer."""
+    title: ClassVar[str] = "采纳批注"
+    status: ClassVar[str] = "accepted"
+
+    def apply(self, issue: Issue) -> Change:
+        document, index = _find(issue, self.doc_id, self.annotation_id)
+        ann = document.annotations[index]
+        if ann.status == "accepted":
+            raise GazetteError("该批注已采纳。", f"annotation {ann.id}")
+        if ann.kind not in TEXT_KINDS:
+            return super().apply(issue)
+        place = locate(ann, document)
+        if place is None:
+            raise GazetteError("批注对应的原文已找不到，无法采纳；请先重新定位该批注。",
+                               f"annotation {ann.id} quote {ann.quote!r}")
+        self._save(document, place.block_id)
+        ann = dataclasses.replace(ann, block_id=place.block_id, start=place.start, end=place.end)
+        document.annotations[index] = ann
+        start, end, new = _edit_of(ann)
+        replace_text(document, ann.block_id, start, end, new)
+        _shift_others(document, ann, start, end, new)
+        text = text_of(document, ann.block_id) or ""
+        prefix, suffix = context_at(text, start, start + len(new))
+        document.annotations[index] = dataclasses.replace(
+            ann, start=start, end=start + len(new), quote=new, prefix=prefix, suffix=suffix,
+            orphaned=False)
+        _set_status(document, index, "accepted", self)
+        return Change(documents={document.id}, annotations={a.id for a in document.annotations})
 
 
 @dataclass

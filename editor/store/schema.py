@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from editor.errors import GazetteError, storage_error, storage_problem
+from editor.guard import not_regular
 
 SCHEMA_VERSION = 3                   # the steps from version 1 are in editor.store.migration
 APPLICATION_ID = 0x47415A31          # "GAZ1": marks the file as a gazette project
@@ -79,6 +80,9 @@ REQUIRED_TABLES = {"meta", "issue", "sections", "documents", "annotations", "rev
 def check_file(path: Path) -> int:
     """Check ``path`` without modifying it and return its schema version; raise a
     ``GazetteError`` for anything that is not an intact project this editor can open."""
+    special = not_regular(path)             # a FIFO named x.gazette would block the open
+    if special is not None:
+        raise GazetteError(special, path=str(path))
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_HEADER))

@@ -221,7 +221,8 @@ class ArchivePanel:
 
         def work(progress):
             from editor.app.archive import write_year_index
-            return write_year_index(path, int(year), Path(out), progress=progress)
+            return write_year_index(path, int(year), Path(out), progress=progress,
+                                    force=True)     # the user agreed to replace it
 
         run_job(self.window, "导出年度总目次", work,
                 lambda pages: self.window.message(f"已导出 {out}（{pages} 页）"),

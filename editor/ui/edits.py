@@ -18,26 +18,11 @@ from editor.model.address import PART_LABELS, BlockAddress
 from editor.errors import GazetteError
 
 
-def _section(issue: model.Issue, section_id: str) -> model.Section:
-    for section in issue.sections:
-        if section.id == section_id:
-            return section
-    raise GazetteError("找不到该栏目（可能已被移除）")
-
-
-def _doc_place(issue: model.Issue, doc_id: str) -> tuple[int, int]:
-    for s, section in enumerate(issue.sections):
-        for d, doc in enumerate(section.documents):
-            if doc.id == doc_id:
-                return s, d
-    raise GazetteError("找不到该文件（可能已被移除）")
-
-
 def move_document(issue, doc_id: str, section_id: str, index: int) -> Command | None:
-    s, d = _doc_place(issue, doc_id)
+    s, d = cmds.document_place(issue, doc_id)
     if issue.sections[s].id == section_id and d == index:
         return None
-    _section(issue, section_id)
+    cmds.find_section(issue, section_id)
     return cmds.MoveDocument(doc_id=doc_id, section_id=section_id, index=index)
 
 
@@ -337,7 +322,7 @@ def move_step(issue: model.Issue, doc_id: str, step: int) -> Command | None:
     """上移 (step -1) / 下移 (+1) a document by one place; past the first or last place of
     its section it goes to the end of the section before or the start of the one after.
     None at the very top or bottom of the issue."""
-    s, d = _doc_place(issue, doc_id)
+    s, d = cmds.document_place(issue, doc_id)
     section = issue.sections[s]
     if 0 <= d + step < len(section.documents):
         return cmds.MoveDocument(doc_id=doc_id, section_id=section.id, index=d + step)
@@ -360,4 +345,5 @@ def section_step(issue: model.Issue, section_id: str, step: int) -> Command | No
 
 def move_to_section(issue: model.Issue, doc_id: str, section_id: str) -> Command | None:
     """移到栏目: a document to the end of another section."""
-    return move_document(issue, doc_id, section_id, len(_section(issue, section_id).documents))
+    section = cmds.find_section(issue, section_id)
+    return move_document(issue, doc_id, section_id, len(section.documents))

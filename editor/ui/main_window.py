@@ -326,7 +326,14 @@ class MainWindow(EditRequests, QMainWindow):
     def create_project(self, path: Path, from_json: Path | None, on_open=None,
                        like: Path | None = None) -> None:
         """Create ``path`` (from an issue.json, or as the issue after ``like``, when given)
-        in a worker, then open it."""
+        in a worker, then open it.  The file dialog asked before replacing a file; the
+        project open in the window, or the one the new issue carries on from, is never
+        replaced."""
+        busy = [p for p in (self.path, like) if p is not None]
+        if path.exists() and any(path.resolve() == p.resolve() for p in busy):
+            self.error(f"“{path.name}”正在使用（当前打开的项目或要沿用的上一期），"
+                       "请为新的一期另起文件名。", "无法新建项目")
+            return
         try:
             if path.exists():
                 path.unlink()

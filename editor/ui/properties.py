@@ -114,27 +114,27 @@ class PropertiesPanel(QWidget):
         self.label = self._line(form, "期号标注", "issue_label")
         self.published = self._line(form, "出版日期", "published")
         self.founded = self._line(form, "创刊年份", "founded")
-        self.colophon = _PlainEdit(4)
-        self.colophon.setToolTip("每行一项，例如：主办：东西湖区人民政府")
-        self.colophon.edited.connect(
-            lambda: self._emit_meta("colophon", parse_colophon(self.colophon.toPlainText())))
-        form.addRow("版权页", self.colophon)
+        self.colophon = self._lines_edit(form, "版权页", "colophon", 4, parse_colophon,
+                                         "每行一项，例如：主办：东西湖区人民政府")
         self.intro_title = self._line(form, "简介标题", "intro_title")
-        self.intro = _PlainEdit(4)
-        self.intro.setToolTip("每行一段")
-        self.intro.edited.connect(
-            lambda: self._emit_meta("intro_paragraphs", _lines(self.intro.toPlainText())))
-        form.addRow("简介", self.intro)
-        self.slogans = _PlainEdit(2)
-        self.slogans.edited.connect(
-            lambda: self._emit_meta("slogans", _lines(self.slogans.toPlainText())))
-        form.addRow("口号", self.slogans)
+        self.intro = self._lines_edit(form, "简介", "intro_paragraphs", 4, _lines, "每行一段")
+        self.slogans = self._lines_edit(form, "口号", "slogans", 2, _lines)
         return box
 
     def _line(self, form: QFormLayout, label: str, field: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(f"meta_{field}")
         edit.editingFinished.connect(lambda: self._line_edited(edit, field))
+        form.addRow(label, edit)
+        return edit
+
+    def _lines_edit(self, form: QFormLayout, label: str, field: str, rows: int, parse,
+                    tip: str = "") -> "_PlainEdit":
+        """A several-line field of the metadata: ``parse`` turns its text into the value."""
+        edit = _PlainEdit(rows)
+        if tip:
+            edit.setToolTip(tip)
+        edit.edited.connect(lambda: self._emit_meta(field, parse(edit.toPlainText())))
         form.addRow(label, edit)
         return edit
 
@@ -190,6 +190,16 @@ class PropertiesPanel(QWidget):
             self._loading = False
 
     # -- document -------------------------------------------------------------------------------
+
+    def _layout_choice(self, form, label: str, key: str, choices) -> QComboBox:
+        """A combo box of (text, value) ``choices`` setting the document layout's ``key``."""
+        combo = QComboBox()
+        for text, _ in choices:
+            combo.addItem(text)
+        combo.activated.connect(lambda i: self._emit_doc(key, choices[i][1]))
+        form.addRow(label, combo)
+        return combo
+
     def _document_box(self) -> QGroupBox:
         self.doc_box = QGroupBox("文件属性")
         form = QFormLayout(self.doc_box)
@@ -216,18 +226,8 @@ class PropertiesPanel(QWidget):
         self.toc_title = QLineEdit()
         self.toc_title.editingFinished.connect(self._toc_edited)
         form.addRow("目录标题", self.toc_title)
-        self.start = QComboBox()
-        for text, _ in START_RULES:
-            self.start.addItem(text)
-        self.start.activated.connect(
-            lambda i: self._emit_doc("start", START_RULES[i][1]))
-        form.addRow("起始页", self.start)
-        self.masthead = QComboBox()
-        for text, _ in MASTHEAD:
-            self.masthead.addItem(text)
-        self.masthead.activated.connect(
-            lambda i: self._emit_doc("show_masthead", MASTHEAD[i][1]))
-        form.addRow("版头", self.masthead)
+        self.start = self._layout_choice(form, "起始页", "start", START_RULES)
+        self.masthead = self._layout_choice(form, "版头", "show_masthead", MASTHEAD)
         self.doc_box.setEnabled(False)
         self.start.setCurrentIndex(-1)          # nothing shown until a document is chosen
         self.masthead.setCurrentIndex(-1)

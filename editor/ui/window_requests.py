@@ -7,6 +7,7 @@ export).  Dialogs asking for names, files and options live here too.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -19,8 +20,20 @@ from editor.ui.issue_tree import IMPORT_FILTER
 from editor.ui.jobs import run_job, user_message
 
 
+def _with_session(method):
+    """A request that needs an open project does nothing once it is closed: a panel may
+    still emit one while the window closes (a spin box losing focus, a list cleared)."""
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        if self.session is None:
+            return None
+        return method(self, *args, **kwargs)
+    return run
+
+
 class EditRequests:
     # -- edit requests (each becomes one command) ----------------------------------------------------
+    @_with_session
     def move_document(self, doc_id: str, section_id: str, index: int) -> None:
         self._move(doc_id, edits.move_document(self.session.issue, doc_id, section_id, index))
 
@@ -54,34 +67,44 @@ class EditRequests:
             self.execute(command)
             self.tree.setCurrentIndex(self.tree_model.index_of_section(section.id))
 
+    @_with_session
     def move_to_section(self, doc_id: str, section_id: str) -> None:
         """移到栏目…: the document to the end of another section."""
         self._move(doc_id, edits.move_to_section(self.session.issue, doc_id, section_id))
 
+    @_with_session
     def move_section(self, section_id: str, index: int) -> None:
         self.execute(edits.move_section(self.session.issue, section_id, index))
 
+    @_with_session
     def edit_meta(self, field: str, value) -> None:
         self.execute(edits.set_meta(self.session.issue, field, value))
 
+    @_with_session
     def set_template(self, name: str) -> None:
         self.execute(edits.set_template(self.session.issue, name))
 
+    @_with_session
     def edit_document_layout(self, doc_id: str, field: str, value) -> None:
         self.execute(edits.set_document_layout(self.session.issue, doc_id, field, value))
 
+    @_with_session
     def edit_table_layout(self, doc_id: str, table_id: str, field: str, value) -> None:
         self.execute(edits.set_table_layout(self.session.issue, doc_id, table_id, field, value))
 
+    @_with_session
     def edit_document_head(self, doc_id: str, field: str, text: str) -> None:
         self.execute(edits.set_document_field(self.session.issue, doc_id, field, text))
 
+    @_with_session
     def merge_cells(self, doc_id: str, table_id: str, cell_id: str, direction: str) -> None:
         self.execute(edits.merge_cells(self.session.issue, doc_id, table_id, cell_id, direction))
 
+    @_with_session
     def unmerge_cell(self, doc_id: str, table_id: str, cell_id: str) -> None:
         self.execute(edits.unmerge_cell(self.session.issue, doc_id, table_id, cell_id))
 
+    @_with_session
     def table_cell_action(self, doc_id: str, table_id: str, cell_id: str, action: str,
                           value) -> None:
         try:
@@ -92,6 +115,7 @@ class EditRequests:
             return
         self.execute(command)
 
+    @_with_session
     def rename(self, kind: str, item_id: str) -> None:
         issue = self.session.issue
         if kind == "document":
@@ -106,6 +130,7 @@ class EditRequests:
             if ok and text.strip() and text.strip() != section.title:
                 self.execute(edits.rename_section(issue, item_id, text.strip()))
 
+    @_with_session
     def remove(self, kind: str, item_id: str) -> None:
         issue = self.session.issue
         if kind == "document":
@@ -120,6 +145,7 @@ class EditRequests:
                 else edits.remove_section(issue, item_id)
             self.execute(command)
 
+    @_with_session
     def add_section(self) -> None:
         text, ok = QInputDialog.getText(self, "新建栏目", "栏目名称：")
         if ok and text.strip():
@@ -169,6 +195,7 @@ class EditRequests:
         self.undo.set_session(self.session)
         self.apply_change(change)
 
+    @_with_session
     def show_report(self, doc_id: str) -> None:
         lines = edits.report_lines(self.session, doc_id)
         doc = self.session.issue.find_document(doc_id)
