@@ -162,6 +162,8 @@ def test_preflight_errors_are_true_and_low_resolution_pictures_reported(built):
                     low += 1
     reported = [f for f in report.findings if f.rule == "IMAGE_LOW_RES"]
     assert low == len(reported) == 7
+    # the finding names its document once (it was 《政务简讯》《政务简讯》：图片…)
+    assert all(f.document and not f.message.startswith("《") for f in reported)
 
 
 def test_names_in_a_spaced_list_are_not_torn():
