@@ -303,7 +303,8 @@ def _continues(ln: Line, nxt: Line, box) -> bool:
 # --- page-level checks: overlaps, stranded headings, 孤行, the grid, 全身式 marks --------
 
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
-                     r"|[0-9０-９]+[.．](?![0-9])|（[0-9０-９]+）|第[一二三四五六七八九十]+[章节条])")
+                     r"|[0-9０-９]+[.．](?![0-9])|（[0-9０-９]+）|第[一二三四五六七八九十]+[章节条]"
+                     r"|[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}(?=[^0-9.]))")
 MID_MARKS = set("，、；：")
 _PUNCT_NEAR = NOT_START | NOT_END
 

@@ -197,6 +197,7 @@ def test_a_typed_heading_in_a_body_paragraph_is_kept_with_its_text():
     from editor.layout.documents import looks_like_heading
     assert looks_like_heading("（三）坚持城市产业双集中，打造经济发展新的增长极")
     assert looks_like_heading("二、主要任务") and looks_like_heading("3.强化要素保障")
+    assert looks_like_heading("6.2.3 PSR总体评价报告编制") and not looks_like_heading("3.14159")
     assert not looks_like_heading("1.圣家墩遗址保护范围已公布。")
     assert not looks_like_heading("根据有关规定，现将我区第一至第三批区级文物保护单位公布")
     typed = model.Paragraph(id="h", runs=[model.Run("（三）坚持城市产业双集中，打造经济发展新的增长极")])

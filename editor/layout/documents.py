@@ -208,8 +208,8 @@ class DocumentBuilder:
         if name == "body" and changes.get("align") in ("center", "right"):
             changes["first_indent"] = 0.0
         changes.update(self.keeps(block, st))
-        if name == "body" and looks_like_heading(block.display_text):
-            changes["keep_with_next"] = True    # a typed 一、/（一）/1. heading
+        if name == "body" and (looks_like_heading(block.display_text) or _bold_line(block)):
+            changes["keep_with_next"] = True    # a typed 一、/（一）/1. heading, a bold line
         changes.update(extra)
         if name == "attachment_title":
             changes["page_break_before"] = False
@@ -419,7 +419,8 @@ _CAPTION = re.compile(r"^\s*(附?图|表)\s*[0-9０-９一二三四五六七八�
 
 
 _TYPED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)"
-                            r"|[0-9０-９]{1,2}[.．、](?![0-9])|（[0-9０-９]{1,2}）|第[一二三四五六七八九十]+[章节部分])")
+                            r"|[0-9０-９]{1,2}[.．、](?![0-9])|（[0-9０-９]{1,2}）|第[一二三四五六七八九十]+[章节部分]"
+                            r"|[0-9]{1,2}(?:\.[0-9]{1,2}){1,3}[\s\u3000]*(?=[^\s0-9.]))")
 
 
 def looks_like_heading(text: str) -> bool:
@@ -429,6 +430,14 @@ def looks_like_heading(text: str) -> bool:
     text = text.strip()
     return (len(text) <= 40 and bool(_TYPED_HEADING.match(text))
             and text[-1] not in "。；：，、！？…")
+
+
+def _bold_line(block: model.Paragraph) -> bool:
+    """A short paragraph set all in bold (or 黑体), no closing stop: a run-in heading."""
+    runs = [r for r in block.runs if r.text.strip()]
+    text = block.display_text.strip()
+    return (bool(runs) and len(text) <= 30 and text[-1] not in "。；：，、！？…"
+            and all(r.bold or r.role == "hei" for r in runs))
 
 
 def _is_note(block) -> bool:
