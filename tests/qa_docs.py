@@ -353,6 +353,55 @@ def letter_with_record() -> bytes:
     return w.bytes()
 
 
+def minutes() -> bytes:
+    """A 会议纪要: no 文号 on a 红头 of its own kind, 出席/列席 lists with rare names
+    set as hanging paragraphs, a long URL and an e-mail address in the text."""
+    w = Writer()
+    w.p("硚口区人民政府常务会议纪要", align="c", size=36, font="方正小标宋简体", color=RED)
+    w.p("第12次", align="c")
+    w.blank()
+    w.p("区人民政府办公室　　　　　　　　　2025年10月9日")
+    w.blank()
+    w.p("　　2025年10月8日，区长李喆主持召开区人民政府第12次常务会议。现将会议议定事项纪要如下：")
+    for k, item in enumerate(["关于硚口区老旧小区改造项目", "关于汉江湾片区控制性详细规划",
+                              "关于2025年第四季度重点工作"], 1):
+        w.p(f"　　{'一二三'[k - 1]}、{item}", font="黑体")
+        w.p("　　会议听取了区住房和城市更新局关于" + item[2:] + "的汇报。" + FILLER[k % 4]
+            + "详见https://www.qiaokou.gov.cn/zwgk/zdly/csgx/202510/t20251008_2468013.shtml，"
+            "意见请发送至qkcsgx2025@qiaokou.gov.cn。")
+    w.blank()
+    w.p("出席：李喆　王昇　刘镕　陈赟　杨珺　赵祎　黄犇　周淼　吴燚　冯𠮷祥")
+    w.p("列席：区政府办公室、区发展和改革局、区财政局、区住房和城市更新局、区自然资源和规划局、"
+        "区生态环境分局、区城市管理执法局主要负责同志")
+    return w.bytes()
+
+
+def merged_table_with_picture() -> bytes:
+    """A notice whose table has vertically merged 街道 cells, names with rare
+    characters, and a QR-code picture inside a cell."""
+    import docx
+    w = Writer()
+    _title(w, "硚口区2025年网格员名单公示")
+    w.p("　　现将各街道网格员名单公示如下，公示期5个工作日，扫描表中二维码可反映意见。")
+    rows = [["街道", "社区", "网格员", "联系电话", "二维码"]]
+    streets = ["古田街道", "古田街道", "古田街道", "汉正街道", "汉正街道", "宝丰街道"]
+    for k in range(6):
+        rows.append([streets[k], f"第{k + 1}社区", NAMES[k * 2] + "、" + NAMES[k * 2 + 1],
+                     f"1350271{k:04d}", ""])
+    t = w.d.add_table(rows=len(rows), cols=5)
+    t.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    t.cell(1, 0).merge(t.cell(3, 0)).text = "古田街道"
+    t.cell(4, 0).merge(t.cell(5, 0)).text = "汉正街道"
+    cell = t.cell(1, 4)
+    cell.paragraphs[0].add_run().add_picture(io.BytesIO(_png(300, 300, (0, 0, 0))),
+                                             width=docx.shared.Pt(48))
+    w.p("　　公示期间如有异议，请与区民政局联系。")
+    return w.bytes()
+
+
 DOCS = {
     "appoint_table.docx": (appoint_table, "区人民政府关于张堃等同志职务任免的通知"),
     "speech_long_subtitle.docx": (speech_long_subtitle, "在全区优化营商环境暨数字政府建设推进大会上的讲话"),
@@ -367,6 +416,8 @@ DOCS = {
     "long_title.docx": (long_title, LONG_TITLE),
     "joint_three.docx": (joint_three, "关于开展2025年“我们的节日”主题文化活动的通知"),
     "letter_with_record.docx": (letter_with_record, "区人民政府办公室关于同意设立硚口区古田街道社区卫生服务中心的函"),
+    "minutes.docx": (minutes, "硚口区人民政府常务会议纪要"),
+    "merged_table_with_picture.docx": (merged_table_with_picture, "硚口区2025年网格员名单公示"),
 }
 
 

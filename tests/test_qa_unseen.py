@@ -162,3 +162,33 @@ def test_preflight_errors_are_true_and_low_resolution_pictures_reported(built):
                     low += 1
     reported = [f for f in report.findings if f.rule == "IMAGE_LOW_RES"]
     assert low == len(reported) == 7
+    # the finding names its document once (it was 《政务简讯》《政务简讯》：图片…)
+    assert all(f.document and not f.message.startswith("《") for f in reported)
+
+
+def test_names_in_a_spaced_list_are_not_torn():
+    from editor.layout.linebreak import break_before
+    line = "出席：李喆　王昇　周淼　欧阳犇犇　冯𠮷祥"
+    ok = break_before(line)
+    inside = [line[i - 1:i + 1] for i in range(1, len(line)) if ok[i]
+              and line[i - 1] != "\u3000" and line[i - 1] != "："]
+    assert inside == ["出席"], inside
+    prose = "　　同志们，新的一年任务艰巨　责任重大"      # a long run: breaks stay free
+    ok = break_before(prose)
+    assert all(ok[i] for i in range(prose.index("新") + 1, prose.index("艰")))
+
+
+@pytest.mark.slow
+def test_attendance_list_keeps_every_name_on_one_line(built):
+    out = built[0]
+    with pymupdf.open(str(out)) as doc:
+        page = next(p for p in doc if "出席：" in p.get_text())
+        lines = page.get_text().splitlines()
+    k = next(i for i, ln in enumerate(lines) if ln.startswith("出席："))
+    names = "".join(lines[k:k + 3]).split("列席")[0]
+    for ln in lines[k:k + 2]:
+        for name in qa_docs.NAMES[:10]:
+            if name in names:
+                # a name either on this line whole or not at all
+                assert not (ln.endswith(name[0]) and not ln.endswith(name)), (ln, name)
+    assert all(n in qa_docs.plain(names) for n in ("李喆", "周淼", "冯𠮷祥"))

@@ -115,12 +115,35 @@ def break_before(text: str, cls: list[int] | None = None) -> list[bool]:
         # Han after Han is the common case: always a break (no Han is in a set)
         ok[i] = True if c == HAN and prev == HAN else _pair_ok(text, cls, i)
         prev = c
+    if "\u3000" in text:
+        _keep_spaced_names(text, cls, ok)
     for a, b in url_ranges(text):
         for i in range(a + 1, b):
             ok[i] = (text[i - 1] in _URL_BREAK_AFTER and text[i] not in _URL_BREAK_AFTER
                      and i - a > 3)
         # the URL's own prohibitions on its ends still apply
     return ok
+
+
+def _keep_spaced_names(text: str, cls: list[int], ok: list[bool]) -> None:
+    """Names in a list set apart by ideographic spaces (出席：李喆　王昇　周淼) stay whole:
+    no break inside a run of 2–4 Han characters with a U+3000 on one side and a U+3000,
+    a colon, 。 or ； or the text's end on the other (周|淼 was torn over two lines)."""
+    n, i = len(text), 0
+    while i < n:
+        if cls[i] != HAN:
+            i += 1
+            continue
+        j = i
+        while j < n and cls[j] == HAN:
+            j += 1
+        left = text[i - 1] if i else ""
+        right = text[j] if j < n else ""
+        if 2 <= j - i <= 4 and "\u3000" in (left, right) and left in ("\u3000", "：", ":", "") \
+                and right in ("\u3000", "", "。", "；"):
+            for k in range(i + 1, j):
+                ok[k] = False
+        i = j
 
 
 def _pair_ok(text: str, cls: list[int], i: int) -> bool:
