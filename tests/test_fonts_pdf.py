@@ -267,3 +267,21 @@ def test_names_print_with_the_fonts_this_machine_has(names_issue, tmp_path):
     missing = {w.text for w in laid.warnings if w.code == "GLYPH_MISSING"}
     for ch in NAMES + PLACES + "䶮":
         assert (drawn[ch] > 0 and ch in text) or any(f"U+{ord(ch):04X}" in m for m in missing), ch
+
+
+def test_tabs_and_zero_width_characters_draw_nothing(tmp_path):
+    """A Word tab and format characters pasted from the web (zero-width space, BOM, soft
+    hyphen, word joiner, zero-width joiner) have no glyph anywhere: never drawn (no glyph
+    0), never a placeholder, and the format characters take no room."""
+    body = _body("零宽\u200b空格\ufeff字节序\u00ad软连字符\u2060词连接\u200d结束。")
+    body += ('<w:p><w:r><w:t>制表</w:t></w:r><w:r><w:tab/></w:r>'
+             '<w:r><w:t>之后</w:t></w:r></w:p>')
+    path = write_issue(tmp_path, {"c.docx": _title("关于测试的通知") + body})
+    out = tmp_path / "ctl.pdf"
+    laid = build_pdf(load_issue(path), out)
+    drawn, notdef, text = glyphs(out)
+    assert notdef == [] and not [w for w in laid.warnings if w.code == "GLYPH_MISSING"]
+    assert "零宽空格字节序软连字符词连接结束" in text.replace("\n", "")
+    (item,) = [it for p in laid.pages for it in p.texts() if "\u200b" in it.text]
+    k = item.text.index("\u200b")
+    assert item.xs[k + 1] == pytest.approx(item.xs[k])        # no room taken

@@ -203,3 +203,13 @@ def test_a_typed_heading_in_a_body_paragraph_is_kept_with_its_text():
     typed = model.Paragraph(id="h", runs=[model.Run("（三）坚持城市产业双集中，打造经济发展新的增长极")])
     laid = _lay(_fill(16) + [_p("x", 26 + 28 * 2), typed, _p("n", 26 + 28 * 5)])
     assert _page_of(laid, "h") == [1] and _page_of(laid, "n")[0] == 1
+
+
+def test_what_cannot_be_kept_is_said_with_a_code():
+    # a heading before a keep-together paragraph taller than a page: no page can hold
+    # both, so the heading stays alone and the layout says so
+    laid = _lay([_h("h1", "一、总体要求"), _p("tall", 28 * 30, keep_together=True)])
+    codes = [(w.code, w.block_id) for w in laid.warnings]
+    assert ("HEADING_STRANDED", "h1") in codes
+    # moving the heading on would not have helped: it stays under the title
+    assert _page_of(laid, "h1") == [0] and _page_of(laid, "tall")[0] == 1

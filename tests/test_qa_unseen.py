@@ -162,6 +162,8 @@ def test_preflight_errors_are_true_and_low_resolution_pictures_reported(built):
                     low += 1
     reported = [f for f in report.findings if f.rule == "IMAGE_LOW_RES"]
     assert low == len(reported) == 7
+    # the finding names its document once (it was 《政务简讯》《政务简讯》：图片…)
+    assert all(f.document and not f.message.startswith("《") for f in reported)
 
 
 def test_names_in_a_spaced_list_are_not_torn():
@@ -190,3 +192,16 @@ def test_attendance_list_keeps_every_name_on_one_line(built):
                 # a name either on this line whole or not at all
                 assert not (ln.endswith(name[0]) and not ln.endswith(name)), (ln, name)
     assert all(n in qa_docs.plain(names) for n in ("李喆", "周淼", "冯𠮷祥"))
+
+
+def test_an_issue_without_a_name_is_told(tmp_path):
+    """`project new` without --from, documents imported, built: the cover printed no
+    name and 印前检查 said only 此页没有内容; now it names the missing 刊名."""
+    from editor import model
+    from editor.preflight import run_preflight
+    doc = _doc("long_title.docx")
+    bare = model.Issue(meta=model.IssueMeta(), sections=[model.Section("s1", "区政府文件", [doc])])
+    named = model.Issue(meta=model.IssueMeta(title="硚口区人民政府公报"),
+                        sections=[model.Section("s1", "区政府文件", [doc])])
+    assert [f.text for f in run_preflight(bare).findings if f.rule == "ISSUE_METADATA"] == ["刊名"]
+    assert not [f for f in run_preflight(named).findings if f.rule == "ISSUE_METADATA"]

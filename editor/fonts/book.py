@@ -238,9 +238,12 @@ class FontBook:
         chain = self._chains[real]
         # a control character (a line break, a tab) has no glyph in any font: half an em
         # as for any glyph no face has, without searching every installed face for it
-        # (that loads all their metrics, 50 ms on a build's first paragraph)
+        # (that loads all their metrics, 50 ms on a build's first paragraph); a format
+        # character (zero-width space, BOM, soft hyphen, word joiner) takes no room.
+        # Neither is drawn (editor.render.pdf leaves them out: no .notdef box)
         control = cp < 0x20 or 0x7F <= cp < 0xA0
-        for rec in () if control else self._pool(real):
+        invisible = control or unicodedata.category(ch) == "Cf"
+        for rec in () if invisible else self._pool(real):
             width = self.metrics(rec.key).advances.get(cp)
             if width is None:
                 continue
@@ -250,7 +253,7 @@ class FontBook:
             break
         else:
             key = chain[0].key
-            width = 1.0 if is_wide(ch) else 0.5
+            width = 0.0 if invisible and not control else 1.0 if is_wide(ch) else 0.5
             if _visible(ch):            # drawn as a placeholder box, never as .notdef
                 key, width = MISSING_FACE, 1.0
                 self.missing.setdefault(ch, set()).add(real)

@@ -129,7 +129,7 @@ def flow_pages(flowables: list, template: Template
             continue
         if getattr(f, "keep_with_next", False) and placement.rest is None and queue \
                 and not _next_fits(queue, state, placement.y_end):
-            if not state.empty:
+            if not state.empty and not _hopeless(f, queue, state):
                 state.advance(pages)
                 queue.appendleft(f)
                 continue
@@ -182,23 +182,36 @@ KEEP_CHAIN = 6          # a longer run of keep-with-next flowables is not kept t
 KEEP_LINES = 2          # lines of the text after a heading that must share its page
 
 
-def _next_fits(queue, state: "_PageState", y: float) -> bool:
+def _next_fits(queue, state: "_PageState", y: float, frame: Frame | None = None) -> bool:
     """Can what follows a keep-with-next flowable start on this page at ``y``?  A run of
     keep-with-next flowables (一、 then （一） then text) must fit down to the first line
     of the text after it, which must bring ``KEEP_LINES`` lines (or all it has) along;
-    a run longer than ``KEEP_CHAIN`` is not kept (Word gives up the same way)."""
+    a run longer than ``KEEP_CHAIN`` is not kept (Word gives up the same way).
+    ``frame``: probe another frame than the page's (nothing is remembered then)."""
+    probe = frame is None
+    frame = frame or state.frame
     for k, nxt in enumerate(queue):
         if k >= KEEP_CHAIN or _breaks_here(nxt, state):
             return True
         if not getattr(nxt, "keep_with_next", False):
-            return _can_start(nxt, state, y, k == 0)
-        trial = nxt.place(state.frame, y, False)
-        if k == 0:
-            state.trial = (nxt, y, state.frame, trial)   # reused if nxt is placed there
+            return _can_start(nxt, state, y, k == 0 and probe, frame)
+        trial = nxt.place(frame, y, False)
+        if k == 0 and probe:
+            state.trial = (nxt, y, frame, trial)   # reused if nxt is placed there
         if not trial.items or trial.rest is not None:
             return bool(trial.items)          # a long kept paragraph: its lines go on
         y = trial.y_end
     return True
+
+
+def _hopeless(f, queue, state: "_PageState") -> bool:
+    """True when ``f`` and what it keeps with would not fit together on a fresh page
+    either: moving ``f`` on would only leave this page short, so it stays."""
+    fresh = state.fresh_frame()
+    placed = f.place(fresh, fresh.y, True)
+    if placed.rest is not None:
+        return False
+    return not _next_fits(queue, state, placed.y_end, fresh)
 
 
 def _breaks_here(nxt, state: "_PageState") -> bool:
@@ -207,13 +220,13 @@ def _breaks_here(nxt, state: "_PageState") -> bool:
             or bool(getattr(nxt, "page_break_before", False)))
 
 
-def _can_start(nxt, state: "_PageState", y: float, reuse: bool) -> bool:
+def _can_start(nxt, state: "_PageState", y: float, reuse: bool, frame: Frame) -> bool:
     can_start = getattr(nxt, "can_start", None)
     if can_start is not None:
-        return bool(can_start(state.frame, y, KEEP_LINES))
-    trial = nxt.place(state.frame, y, False)
+        return bool(can_start(frame, y, KEEP_LINES))
+    trial = nxt.place(frame, y, False)
     if reuse:
-        state.trial = (nxt, y, state.frame, trial)
+        state.trial = (nxt, y, frame, trial)
     return bool(trial.items)
 
 
@@ -237,6 +250,14 @@ class _PageState:
         w = (base.width - self.gap * (self.columns - 1)) / self.columns
         return Frame(base.x + self.col * (w + self.gap), base.y, w, base.height,
                      base.grid_pitch)
+
+    def fresh_frame(self) -> Frame:
+        """The frame a flowable would get at the top of the next page (or column)."""
+        f = self._column_frame()
+        if self.columns > 1:
+            return Frame(f.x, self.t.frame(1, self.landscape).y, f.width,
+                         self.t.frame(1, self.landscape).height, f.grid_pitch)
+        return f
 
     def begin_columns(self, columns: int, gap: float) -> None:
         """Continue in ``columns`` columns from the current y (to the document's end)."""

@@ -337,6 +337,9 @@ def check_issue(issue: model.Issue, previous_total: int | None = None) -> list[F
     def issue_finding(message: str, text: str) -> None:
         out.append(Finding("ISSUE_METADATA", message, text=text))
 
+    if not (meta.title or "").strip() and any(s.documents for s in issue.sections):
+        # a project made with ``project new`` and no --from: the cover prints no name
+        issue_finding("未填写刊名：封面、扉页和书眉上没有刊名", "刊名")
     m = re.search(r"总第\s*(\d+)\s*期", meta.issue_label or "")
     label_n = int(m[1]) if m else None
     if label_n is not None and meta.total_number is not None and label_n != meta.total_number:

@@ -119,7 +119,12 @@ def layout_warnings(ctx: PageContext) -> list[Finding]:
         code = w.code or next((c for key, c in _CODE_BY_TEXT if key in w.text), "LAYOUT_OTHER")
         page = ctx.laid_out.pages[w.page] if w.page is not None and \
             0 <= w.page < len(ctx.laid_out.pages) else None
-        out.append(ctx.finding(code, w.text, page, w.doc_id, block_id=w.block_id))
+        text = w.text
+        if w.doc_id and text.startswith("《") and "》：" in text:
+            # the layout names the document (《标题》：…) for the build's output; a finding
+            # carries its document, and the list and the CLI name it once themselves
+            text = text.split("》：", 1)[1]
+        out.append(ctx.finding(code, text, page, w.doc_id, block_id=w.block_id))
         m = _CODEPOINT.search(w.text) if code == "GLYPH_MISSING" else None
         if m:
             out[-1].text = chr(int(m.group(1), 16))      # the character the warning names

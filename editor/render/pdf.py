@@ -16,8 +16,10 @@ pages; document info carries title, subject (the period) and creator.  ``invaria
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -31,6 +33,12 @@ from editor.layout.items import (ImageItem, LaidOutIssue, LineItem, LinkItem, Pa
                                  RectItem, TextItem)
 from editor.render.bleed import extend_to_bleed
 from editor.render.pdftext import TextWriter
+
+# characters never drawn: controls (a tab from Word) and format characters (zero-width
+# space, BOM, soft hyphen, word joiner …): no font draws them, reportlab would put glyph 0
+_UNDRAWN = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f"
+                      "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+                      "\ufeff\ufff9-\ufffb]")
 
 MM = 72 / 25.4
 BLEED = 3 * MM
@@ -102,6 +110,12 @@ class PdfPainter:
         xs = item.positions()
         if item.face == MISSING_FACE:
             self._placeholders(item, xs)
+        elif _UNDRAWN.search(item.text):       # a tab, a zero-width space: no glyph, no box
+            keep = [k for k, ch in enumerate(item.text) if not _UNDRAWN.match(ch)]
+            if keep:
+                shown = replace(item, text="".join(item.text[k] for k in keep),
+                                xs=[xs[k] for k in keep])
+                self.writer.write(shown, shown.xs, self.offset, self._y(item.y))
         else:
             self.writer.write(item, xs, self.offset, self._y(item.y))
         self._decorate(item)
