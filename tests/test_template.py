@@ -136,3 +136,71 @@ def test_blank_pages_show_their_folio_when_the_template_says_so(tmp_path):
     for page in shown:
         assert page.folio is not None
         assert f"— {page.folio} —" in "".join(t.text for t in page.texts())
+
+
+def test_a_template_without_extends_gets_every_default_and_lays_out_like_gbt9704(tmp_path):
+    """layouts/gbt9704.toml is the one place of every default: a template that only names
+    itself is the default template under another name, page for page."""
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import layout_issue
+    from editor.fonts.measure import FixedMeasurer
+    from conftest import SAMPLES
+    path = tmp_path / "plain.toml"
+    path.write_text('name = "plain"\n', encoding="utf-8")
+    plain, default = load_template(path), load_template("gbt9704")
+    assert (plain.name, plain.label) == ("plain", "plain")      # metadata is the file's own
+    meta = ("name", "label", "description")
+    assert ({k: v for k, v in plain.data.items() if k not in meta}
+            == {k: v for k, v in default.data.items() if k not in meta})
+    assert plain.get("page", "mirror_margins") is True
+    assert plain.frame(0).x == pytest.approx(26 * MM)             # mirrored, as gbt9704
+    issue = load_issue(SAMPLES / "issue.json")
+    a = layout_issue(issue, path, measurer=FixedMeasurer())
+    b = layout_issue(issue, "gbt9704", measurer=FixedMeasurer())
+    assert len(a.pages) == len(b.pages) > 20
+    assert ([(p.kind, p.folio, p.landscape, p.items) for p in a.pages]
+            == [(p.kind, p.folio, p.landscape, p.items) for p in b.pages])
+
+
+def test_a_key_the_default_template_lacks_is_a_loud_error():
+    t = load_template("gbt9704")
+    with pytest.raises(KeyError, match="folio.no_such_key"):
+        t.get("folio", "no_such_key")
+    with pytest.raises(KeyError, match="no_such_table"):
+        t.section("no_such_table")
+    with pytest.raises(KeyError, match="style.no_such_style"):
+        t.style("no_such_style")
+
+
+def test_no_layout_render_or_fonts_module_keeps_a_default_of_a_template_key():
+    """Defaults live in layouts/gbt9704.toml only: no ``.get("key", default)`` of a key the
+    template has, and no ``Template.get(section, key, default)``, in the code that reads
+    templates (a dict that is not the template but shares a key name: index it or rename)."""
+    import ast
+    import tomllib
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    data = tomllib.loads((root / "layouts" / "gbt9704.toml").read_text(encoding="utf-8"))
+
+    def keys(d):
+        for k, v in d.items():
+            yield k
+            if isinstance(v, dict):
+                yield from keys(v)
+    known = set(keys(data)) - {"name", "label", "description"}
+    offences = []
+    for folder in ("layout", "render", "fonts"):
+        for path in sorted((root / "editor" / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and node.func.attr == "get" and node.args
+                        and isinstance(node.args[0], ast.Constant)
+                        and node.args[0].value in known):
+                    continue
+                section_get = (len(node.args) >= 2 and isinstance(node.args[1], ast.Constant)
+                               and isinstance(node.args[1].value, str)
+                               and node.args[0].value in data)
+                if len(node.args) + len(node.keywords) > (2 if section_get else 1):
+                    offences.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offences == []

@@ -23,13 +23,13 @@ from editor.layout.toc import TocEntry, layout_toc, toc_entries
 
 
 def _doc_start(doc: model.Document, template: Template) -> str:
-    return doc.layout.start or str(template.get("document", "start", "new_page"))
+    return doc.layout.start or str(template.get("document", "start"))
 
 
 def _front(issue: model.Issue, t: Template, m, toc_pages) -> list[tuple[str, list, list]]:
     """(kind, items, toc links) of every front-matter page, in order."""
     out = []
-    for name in t.get("front", "order", ["cover", "inner_cover", "intro", "toc", "colophon"]):
+    for name in t.get("front", "order"):
         if name == "toc":
             out.extend(("toc", p.items, p.links) for p in toc_pages)
         elif name in FRONT_PAGES and front_page_wanted(name, issue.meta):
@@ -59,8 +59,8 @@ def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
     w, h = t.page_size()
     sp = t.section("section_page")
     for section in issue.sections:
-        if sp.get("enabled", False) and section.documents:
-            if sp.get("odd_page", True) and folio % 2 == 0:
+        if sp["enabled"] and section.documents:
+            if sp["odd_page"] and folio % 2 == 0:
                 pages.append(_blank(t, furniture, index, folio, section.id))
                 index, folio = index + 1, folio + 1
             pages.append(Page(index, w, h, "section", None,
@@ -80,11 +80,11 @@ def _body(issue: model.Issue, t: Template, docs: dict, furniture: Furniture,
                 landscape = laid.pages[k].landscape
                 pw, ph = t.page_size(landscape)
                 extra = []
-                if k > 0 or t.get("running_head", "on_first_page", False):
+                if k > 0 or t.get("running_head", "on_first_page"):
                     extra += furniture.running_head(folio, landscape, values)
                 if k == 0:
                     extra += furniture.banner(section_banner(section, d_index, t), folio)
-                if k > 0 or t.get("folio", "on_first_page", True):
+                if k > 0 or t.get("folio", "on_first_page"):
                     extra += furniture.folio(folio, landscape)
                 pages.append(Page(index, pw, ph, "body", folio, landscape, items + extra,
                                   doc.id, section.id))
@@ -108,13 +108,13 @@ def assemble_issue(issue: model.Issue, t: Template, m, docs: dict, furniture: Fu
                    ) -> LaidOutIssue:
     entries = toc_entries(issue)
     numbers: dict[str, int] = {}
-    max_passes = int(t.get("toc", "max_passes", 5))
+    max_passes = int(t.get("toc", "max_passes"))
     settled = False
     for _ in range(max(1, max_passes)):
         toc_pages = layout_toc(entries, numbers, t, m, _period_line(issue))
         front = _front(issue, t, m, toc_pages)
         start = len(front)
-        if t.get("document", "body_starts_recto", True) and start % 2 == 1:
+        if t.get("document", "body_starts_recto") and start % 2 == 1:
             start += 1
         body, first_page, folio_of = _body(issue, t, docs, furniture, start)
         if folio_of == numbers:

@@ -80,7 +80,7 @@ class DocumentBuilder:
         override = self.doc.layout.show_masthead
         if override is not None:
             return bool(override) and bool(self.doc.issuer_mark)
-        return bool(self.t.get("document", "show_masthead", True)) and bool(self.doc.issuer_mark)
+        return bool(self.t.get("document", "show_masthead")) and bool(self.doc.issuer_mark)
 
     def masthead(self) -> None:
         t, d = self.t, self.t.section("document")
@@ -88,11 +88,11 @@ class DocumentBuilder:
         self.out.append(MastheadFlowable(
             doc_id=self.doc.id, mark_lines=lines, mark_style=t.style("issuer_mark"),
             doc_number=self.doc.doc_number, number_style=t.style("doc_number"),
-            measurer=self.m, color=str(d.get("masthead_color", "D7000F")),
-            top=t.length(d.get("masthead_top", 0)), gap=t.length(d.get("doc_number_gap", "2行")),
-            rule_gap=t.length(d.get("rule_gap", "4mm")),
-            rule_width=t.length(d.get("rule_width", "0.8mm")),
-            space_after=t.length(d.get("title_gap", "1行"))))
+            measurer=self.m, color=str(d["masthead_color"]),
+            top=t.length(d["masthead_top"]), gap=t.length(d["doc_number_gap"]),
+            rule_gap=t.length(d["rule_gap"]),
+            rule_width=t.length(d["rule_width"]),
+            space_after=t.length(d["title_gap"])))
 
     def title(self, text: str | None = None, style: str = "title",
               block_id: str = "title") -> None:
@@ -115,7 +115,7 @@ class DocumentBuilder:
             self.title()
         else:
             self.title()
-            if doc.doc_number and self.t.get("document", "doc_number_under_title", True):
+            if doc.doc_number and self.t.get("document", "doc_number_under_title"):
                 st = self.t.style("doc_number")
                 self.para([st.span("（", None), st.span(doc.doc_number, Source(
                     doc.id, "doc_number", 0, len(doc.doc_number))), st.span("）", None)], st,
@@ -186,7 +186,7 @@ class DocumentBuilder:
             out["keep_together"] = True
         if ps.page_break_before:
             out["page_break_before"] = True
-        if not ps.widow_control and self.t.get("document", "word_widow_control_off", False):
+        if not ps.widow_control and self.t.get("document", "word_widow_control_off"):
             out["widow_control"] = False
         return out
 
@@ -246,13 +246,13 @@ class DocumentBuilder:
         that caption kept on its page when the picture is scaled to the 版心)."""
         if block.data:
             cfg = self.t.section("images")
-            share = float(cfg.get("max_height_share", 1.0))
+            share = float(cfg["max_height_share"])
             cap = self.t.style("caption")
             self.out.append(ImageFlowable(
                 block.data, block.content_type, block.width, block.height,
                 Source(self.doc.id, block.id), max_height_share=share,
-                space_before=self.t.length(cfg.get("space_before", "0.3行")),
-                space_after=self.t.length(cfg.get("space_after", "6pt")),
+                space_before=self.t.length(cfg["space_before"]),
+                space_after=self.t.length(cfg["space_after"]),
                 name=block.name or block.alt, keep_with_next=captioned,
                 reserve=2 * (cap.line_pitch or 1.3 * cap.size) if captioned else 0.0))
 
@@ -332,7 +332,7 @@ class DocumentBuilder:
 
     def colophon_note(self) -> None:
         notes = [n for n in self.doc.colophon_note if n.strip()]
-        if not notes or not self.t.get("document", "show_colophon_note", False):
+        if not notes or not self.t.get("document", "show_colophon_note"):
             return
         self.out.append(Rule(width=1.0, gap_before=self.t.line_pitch))
         st = self.t.style("colophon_note")
@@ -350,7 +350,7 @@ class DocumentBuilder:
         announced) or 附件N (N-th announced)."""
         fallback = fallback_labels(self.doc)
         for i, att in enumerate(self.doc.attachments):
-            if self.t.get("document", "attachment_new_page", True):
+            if self.t.get("document", "attachment_new_page"):
                 self.out.append(PageBreak())
             begin = len(self.out)
             label = att.label.strip()
@@ -376,9 +376,9 @@ class DocumentBuilder:
         if self.doc.kind != "chronicle":
             return
         cfg = self.t.section("chronicle")
-        n = int(cfg.get("columns", 1))
+        n = int(cfg["columns"])
         if n > 1:
-            gap = self.t.length(cfg.get("column_gap", "2字"), self.t.em("chronicle_entry"))
+            gap = self.t.length(cfg["column_gap"], self.t.em("chronicle_entry"))
             self.out.append(ColumnsBegin(n, gap))
 
     def build(self) -> list:

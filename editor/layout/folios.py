@@ -23,7 +23,7 @@ class Furniture:
 
     def head_text(self, folio: int, values: dict) -> str:
         rh = self.t.section("running_head")
-        fmt = rh.get("odd" if folio % 2 else "even", "")
+        fmt = rh["odd" if folio % 2 else "even"]
         try:
             return str(fmt).format(**values).strip()
         except (KeyError, IndexError, ValueError):
@@ -31,9 +31,9 @@ class Furniture:
 
     def running_head(self, folio: int, landscape: bool, values: dict) -> list:
         rh = self.t.section("running_head")
-        if not rh.get("enabled", True):
+        if not rh["enabled"]:
             return []
-        if landscape and not self.t.get("landscape", "running_head", False):
+        if landscape and not self.t.get("landscape", "running_head"):
             return []
         text = self.head_text(folio, values)
         if not text:
@@ -48,15 +48,15 @@ class Furniture:
         rh = self.t.section("running_head")
         st = self.t.style("running_head")
         frame = self.t.frame(folio % 2, landscape)
-        align = rh.get("align_odd" if folio % 2 else "align_even", "center")
+        align = rh["align_odd" if folio % 2 else "align_even"]
         lines = compose([st.span(text)], st.fmt(align=align, first_indent=0.0),
                         frame.width, self.m)
-        baseline = frame.y - self.t.length(rh.get("distance", "8mm"))
+        baseline = frame.y - self.t.length(rh["distance"])
         items = list(lines[0].to_items(frame.x, baseline)) if lines else []
-        if rh.get("rule", True):
-            ry = baseline + self.t.length(rh.get("rule_gap", "2.5mm"))
+        if rh["rule"]:
+            ry = baseline + self.t.length(rh["rule_gap"])
             items.append(LineItem(frame.x, ry, frame.x + frame.width, ry,
-                                  float(rh.get("rule_width", 0.5))))
+                                  float(rh["rule_width"])))
         return items
 
     def section_page(self, title: str) -> list:
@@ -65,12 +65,12 @@ class Furniture:
         frame = self.t.frame(1)
         lines = compose([st.span(title)], st.fmt(align="center", first_indent=0.0),
                         frame.width, self.m)
-        y = self.t.length(self.t.get("section_page", "title_top", "100mm"))
+        y = self.t.length(self.t.get("section_page", "title_top"))
         items = []
         for ln in lines:
             items.extend(ln.to_items(frame.x, y + ln.ascent))
             y += ln.pitch
-        ry = y + self.t.length(self.t.get("section_page", "rule_gap", "6mm"))
+        ry = y + self.t.length(self.t.get("section_page", "rule_gap"))
         margin = frame.width / 4
         items.append(LineItem(frame.x + margin, ry, frame.x + frame.width - margin, ry,
                               1.0, st.color))
@@ -87,18 +87,18 @@ class Furniture:
             frame = self.t.frame(folio % 2)
             d = self.t.section("document")
             lines = compose([st.span(text)], st.fmt(first_indent=0.0), frame.width, self.m)
-            baseline = frame.y - self.t.length(d.get("section_banner_distance", "12mm"))
+            baseline = frame.y - self.t.length(d["section_banner_distance"])
             hit = list(lines[0].to_items(frame.x, baseline)) if lines else []
-            ry = baseline + self.t.length(d.get("section_banner_rule_gap", "3mm"))
+            ry = baseline + self.t.length(d["section_banner_rule_gap"])
             hit.append(LineItem(frame.x, ry, frame.x + frame.width, ry,
-                                self.t.length(d.get("section_banner_rule_width", 1.5)),
+                                self.t.length(d["section_banner_rule_width"]),
                                 st.color))
             self._memo[key] = hit
         return hit
 
     def folio(self, folio: int, landscape: bool) -> list:
         fo = self.t.section("folio")
-        if not fo.get("enabled", True):
+        if not fo["enabled"]:
             return []
         key = ("folio", folio, landscape)
         hit = self._memo.get(key)
@@ -110,11 +110,11 @@ class Furniture:
         fo = self.t.section("folio")
         st = self.t.style("folio")
         frame = self.t.frame(folio % 2, landscape)
-        text = str(fo.get("format", "— {n} —")).format(n=folio)
-        indent = self.t.length(fo.get("indent", "1字"), st.size)
+        text = str(fo["format"]).format(n=folio)
+        indent = self.t.length(fo["indent"], st.size)
         if landscape:
             return self._landscape_folio(text, folio, frame, st)
-        if fo.get("position", "outer") == "center":
+        if fo["position"] == "center":
             fmt = st.fmt(align="center", first_indent=0.0)
         elif folio % 2:
             fmt = st.fmt(align="right", right_indent=indent, first_indent=0.0)
@@ -123,7 +123,7 @@ class Furniture:
         lines = compose([st.span(text)], fmt, frame.width, self.m)
         if not lines:
             return []
-        baseline = frame.bottom + self.t.length(fo.get("distance", "7mm")) + lines[0].ascent
+        baseline = frame.bottom + self.t.length(fo["distance"]) + lines[0].ascent
         return list(lines[0].to_items(frame.x, baseline))
 
     def _landscape_folio(self, text: str, folio: int, frame, st) -> list:
@@ -132,7 +132,7 @@ class Furniture:
         even ones (the PDF painter turns the page so its head faces the binding)."""
         fo = self.t.section("folio")
         lines = compose([st.span(text)], st.fmt(align="right", first_indent=0.0),
-                        frame.x - self.t.length(fo.get("distance", "7mm")), self.m)
+                        frame.x - self.t.length(fo["distance"]), self.m)
         if not lines:
             return []
         ln = lines[0]

@@ -74,9 +74,9 @@ def cover_page(issue: model.Issue, t: Template, m: Measurer) -> list:
     """封面: gazette name between red bands, pinyin, month of publication, 总第N期."""
     meta = issue.meta
     cover = t.section("cover")
-    color = str(cover.get("band_color", "D7000F"))
+    color = str(cover["band_color"])
     frame = _frame(t)
-    top = t.length(cover.get("title_top", "60mm"))
+    top = t.length(cover["title_top"])
     s = Stack(t, m, frame, top)
     s.items.append(RectItem(0, top - 16 * 72 / 25.4, t.width, 6 * 72 / 25.4, fill=color))
     s.y = top
@@ -87,9 +87,9 @@ def cover_page(issue: model.Issue, t: Template, m: Measurer) -> list:
     s.add(meta.published, "cover_period")
     label = f"（{meta.issue_label}）" if meta.issue_label else ""
     s.add(label, "cover_period")
-    note = meta.intro_note if "intro" not in t.get("front", "order", []) else ""
+    note = meta.intro_note if "intro" not in t.get("front", "order") else ""
     if note:
-        s.y = t.height - t.length(cover.get("note_bottom", "30mm"))
+        s.y = t.height - t.length(cover["note_bottom"])
         s.add(note, "cover_note", first=True)
     s.items.append(RectItem(0, t.height - 22 * 72 / 25.4, t.width, 6 * 72 / 25.4, fill=color))
     return s.items

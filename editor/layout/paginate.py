@@ -300,7 +300,7 @@ class _PageState:
 def section_banner(section: model.Section, doc_index: int, template: Template) -> str:
     """The 栏目 banner in the head margin of a section's first page, or "" (see the
     template's [document] section_banner)."""
-    if doc_index != 0 or not template.get("document", "section_banner", True):
+    if doc_index != 0 or not template.get("document", "section_banner"):
         return ""
     if not section.title:
         return ""

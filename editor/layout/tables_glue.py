@@ -26,34 +26,34 @@ from editor.layout.template import Template, font_size
 def template_table_settings(template: Template) -> dict:
     """The template's table settings in points (keys as in layouts/*.toml [tables])."""
     raw = template.section("tables")
-    size = font_size(raw.get("size", 12))
-    caption = str(raw.get("continued_caption", "续表"))
+    size = font_size(raw["size"])
+    caption = str(raw["continued_caption"])
     return {
-        "role": str(raw.get("role", "fangsong")),
+        "role": str(raw["role"]),
         "size": size,
-        "wide_size": font_size(raw.get("wide_size", raw.get("size", 10.5))),
-        "wide_columns": int(raw.get("wide_columns", 7)),
-        "punct": str(raw.get("punct") or template.style("body").punct),   # "": as the body
-        "min_split_lines": int(raw.get("min_split_lines", 4)),
-        "min_fragment_lines": int(raw.get("min_fragment_lines", 2)),
-        "unit_break_lines": int(raw.get("unit_break_lines", 2)),
-        "label_max_lines": int(raw.get("label_max_lines", 12)),
-        "min_size": font_size(raw.get("min_size", 9)),
-        "padding": template.length(raw.get("padding", "1.5mm")),
-        "border_width": float(raw.get("border_width", 0.5)),
-        "outer_border_width": float(raw.get("outer_border_width", 0.75)),
-        "border_color": str(raw.get("border_color", "000000")),
-        "header_fill": raw.get("header_fill"),
-        "header_role": str(raw.get("header_role", "hei")),
-        "header_bold": bool(raw.get("header_bold", False)),
-        "repeat_header": bool(raw.get("repeat_header", True)),
+        "wide_size": font_size(raw["wide_size"]),
+        "wide_columns": int(raw["wide_columns"]),
+        "punct": str(raw["punct"] or template.style("body").punct),   # "": as the body
+        "min_split_lines": int(raw["min_split_lines"]),
+        "min_fragment_lines": int(raw["min_fragment_lines"]),
+        "unit_break_lines": int(raw["unit_break_lines"]),
+        "label_max_lines": int(raw["label_max_lines"]),
+        "min_size": font_size(raw["min_size"]),
+        "padding": template.length(raw["padding"]),
+        "border_width": float(raw["border_width"]),
+        "outer_border_width": float(raw["outer_border_width"]),
+        "border_color": str(raw["border_color"]),
+        "header_fill": raw["header_fill"],
+        "header_role": str(raw["header_role"]),
+        "header_bold": bool(raw["header_bold"]),
+        "repeat_header": bool(raw["repeat_header"]),
         "continued_caption": caption,
         "continuation_caption": caption or None,
-        "merged_continuation": str(raw.get("merged_continuation", "repeat")),
-        "line_pitch_factor": float(raw.get("line_pitch_factor", 1.3)),
-        "landscape_threshold": float(raw.get("landscape_threshold", 1.0)),
-        "landscape_min_width_ratio": float(raw.get("landscape_threshold", 1.0)),
-        "landscape_min_chars": int(raw.get("landscape_min_chars", 5)),
+        "merged_continuation": str(raw["merged_continuation"]),
+        "line_pitch_factor": float(raw["line_pitch_factor"]),
+        "landscape_threshold": float(raw["landscape_threshold"]),
+        "landscape_min_width_ratio": float(raw["landscape_threshold"]),
+        "landscape_min_chars": int(raw["landscape_min_chars"]),
         "portrait_width": template.frame(1).width,
     }
 

@@ -2,7 +2,9 @@
 
 A template is data (see layouts/gbt9704.toml for every option, documented in the file).
 ``load_template(name_or_path)`` reads it with ``tomllib``, follows ``extends`` (deep merge:
-tables key by key, other values replaced; cycles refused) and returns a ``Template`` that
+tables key by key, other values replaced; cycles refused), merges it over the default
+template — the one place every default lives, so every key is always there and the code
+reads values without fallbacks — and returns a ``Template`` that
 answers the paginator's questions in points: page size, the text frame of a page (mirrored
 margins, landscape), the grid pitches, and resolved ``TextStyle``s that build ``ParaFormat``
 and ``Span`` objects for the composer.
@@ -29,10 +31,6 @@ CHINESE_SIZES = {
     "小三": 15, "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5,
 }
 _LENGTH = re.compile(r"^\s*(-?[0-9]*\.?[0-9]+)\s*(mm|cm|pt|字|em|行)?\s*$")
-_STYLE_KEYS = ("role", "size", "color", "bold", "align", "first_indent", "left_indent",
-               "right_indent", "space_before", "space_after", "line_pitch", "grid",
-               "char_grid", "keep_with_next", "keep_together", "punct", "scale_x",
-               "max_size")
 
 
 def font_size(value) -> float:
@@ -95,33 +93,42 @@ class TextStyle:
 class Template:
     """A loaded template: the merged TOML data plus geometry helpers."""
 
-    def __init__(self, data: dict, name: str, path: Path | None = None):
+    def __init__(self, data: dict, name: str, path: Path | None = None,
+                 label: str | None = None):
         self.data = data
         self.name = name
         self.path = path
-        self.label = str(data.get("label", name))
+        self.label = str(label) if label else name
         self.digest = hashlib.sha256(
             json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
         self._styles: dict[str, TextStyle] = {}
-        page = self.section("page")
-        self.width = self.length(page.get("width", "210mm"))
-        self.height = self.length(page.get("height", "297mm"))
+        self.width = self.length(self.get("page", "width"))
+        self.height = self.length(self.get("page", "height"))
+        self.grid_enabled = bool(self.get("grid", "enabled"))
+        self.line_pitch: float | None = None        # the frame below is the grid's own
         frame = self.frame(1)
-        grid = self.section("grid")
-        self.grid_enabled = bool(grid.get("enabled", True))
-        self.line_pitch = frame.height / int(grid.get("lines", 22))
-        self.char_pitch = frame.width / int(grid.get("chars", 28))
+        self.line_pitch = frame.height / int(self.get("grid", "lines"))
+        self.char_pitch = frame.width / int(self.get("grid", "chars"))
 
     def __repr__(self) -> str:
         return f"Template({self.name!r})"
 
     # -- raw access ---------------------------------------------------------------------
+    # Every template holds every key of the default template (load_template merges it in),
+    # so a key missing here is a programming error: a KeyError naming it, no fallback.
     def section(self, name: str) -> dict:
-        value = self.data.get(name, {})
-        return value if isinstance(value, dict) else {}
+        value = self.data.get(name)
+        if not isinstance(value, dict):
+            raise KeyError(f"template {self.name!r} has no table [{name}] "
+                           f"(every table is in {DEFAULT_TEMPLATE}.toml)")
+        return value
 
-    def get(self, section: str, key: str, default=None):
-        return self.section(section).get(key, default)
+    def get(self, section: str, key: str):
+        table = self.section(section)
+        if key not in table:
+            raise KeyError(f"template {self.name!r} has no key {section}.{key} "
+                           f"(every key is in {DEFAULT_TEMPLATE}.toml)")
+        return table[key]
 
     # -- units --------------------------------------------------------------------------
     def length(self, value, em: float | None = None) -> float:
@@ -141,7 +148,9 @@ class Template:
         if unit in ("字", "em"):
             return number * (em if em is not None else 16.0)
         if unit == "行":
-            return number * getattr(self, "line_pitch", 28.99)
+            if self.line_pitch is None:
+                raise GazetteError(f"模板 {self.name} 中的页面尺寸和页边距不能以“行”为单位：{value}")
+            return number * self.line_pitch
         return number
 
     # -- geometry -----------------------------------------------------------------------
@@ -152,44 +161,45 @@ class Template:
         """The text block of a page; ``folio_parity`` 1 = odd (recto), 0 = even (verso)."""
         width, height = self.page_size(landscape)
         m = self.section("landscape") if landscape else self.section("page")
-        top, bottom = self.length(m.get("margin_top")), self.length(m.get("margin_bottom"))
-        left, right = self.length(m.get("margin_left")), self.length(m.get("margin_right"))
-        if folio_parity % 2 == 0 and self.get("page", "mirror_margins", False):
+        top, bottom = self.length(m["margin_top"]), self.length(m["margin_bottom"])
+        left, right = self.length(m["margin_left"]), self.length(m["margin_right"])
+        if folio_parity % 2 == 0 and self.get("page", "mirror_margins"):
             left, right = right, left
-        grid = getattr(self, "line_pitch", None) if not landscape else None
+        grid = self.line_pitch if not landscape and self.grid_enabled else None
         return Frame(x=left, y=top, width=width - left - right, height=height - top - bottom,
-                     grid_pitch=grid if getattr(self, "grid_enabled", True) else None)
+                     grid_pitch=grid)
 
     # -- styles -------------------------------------------------------------------------
     def style(self, name: str) -> TextStyle:
-        """The resolved text style ``[style.NAME]`` (unset keys from [style.default])."""
+        """The resolved text style ``[style.NAME]`` (unset keys from [style.default],
+        which holds every key); a name no template defines is a KeyError."""
         cached = self._styles.get(name)
         if cached is not None:
             return cached
         styles = self.section("style")
-        raw = dict(styles.get("default", {}))
-        raw.update(styles.get(name, {}))
-        size = font_size(raw.get("size", 16))
-        grid = bool(raw.get("grid", False)) and self.grid_enabled
-        char_grid = bool(raw.get("char_grid", False)) and self.grid_enabled
+        if name not in styles:
+            raise KeyError(f"template {self.name!r} has no style [style.{name}] "
+                           f"(every style the program sets is in {DEFAULT_TEMPLATE}.toml)")
+        raw = {**styles["default"], **styles[name]}
+        size = font_size(raw["size"])
+        grid = bool(raw["grid"]) and self.grid_enabled
+        char_grid = bool(raw["char_grid"]) and self.grid_enabled
         em = self.char_pitch if char_grid else size
-        max_size = raw.get("max_size")
-        pitch = raw.get("line_pitch")
         st = TextStyle(
-            name=name, role=str(raw.get("role", "fangsong")), size=size,
-            color=str(raw.get("color", "000000")), bold=bool(raw.get("bold", False)),
-            align=str(raw.get("align", "justify")),
-            first_indent=self.length(raw.get("first_indent", 0), em),
-            left_indent=self.length(raw.get("left_indent", 0), em),
-            right_indent=self.length(raw.get("right_indent", 0), em),
-            space_before=self.length(raw.get("space_before", 0), em),
-            space_after=self.length(raw.get("space_after", 0), em),
-            line_pitch=self.length(pitch, em) if pitch is not None else None,
+            name=name, role=str(raw["role"]), size=size,
+            color=str(raw["color"]), bold=bool(raw["bold"]),
+            align=str(raw["align"]),
+            first_indent=self.length(raw["first_indent"], em),
+            left_indent=self.length(raw["left_indent"], em),
+            right_indent=self.length(raw["right_indent"], em),
+            space_before=self.length(raw["space_before"], em),
+            space_after=self.length(raw["space_after"], em),
+            line_pitch=self.length(raw["line_pitch"], em) or None,     # 0: automatic
             grid=grid, char_pitch=self.char_pitch if char_grid else None,
-            keep_with_next=bool(raw.get("keep_with_next", False)),
-            keep_together=bool(raw.get("keep_together", False)),
-            punct=str(raw.get("punct", "kaiming")), scale_x=float(raw.get("scale_x", 1.0)),
-            max_size=font_size(max_size) if max_size is not None else None)
+            keep_with_next=bool(raw["keep_with_next"]),
+            keep_together=bool(raw["keep_together"]),
+            punct=str(raw["punct"]), scale_x=float(raw["scale_x"]),
+            max_size=font_size(raw["max_size"]) or None)                # 0: never shrinks
         self._styles[name] = st
         return st
 
@@ -283,6 +293,8 @@ def check_keys(data: dict, path: Path, schema: dict | None = None, where: str = 
 
 
 def _read(path: Path, chain: tuple[Path, ...] = ()) -> dict:
+    """The file's data merged over its ``extends`` chain; the metadata (name, label,
+    description) is the file's own, never inherited."""
     if path in chain:
         raise GazetteError(f"版式模板继承关系出现循环：{path.name}")
     try:
@@ -293,22 +305,30 @@ def _read(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     parent = data.pop("extends", None)
     if parent:
         base = _read(_resolve_path(parent, path.parent), chain + (path,))
-        data = _merge(base, data)
+        data = _merge(_settings(base), data)
     return data
+
+
+def _settings(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k not in TOP_KEYS}
 
 
 _LOADED: dict[Path, tuple[float, Template]] = {}
 
 
 def load_template(name_or_path: str | Path | None = None) -> Template:
-    """Load a template by name (``layouts/NAME.toml``) or path, following ``extends``."""
+    """Load a template by name (``layouts/NAME.toml``) or path, following ``extends``,
+    merged over the default template (so a template without ``extends`` has every key)."""
     path = _resolve_path(name_or_path or DEFAULT_TEMPLATE).resolve()
     mtime = path.stat().st_mtime
     hit = _LOADED.get(path)
     if hit and hit[0] == mtime:
         return hit[1]
     data = _read(path)
-    template = Template(data, str(data.get("name", path.stem)), path)
+    default = (layouts_dir() / f"{DEFAULT_TEMPLATE}.toml").resolve()
+    if path != default:             # the default template: every key, every default
+        data = _merge(_settings(_read(default)), data)
+    template = Template(data, str(data.get("name") or path.stem), path, data.get("label"))
     _LOADED[path] = (mtime, template)
     return template
 

@@ -63,7 +63,7 @@ class TocSetter:
     def _number_text(self, n: int | None) -> str:
         if n is None:
             return ""
-        return str(self.cfg.get("number_format", "{n}")).format(n=n)
+        return str(self.cfg["number_format"]).format(n=n)
 
     def entry_lines(self, entry: TocEntry, number: int | None):
         """(items, height) of one entry set from y = 0 (shifted by the caller)."""
@@ -71,12 +71,12 @@ class TocSetter:
         st = self.t.style(style)
         em = st.size
         t = self.t
-        indent = 0.0 if entry.level == 0 else t.length(self.cfg.get("entry_indent", "2字"), em)
-        hang = t.length(self.cfg.get("hanging_indent", "1字"), em)
-        num_w = t.length(self.cfg.get("number_width", "3字"), em)
-        gap = t.length(self.cfg.get("leader_gap", "0.5字"), em)
+        indent = 0.0 if entry.level == 0 else t.length(self.cfg["entry_indent"], em)
+        hang = t.length(self.cfg["hanging_indent"], em)
+        num_w = t.length(self.cfg["number_width"], em)
+        gap = t.length(self.cfg["leader_gap"], em)
         title = entry.title
-        if self.cfg.get("show_doc_number", False) and entry.doc_number and entry.level == 1:
+        if self.cfg["show_doc_number"] and entry.doc_number and entry.level == 1:
             title = f"{title}（{entry.doc_number}）"
         has_number = entry.doc_id is not None
         right = num_w + gap if has_number else 0.0
@@ -124,7 +124,7 @@ class TocSetter:
         return out if moved else lines
 
     def _leader(self, st, x0: float, x1: float, baseline: float) -> list:
-        dot = str(self.cfg.get("leader", "·"))
+        dot = str(self.cfg["leader"])
         lead_st = self.t.style("toc_entry")    # one leader for every level
         pitch = self.m.advance(dot, lead_st.role, lead_st.size) or lead_st.size / 2
         start = self.frame.x + math.ceil((x0 - self.frame.x) / pitch - 1e-6) * pitch
@@ -148,7 +148,7 @@ class TocSetter:
         from editor.layout.frontmatter import Stack
         s = Stack(self.t, self.m, self.frame, self.frame.y)
         s.add(period, "toc_period", first=True)
-        s.add(str(self.cfg.get("title", "目　录")), "toc_title", first=not period)
+        s.add(str(self.cfg["title"]), "toc_title", first=not period)
         return s.items, s.y
 
     def layout(self, entries: list[TocEntry], numbers: dict[str, int], period: str
