@@ -186,7 +186,13 @@ def _notice_head(bl: Blocks, start: int = 0) -> dict | None:
 
 def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.kind = "notice"
-    doc.issuer_mark = "".join(compact(bl.text(k)) for k in head["issuer"])
+    # 联合发文: one issuer a line (the masthead sets each line, instead of all the names
+    # run together into one line shrunk to a third of the size); 文件 set apart from a
+    # single issuer's name joins it
+    lines = [compact(bl.text(k)) for k in head["issuer"]]
+    if len(lines) == 2 and lines[1] == "文件":
+        lines = [lines[0] + lines[1]]
+    doc.issuer_mark = "\n".join(lines)
     if head["number"]:
         doc.doc_number = head["number"][1]
     i = head["after"]

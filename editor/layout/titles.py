@@ -33,6 +33,22 @@ def _width(text: str, role: str, size: float, m: Measurer) -> float:
     return sum(m.advance(ch, role, size) for ch in text)
 
 
+_OPEN, _CLOSE = "“《（〔", "”》）〕"
+
+
+def _inside_pairs(text: str) -> list[bool]:
+    """``inside[i]``: a break before ``text[i]`` falls inside “…”, 《…》, （…） or 〔…〕."""
+    depth, out = 0, []
+    for ch in text:
+        out.append(depth > 0)
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    out.append(False)
+    return out
+
+
 def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer,
                     max_lines: int = 4) -> list[int] | None:
     """Break positions (indexes into ``text``) for a balanced title, or None when the
@@ -48,6 +64,7 @@ def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer
     if total <= width:
         return None
     cands = _candidates(text)
+    inside = _inside_pairs(text)
     n_min = int(total // width) + 1
     for n in range(n_min, max_lines + 1):
         best, best_cost = None, None
@@ -61,6 +78,8 @@ def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer
             cost += sum(max(0.0, b - a - size) for a, b in zip(widths, widths[1:])) * 0.5
             # a break inside a phrase (文物保护|单位 is a word boundary, not a good one)
             cost += sum(break_cost(text, c) for c in cut) * size
+            # or inside a quoted name or a bracket (“我们的|节日”, 《…|办法》)
+            cost += sum(6.0 for c in cut if inside[c]) * size
             if best_cost is None or cost < best_cost:
                 best, best_cost = list(cut), cost
         if best is not None:
