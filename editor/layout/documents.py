@@ -20,6 +20,7 @@ from editor.layout.compose import compose
 from editor.layout.flow import Span
 from editor.layout.items import Source
 from editor.layout.paragraph import ParagraphFlowable
+from editor.layout.table import TableFlowable
 from editor.layout.shapes import ColumnsBegin, ImageFlowable, MastheadFlowable, PageBreak, Rule
 from editor.layout.template import Template, TextStyle
 from editor.layout.titles import balanced_title_spans
@@ -239,7 +240,16 @@ class DocumentBuilder:
 
     def table(self, block: model.Table) -> None:
         from editor.layout.tables_glue import table_flowable
-        self.out.extend(table_flowable(block, self.t, self.m, self.doc.id))
+        flows = table_flowable(block, self.t, self.m, self.doc.id)
+        prev = self.out[-1] if self.out else None
+        if isinstance(prev, ParagraphFlowable) and (prev.fmt.space_after or 0.0) < 1.0:
+            # a paragraph ends at its last baseline (on the grid its descent hangs below):
+            # a table's top border drawn there struck the feet of that line's glyphs
+            size = max((s.size for s in prev.spans), default=0.0)
+            for f in flows:
+                if isinstance(f, TableFlowable):
+                    f.lead = 0.4 * size
+        self.out.extend(flows)
 
     def image(self, block: model.Image, captioned: bool = False) -> None:
         """A picture in its own box; kept with a caption right after it (and room for
@@ -285,8 +295,11 @@ class DocumentBuilder:
             own_label = label_w if m and m.group(1) else 0.0
             # set flush left: stretching the first line would move the name's first
             # character off the column its second line is aligned to
+            # the lines of one 附件说明 go over a page together (附件：1.… alone at a page
+            # foot, 2. and 3. on the next, before)
             fmt = dict(left_indent=st.first_indent + label_w + num_w,
-                       first_indent=-(own_label + num_w), keep_with_next=False, align="left")
+                       first_indent=-(own_label + num_w), keep_with_next=i < len(items) - 1,
+                       align="left")
             if i > 0:
                 fmt["space_before"] = 0.0
             else:
@@ -371,6 +384,14 @@ class DocumentBuilder:
                                     for f in self.out[begin:]]
 
     # -- per kind ---------------------------------------------------------------------
+    def _notes_after_date(self) -> list:
+        """附注 (GB/T 9704 7.3.7: （联系人：…，电话：…）, （此件公开发布）): the import reads
+        them after the 成文日期 and keeps them as body paragraphs of role ``note``; they
+        print on the line under the date, not between the body and the 附件说明."""
+        if not (self.doc.date or self.doc.signature):
+            return []
+        return [b for b in self.doc.body if isinstance(b, model.Paragraph) and b.role == "note"]
+
     def columns(self) -> None:
         """A 大事记 in columns when the template's [chronicle] columns > 1."""
         if self.doc.kind != "chronicle":
@@ -384,9 +405,12 @@ class DocumentBuilder:
     def build(self) -> list:
         self.head()
         self.columns()
-        self.blocks(self.doc.body)
+        after_date = self._notes_after_date()
+        self.blocks([b for b in self.doc.body if b not in after_date])
         self.attachment_note()
         self.signature_and_date()
+        for block in after_date:
+            self.paragraph(block)
         self.colophon_note()
         self.attachments()
         from editor.layout.tables_glue import bind_tables

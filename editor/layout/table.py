@@ -70,8 +70,10 @@ class _State:
 
 
 class TableFlowable:
-    """A whole table (or what is left of it) as a flowable."""
+    """A whole table (or what is left of it) as a flowable.  ``lead``: room above its
+    top border when it starts under a line of text (set by the document builder)."""
     page_break_before = False
+    lead = 0.0
 
     def __init__(self, table: model.Table, style: TableStyle, measurer: Measurer,
                  doc_id: str, _state: _State | None = None, _cache: dict | None = None):
@@ -126,6 +128,8 @@ class TableFlowable:
         x0 = frame.x + p.x_offset
         items: list = []
         top = y
+        if not first_on_page and not st.continued and st.row == 0:
+            top = y + self.lead                 # clear of the text line just above
         if st.continued and p.caption_lines:
             for ln in p.caption_lines:
                 items += ln.to_items(x0, top + (ln.pitch + ln.ascent - ln.descent) / 2)

@@ -18,7 +18,7 @@ from collections import defaultdict
 from editor import model
 from editor.fonts.measure import MISSING_FACE
 from editor.layout import linebreak as lb
-from editor.layout.items import ImageItem, LaidOutIssue, LinkItem, Page, TextItem
+from editor.layout.items import ImageItem, LaidOutIssue, LineItem, LinkItem, Page, TextItem
 from editor.model.address import BlockAddress
 from editor.preflight.findings import Finding
 
@@ -186,6 +186,37 @@ def overlaps(ctx: PageContext) -> list[Finding]:
                     src.doc_id if src else page.doc_id, block_id=src.block_id if src else None,
                     text=_snippet(ia) or _snippet(ib),
                     box=(max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))))
+    return out
+
+
+def rules_through_text(ctx: PageContext) -> list[Finding]:
+    """A horizontal rule (a table's top border, a separator) drawn through the glyphs of
+    document text: a table set right at the baseline of the paragraph above strikes the
+    foot of its characters (the boxes of OVERLAP never meet a line)."""
+    out = []
+    for page in ctx.laid_out.pages:
+        rules = [it for it in page.items if isinstance(it, LineItem)
+                 and abs(it.y1 - it.y2) < 0.01 and abs(it.x2 - it.x1) > 2 * OVERLAP_MIN]
+        if not rules:
+            continue
+        seen = set()
+        for t in page.texts():
+            if t.source is None or not t.text.strip():
+                continue
+            x0, _top, x1, _bottom = text_box(t)
+            ink_top, ink_foot = t.y - 0.8 * t.size, t.y + 0.08 * t.size     # Han glyph ink
+            for r in rules:
+                left, right = min(r.x1, r.x2), max(r.x1, r.x2)
+                if ink_top + 0.5 < r.y1 < ink_foot - 0.5 and \
+                        min(x1, right) - max(x0, left) > OVERLAP_MIN:
+                    key = (t.source.doc_id, t.source.block_id, round(t.y))
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(ctx.finding(
+                            "OVERLAP", f"线条穿过文字“{t.text.strip()[:10]}”", page,
+                            t.source.doc_id, block_id=t.source.block_id, text=_snippet(t),
+                            box=(max(x0, left), r.y1 - 0.5, min(x1, right), r.y1 + 0.5)))
+                    break
     return out
 
 
@@ -382,7 +413,7 @@ def fonts_substituted(ctx: PageContext) -> list[Finding]:
     return out
 
 
-PAGE_RULES = (glyphs_missing, overlaps, outside_type_area, stranded_headings,
+PAGE_RULES = (glyphs_missing, overlaps, rules_through_text, outside_type_area, stranded_headings,
               orphans_and_widows, row_fragments, toc_numbers, blank_pages, fonts_substituted)
 
 
