@@ -91,7 +91,7 @@ def test_colophon_note_lines_carry_their_offsets_in_the_block_text(notice02):
     doc.attachments = []
     doc.colophon_note = ["抄送：区委各部门，区人大常委会办公室，区政协办公室。", "",
                          "东西湖区人民政府办公室　　2025年3月13日印发"]
-    t = load_template("gbt9704")
+    t = copy.deepcopy(load_template("gbt9704"))       # the loaded template is shared
     t.data["document"]["show_colophon_note"] = True
     laid = _laid(doc, t)
     items = [it for p in laid.pages for it in p.texts()
