@@ -309,3 +309,19 @@ def test_joint_masthead_and_quoted_title(built):
     assert min(sizes[n] for n in qa_docs.JOINT) >= 0.75 * sizes["武汉市硚口区人民政府文件"], sizes
     k = next(i for i, ln in enumerate(lines) if ln.startswith("关于开展"))
     assert "“我们的节日”" in qa_docs.plain(lines[k]), lines[k:k + 2]
+
+
+@pytest.mark.slow
+def test_footnotes_print_and_their_marks_are_raised(built):
+    """A footnote mark was set as a body digit (同比增长6.2%1 — a different number) and
+    the footnotes themselves were not printed."""
+    out = built[0]
+    with pymupdf.open(str(out)) as doc:
+        page = next(p for p in doc if "经济运行情况分析" in p.get_text() and "6.2%" in p.get_text())
+        text = qa_docs.plain(page.get_text())
+        spans = [(s["size"], s["chars"][0][2][1], "".join(chr(c[0]) for c in s["chars"]))
+                 for s in page.get_texttrace() if s["chars"]]
+    assert "数据来源：硚口区统计局" in text and "指《武汉市城市更新条例》第十二条。" in text
+    body = next(s for s in spans if "6.2%" in s[2])
+    mark = spans[spans.index(body) + 1]
+    assert mark[2] == "1" and mark[0] < 0.7 * body[0] and mark[1] < body[1] - 0.2 * body[0]

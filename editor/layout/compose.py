@@ -98,7 +98,7 @@ def clear_cache() -> None:
 
 def _span_key(s: Span) -> tuple:
     return (s.text, s.role, s.size, s.color, s.bold, s.underline, s.strike, s.scale_x,
-            s.source)
+            s.source, s.rise)
 
 
 # --- breaking -------------------------------------------------------------------------
@@ -288,7 +288,7 @@ def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int,
     if span.source is not None:
         base = span.source.start - p.span_start[p.span_of[i]]
         src = Source(span.source.doc_id, span.source.block_id, base + i, base + j)
-    return TextItem(x=xs[0], y=baseline, text=p.text[i:j], face=p.face[i],
+    return TextItem(x=xs[0], y=baseline - span.rise, text=p.text[i:j], face=p.face[i],
                     size=span.size, xs=xs, width=right - xs[0], color=span.color,
                     role=span.role, bold=span.bold, underline=span.underline,
                     strike=span.strike, scale_x=span.scale_x, source=src)

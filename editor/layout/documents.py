@@ -63,7 +63,7 @@ class DocumentBuilder:
                                                   offset + len(run.text)),
                                  role=role, bold=run.bold or st.bold,
                                  underline=run.underline, strike=run.strike,
-                                 color=_colour(run.color, st.color)))
+                                 color=_colour(run.color, st.color), **_vert(run, st)))
             offset += len(run.text)
         return spans
 
@@ -384,6 +384,22 @@ class DocumentBuilder:
                                     for f in self.out[begin:]]
 
     # -- per kind ---------------------------------------------------------------------
+    def footnotes(self) -> None:
+        """The document's footnotes after its text (the pages keep no foot area for
+        them): each on its own line in the caption style under a thin rule, led by its
+        number raised as the mark in the text is.  Before, they were not printed."""
+        notes = [(k, n.text.strip()) for k, n in enumerate(self.doc.footnotes, 1)
+                 if n.text.strip()]
+        if not notes:
+            return
+        st = self.t.style("caption")
+        self.out.append(Rule(width=0.5, gap_before=st.size, keep_with_next=True))
+        for k, (number, text) in enumerate(notes):
+            mark = st.span(str(number), None, size=round(st.size * 0.6, 2),
+                           rise=round(st.size * 0.33, 2))
+            self.para([mark, st.span(" " + text)], st, align="left", first_indent=0.0,
+                      keep_with_next=k < len(notes) - 1)
+
     def _notes_after_date(self) -> list:
         """附注 (GB/T 9704 7.3.7: （联系人：…，电话：…）, （此件公开发布）): the import reads
         them after the 成文日期 and keeps them as body paragraphs of role ``note``; they
@@ -407,6 +423,7 @@ class DocumentBuilder:
         self.columns()
         after_date = self._notes_after_date()
         self.blocks([b for b in self.doc.body if b not in after_date])
+        self.footnotes()
         self.attachment_note()
         self.signature_and_date()
         for block in after_date:
@@ -462,6 +479,16 @@ def _bold_line(block: model.Paragraph) -> bool:
     text = block.display_text.strip()
     return (bool(runs) and len(text) <= 30 and text[-1] not in "。；：，、！？…"
             and all(r.bold or r.role == "hei" for r in runs))
+
+
+def _vert(run, st: TextStyle) -> dict:
+    """A superscript (a footnote mark, m²) or subscript run: smaller, its baseline
+    shifted (a footnote mark set as body text read 增长6.2%1)."""
+    if run.vert == "superscript":
+        return {"size": round(st.size * 0.6, 2), "rise": round(st.size * 0.33, 2)}
+    if run.vert == "subscript":
+        return {"size": round(st.size * 0.6, 2), "rise": -round(st.size * 0.1, 2)}
+    return {}
 
 
 def _is_note(block) -> bool:

@@ -38,6 +38,7 @@ class Span:
     strike: bool = False
     scale_x: float = 1.0
     source: Source | None = None
+    rise: float = 0.0               # baseline shift up (superscript) or down, in points
 
 
 @dataclass
