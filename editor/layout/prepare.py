@@ -64,8 +64,10 @@ class Prepared:
     quanjiao_end: bool = False
 
     def trimmed_end(self, s: int, e: int) -> int:
-        """``e`` moved back over trailing spaces (they hang invisibly at the line end)."""
-        while e > s + 1 and self.text[e - 1] in " \n":
+        """``e`` moved back over trailing spaces (they hang invisibly at the line end; an
+        ideographic space too: a list of names 李喆　王昇　… broken after one was set a
+        字 short of the measure)."""
+        while e > s + 1 and self.text[e - 1] in " \n\u3000":
             e -= 1
         return e
 
