@@ -327,3 +327,15 @@ def test_footnotes_print_and_their_marks_are_raised(built):
     body = next(s for s in spans if "6.2%" in s[2])
     mark = spans[spans.index(body) + 1]
     assert mark[2] == "1" and mark[0] < 0.7 * body[0] and mark[1] < body[1] - 0.2 * body[0]
+
+
+def test_preflight_list_shortens_a_long_title_visibly(capsys):
+    from editor.cli.cmd_preflight import print_report
+    from editor.preflight import Report
+    from editor.preflight.findings import Finding
+    report = Report()
+    report.findings.append(Finding("IMAGE_LOW_RES", "图片分辨率偏低", document=qa_docs.LONG_TITLE))
+    report.findings.append(Finding("IMAGE_LOW_RES", "图片分辨率偏低", document="政务简讯"))
+    print_report(report)
+    out = capsys.readouterr().out
+    assert f"《{qa_docs.LONG_TITLE[:19]}…》图片" in out and "《政务简讯》图片" in out

@@ -47,7 +47,9 @@ def print_report(report) -> None:
         if f.page != page:
             page = f.page
             print(f"{f.where()}（PDF 第 {f.pdf_page} 页）" if page is not None else "整期")
-        doc = f"《{f.document[:20]}》" if f.document else ""
+        # a long title shortened says so (《…网上办》 read as a whole title)
+        name = f.document if len(f.document) <= 20 else f.document[:19] + "…"
+        doc = f"《{name}》" if f.document else ""
         print(f"  {f.severity_zh} {f.rule} {doc}{f.message}")
     if report.ignored:
         print(f"已忽略 {len(report.ignored)} 条（项目文件中记录的例外）")
