@@ -24,6 +24,25 @@ def sample(prefix: str) -> Path:
     return next(SAMPLES.glob(f"{prefix}_*.docx"))
 
 
+@pytest.fixture(scope="module")
+def sample_project(tmp_path_factory) -> Path:
+    """A project file made from the bundled sample issue, once per test module (read it,
+    or take a ``project`` copy to change)."""
+    from editor.app.session import Session
+    path = tmp_path_factory.mktemp("proj") / "32.gazette"
+    Session.create(path, from_issue_json=SAMPLES / "issue.json").close()
+    return path
+
+
+@pytest.fixture
+def project(sample_project, tmp_path) -> Path:
+    """A fresh copy of ``sample_project`` for one test to edit."""
+    import shutil
+    path = tmp_path / "work.gazette"
+    shutil.copy(sample_project, path)
+    return path
+
+
 @pytest.fixture
 def samples_dir() -> Path:
     return SAMPLES

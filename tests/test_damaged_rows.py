@@ -9,19 +9,11 @@ import sqlite3
 
 import pytest
 
-from conftest import SAMPLES
 from editor.app import commands as c
 from editor.app.session import Session
 from editor.cli import main
 from editor.errors import GazetteError
 from editor.store import load_issue
-
-
-@pytest.fixture(scope="module")
-def sample_project(tmp_path_factory):
-    path = tmp_path_factory.mktemp("damaged") / "32.gazette"
-    Session.create(path, from_issue_json=SAMPLES / "issue.json").close()
-    return path
 
 
 @pytest.fixture

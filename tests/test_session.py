@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
-from conftest import ROOT, SAMPLES, sample
+from conftest import ROOT, sample
 from docx_builder import edited_copy
 from editor.app import commands as c
 from editor.app.session import HISTORY_LIMIT, Session
@@ -21,20 +20,6 @@ from editor.errors import GazetteError
 from editor.model import Paragraph, Table
 from editor.proof.anchor import make_annotation, text_of
 from editor.store import load_issue
-
-
-@pytest.fixture(scope="module")
-def sample_project(tmp_path_factory):
-    path = tmp_path_factory.mktemp("proj") / "32.gazette"
-    Session.create(path, from_issue_json=SAMPLES / "issue.json").close()
-    return path
-
-
-@pytest.fixture
-def project(sample_project, tmp_path):
-    path = tmp_path / "work.gazette"
-    shutil.copy(sample_project, path)
-    return path
 
 
 def test_commands_undo_redo_survive_restart(project):

@@ -4,7 +4,6 @@ left untouched; save-as copies consistently; only the rows a command changed are
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 
 import pytest
@@ -20,22 +19,8 @@ ISSUE_JSON = SAMPLES / "issue.json"
 
 
 @pytest.fixture(scope="module")
-def sample_project(tmp_path_factory):
-    path = tmp_path_factory.mktemp("proj") / "32.gazette"
-    Session.create(path, from_issue_json=ISSUE_JSON).close()
-    return path
-
-
-@pytest.fixture(scope="module")
 def json_issue():
     return load_issue_json(ISSUE_JSON)
-
-
-@pytest.fixture
-def project(sample_project, tmp_path):
-    path = tmp_path / "work.gazette"
-    shutil.copy(sample_project, path)
-    return path
 
 
 def _sha(path) -> str:

@@ -4,7 +4,6 @@ other; undo takes back only what it says; the window re-reads and says so."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -12,26 +11,12 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT, SAMPLES
+from conftest import ROOT
 from editor.app import commands as c
 from editor.app.command import Command
 from editor.app.session import ExternalChange, Session
 from editor.errors import GazetteError
 from editor.store import load_issue
-
-
-@pytest.fixture(scope="module")
-def sample_project(tmp_path_factory):
-    path = tmp_path_factory.mktemp("writers") / "32.gazette"
-    Session.create(path, from_issue_json=SAMPLES / "issue.json").close()
-    return path
-
-
-@pytest.fixture
-def project(sample_project, tmp_path):
-    path = tmp_path / "work.gazette"
-    shutil.copy(sample_project, path)
-    return path
 
 
 def _section_of(issue, doc_id: str) -> str:
