@@ -84,3 +84,29 @@ def edited_copy(src, dst, replace: list[tuple[str, str]], then=None) -> None:
                     xml = xml.replace(old, new, 1)
                 data = (then(xml) if then else xml).encode("utf-8")
             zout.writestr(info, data)
+
+
+def add_part(data: bytes, part: str, content: bytes, content_type: str, rels: str,
+             rel_type: str, target: str, rel_id: str, replace: dict | None = None) -> bytes:
+    """``data`` (a .docx) with one more part: ``part`` holding ``content``, declared in
+    [Content_Types].xml as ``content_type`` and related from the ``rels`` part by
+    ``rel_id`` (relationship type ``rel_type``, target ``target``); ``replace`` maps other
+    part names to (old, new) byte replacements."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    override = f'<Override PartName="/{part}" ContentType="{content_type}"/></Types>'
+    relation = (f'<Relationship Id="{rel_id}" Type="http://schemas.openxmlformats.org/'
+                f'officeDocument/2006/relationships/{rel_type}" Target="{target}"/>'
+                '</Relationships>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"</Types>", override.encode())
+            elif info.filename == rels:
+                body = body.replace(b"</Relationships>", relation.encode())
+            for old, new in (replace or {}).get(info.filename, []):
+                body = body.replace(old, new)
+            z.writestr(info.filename, body)
+        z.writestr(part, content)
+    return out.getvalue()

@@ -19,7 +19,6 @@ import io
 import json
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 from docx.oxml import parse_xml
@@ -29,6 +28,7 @@ from docx.shared import Pt
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from docx_builder import add_part  # noqa: E402
 from recognition.builder import FILLER, Writer  # noqa: E402
 
 RED = "FF0000"
@@ -234,24 +234,10 @@ _FOOTNOTES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 
 
 def _with_footnotes(data: bytes) -> bytes:
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", (
-                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
-                    b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
-            elif info.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", (
-                    b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
-                    b'</Relationships>'))
-            z.writestr(info.filename, content)
-        ns = nsdecls("w")
-        z.writestr("word/footnotes.xml", _FOOTNOTES.format(ns=ns).encode("utf-8"))
-    return out.getvalue()
+    return add_part(data, "word/footnotes.xml",
+                    _FOOTNOTES.format(ns=nsdecls("w")).encode("utf-8"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                    "word/_rels/document.xml.rels", "footnotes", "footnotes.xml", "rIdFn1")
 
 
 def notes_changes() -> bytes:

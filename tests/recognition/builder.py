@@ -4,7 +4,6 @@ sections, and WPS-made packages (KSO custom properties).  Used by ``cases.py`` o
 from __future__ import annotations
 
 import io
-import zipfile
 
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -12,6 +11,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
+
+from docx_builder import add_part
 
 ALIGN = {"c": WD_ALIGN_PARAGRAPH.CENTER, "r": WD_ALIGN_PARAGRAPH.RIGHT,
          "j": WD_ALIGN_PARAGRAPH.JUSTIFY, "l": WD_ALIGN_PARAGRAPH.LEFT}
@@ -160,22 +161,7 @@ _KSO = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xm
 
 def _as_wps(data: bytes) -> bytes:
     """The package as WPS 文字 saves it: a KSO custom-properties part, WPS as application."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", (
-                    b'<Override PartName="/docProps/custom.xml" ContentType="application/'
-                    b'vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'))
-            elif info.filename == "docProps/app.xml":
-                content = content.replace(b"Microsoft Office Word", b"WPS Office_12.1.0")
-            elif info.filename == "_rels/.rels":
-                content = content.replace(b"</Relationships>", (
-                    b'<Relationship Id="rIdKso" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/custom-properties" '
-                    b'Target="docProps/custom.xml"/></Relationships>'))
-            z.writestr(info.filename, content)
-        z.writestr("docProps/custom.xml", _KSO)
-    return out.getvalue()
+    return add_part(data, "docProps/custom.xml", _KSO.encode("utf-8"),
+                    "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+                    "_rels/.rels", "custom-properties", "docProps/custom.xml", "rIdKso",
+                    {"docProps/app.xml": [(b"Microsoft Office Word", b"WPS Office_12.1.0")]})
