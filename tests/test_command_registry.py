@@ -193,3 +193,14 @@ def test_undo_of_a_reimport_after_reopening_works_from_the_cli(tmp_path):
     assert "重新导入" in run.stdout
     with Session.open(path) as s:
         assert _state(s.issue) == before
+
+
+def test_stored_steps_carry_their_version_and_a_newer_one_is_refused():
+    from editor.app.command import UnknownCommand
+    step = c.RenameSection(section_id="s1", new_title="政务简讯").to_dict()
+    assert step["version"] == c.RenameSection.version == 1
+    old = {k: v for k, v in step.items() if k != "version"}     # stored before versions
+    assert isinstance(Command.from_dict(old), c.RenameSection)
+    with pytest.raises(UnknownCommand) as info:
+        Command.from_dict({**step, "version": 2})
+    assert "更新版本" in info.value.message

@@ -71,6 +71,9 @@ class Command:
     """Base class: subclasses are dataclasses holding what they need to apply *and* revert
     (e.g. the old value, captured in ``apply``)."""
     title: ClassVar[str] = "编辑"
+    # The form of the stored step (``to_dict``): a command whose fields change meaning
+    # raises it, and a step stored by a newer version is refused, never misread.
+    version: ClassVar[int] = 1
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -94,11 +97,15 @@ class Command:
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: model_to_dict(getattr(self, f.name)) for f in dataclasses.fields(self)}
-        return {"command": type(self).__name__, "data": data}
+        return {"command": type(self).__name__, "version": type(self).version, "data": data}
 
     @staticmethod
     def from_dict(data: dict[str, Any]) -> "Command":
         cls = _command_class(data["command"])
+        stored = int(data.get("version", 1))        # steps stored before versions were 1
+        if stored > cls.version:
+            raise UnknownCommand("项目文件中的这一步操作由更新版本的程序写入，不能撤销或重做。",
+                                 f"{data['command']} version {stored} > {cls.version}")
         kwargs = {k: model_from_dict(v) for k, v in data["data"].items()}
         return cls(**kwargs)
 
