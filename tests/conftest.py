@@ -65,6 +65,9 @@ def _layout_settled(request):
     """A window test starts from the pages of the last edit: a test that ends with undos
     leaves a layout running, and reading its stale pages made the next test flaky under
     load.  Applies to the module-scoped window fixtures of the UI tests."""
+    if "qtbot" in request.fixturenames:
+        from editor.ui.qtfix import keep_singletons_alive
+        keep_singletons_alive()       # PySide6 6.12 leaks a True/False per emit
     for name in ("opened", "proofing", "window"):
         if name in request.fixturenames:
             window = request.getfixturevalue(name)

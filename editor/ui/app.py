@@ -20,6 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.resources import icon_path
+from editor.ui.qtfix import keep_singletons_alive
 
 _translators: list[QTranslator] = []
 _startup_notes: list[str] = []          # Qt's messages while the QApplication starts
@@ -41,6 +42,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
             print(note, file=sys.stderr)
     app.setApplicationName("公报编辑器")
     app.setOrganizationName("GongbaoEditor")
+    keep_singletons_alive()          # before the first emit: see editor.ui.qtfix
     app.setApplicationDisplayName("公报编辑器")
     app.setWindowIcon(QIcon(str(icon_path())))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
