@@ -20,6 +20,8 @@ from editor.resources import sample_issue_path
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow      # builds the whole sample issue
+
 FOLIO = re.compile(r"—\s*(\d+)\s*—")
 WS = re.compile(r"\s+")
 

@@ -7,6 +7,8 @@ hold on every line.
 """
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,6 +64,7 @@ def _ink_right(line, measurer):
        st.sampled_from(["quanjiao", "kaiming", "line_end_half"]),
        st.sampled_from([FixedMeasurer(), GBMeasurer()]),
        st.sampled_from([0.0, 32.0]))
+@pytest.mark.slow
 def test_every_line_obeys_the_rules(tokens, width, punct, measurer, indent):
     text = "".join(h + t for h, t in tokens).strip()
     if not text:

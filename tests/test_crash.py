@@ -29,6 +29,7 @@ print("finished", flush=True)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 def test_sigkill_during_batch_import_keeps_completed_documents(tmp_path):
     path = tmp_path / "crash.gazette"

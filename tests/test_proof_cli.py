@@ -15,6 +15,8 @@ from editor.proof.import_ import read_proof_map
 from editor.resources import sample_issue_path
 from test_proof_pdf import char_quad, lines_of, reader_mark
 
+pytestmark = pytest.mark.slow      # proof round trips of the whole sample issue
+
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):

@@ -22,6 +22,8 @@ from editor.resources import sample_issue_path
 from test_proof_pdf import char_quad, lines_of, note_rect, reader_mark
 from test_proof_roundtrip import _runs
 
+pytestmark = pytest.mark.slow      # a proof of the whole sample issue
+
 PUNCT = set("、，。；：”）》」！？")
 MAX_CASES = 15
 

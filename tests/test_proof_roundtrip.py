@@ -28,6 +28,8 @@ from editor.issue_json import load_issue
 from editor.resources import sample_issue_path
 from test_proof_pdf import caret_rect, char_quad, lines_of, note_rect, reader_mark
 
+pytestmark = pytest.mark.slow      # proofs of the whole sample issue
+
 N_MARKS = 100
 
 

@@ -29,6 +29,7 @@ def _doc(name: str):
 
 # -- recognition (fast: import only) ----------------------------------------------------
 
+@pytest.mark.slow
 def test_unseen_shapes_are_recognised():
     speech = _doc("speech_long_subtitle.docx")
     assert speech.kind == "speech" and speech.mark == "区十一届人大五次会议文件（3）"

@@ -69,6 +69,7 @@ def _last_band_has_text(items) -> bool:
                for it in items)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("prefix", ["02", "03"])
 def test_no_page_ends_with_an_empty_stub_of_a_row(prefix):
     """Started anywhere on a page, a table never ends a page with an empty piece of a row

@@ -3,6 +3,8 @@ laid out with every cell's text placed exactly once (header copies aside), insid
 frame's width, in finitely many pages."""
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings, strategies as st
 
 from editor import model
@@ -43,6 +45,7 @@ def tables(draw):
 
 @settings(max_examples=60, deadline=None)
 @given(tables(), st.floats(60, 400), st.floats(0, 0.9), st.booleans())
+@pytest.mark.slow
 def test_every_character_once(table, height, start, keep):
     table.layout.keep_rows_together = keep
     frame = Frame(10, 10, 300, height)

@@ -119,6 +119,7 @@ def test_every_key_of_the_default_template_is_read_by_the_program():
     assert unread == []
 
 
+@pytest.mark.slow
 def test_blank_pages_show_their_folio_when_the_template_says_so(tmp_path):
     from editor.issue_json import load_issue
     from editor.layout.paginate import layout_issue
@@ -138,6 +139,7 @@ def test_blank_pages_show_their_folio_when_the_template_says_so(tmp_path):
         assert f"— {page.folio} —" in "".join(t.text for t in page.texts())
 
 
+@pytest.mark.slow
 def test_a_template_without_extends_gets_every_default_and_lays_out_like_gbt9704(tmp_path):
     """layouts/gbt9704.toml is the one place of every default: a template that only names
     itself is the default template under another name, page for page."""

@@ -19,6 +19,8 @@ from editor.errors import GazetteError  # noqa: E402
 from ui_window import TIMEOUT, close_window, make_window, open_sample  # noqa: E402
 from editor.render.impose import booklet_order  # noqa: E402
 
+pytestmark = pytest.mark.slow      # prints and exports the whole sample issue
+
 FOLIO = re.compile(r"^[—-]\s*(\d+)\s*[—-]$", re.M)
 
 

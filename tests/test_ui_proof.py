@@ -318,6 +318,7 @@ def test_filters_by_status_round_author_and_document(proofing, qtbot):
     _wait_pages(qtbot, window, generation)
 
 
+@pytest.mark.slow
 def test_click_in_the_list_jumps_to_the_page_and_flashes(proofing, qtbot):
     window, proof = proofing, proofing.proof
     panel = proof.panel
@@ -413,6 +414,7 @@ def test_highlights_wait_for_the_new_pages_after_a_text_edit(proofing, qtbot):
     assert not window.errors
 
 
+@pytest.mark.slow
 def test_round_comparison_lists_and_marks_what_changed_since_an_old_proof(proofing, qtbot,
                                                                           tmp_path):
     from editor.errors import GazetteError
@@ -539,6 +541,7 @@ def test_one_proof_map_per_layout_serves_proof_mode_and_comparison(proofing, qtb
     assert not window.errors
 
 
+@pytest.mark.slow
 def test_screenshot_in_proof_mode(proofing, qtbot, screenshot_dir):
     window, proof = proofing, proofing.proof
     _ensure_author(window)

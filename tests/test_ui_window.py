@@ -505,6 +505,7 @@ def test_choosing_another_template_lays_the_issue_out_again(opened, qtbot):
             if not p.landscape} == {(595, 842)}
 
 
+@pytest.mark.slow
 def test_find_bar_finds_text_on_the_pages_and_follows_edits(opened, qtbot):
     from PySide6.QtCore import Qt
     window = opened
@@ -541,6 +542,7 @@ def test_find_bar_finds_text_on_the_pages_and_follows_edits(opened, qtbot):
     window.actions["undo"].trigger()
 
 
+@pytest.mark.slow
 def test_find_bar_replaces_one_then_all_undoably(opened, qtbot):
     window = opened
     bar = window.find_bar
