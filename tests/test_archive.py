@@ -226,3 +226,21 @@ def test_snippet_marks_the_word_and_cuts_with_ellipses():
     text = "甲" * 40 + "硚口区" + "乙" * 40
     s = snippet(text, ["硚口区"], width=5)
     assert s == "…甲甲甲甲甲【硚口区】乙乙乙乙乙…"
+
+
+@pytest.mark.slow
+def test_web_edition_never_overwrites_a_folder_of_other_files_unasked(archived, tmp_path):
+    from editor.errors import GazetteError
+    path, _, _ = archived
+    folder = tmp_path / "我的文档"
+    folder.mkdir()
+    (folder / "index.html").write_text("单位主页", encoding="utf-8")
+    with pytest.raises(GazetteError) as info:
+        use.write_web(path, folder)
+    assert "已有别的文件" in info.value.message
+    assert (folder / "index.html").read_text(encoding="utf-8") == "单位主页"
+    site = tmp_path / "电子版"
+    use.write_web(path, site)
+    use.write_web(path, site)                   # its own edition: written again, no question
+    use.write_web(path, folder, force=True)     # the user said so
+    assert "单位主页" not in (folder / "index.html").read_text(encoding="utf-8")

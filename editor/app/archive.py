@@ -79,9 +79,14 @@ def write_year_index(archive_path: str | Path, year: int, out: str | Path,
 
 
 def write_web(archive_path: str | Path, out_dir: str | Path, template: str | None = None,
-              progress: Progress | None = None) -> list[Path]:
-    """Write the electronic edition (with each year's 总目次 PDF); returns its HTML pages."""
-    from editor.archive.web import write_site
+              progress: Progress | None = None, force: bool = False) -> list[Path]:
+    """Write the electronic edition (with each year's 总目次 PDF); returns its HTML pages.
+    A folder holding anything but an edition written here is refused unless ``force``."""
+    from editor.archive.web import site_folder_problem, write_site
+    problem = site_folder_problem(out_dir)
+    if problem is not None and (not force or Path(out_dir).is_file()):
+        raise GazetteError(f"{problem}；请选一个空文件夹" + ("" if Path(out_dir).is_file()
+                                                            else "，或加 --force 仍写入"))
     with Archive(archive_path, create=False) as archive:
         indexes = {}
         with tempfile.TemporaryDirectory() as folder:

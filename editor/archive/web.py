@@ -155,12 +155,27 @@ def issue_folder(issue: dict) -> str:
     return f"{issue['year'] or '未标年份'}/{issue['total_number'] or issue['label']}"
 
 
+MARKER = ".gongbao-site"          # marks a folder as an electronic edition we wrote
+
+
+def site_folder_problem(out_dir: str | Path) -> str | None:
+    """Why ``out_dir`` must not take the edition without the user's say-so (a file, or a
+    folder holding other things than an edition written here), else None."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        return f"“{out.name}”是文件，不是文件夹"
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        return f"文件夹“{out.name}”里已有别的文件，电子版会覆盖其中的同名文件"
+    return None
+
+
 def write_site(archive: Archive, out_dir: str | Path,
                year_indexes: dict[int, bytes] | None = None) -> list[Path]:
     """Write the electronic edition into ``out_dir``; returns the HTML files written.
     ``year_indexes`` (year → 总目次 PDF bytes) are linked from the year pages."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("公报编辑器电子版\n", encoding="utf-8")
     (out / "style.css").write_text(STYLE, encoding="utf-8")
     written: list[Path] = []
     issues = archive.issues()

@@ -48,6 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("web", help="电子版网站（静态网页目录，可直接打开）")
     p.add_argument("archive", metavar="档案文件")
     p.add_argument("-o", "--output", required=True, metavar="输出目录")
+    p.add_argument("--force", action="store_true",
+                   help="输出目录里已有别的文件时仍写入（同名文件被覆盖）")
     p.add_argument("--template", metavar="版式模板", default=None)
 
 
@@ -115,6 +117,6 @@ def _index(args) -> int:
 def _web(args) -> int:
     from editor.app.archive import write_web
     out = Path(args.output)
-    pages = write_web(args.archive, out, args.template, _progress)
+    pages = write_web(args.archive, out, args.template, _progress, force=args.force)
     print(f"已写出电子版 {out}（{len(pages)} 个网页），入口：{out / 'index.html'}")
     return 0

@@ -236,10 +236,18 @@ class ArchivePanel:
                                                str(path.parent))
         if not out:
             return
+        from editor.archive.web import site_folder_problem
+        problem = site_folder_problem(out)
+        force = False
+        if problem is not None:
+            answer = QMessageBox.question(self.window, "导出电子版", f"{problem}。仍要写入吗？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            force = True
 
         def work(progress):
             from editor.app.archive import write_web
-            return write_web(path, Path(out), progress=progress)
+            return write_web(path, Path(out), progress=progress, force=force)
 
         run_job(self.window, "导出电子版", work,
                 lambda pages: self.window.message(
