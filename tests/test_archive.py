@@ -244,3 +244,13 @@ def test_web_edition_never_overwrites_a_folder_of_other_files_unasked(archived, 
     use.write_web(path, site)                   # its own edition: written again, no question
     use.write_web(path, folder, force=True)     # the user said so
     assert "单位主页" not in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_issue_without_title_or_number_is_not_archived(tmp_path):
+    """Two such issues would share one key and replace each other in the archive."""
+    from editor.errors import GazetteError
+    from editor.model import Issue
+    with pytest.raises(GazetteError) as info:
+        use.archive_issue(tmp_path / "a.gazette-archive", Issue())
+    assert "刊名或期号" in info.value.message
+    assert not (tmp_path / "a.gazette-archive").exists()

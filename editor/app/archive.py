@@ -41,6 +41,10 @@ def archive_issue(archive_path: str | Path, issue, source: str = "",
                   template: str | None = None, progress: Progress | None = None
                   ) -> tuple[str, bool, int]:
     """Add an Issue already in memory (the window's open issue); see ``add_issue``."""
+    meta = issue.meta
+    if not meta.title.strip() or not (meta.total_number or meta.issue_label.strip()):
+        raise GazetteError("这一期还没有刊名或期号（总第N期），归档后无法分辨、会与别的期相互覆盖；"
+                           "请先在“属性”中填写刊名和总期数。")
     laid_out, pdf = _print_pdf(issue, template, progress)
     record = issue_record(issue, laid_out)
     if not record.documents:

@@ -88,7 +88,8 @@ def _search(args) -> int:
         return 1
     for h in hits:
         number = f"（{h.doc_number}）" if h.doc_number else ""
-        print(f"{h.year or ''}年 {h.issue} 第 {h.page} 页  [{h.section}] {h.title}{number}")
+        year = f"{h.year}年 " if h.year else ""
+        print(f"{year}{h.issue} 第 {h.page} 页  [{h.section}] {h.title}{number}")
         print(f"    {h.snippet}")
     print(f"共 {len(hits)} 处")
     return 0
