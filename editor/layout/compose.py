@@ -135,7 +135,8 @@ def _compose(p: Prepared, fmt: ParaFormat, width: float, m: Measurer) -> list[Co
         return [_make_line(p, fmt, width, 0, 0, True, True, m)]
     breaks = []
     indented = {0}
-    urls = lb.url_ranges(p.text) if "/" in p.text or "@" in p.text else []
+    urls = lb.url_ranges(p.text) if fmt.url_letter_breaks and (
+        "/" in p.text or "@" in p.text) else []
     s = 0
     while s < n:
         avail = _avail(fmt, width, len(breaks) in indented)
