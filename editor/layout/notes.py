@@ -294,6 +294,8 @@ class FootArea:
         if not self.carry and not self.ids:
             return [], []
         top = self.base.bottom - self.height()
+        if self.closed and self.carry_on():     # running over: it takes the page's free space
+            top = max(min(top, _body_end(items) + EPS), self.base.y)
         y = top + self.above
         out: list = [LineItem(self.base.x, y, self.base.x + self.share * self.base.width, y,
                               width=self.weight)]
@@ -331,6 +333,24 @@ class FootArea:
 
     def pending(self) -> bool:
         return bool(self.carry)
+
+    def carry_on(self) -> bool:
+        """Does a note run over from this page (the area is full)?"""
+        return self._heights(self.carry) + sum(self._note_height(n) for n in self.ids) \
+            + self.separator() > self.cap + EPS
+
+
+def _body_end(items: list) -> float:
+    """The lowest point of the page's body: text descends a quarter of its size."""
+    end = 0.0
+    for it in items:
+        if isinstance(it, TextItem):
+            end = max(end, it.y + 0.25 * it.size)
+        elif isinstance(it, LineItem):
+            end = max(end, it.y1, it.y2)
+        elif hasattr(it, "h"):
+            end = max(end, it.y + it.h)
+    return end
 
 
 def _relabel(item: TextItem, text: str) -> None:
