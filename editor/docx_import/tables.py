@@ -52,13 +52,27 @@ def _table(ctx: Context, tbl, rels) -> Table:
                 align=_ALIGN.get(wval(child(tpr, "jc"))))
     open_v: dict[int, Cell] = {}
     counter = [0]
+    cell_widths: dict[int, list[float]] = {}
     for n, tr in enumerate(_unwrapped(tbl, "tr")):
         if n == MAX_ROWS:
             ctx.note("warning", f"表格行数过多，只导入了前 {MAX_ROWS} 行", "rows beyond MAX_ROWS")
             break
-        out.rows.append(_row(ctx, tr, tid, counter, open_v, rels))
+        out.rows.append(_row(ctx, tr, tid, counter, open_v, rels, cell_widths))
+    _grid_from_cells(out, cell_widths)
     _fix_grid(ctx, out)
     return out
+
+
+def _grid_from_cells(tab: Table, cell_widths: dict[int, list[float]]) -> None:
+    """The cells' own widths (w:tcW in twips) instead of the tblGrid when they give every
+    grid column a width and differ from it: Word lays a table out by its cells' preferred
+    widths, and some writers (python-docx, scripts) leave an even tblGrid behind them."""
+    n = len(tab.grid)
+    if not n or any(not cell_widths.get(c) for c in range(n)):
+        return
+    widths = [max(set(v), key=v.count) for v in (cell_widths[c] for c in range(n))]
+    if any(abs(a - b) > 0.05 * max(a, b) for a, b in zip(widths, tab.grid)):
+        tab.grid = widths
 
 
 def _unwrapped(parent, tag: str):
@@ -74,7 +88,8 @@ def _unwrapped(parent, tag: str):
                 yield from _unwrapped(inner, tag)
 
 
-def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
+def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels,
+         cell_widths: dict | None = None) -> Row:
     trpr = child(tr, "trPr")
     row = Row(is_header=on_off(child(trpr, "tblHeader"), False),
               cant_split=on_off(child(trpr, "cantSplit"), False))
@@ -110,6 +125,10 @@ def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
             col += span
             last = None
             continue
+        if cell_widths is not None and span == 1:
+            tcw = _tcw(child(tcpr, "tcW"))
+            if tcw:
+                cell_widths.setdefault(col, []).append(tcw)
         counter[0] += 1
         cell_id = f"{tid}c{counter[0]}"
         cell = Cell(id=cell_id, col=col, col_span=span,
@@ -132,6 +151,14 @@ def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
         if not any(id(open_v[c]) == s for s in seen):
             open_v.pop(c)
     return row
+
+
+def _tcw(el) -> float | None:
+    """A cell's preferred width in points when given in twips (w:type dxa or absent)."""
+    if el is None or wval(el, "type") not in (None, "dxa"):
+        return None
+    width = twips_to_pt(wval(el, "w"))
+    return width if width and width > 0 else None
 
 
 def _flattened(ctx: Context, tbl) -> list:

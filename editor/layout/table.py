@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from editor.fonts.measure import Measurer
 from editor.layout.flow import Frame, Placement
 from editor.layout.items import ImageItem, LineItem, RectItem, TextItem
-from editor.layout.table_prep import (IMAGE_GAP, Prepared, PCell, Unit, TableStyle,
+from editor.layout.table_prep import (IMAGE_GAP, Metrics, Prepared, PCell, Unit, TableStyle,
                                       column_metrics, prepare,
                                       table_wants_landscape)
 from editor import model
@@ -97,7 +97,7 @@ class TableFlowable:
                 self.table, self.style, portrait, self.measurer, self._metrics())
         return self._cache["landscape"]
 
-    def _metrics(self) -> tuple:
+    def _metrics(self) -> Metrics:
         """``column_metrics`` of the table, measured once for the landscape test and
         every width the table is prepared at."""
         if "metrics" not in self._cache:

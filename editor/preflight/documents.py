@@ -187,6 +187,7 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
     out = []
     for _where, blocks in doc.block_lists():
         last: dict[int, int] = {}
+        opened: set[int] = set()        # levels under a higher heading seen since their last
         for block in blocks:
             if not isinstance(block, model.Paragraph):      # Word-numbered 一、 items too
                 continue
@@ -200,8 +201,11 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                     break                 # 1. (1) before Latin text: not the GB/T 9704 levels
                 prev = last.get(level)
                 # 1. 2. … may run on under the next （二） (common in 行动方案), or start
-                # again at 1: both fine; a skipped or repeated number is not
-                if n != (1 if prev is None else prev + 1) and not (n == 1 and prev != 1):
+                # again at 1 under a new higher heading: both fine; a skipped or repeated
+                # number is not, nor a restart with no higher heading between (（一） after
+                # （十） under the same 一、)
+                restart = n == 1 and level in opened
+                if n != (1 if prev is None else prev + 1) and not restart:
                     if prev is None:
                         message = f"标题序号应从“{_label(level, 1)}”开始：“{m[0].strip()}”"
                     else:
@@ -210,6 +214,8 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                     out.append(_f("HEADING_SEQUENCE", message, doc, block.id, m[0].strip(),
                                   m.start(1)))
                 last[level] = n
+                opened.discard(level)
+                opened.update(range(level + 1, 5))
                 break
     return out
 

@@ -245,7 +245,10 @@ def outside_type_area(ctx: PageContext) -> list[Finding]:
     for page in ctx.laid_out.pages:
         if page.kind != "body":
             continue
-        f = ctx.template.frame((page.folio or 1) % 2, page.landscape)
+        # a landscape page is laid out in the recto frame whatever its folio (the
+        # paginator does not mirror it; its head faces the same edge on both sides)
+        f = ctx.template.frame(1 if page.landscape else (page.folio or 1) % 2,
+                               page.landscape)
         left, top, right, bottom = f.x, f.y, f.x + f.width, f.y + f.height
         seen = set()
         for it in _content(page):

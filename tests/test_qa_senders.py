@@ -1,0 +1,142 @@
+"""Second QA pass: documents typed as district offices type them (tests/sender_docs.py),
+judged from the PDF.
+
+What a reader of the printed gazette saw at once and what holds now: a speech pasted with
+its paragraphs as line breaks (w:br) and four typed spaces as indents was set with the
+line before each break letter-spaced across the measure (``同　志　们　：``) and the next
+line flush left; Chinese text before a URL was spread wide (``务 服 务 网 （ https://…/``)
+because a URL broke only after its slashes and dots."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+import sender_docs
+
+
+def _build(folder: Path, names: list[str]) -> Path:
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(folder, names))
+    out = folder / "senders.pdf"
+    build_pdf(issue, out)
+    return out
+
+
+def pdf_lines(pdf: Path) -> list[tuple[int, float, list[tuple[str, float, float]]]]:
+    """(page number, baseline, [(char, origin x, size)]) of every text line, by baseline."""
+    out = []
+    with pymupdf.open(str(pdf)) as doc:
+        for number, page in enumerate(doc, start=1):
+            rows: dict[float, list] = {}
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    if line["dir"] != (1.0, 0.0):
+                        continue
+                    for span in line["spans"]:
+                        for ch in span["chars"]:
+                            y = round(ch["origin"][1], 1)
+                            rows.setdefault(y, []).append((ch["c"], ch["origin"][0],
+                                                           span["size"]))
+            for y in sorted(rows):
+                out.append((number, y, sorted(rows[y], key=lambda c: c[1])))
+    return out
+
+
+def text_of(chars) -> str:
+    return "".join(c for c, _x, _s in chars if not c.isspace())
+
+
+def widest_han_gap(chars) -> float:
+    """The largest space between two neighbouring Han characters or a Han character and
+    a bracket, in em beyond the character's own advance."""
+    worst = 0.0
+    for (a, xa, size), (b, xb, _s) in zip(chars, chars[1:]):
+        if ("\u4e00" <= a <= "\u9fff" or a in "（") and "\u4e00" <= b <= "\u9fff":
+            worst = max(worst, (xb - xa) / size - 1.0)
+    return worst
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory):
+    return pdf_lines(_build(tmp_path_factory.mktemp("pasted"), ["08_pasted_speech.docx"]))
+
+
+def test_line_before_a_manual_break_is_not_spread(pasted):
+    line = next(chars for _p, _y, chars in pasted if text_of(chars).startswith("同志们"))
+    assert text_of(line) == "同志们："
+    assert widest_han_gap(line) < 0.05, line        # was 4 em between 同 and 志
+
+
+def test_spaces_typed_after_a_break_indent_the_line(pasted):
+    starts = {text_of(chars)[:4]: chars[0][1] for _p, _y, chars in pasted}
+    body = starts["要坚持问"]                         # a paragraph of its own: 2字 indent
+    size = 16.0
+    for typed in ("今天召开", "一、充分", "2024", "二、准确"):
+        assert abs(starts[typed] - body) < 1.0, (typed, starts[typed], body)
+    # and a continuing line of that pasted paragraph stays flush left
+    flush = next(chars[0][1] for _p, _y, chars in pasted
+                 if text_of(chars).startswith("2024年招商"))
+    assert abs(body - flush - 2 * size) < 1.0
+
+
+@pytest.fixture(scope="module")
+def urls(tmp_path_factory):
+    return pdf_lines(_build(tmp_path_factory.mktemp("urls"),
+                            ["01_direct_runs.docx", "11_english_mixed.docx"]))
+
+
+def test_text_before_a_url_is_not_spread(urls):
+    lines = [chars for _p, _y, chars in urls if "http" in text_of(chars)]
+    assert len(lines) >= 3
+    for chars in lines:
+        assert widest_han_gap(chars) < 0.3, text_of(chars)
+    # the URLs are all there, in order, broken over lines without a character lost
+    joined = "".join(text_of(chars) for _p, _y, chars in urls)
+    assert sender_docs.URL in joined
+
+
+def test_brackets_of_an_english_name_are_not_reported():
+    """``Coca-Cola Bottlers Manufacturing (Wuhan)等``: the name's own half-width brackets
+    were reported (and would be 'fixed' to （Wuhan）); a bracket glossing English in
+    Chinese text still is."""
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.proof.punctcheck import check_document
+    doc = import_docx_bytes(sender_docs.english_mixed(), "11.docx").document
+    found = [f.context for f in check_document(doc)]
+    assert not [c for c in found if "Wuhan" in c], found
+    body = doc.body[0]
+    body.runs[0].text = "数字政府(Digital Government)建设，Co. (Wuhan)等"
+    found = sorted(f.found for f in check_document(doc) if f.block_id == body.id)
+    assert found == ["(", ")"]
+
+
+def test_landscape_pages_on_even_folios_are_not_outside_the_type_area(tmp_path):
+    """A landscape page is laid out in the same frame on either side (its head faces the
+    same edge, GB/T 9704 10.1); 印前检查 measured an even page's against the mirrored
+    frame and called the 附件 label 6 points outside the 版心 (an error at build)."""
+    from editor.fonts import default_fontbook
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(tmp_path, ["06_landscape_middle.docx",
+                                                        "12_wide_attachment.docx"]))
+    laid = build_pdf(issue, tmp_path / "x.pdf")
+    turned = {p.folio % 2 for p in laid.pages if p.kind == "body" and p.landscape}
+    assert turned == {0, 1}
+    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
+    assert not [f for f in report.findings if f.rule == "OUTSIDE_TYPE_AREA"]
+    # from the PDF: the 附件 labels of an odd and an even landscape page sit alike
+    labels = {}
+    with pymupdf.open(str(tmp_path / "x.pdf")) as doc:
+        for page in doc:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(s["text"] for s in line["spans"])
+                    if line["dir"] != (1.0, 0.0) and text.startswith("附件"):
+                        x0, _y0, x1, y1 = line["bbox"]    # turned: it starts at y1
+                        labels[page.number] = (round(x0), round(x1), round(y1))
+    assert len(labels) == 2 and len(set(labels.values())) == 1, labels
