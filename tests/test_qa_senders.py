@@ -96,3 +96,71 @@ def test_text_before_a_url_is_not_spread(urls):
     # the URLs are all there, in order, broken over lines without a character lost
     joined = "".join(text_of(chars) for _p, _y, chars in urls)
     assert sender_docs.URL in joined
+
+
+def test_brackets_of_an_english_name_are_not_reported():
+    """``Coca-Cola Bottlers Manufacturing (Wuhan)等``: the name's own half-width brackets
+    were reported (and would be 'fixed' to （Wuhan）); a bracket glossing English in
+    Chinese text still is."""
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.proof.punctcheck import check_document
+    doc = import_docx_bytes(sender_docs.english_mixed(), "11.docx").document
+    found = [f.context for f in check_document(doc)]
+    assert not [c for c in found if "Wuhan" in c], found
+    body = doc.body[0]
+    body.runs[0].text = "数字政府(Digital Government)建设，Co. (Wuhan)等"
+    found = sorted(f.found for f in check_document(doc) if f.block_id == body.id)
+    assert found == ["(", ")"]
+
+
+def test_landscape_pages_on_even_folios_are_not_outside_the_type_area(tmp_path):
+    """A landscape page is laid out in the same frame on either side (its head faces the
+    same edge, GB/T 9704 10.1); 印前检查 measured an even page's against the mirrored
+    frame and called the 附件 label 6 points outside the 版心 (an error at build)."""
+    from editor.fonts import default_fontbook
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(tmp_path, ["06_landscape_middle.docx",
+                                                        "12_wide_attachment.docx"]))
+    laid = build_pdf(issue, tmp_path / "x.pdf")
+    turned = {p.folio % 2 for p in laid.pages if p.kind == "body" and p.landscape}
+    assert turned == {0, 1}
+    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
+    assert not [f for f in report.findings if f.rule == "OUTSIDE_TYPE_AREA"]
+    # from the PDF: the 附件 labels of an odd and an even landscape page sit alike
+    labels = {}
+    with pymupdf.open(str(tmp_path / "x.pdf")) as doc:
+        for page in doc:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(s["text"] for s in line["spans"])
+                    if line["dir"] != (1.0, 0.0) and text.startswith("附件"):
+                        x0, _y0, x1, y1 = line["bbox"]    # turned: it starts at y1
+                        labels[page.number] = (round(x0), round(x1), round(y1))
+    assert len(labels) == 2 and len(set(labels.values())) == 1, labels
+
+
+def test_a_group_label_shown_on_each_page_is_no_row_fragment(tmp_path):
+    """An 80-row 低保 list whose 街道 cell is merged down over 20 rows each: the label is
+    repeated at the head of each page its rows reach (as it should), and 印前检查 called
+    every repetition a one-line fragment of the label's first row (six warnings)."""
+    from editor.fonts import default_fontbook
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(tmp_path, ["09_long_attachment.docx"]))
+    laid = build_pdf(issue, tmp_path / "x.pdf")
+    lines = pdf_lines(tmp_path / "x.pdf")
+    # the PDF: each row is whole on one page (its 序号 and 户主 on one baseline), and
+    # every page of the list names its 街道 beside its first row
+    pages = sorted({p for p, _y, chars in lines if "续表" in text_of(chars)})
+    assert len(pages) >= 2
+    for page in pages:
+        first = next(text_of(c) for p, _y, c in lines if p == page and
+                     text_of(c)[:2].isdigit() and "社区" in text_of(c))
+        assert "街道" in first, first
+    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
+    assert not [f.message for f in report.findings if f.rule == "ROW_FRAGMENT"]

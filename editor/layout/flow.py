@@ -39,6 +39,7 @@ class Span:
     scale_x: float = 1.0
     source: Source | None = None
     rise: float = 0.0               # baseline shift up (superscript) or down, in points
+    note: str = ""                  # a note's reference mark: the note's id (Run.note)
 
 
 @dataclass

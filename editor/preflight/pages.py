@@ -63,7 +63,10 @@ class PageContext:
                 skip = block.header_rows
                 for r, row in enumerate(block.rows):
                     for cell in row.cells:
-                        self.rows[(doc.id, cell.id)] = (block.id, -1 if r < skip else r)
+                        # a cell merged down over rows (a group label: 长青街道) is shown
+                        # again on each page its rows reach; it is no row's fragment
+                        own = r >= skip and cell.row_span <= 1
+                        self.rows[(doc.id, cell.id)] = (block.id, r if own else -1)
 
     def finding(self, rule: str, message: str, page: Page | None, doc_id=None, **kw) -> Finding:
         doc = self.docs.get(doc_id) if doc_id else None
@@ -245,7 +248,10 @@ def outside_type_area(ctx: PageContext) -> list[Finding]:
     for page in ctx.laid_out.pages:
         if page.kind != "body":
             continue
-        f = ctx.template.frame((page.folio or 1) % 2, page.landscape)
+        # a landscape page is laid out in the recto frame whatever its folio (the
+        # paginator does not mirror it; its head faces the same edge on both sides)
+        f = ctx.template.frame(1 if page.landscape else (page.folio or 1) % 2,
+                               page.landscape)
         left, top, right, bottom = f.x, f.y, f.x + f.width, f.y + f.height
         seen = set()
         for it in _content(page):
