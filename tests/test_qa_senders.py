@@ -140,3 +140,27 @@ def test_landscape_pages_on_even_folios_are_not_outside_the_type_area(tmp_path):
                         x0, _y0, x1, y1 = line["bbox"]    # turned: it starts at y1
                         labels[page.number] = (round(x0), round(x1), round(y1))
     assert len(labels) == 2 and len(set(labels.values())) == 1, labels
+
+
+def test_a_group_label_shown_on_each_page_is_no_row_fragment(tmp_path):
+    """An 80-row 低保 list whose 街道 cell is merged down over 20 rows each: the label is
+    repeated at the head of each page its rows reach (as it should), and 印前检查 called
+    every repetition a one-line fragment of the label's first row (six warnings)."""
+    from editor.fonts import default_fontbook
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(tmp_path, ["09_long_attachment.docx"]))
+    laid = build_pdf(issue, tmp_path / "x.pdf")
+    lines = pdf_lines(tmp_path / "x.pdf")
+    # the PDF: each row is whole on one page (its 序号 and 户主 on one baseline), and
+    # every page of the list names its 街道 beside its first row
+    pages = sorted({p for p, _y, chars in lines if "续表" in text_of(chars)})
+    assert len(pages) >= 2
+    for page in pages:
+        first = next(text_of(c) for p, _y, c in lines if p == page and
+                     text_of(c)[:2].isdigit() and "社区" in text_of(c))
+        assert "街道" in first, first
+    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
+    assert not [f.message for f in report.findings if f.rule == "ROW_FRAGMENT"]

@@ -63,7 +63,10 @@ class PageContext:
                 skip = block.header_rows
                 for r, row in enumerate(block.rows):
                     for cell in row.cells:
-                        self.rows[(doc.id, cell.id)] = (block.id, -1 if r < skip else r)
+                        # a cell merged down over rows (a group label: 长青街道) is shown
+                        # again on each page its rows reach; it is no row's fragment
+                        own = r >= skip and cell.row_span <= 1
+                        self.rows[(doc.id, cell.id)] = (block.id, r if own else -1)
 
     def finding(self, rule: str, message: str, page: Page | None, doc_id=None, **kw) -> Finding:
         doc = self.docs.get(doc_id) if doc_id else None
