@@ -86,6 +86,83 @@ def test_notes_survive_the_store_and_a_proof_edit():
     assert [(r.text, r.note) for r in runs] == [("正文", None), ("", "fn1"), ("接着。", None)]
 
 
+# -- layout (fixed-width measurer: fast) --------------------------------------------------
+
+def _fixed_doc(n: int, long_at: int | None = None) -> model.Document:
+    doc = model.Document(id="d", title="关于做好城市更新工作的通知")
+    for k in range(1, n + 1):
+        runs = [model.Run("正文内容" * 9 + "工作"), model.Run("", note=f"fn{k}"),
+                model.Run("，继续文字。")]
+        doc.body.append(model.Paragraph(id=f"p{k}", runs=runs))
+        text = f"第{k}条脚注的内容。" * (250 if k == long_at else 3)
+        doc.footnotes.append(model.Footnote(id=f"fn{k}", blocks=[
+            model.Paragraph(id=f"fn{k}p1", runs=[model.Run(text)])]))
+    return doc
+
+
+def _layout(doc):
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.paginate import layout_document
+    from editor.layout.template import load_template
+    return layout_document(doc, load_template("gbt9704"), FixedMeasurer())
+
+
+def test_layout_keeps_every_note_on_its_mark_page_and_numbers_per_page():
+    from editor.layout.items import LineItem, TextItem
+    laid = _layout(_fixed_doc(30))
+    placed = []
+    for page in laid.pages:
+        texts = [it for it in page.items if isinstance(it, TextItem)]
+        marks = [it for it in texts if it.note]
+        notes = [it for it in texts if it.source and it.source.block_id.startswith("fn")]
+        body = [it for it in texts if it not in notes and it not in marks]
+        assert "".join(m.text for m in marks) == CIRCLED[:len(marks)]
+        leads = [it.text for it in notes if it.text in CIRCLED]
+        assert leads == [m.text for m in marks]
+        placed += [m.note for m in marks]
+        if notes:
+            rule = next(it for it in page.items if isinstance(it, LineItem))
+            assert max(b.y for b in body) < rule.y1 < min(n.y for n in notes)
+            assert rule.x2 - rule.x1 == pytest.approx(0.25 * 442.2, abs=1)
+    assert placed == [f"fn{k}" for k in range(1, 31)] and len(laid.pages) > 3
+    assert not laid.warnings
+
+
+def test_a_mark_never_starts_a_line():
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.compose import compose
+    from editor.layout.flow import Span
+    from editor.layout.template import load_template
+    st = load_template("gbt9704").style("body")
+    for n in range(24, 30):            # the mark falls at and around the line's end
+        spans = [st.span("字" * n), st.span("①", size=9.6, rise=5.3, note="fn1"),
+                 st.span("，后文。" * 3)]
+        lines = compose(spans, st.fmt(), 442.2, FixedMeasurer())
+        text = "".join(s.text for s in spans)
+        at = text.index("①")
+        for ln in lines:
+            assert ln.start != at and text[ln.start] != "，", (n, ln.start)
+
+
+def test_a_note_longer_than_its_page_share_runs_over_whole():
+    from editor.layout.items import TextItem
+    laid = _layout(_fixed_doc(12, long_at=3))
+    pages = [[it for it in p.items if isinstance(it, TextItem)] for p in laid.pages]
+    where = [k for k, items in enumerate(pages) for it in items
+             if it.source and it.source.block_id == "fn3p1"]
+    mark = next(k for k, items in enumerate(pages) if any(it.note == "fn3" for it in items))
+    assert where[0] == mark and where[-1] == mark + 1
+    text = "".join(it.text for items in pages for it in items       # (not its mark)
+                   if it.source and it.source.block_id == "fn3p1" and it.source.end)
+    assert text == "第3条脚注的内容。" * 250
+    # on the next page the run-over comes first, above that page's own notes
+    nxt = pages[mark + 1]
+    rest = [it.y for it in nxt if it.source and it.source.block_id == "fn3p1"]
+    own = [it.y for it in nxt if it.source and it.source.block_id.startswith("fn")
+           and it.source.block_id != "fn3p1"]
+    assert not own or max(rest) < min(own)
+
+
 # -- the printed page ---------------------------------------------------------------------
 
 LONG = "本项规定所称的城市更新，是指在城市建成区内对城市空间形态和功能进行整治提升的活动，" * 70
@@ -219,4 +296,22 @@ def test_endnotes_follow_the_text_under_a_heading(printed):
     assert any("放管服：简政放权" in ln for ln in lines[head:])
     body = next(s for s in spans if "推进" in s[2])
     assert any(s[2] == "[1]" and s[0] < 0.75 * body[0] for s in spans)
+    assert not [w for w in laid.warnings if w.code == "FOOTNOTE_OVERFLOW"]
+
+
+def test_a_note_longer_than_a_page_fills_pages_and_the_text_goes_on():
+    from editor.layout.items import TextItem
+    doc = _fixed_doc(6, long_at=2)
+    doc.footnotes[1].blocks[0].runs[0].text = "第2条脚注的内容。" * 900     # ~3 pages
+    laid = _layout(doc)
+    pages = [[it for it in p.items if isinstance(it, TextItem)] for p in laid.pages]
+    text = "".join(it.text for items in pages for it in items
+                   if it.source and it.source.block_id == "fn2p1" and it.source.end)
+    assert text == "第2条脚注的内容。" * 900
+    for items in pages:                 # every mark has its note's start on its page
+        starts = {it.source.block_id[:-2] for it in items
+                  if it.source and it.source.block_id.startswith("fn") and not it.source.end}
+        assert {it.note for it in items if it.note} == starts
+    assert [m.note for items in pages for m in items if m.note] == \
+        [f"fn{k}" for k in range(1, 7)]
     assert not [w for w in laid.warnings if w.code == "FOOTNOTE_OVERFLOW"]

@@ -595,4 +595,5 @@ def _replace_span(sp: Span, text: str, role: str, src: Source | None, shift: int
     if src is not None:
         new_src = Source(src.doc_id, src.block_id, src.start + shift, src.start + shift + len(text))
     return Span(text=text, role=role, size=sp.size, color=sp.color, bold=sp.bold,
-                underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src)
+                underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src,
+                rise=sp.rise, note=sp.note)

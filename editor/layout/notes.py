@@ -334,6 +334,10 @@ class FootArea:
     def pending(self) -> bool:
         return bool(self.carry)
 
+    def fill_page(self) -> None:
+        """The note running over from the last page takes this whole page."""
+        self.cap = self.base.height
+
     def carry_on(self) -> bool:
         """Does a note run over from this page (the area is full)?"""
         return self._heights(self.carry) + sum(self._note_height(n) for n in self.ids) \

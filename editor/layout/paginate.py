@@ -306,11 +306,19 @@ class _PageState:
                 foot.take(ids, over)
                 break
             frame = with_bottom(self.frame, bottom)
-            pl = f.place(frame, self.y, self.empty) if frame.height > EPS else \
+            # (under a note running over, no line is forced onto the page: the note can
+            # take the page instead)
+            first = self.empty and not foot.pending()
+            pl = f.place(frame, self.y, first) if frame.height > EPS else \
                 Placement(items=[], y_end=self.y, rest=f)
             if not pl.items:
                 if not self.empty:
                     return pl           # goes on the next page, with its notes
+                if foot.pending():
+                    # a note still running over fills this page: the text goes on after it
+                    foot.fill_page()
+                    self.empty = False
+                    return pl
                 pl = None
                 break
         else:
