@@ -41,6 +41,7 @@ class RunCollector:
         self.fields: list[str] = []                  # stack: "instr" | "result"
         self.length = 0
         self._rpr_cache: dict = {}
+        self.in_note = False                         # walking a footnote's own text
 
     # -- walking -------------------------------------------------------------------------
     def walk(self, parent) -> None:
@@ -186,10 +187,16 @@ class RunCollector:
         self._add(chr(value), props)
 
     def _footnote_ref(self, el, props: dict, name: str) -> None:
-        fid = el.get(w("id"))
-        number = len(self.ctx.footnote_refs) + 1
-        self.ctx.footnote_refs.append((name, fid, number))
-        self._add(str(number), {**props, "vert": "superscript"})
+        """A footnote/endnote reference: a text-less run naming the note (fn1, en1 … in
+        reference order), so the note stays attached to this point of the text."""
+        if self.in_note:
+            self.ctx.note("info", "脚注中又有脚注引用，已忽略", f"w:{name} in a note")
+            return
+        kind = "en" if name == "endnoteReference" else "fn"
+        number = 1 + sum(1 for ref in self.ctx.footnote_refs if ref[2].startswith(kind))
+        note_id = f"{kind}{number}"
+        self.ctx.footnote_refs.append((name, el.get(w("id")), note_id))
+        self.runs.append(Run(text="", note=note_id))
 
     # -- formatting ----------------------------------------------------------------------
     def _props(self, rpr) -> dict:
@@ -222,8 +229,8 @@ class RunCollector:
 
 def _same_format(a: Run, b: Run) -> bool:
     return (a.font, a.font_latin, a.size, a.bold, a.italic, a.underline, a.strike, a.color,
-            a.vert) == (b.font, b.font_latin, b.size, b.bold, b.italic, b.underline, b.strike,
-                        b.color, b.vert)
+            a.vert, a.note) == (b.font, b.font_latin, b.size, b.bold, b.italic, b.underline,
+                                b.strike, b.color, b.vert, b.note)
 
 
 def image_rel(el) -> tuple[str | None, float, float]:

@@ -100,7 +100,7 @@ def clear_cache() -> None:
 
 def _span_key(s: Span) -> tuple:
     return (s.text, s.role, s.size, s.color, s.bold, s.underline, s.strike, s.scale_x,
-            s.source, s.rise)
+            s.source, s.rise, s.note)
 
 
 # --- breaking -------------------------------------------------------------------------
@@ -135,7 +135,9 @@ def _compose(p: Prepared, fmt: ParaFormat, width: float, m: Measurer) -> list[Co
         return [_make_line(p, fmt, width, 0, 0, True, True, m)]
     breaks = []
     indented = {0}
-    urls = lb.url_ranges(p.text) if "/" in p.text or "@" in p.text else []
+    # (only a justified line is spread; a ragged one may keep a URL's own breaks)
+    urls = lb.url_ranges(p.text) if fmt.align == "justify" and fmt.url_letter_breaks and (
+        "/" in p.text or "@" in p.text) else []
     s = 0
     while s < n:
         avail = _avail(fmt, width, len(breaks) in indented)
@@ -200,14 +202,14 @@ def _inside_url(p: Prepared, s: int, e: int, prev: int, avail: float,
     """A break inside a URL at ``e`` or before it, when the line would otherwise end at
     ``prev`` more than ¼ em loose per stretch point (a URL's pieces between its slashes
     are long and cannot be letter-spaced, so the Chinese text before it was spread
-    wide: ``务 服 务 网 （ https://…/``).  None when the line is tight enough or no URL
-    is being broken."""
+    wide: ``务 服 务 网 （ https://…/``).  None when the line is tight enough, has no
+    text to spread (a cell holding only a URL's pieces) or no URL is being broken."""
     url = next(((a, b) for a, b in urls if a < e < b), None)
     if url is None:
         return None
     points = sum(1 for k in range(s + 1, p.trimmed_end(s, prev)) if p.spacing_ok[k])
     slack = avail - p.natural(s, prev)
-    if slack <= 0.25 * p.em[s] * max(points, 1):
+    if points == 0 or slack <= 0.25 * p.em[s] * points:
         return None
     for b in range(e, prev, -1):
         if b - url[0] > 3 and p.text[b].isalnum() and p.text[b - 1].isalnum() \
@@ -334,4 +336,4 @@ def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int,
     return TextItem(x=xs[0], y=baseline - span.rise, text=p.text[i:j], face=p.face[i],
                     size=span.size, xs=xs, width=right - xs[0], color=span.color,
                     role=span.role, bold=span.bold, underline=span.underline,
-                    strike=span.strike, scale_x=span.scale_x, source=src)
+                    strike=span.strike, scale_x=span.scale_x, source=src, note=span.note)

@@ -19,6 +19,7 @@ from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
 from editor.layout.flow import Span
 from editor.layout.items import Source
+from editor.layout.notes import FootArea, NoteMarks, note_pieces
 from editor.layout.paragraph import ParagraphFlowable
 from editor.layout.table import TableFlowable
 from editor.layout.shapes import ColumnsBegin, ImageFlowable, MastheadFlowable, PageBreak, Rule
@@ -45,6 +46,7 @@ class DocumentBuilder:
         self.m = measurer
         self.out: list = []
         self._list_no = 0
+        self.notes = NoteMarks(doc, template)
 
     # -- spans --------------------------------------------------------------------------
     def spans_for(self, block: model.Paragraph, st: TextStyle, label_style: TextStyle | None = None,
@@ -56,6 +58,11 @@ class DocumentBuilder:
             spans.append(ls.span(block.label, Source(self.doc.id, block.id, 0, len(block.label))))
             offset = len(block.label)
         for run in block.runs:
+            if run.note:            # a footnote/endnote reference: its raised mark
+                mark = self.notes.span(run.note, st)
+                if mark is not None:
+                    spans.append(mark)
+                continue
             if not run.text:
                 continue
             role = run.role if keep_run_fonts and run.role in _KEEP_ROLES else st.role
@@ -285,7 +292,7 @@ class DocumentBuilder:
 
     def table(self, block: model.Table) -> None:
         from editor.layout.tables_glue import table_flowable
-        flows = table_flowable(block, self.t, self.m, self.doc.id)
+        flows = table_flowable(self.notes.cell_table(block), self.t, self.m, self.doc.id)
         prev = self.out[-1] if self.out else None
         if isinstance(prev, ParagraphFlowable) and (prev.fmt.space_after or 0.0) < 1.0:
             # a paragraph ends at its last baseline (on the grid its descent hangs below):
@@ -431,21 +438,34 @@ class DocumentBuilder:
                                     for f in self.out[begin:]]
 
     # -- per kind ---------------------------------------------------------------------
-    def footnotes(self) -> None:
-        """The document's footnotes after its text (the pages keep no foot area for
-        them): each on its own line in the caption style under a thin rule, led by its
-        number raised as the mark in the text is.  Before, they were not printed."""
-        notes = [(k, n.text.strip()) for k, n in enumerate(self.doc.footnotes, 1)
-                 if n.text.strip()]
-        if not notes:
+    def endnotes(self) -> None:
+        """尾注 after the document's text under the heading 注释 ([endnotes] heading), each
+        led by its mark as the text has it; then any note whose reference did not stay in
+        the text (a footnote in a title, a note stored before notes had reference points),
+        numbered by its place among the document's notes."""
+        notes = {n.id: n for n in self.doc.footnotes}
+        items = [(mark, notes[nid]) for nid, mark in self.notes.end.items()]
+        items += [(str(self.doc.footnotes.index(n) + 1), n) for n in self.notes.loose]
+        if not items:
             return
-        st = self.t.style("caption")
-        self.out.append(Rule(width=0.5, gap_before=st.size, keep_with_next=True))
-        for k, (number, text) in enumerate(notes):
-            mark = st.span(str(number), None, size=round(st.size * 0.6, 2),
-                           rise=round(st.size * 0.33, 2))
-            self.para([mark, st.span(" " + text)], st, align="left", first_indent=0.0,
-                      keep_with_next=k < len(notes) - 1)
+        heading = str(self.t.get("endnotes", "heading"))
+        self.text(heading, "endnote_heading", "endnotes", keep_with_next=True)
+        st = self.t.style("endnote")
+        for mark, note in items:
+            if not note.blocks:         # stored as plain text
+                self.para([st.span(mark + " ", None), st.span(note.text.strip(), Source(
+                    self.doc.id, note.id, 0, len(note.text.strip())))], st)
+                continue
+            for k, block in enumerate(note.blocks):
+                spans = self.spans_for(block, st)
+                if k == 0:
+                    spans.insert(0, st.span(mark + " ", None))
+                self.para(spans, st)
+
+    def foot_area(self) -> FootArea | None:
+        """The footnotes this document sets at its page feet (None without any)."""
+        pieces = note_pieces(self.doc, self.notes, self.t, self.m, self.spans_for)
+        return FootArea(pieces, self.notes, self.t, self.m) if pieces else None
 
     def _notes_after_date(self) -> list:
         """附注 (GB/T 9704 7.3.7: （联系人：…，电话：…）, （此件公开发布）): the import reads
@@ -470,13 +490,13 @@ class DocumentBuilder:
         self.columns()
         after_date = self._notes_after_date()
         self.blocks([b for b in self.doc.body if b not in after_date])
-        self.footnotes()
         self.attachment_note()
         self.signature_and_date()
         for block in after_date:
             self.paragraph(block)
         self.colophon_note()
         self.attachments()
+        self.endnotes()
         from editor.layout.tables_glue import bind_tables
         return bind_tables(self.out)
 
@@ -501,6 +521,14 @@ class Landscape:
 def document_flowables(doc: model.Document, template: Template, measurer: Measurer) -> list:
     """The flowables of ``doc`` in reading order (PageBreak marks forced new pages)."""
     return DocumentBuilder(doc, template, measurer).build()
+
+
+def document_flow(doc: model.Document, template: Template, measurer: Measurer
+                  ) -> tuple[list, FootArea | None]:
+    """The flowables of ``doc`` and the footnotes its pages set at their feet."""
+    builder = DocumentBuilder(doc, template, measurer)
+    flowables = builder.build()
+    return flowables, builder.foot_area()
 
 
 _CAPTION = re.compile(r"^\s*(附?图|表)\s*[0-9０-９一二三四五六七八九十]+(?![0-9０-９]*\s*[年月日])")
@@ -628,4 +656,5 @@ def _replace_span(sp: Span, text: str, role: str, src: Source | None, shift: int
     if src is not None:
         new_src = Source(src.doc_id, src.block_id, src.start + shift, src.start + shift + len(text))
     return Span(text=text, role=role, size=sp.size, color=sp.color, bold=sp.bold,
-                underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src)
+                underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src,
+                rise=sp.rise, note=sp.note)

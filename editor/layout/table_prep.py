@@ -32,6 +32,7 @@ from editor.layout.linebreak import HAN, break_before, char_class
 from editor.layout.compose import ComposedLine, compose
 from editor.layout.flow import ParaFormat, Span
 from editor.layout.items import Source
+from editor.layout.notes import mark_span
 from editor.layout.shapes import fit_image
 from editor import model
 from editor.model.address import BlockAddress
@@ -493,6 +494,9 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           source=Source(doc_id, block_id, 0, len(p.label))))
         pos = len(p.label)
     for run in p.runs:
+        if run.note is not None:        # a footnote mark (editor.layout.notes)
+            spans.append(mark_span(run, role, size))
+            continue
         if not run.text:
             continue
         spans.append(Span(run.text, role, size, color=run.color or "000000",
@@ -500,7 +504,8 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           strike=run.strike,
                           source=Source(doc_id, block_id, pos, pos + len(run.text))))
         pos += len(run.text)
-    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct)
+    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct,
+                     url_letter_breaks=False)
     return [Unit(ln, ln.pitch) for ln in _unspread(compose(spans, fmt, width, m), spans, fmt,
                                                    width, m)]
 

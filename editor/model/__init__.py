@@ -38,6 +38,9 @@ class Run:
     font name (song, fangsong, hei, kai, biaosong) or None when unknown.
     ``size`` is in points; ``color`` is "RRGGBB" or None (automatic/black).
     ``vert`` is None, "superscript" or "subscript".
+    ``note`` is set on a footnote/endnote reference: the id of the ``Footnote`` the
+    reference point (between the text before and after this run) calls.  Such a run has
+    no text of its own; the layout prints the mark (①, 1 …) the template says.
     """
     text: str
     font: str | None = None
@@ -50,6 +53,7 @@ class Run:
     strike: bool = False
     color: str | None = None
     vert: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -160,6 +164,7 @@ class Table:
     style_name: str | None = None
     align: str | None = None
     layout: TableLayout = field(default_factory=TableLayout)
+    header_doubt: str = ""    # header rows guessed on weak evidence: why (Chinese)
 
     @property
     def header_rows(self) -> int:
@@ -210,8 +215,23 @@ class Attachment:
 
 @dataclass
 class Footnote:
+    """A footnote (脚注, ``kind`` "footnote") or endnote (尾注, "endnote") of a document.
+
+    Its content is ``blocks`` (paragraphs with their own runs and formatting); it is
+    attached to its reference point by the ``Run`` whose ``note`` is this ``id`` (in the
+    body, an attachment or a table cell).  ``text`` is the plain content of notes stored
+    before notes had blocks (those have no reference run and print after the text)."""
     id: str
     text: str = ""
+    kind: str = "footnote"
+    blocks: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def plain_text(self) -> str:
+        """The note's text: its paragraphs joined with "\n" (or the stored plain text)."""
+        if self.blocks:
+            return "\n".join(b.display_text for b in self.blocks).strip()
+        return self.text.strip()
 
 
 @dataclass
@@ -347,6 +367,20 @@ class Issue:
         return next((d for d in self.documents() if d.id == doc_id), None)
 
 
+def note_ids_referenced(blocks) -> list[str]:
+    """Ids of the notes referenced (``Run.note``) in ``blocks`` and their table cells, in
+    reading order."""
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.extend(r.note for r in b.runs if r.note)
+        elif isinstance(b, Table):
+            for row in b.rows:
+                for cell in row.cells:
+                    out.extend(note_ids_referenced(cell.blocks))
+    return out
+
+
 def block_text(block) -> str:
     """Plain text of a block as displayed (labels included; table cells row by row)."""
     if isinstance(block, Paragraph):
@@ -360,5 +394,5 @@ __all__ = [
     "HEAD_PARTS", "DOCUMENT_KINDS", "Run", "ParaStyle", "Paragraph", "Heading", "ListItem",
     "Cell", "Row", "TableLayout", "Table", "Image", "PageBreak", "Block", "Attachment",
     "Footnote", "Reply", "Annotation", "DocumentLayout", "Document", "Section", "IssueMeta",
-    "Issue", "block_text",
+    "Issue", "block_text", "note_ids_referenced",
 ]
