@@ -164,3 +164,36 @@ def test_a_group_label_shown_on_each_page_is_no_row_fragment(tmp_path):
         assert "街道" in first, first
     report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
     assert not [f.message for f in report.findings if f.rule == "ROW_FRAGMENT"]
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory):
+    """``python main.py build`` of a 简报 with a picture wider than the page and a 批复
+    whose title the import could not find: (stderr, the PDF)."""
+    import contextlib
+    import io
+    from editor.cli import main
+    folder = tmp_path_factory.mktemp("told")
+    issue = sender_docs.write_all(folder, ["05_tracked.docx", "10_pictures.docx"])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["build", str(issue), "-o", str(folder / "told.pdf")]) == 0
+    return err.getvalue(), folder / "told.pdf"
+
+
+def test_build_says_which_picture_it_scaled_down(told):
+    out, pdf = told
+    with pymupdf.open(str(pdf)) as doc:
+        widths = [round(info["bbox"][2] - info["bbox"][0]) for page in doc
+                  for info in page.get_image_info()]
+    placed = 190 * 72 / 25.4                          # the sender's 190 mm
+    assert 0 < max(widths) < 0.9 * placed            # printed at the 版心's 156 mm
+    line, = [ln for ln in out.splitlines() if "原宽 190 毫米" in ln]
+    assert line.startswith("提示：《东西湖区2025年“春风行动”工作简报》")
+    assert "缩小为 156 毫米" in line and "10_pictures.docx" in line
+
+
+def test_build_names_the_file_whose_title_it_could_not_find(told):
+    out, _pdf = told
+    line, = [ln for ln in out.splitlines() if "未识别出标题" in ln]
+    assert line.startswith("错误：") and "05_tracked.docx" in line

@@ -164,6 +164,7 @@ class Table:
     style_name: str | None = None
     align: str | None = None
     layout: TableLayout = field(default_factory=TableLayout)
+    header_doubt: str = ""    # header rows guessed on weak evidence: why (Chinese)
 
     @property
     def header_rows(self) -> int:
