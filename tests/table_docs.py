@@ -10,7 +10,10 @@ the import, the layout and the PDF are all exercised on shapes no sample has:
 * ``group_label_doc``: a 工作措施 label merged down over thirty rows;
 * ``ten_column_doc``: a landscape 10-column table of 政务服务 entries (codes, URLs, phone
   numbers) whose sender grid gives the code column 110 pt and the URL column 40 pt;
-* ``long_text_doc``: a 4-column table whose third column holds paragraphs, an even grid.
+* ``long_text_doc``: a 4-column table whose third column holds paragraphs, an even grid;
+* ``header_doc``: a long table whose unmarked first row looks like a header in one of
+  the ways senders make one (bold, shaded, centred, a two-level merged header, plain
+  labels) or is an ordinary row.
 
 ``build(path_docx, out_pdf)`` imports one and writes the gazette PDF with the default
 template (real fonts), returning the laid-out issue.
@@ -174,6 +177,43 @@ def long_text_doc(path: Path, rows: int = 16) -> Path:
     _table(d, ["序号", "任务名称", "主要内容", "牵头单位"],
            [[str(r), f"第{r}项重点任务", PROSE * (1 + r % 3), "区发展改革局"]
             for r in range(1, rows + 1)])
+    d.save(path)
+    return path
+
+
+HEADER_STYLES = ("bold", "shaded", "centred", "merged", "labels", "data", "marked")
+
+
+def header_doc(path: Path, style: str, rows: int = 40) -> Path:
+    """A 名单 of ``rows`` rows set as a sender might (``style`` in ``HEADER_STYLES``):
+    the first row unmarked and bold / shaded / centred / a two-level merged header / plain
+    short labels / no header at all (a data row first) / marked (w:tblHeader)."""
+    d = _doc()
+    body = [[NAMES[r % len(NAMES)] + "社区", f"{NAMES[(r + 3) % len(NAMES)]}街道办事处",
+             PROSE[: 24 + (r * 11) % 50], f"{100 + r * 7}"] for r in range(rows)]
+    head = ["社区名称", "所属街道", "主要工作", "户数"]
+    if style == "data":
+        t = _table(d, body[0], body[1:])
+    elif style == "merged":
+        t = _table(d, ["社区名称", "所属街道", "工作情况", None], [["", "", "主要工作", "户数"]]
+                   + body)
+        t.cell(0, 0).merge(t.cell(1, 0))
+        t.cell(0, 1).merge(t.cell(1, 1))
+        t.cell(0, 2).merge(t.cell(0, 3))
+        t.cell(0, 0).text, t.cell(0, 1).text, t.cell(0, 2).text = "社区名称", "所属街道", "工作情况"
+    else:
+        t = _table(d, head, body)
+    first = t.rows[0]
+    if style == "marked":
+        mark_header(first)
+    for cell in first.cells if style in ("bold", "shaded", "centred") else []:
+        if style == "shaded":
+            shade(cell, "D9D9D9")
+        for p in cell.paragraphs:
+            if style == "centred":
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for r in p.runs:
+                r.bold = style == "bold"
     d.save(path)
     return path
 

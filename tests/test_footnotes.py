@@ -315,3 +315,38 @@ def test_a_note_longer_than_a_page_fills_pages_and_the_text_goes_on():
     assert [m.note for items in pages for m in items if m.note] == \
         [f"fn{k}" for k in range(1, 7)]
     assert not [w for w in laid.warnings if w.code == "FOOTNOTE_OVERFLOW"]
+
+
+def test_a_note_stored_before_notes_had_reference_points_prints_after_the_text():
+    from editor.layout.items import TextItem
+    doc = model.Document(id="d", title="旧项目中的文件")
+    doc.body.append(model.Paragraph(id="p1", runs=[model.Run("依据有关规定"),
+                                                   model.Run("1", vert="superscript")]))
+    doc.footnotes.append(model.Footnote(id="fn1", text="见市政府文件。"))
+    texts = [it for p in _layout(doc).pages for it in p.items if isinstance(it, TextItem)]
+    order = [it.text for it in texts]
+    assert order.index("注释") < order.index("见市政府文件。")
+    assert max(it.y for it in texts if it.text.startswith("依据")) < \
+        next(it.y for it in texts if it.text == "注释")
+
+
+def test_notes_in_columns_never_run_into_an_earlier_column():
+    import copy as _copy
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.items import TextItem
+    from editor.layout.paginate import layout_document
+    from editor.layout.template import Template, load_template
+    base = load_template("gbt9704")
+    data = _copy.deepcopy(base.data)
+    data["chronicle"]["columns"] = 2
+    doc = _fixed_doc(24)
+    doc.kind = "chronicle"
+    laid = layout_document(doc, Template(data, "cols"), FixedMeasurer())
+    for page in laid.pages:
+        texts = [it for it in page.items if isinstance(it, TextItem)]
+        notes = [it for it in texts if it.source and it.source.block_id.startswith("fn")]
+        body = [it for it in texts if it not in notes]
+        if notes:
+            assert max(b.y for b in body) < min(n.y for n in notes) - 9
+        marks = {it.note for it in texts if it.note}
+        assert marks == {it.source.block_id[:-2] for it in notes if not it.source.end}

@@ -2,7 +2,8 @@
 
 gridSpan and vMerge (and the legacy hMerge) become one Cell with col_span/row_span whose
 blocks hold the merged text once; covered grid positions have no Cell.  Rows marked
-w:tblHeader are header rows.  Cell paragraphs keep their own formatting; nested tables are
+w:tblHeader are header rows; a table with none gets its header rows from evidence
+(``table_head``: bold, shaded or centred first rows, a merged two-level header, 序号).  Cell paragraphs keep their own formatting; nested tables are
 cell blocks.
 
 Bounded (issue #24): at most ``MAX_COLS`` grid columns (spans, gridBefore and a long
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from editor.docx_import.body import walk_blocks
 from editor.docx_import.context import Context
+from editor.docx_import.table_head import guess_header
 from editor.docx_import.xmlutil import (child, count, local, number, on_off, twips_to_pt,
                                         w, wval)
 from editor.model import Cell, Paragraph, Row, Run, Table
@@ -60,7 +62,22 @@ def _table(ctx: Context, tbl, rels) -> Table:
         out.rows.append(_row(ctx, tr, tid, counter, open_v, rels, cell_widths))
     _grid_from_cells(out, cell_widths)
     _fix_grid(ctx, out)
+    _header_from_evidence(ctx, out)
     return out
+
+
+def _header_from_evidence(ctx: Context, tab: Table) -> None:
+    """Header rows of a table whose sender marked none, from how its first rows look
+    (``table_head.guess_header``); a guess on weak evidence keeps its doubt."""
+    if any(r.is_header for r in tab.rows):
+        return
+    n, doubt = guess_header(tab)
+    for row in tab.rows[:n]:
+        row.is_header = True
+    tab.header_doubt = doubt
+    if n:
+        ctx.note("info", f"表格前 {n} 行未标为标题行，已识别为表头（跨页时重复）",
+                 doubt or "header rows from evidence")
 
 
 def _grid_from_cells(tab: Table, cell_widths: dict[int, list[float]]) -> None:

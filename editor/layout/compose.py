@@ -136,7 +136,7 @@ def _compose(p: Prepared, fmt: ParaFormat, width: float, m: Measurer) -> list[Co
     breaks = []
     indented = {0}
     # (only a justified line is spread; a ragged one may keep a URL's own breaks)
-    urls = lb.url_ranges(p.text) if fmt.align == "justify" and (
+    urls = lb.url_ranges(p.text) if fmt.align == "justify" and fmt.url_letter_breaks and (
         "/" in p.text or "@" in p.text) else []
     s = 0
     while s < n:

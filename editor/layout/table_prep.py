@@ -504,7 +504,8 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           strike=run.strike,
                           source=Source(doc_id, block_id, pos, pos + len(run.text))))
         pos += len(run.text)
-    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct)
+    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct,
+                     url_letter_breaks=False)
     return [Unit(ln, ln.pitch) for ln in _unspread(compose(spans, fmt, width, m), spans, fmt,
                                                    width, m)]
 
