@@ -1058,7 +1058,7 @@ def _x07(w):
 
 @case("x08_briefing_red_head", dict(
     kind="news", title="政务工作简报", subtitle="第3期", date="2025年3月20日",
-    items=NEWS[:4], headings=0))
+    signature=["东西湖区人民政府办公室"], items=NEWS[:4], headings=0))
 def _x08(w):
     w.p("政务工作简报", align="c", size=36, font=XBS, color="FF0000")
     w.p("第3期", align="c")
