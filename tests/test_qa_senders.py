@@ -197,3 +197,43 @@ def test_build_names_the_file_whose_title_it_could_not_find(told):
     out, _pdf = told
     line, = [ln for ln in out.splitlines() if "未识别出标题" in ln]
     assert line.startswith("错误：") and "05_tracked.docx" in line
+
+
+@pytest.mark.slow
+def test_the_preflight_dock_tells_untitled_documents_apart(tmp_path, qapp, qtbot, monkeypatch):
+    """Three documents whose titles the import could not find were one group
+    《无标题文件》 of three findings in the 印前检查 dock: which file is which was not
+    said.  Each is its own group now, named with its file; the picture scaled down to
+    the 版心 is listed under 提示."""
+    import contextlib
+    import io
+    from ui_window import TIMEOUT, close_window, make_window
+
+    from editor.cli import main
+    monkeypatch.setenv("GONGBAO_HOME", str(tmp_path))
+    issue = sender_docs.write_all(tmp_path, ["05_tracked.docx", "07_long_title.docx",
+                                             "10_pictures.docx"])
+    project = tmp_path / "senders.gazette"
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["project", "new", str(project), "--from", str(issue)]) == 0
+    win = make_window(tmp_path, (1400, 900))
+    try:
+        win.open_project(project)
+        qtbot.waitUntil(lambda: win.session is not None, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: win.laid_out is not None and not win.layout_worker.busy,
+                        timeout=TIMEOUT)
+        tree = win.preflight.tree
+        groups = {}
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            for k in range(top.childCount()):
+                holder = top.child(k)
+                groups.setdefault(top.text(0)[:2], []).append(
+                    (holder.text(0), holder.text(2),
+                     [holder.child(j).text(1) for j in range(holder.childCount())]))
+        untitled = [g for g in groups["错误"] if g[0] == "《无标题文件》"]
+        assert sorted(g[1] for g in untitled) == ["1 条（文件 05_tracked.docx）",
+                                                   "1 条（文件 07_long_title.docx）"]
+        assert any("图片已缩小" in g[2] for g in groups["提示"]), groups["提示"]
+    finally:
+        close_window(win, qapp)

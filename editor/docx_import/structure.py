@@ -11,6 +11,7 @@ import re
 
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
+from editor.docx_import.minutes import mark_attendance, minutes_head
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
                                          ORDER_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
                                          compact, doc_number_in, heading_level, heading_like,
@@ -71,13 +72,19 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         first = bl.next_text(start)
     head = None
     guess = heads.kind_of(bl, first) if kind is None else kind
-    if guess in ("notice", "request"):       # forced, or named so by its title
+    minutes = minutes_head(bl, start) if kind in (None, "minutes") else None
+    if minutes is not None:                  # a 纪要 mark with its number or date line
+        head = minutes
+    elif guess in ("notice", "request", "minutes"):       # forced, or named so by its title
         head = _notice_head(bl, start) or {"issuer": [], "number": None, "after": start}
     elif kind is None and guess not in TITLED:
         head = _notice_head(bl, start) if first is not None else None
     if head is not None:
         _notice(bl, doc, head)
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
+        if minutes is not None or doc.kind == "minutes" or (
+                kind is None and compact(doc.title).endswith("纪要")):
+            _minutes(doc, minutes or {}, kind)
     else:
         _titled(bl, doc, first, kind)
     if not doc.title:
@@ -221,6 +228,21 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.body = _content(bl.items[i:body_end])
     tail = _colophon(bl, doc, d + 1)
     _attachments(bl, doc, d + 1, tail)
+
+
+def _minutes(doc: Document, head: dict, forced: str | None) -> None:
+    """A 纪要: the office and date of its head line are its 署名 and date (printed in the
+    head); with no title line of its own the mark is its title (the 期号 stays the
+    number: two 常务会议纪要 of an issue differ by it); 出席/请假/列席 lines get their
+    role."""
+    doc.kind = forced or "minutes"
+    if head.get("date") and not doc.date:
+        doc.date = head["date"]
+        doc.signature = [head["office"]] if head.get("office") else []
+        doc.date_in_head = True
+    if not doc.title and doc.issuer_mark:
+        doc.title = title_text(doc.issuer_mark.replace("\n", ""))
+    mark_attendance(doc.body)
 
 
 def _recipients(bl: Blocks, k: int) -> bool:

@@ -211,7 +211,7 @@ def _n08(w):
 
 
 @case("n09_minutes", dict(
-    kind="notice", title="区人民政府第十二次常务会议纪要",
+    kind="minutes", title="区人民政府第十二次常务会议纪要",
     doc_number="东政纪〔2025〕12号", date="2025年6月20日",
     signature=["东西湖区人民政府办公室"], headings=3))
 def _n09(w):
