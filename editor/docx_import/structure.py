@@ -61,6 +61,10 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         lead += 1
     if 0 < lead < len(blocks):
         recognise(ctx, blocks[lead:], doc, kind)
+        names = _head_table(blocks[lead - 1])
+        if names and not doc.issuer_mark and doc.kind in ("notice", "request", "minutes"):
+            doc.issuer_mark = "\n".join(names)     # a 联合发文 head set as a table
+            lead -= 1
         doc.body[:0] = _content(blocks[:lead])       # kept, before the body
         return
     bl = Blocks(ctx, blocks)
@@ -95,6 +99,25 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     _typed_indents(ctx, doc)
     _headings(ctx, doc)
     _landscape(ctx, doc)
+
+
+def _head_table(b) -> list[str] | None:
+    """A 联合发文 mark laid out as a table (the agencies' names one a row, 文件 in a cell
+    merged down beside them): the mark's lines, names then 文件; None for any other."""
+    if not isinstance(b, Table) or not 2 <= len(b.rows) <= 8:
+        return None
+    names, word = [], False
+    for row in b.rows:
+        for cell in row.cells:
+            text = compact(cell.text)
+            if text == "文件":
+                word = True
+            elif text:
+                if len(text) > 30 or any(c in text for c in "。，；：:、") or \
+                        any(ch.isdigit() for ch in text) or text in names:
+                    return None
+                names.append(text)
+    return names + ["文件"] if word and len(names) >= 2 else None
 
 
 def _typed_indents(ctx: Context, doc: Document) -> None:
