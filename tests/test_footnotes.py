@@ -350,3 +350,27 @@ def test_notes_in_columns_never_run_into_an_earlier_column():
             assert max(b.y for b in body) < min(n.y for n in notes) - 9
         marks = {it.note for it in texts if it.note}
         assert marks == {it.source.block_id[:-2] for it in notes if not it.source.end}
+
+
+def test_find_reaches_the_notes_on_their_pages():
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.paginate import layout_issue
+    from editor.proof.geometry import ProofMap
+    from editor.proof.search import find_text
+    doc = _fixed_doc(12)
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [doc])])
+    laid = layout_issue(issue, "gbt9704", FixedMeasurer(), cache=None)
+    hits = find_text(issue, ProofMap.from_layout(laid), "第7条脚注")
+    assert [(h.block_id, h.start) for h in hits] == [("fn7p1", k) for k in (0, 9, 18)]
+    mark_page = next(k for k, p in enumerate(laid.pages)
+                     if any(getattr(it, "note", "") == "fn7" for it in p.items))
+    assert hits[0].page == mark_page
+
+
+def test_a_custom_mark_and_an_empty_bracket_pair_are_not_text():
+    notes = notes_xml("footnote", {"1": '<w:p><w:r><w:t>(</w:t></w:r><w:r><w:footnoteRef/></w:r>'
+                                        '<w:r><w:t>)</w:t></w:r>' + _r("\t说明文字。") + "</w:p>"})
+    body = ('<w:p>' + _r("依据") + '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/>'
+            '<w:t>*</w:t></w:r>' + _r("办理。") + "</w:p>")
+    doc = _import(body, footnotes=notes).document
+    assert doc.body[0].text == "依据办理。" and doc.footnotes[0].plain_text == "说明文字。"

@@ -237,3 +237,25 @@ def test_the_preflight_dock_tells_untitled_documents_apart(tmp_path, qapp, qtbot
         assert any("图片已缩小" in g[2] for g in groups["提示"]), groups["提示"]
     finally:
         close_window(win, qapp)
+
+
+def test_build_says_a_missing_character_as_the_error_it_is(tmp_path, capsys):
+    """A name with a character no face has (王𮯰明, CJK Extension I): build said
+    “提示：缺字…” and then counted it among the 印前检查's errors."""
+    import json
+    from editor.cli import main
+    d = sender_docs._new()
+    sender_docs._title(d, "关于表彰2025年度优秀志愿者的通报")
+    sender_docs._p(d, "经评选，决定授予王\U0002EBF0明同志“优秀志愿者”称号。", indent=True)
+    (tmp_path / "g.docx").write_bytes(sender_docs._bytes(d))
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "部门文件", "documents": [{"file": "g.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    assert main(["build", str(tmp_path / "issue.json"), "-o", str(tmp_path / "g.pdf")]) == 0
+    err = capsys.readouterr().err
+    line, = [ln for ln in err.splitlines() if "U+2EBF0" in ln]
+    assert line.startswith("错误：缺字") and "（第 1 页）" in line
+    assert "印前检查：错误 1 条" in err
+    with pymupdf.open(str(tmp_path / "g.pdf")) as doc:       # drawn as a framed code
+        assert "\U0002EBF0" not in "".join(page.get_text() for page in doc)
