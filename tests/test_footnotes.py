@@ -365,3 +365,12 @@ def test_find_reaches_the_notes_on_their_pages():
     mark_page = next(k for k, p in enumerate(laid.pages)
                      if any(getattr(it, "note", "") == "fn7" for it in p.items))
     assert hits[0].page == mark_page
+
+
+def test_a_custom_mark_and_an_empty_bracket_pair_are_not_text():
+    notes = notes_xml("footnote", {"1": '<w:p><w:r><w:t>(</w:t></w:r><w:r><w:footnoteRef/></w:r>'
+                                        '<w:r><w:t>)</w:t></w:r>' + _r("\t说明文字。") + "</w:p>"})
+    body = ('<w:p>' + _r("依据") + '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/>'
+            '<w:t>*</w:t></w:r>' + _r("办理。") + "</w:p>")
+    doc = _import(body, footnotes=notes).document
+    assert doc.body[0].text == "依据办理。" and doc.footnotes[0].plain_text == "说明文字。"

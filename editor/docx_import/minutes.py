@@ -60,8 +60,8 @@ def minutes_head(bl, start: int) -> dict | None:
         text = compact(bl.text(i))
         if head["number"] is None and not head["date"] and _number(text):
             head["number"] = (i, _number(text))
-        elif not head["date"] and _office_date(bl.text(i)):
-            head["office"], head["date"] = _office_date(bl.text(i))
+        elif not head["date"] and office_date(bl.text(i)):
+            head["office"], head["date"] = office_date(bl.text(i))
         elif not head["date"] and not head["office"] and _office(text) \
                 and not bl.centered(i):
             k = bl.next_text(i + 1)
@@ -92,7 +92,7 @@ def _office(text: str) -> bool:
         and not re.search(r"\d", text)
 
 
-def _office_date(text: str) -> tuple[str, str] | None:
+def office_date(text: str) -> tuple[str, str] | None:
     """(office, date) from one line: 东西湖区人民政府办公室　　　2025年3月10日 (spaces or
     a tab between the two), or the date alone."""
     m = _OFFICE_DATE.match(text.strip())
@@ -112,7 +112,7 @@ def _table_line(table: Table) -> tuple[str, str] | None:
     if len(cells) == 2 and _office(cells[0]) and DATE.match(cells[1]):
         return cells[0], cells[1]
     if len(cells) == 1:
-        return _office_date(cells[0])
+        return office_date(cells[0])
     return None
 
 

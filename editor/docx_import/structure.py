@@ -292,6 +292,9 @@ def _find_date(bl: Blocks, start: int) -> tuple[int, list[str]] | None:
 def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
     lines = list(inline)
     k = d - 1
+    if not lines and k >= 0 and isinstance(bl.items[k], Table):
+        names = _signing_table(bl.items[k])         # agencies side by side in a table
+        return (k, names) if names else (d, [])
     while k >= 0 and len(lines) < 4 and bl.is_para(k):
         text = bl.text(k)
         if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(":
@@ -301,6 +304,18 @@ def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
         lines.insert(0, text)
         k -= 1
     return k + 1, [compact(x) for x in lines]
+
+
+def _signing_table(table: Table) -> list[str]:
+    """Agencies signing side by side in a one-row layout table (联合发文 署名): their
+    names, or [] for any other table."""
+    if len(table.rows) != 1:
+        return []
+    names = [compact(c.text) for c in table.rows[0].cells if compact(c.text)]
+    ok = 2 <= len(names) <= 4 and all(
+        len(n) <= 30 and not any(ch in n for ch in "。，；：:、") and not re.search(r"\d", n)
+        for n in names)
+    return names if ok else []
 
 
 def _attachment_note(bl: Blocks, start: int, end: int) -> tuple[int, list[str]]:

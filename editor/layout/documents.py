@@ -109,6 +109,13 @@ class DocumentBuilder:
             return {}
         return {"office": doc.signature[0] if doc.signature else "", "date": doc.date}
 
+    def _head_office(self) -> str:
+        """The office a 纪要 or 简报 names beside its date in its head line."""
+        doc = self.doc
+        if doc.kind in ("minutes", "news") and doc.date_in_head and doc.signature:
+            return doc.signature[0]
+        return ""
+
     def _title_is_mark(self) -> bool:
         """A 纪要 without a title line of its own: its title is the mark (and 期号)."""
         plain = self.doc.issuer_mark.replace("\n", "").replace(" ", "")
@@ -149,8 +156,13 @@ class DocumentBuilder:
         if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", "") \
                 and not in_masthead:
             st = self.t.style("subtitle")       # a speech's date line: （2025年2月10日）
-            self.para([st.span("（", None), st.span(doc.date, Source(
-                doc.id, "date", 0, len(doc.date))), st.span("）", None)], st)
+            date = st.span(doc.date, Source(doc.id, "date", 0, len(doc.date)))
+            office = self._head_office()
+            if office:                          # a 简报's or 纪要's: office　date
+                self.para([st.span(office, Source(doc.id, "signature", 0, len(office))),
+                           st.span("\u3000"), date], st)
+            else:
+                self.para([st.span("（", None), date, st.span("）", None)], st)
         if doc.speaker:
             self.text(doc.speaker, "speaker", "speaker")
         if doc.recipients:
@@ -362,8 +374,8 @@ class DocumentBuilder:
         doc = self.doc
         sig = [s for s in doc.signature if s.strip()]
         date = "" if doc.date_in_head else doc.date       # printed under the title then
-        if doc.kind == "minutes" and doc.date_in_head:
-            sig = []            # a 纪要's office goes with its date in the head
+        if self._head_office():
+            sig = []            # a 纪要's or 简报's office goes with its date in the head
         if not sig and not date:
             return
         s_st, d_st = self.t.style("signature"), self.t.style("date")
