@@ -315,3 +315,62 @@ def test_a_note_longer_than_a_page_fills_pages_and_the_text_goes_on():
     assert [m.note for items in pages for m in items if m.note] == \
         [f"fn{k}" for k in range(1, 7)]
     assert not [w for w in laid.warnings if w.code == "FOOTNOTE_OVERFLOW"]
+
+
+def test_a_note_stored_before_notes_had_reference_points_prints_after_the_text():
+    from editor.layout.items import TextItem
+    doc = model.Document(id="d", title="旧项目中的文件")
+    doc.body.append(model.Paragraph(id="p1", runs=[model.Run("依据有关规定"),
+                                                   model.Run("1", vert="superscript")]))
+    doc.footnotes.append(model.Footnote(id="fn1", text="见市政府文件。"))
+    texts = [it for p in _layout(doc).pages for it in p.items if isinstance(it, TextItem)]
+    order = [it.text for it in texts]
+    assert order.index("注释") < order.index("见市政府文件。")
+    assert max(it.y for it in texts if it.text.startswith("依据")) < \
+        next(it.y for it in texts if it.text == "注释")
+
+
+def test_notes_in_columns_never_run_into_an_earlier_column():
+    import copy as _copy
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.items import TextItem
+    from editor.layout.paginate import layout_document
+    from editor.layout.template import Template, load_template
+    base = load_template("gbt9704")
+    data = _copy.deepcopy(base.data)
+    data["chronicle"]["columns"] = 2
+    doc = _fixed_doc(24)
+    doc.kind = "chronicle"
+    laid = layout_document(doc, Template(data, "cols"), FixedMeasurer())
+    for page in laid.pages:
+        texts = [it for it in page.items if isinstance(it, TextItem)]
+        notes = [it for it in texts if it.source and it.source.block_id.startswith("fn")]
+        body = [it for it in texts if it not in notes]
+        if notes:
+            assert max(b.y for b in body) < min(n.y for n in notes) - 9
+        marks = {it.note for it in texts if it.note}
+        assert marks == {it.source.block_id[:-2] for it in notes if not it.source.end}
+
+
+def test_find_reaches_the_notes_on_their_pages():
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.paginate import layout_issue
+    from editor.proof.geometry import ProofMap
+    from editor.proof.search import find_text
+    doc = _fixed_doc(12)
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [doc])])
+    laid = layout_issue(issue, "gbt9704", FixedMeasurer(), cache=None)
+    hits = find_text(issue, ProofMap.from_layout(laid), "第7条脚注")
+    assert [(h.block_id, h.start) for h in hits] == [("fn7p1", k) for k in (0, 9, 18)]
+    mark_page = next(k for k, p in enumerate(laid.pages)
+                     if any(getattr(it, "note", "") == "fn7" for it in p.items))
+    assert hits[0].page == mark_page
+
+
+def test_a_custom_mark_and_an_empty_bracket_pair_are_not_text():
+    notes = notes_xml("footnote", {"1": '<w:p><w:r><w:t>(</w:t></w:r><w:r><w:footnoteRef/></w:r>'
+                                        '<w:r><w:t>)</w:t></w:r>' + _r("\t说明文字。") + "</w:p>"})
+    body = ('<w:p>' + _r("依据") + '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/>'
+            '<w:t>*</w:t></w:r>' + _r("办理。") + "</w:p>")
+    doc = _import(body, footnotes=notes).document
+    assert doc.body[0].text == "依据办理。" and doc.footnotes[0].plain_text == "说明文字。"

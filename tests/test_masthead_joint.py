@@ -1,6 +1,7 @@
 """联合发文 heads from the PDF: the agencies' names one under another, 文件 to their right
 and centred on them vertically (GB/T 9704 7.2.4), from .docx files written as senders
-write them (文件 on a line of its own, or typed after the last name)."""
+write them (文件 on a line of its own, typed after the last name, or the head laid
+out as a table)."""
 from __future__ import annotations
 
 import pytest
@@ -13,9 +14,25 @@ from recognition.cases import XBS
 NAMES = ["中共东西湖区委办公室", "东西湖区人民政府办公室"]
 
 
-def _joint_docx(lines: list[str], size: float = 36) -> bytes:
+def _head_table(w: Writer, size: float) -> None:
+    """The names one a row and 文件 in a cell merged down beside them (a borderless
+    layout table, as many offices make the joint head in Word)."""
+    from docx.shared import Pt, RGBColor
+    t = w.d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text, t.cell(1, 0).text = NAMES
+    merged = t.cell(0, 1).merge(t.cell(1, 1))
+    merged.text = "文件"
+    for cell in (t.cell(0, 0), t.cell(1, 0), merged):
+        for run in cell.paragraphs[0].runs:
+            run.font.size = Pt(size)
+            run.font.color.rgb = RGBColor(255, 0, 0)
+
+
+def _joint_docx(lines: list[str] | None, size: float = 36) -> bytes:
     w = Writer()
-    for line in lines:
+    if lines is None:
+        _head_table(w, size)
+    for line in lines or []:
         w.p(line, align="c", size=size, font=XBS, color="FF0000")
     w.blank()
     w.p("东办文〔2025〕9号", align="c")
@@ -46,8 +63,8 @@ def _head_lines(tmp_path, data: bytes) -> tuple[list, object]:
     return lines, page
 
 
-@pytest.mark.parametrize("mark", [NAMES + ["文件"], NAMES[:1] + [NAMES[1] + "文件"]],
-                         ids=["own_line", "after_last_name"])
+@pytest.mark.parametrize("mark", [NAMES + ["文件"], NAMES[:1] + [NAMES[1] + "文件"], None],
+                         ids=["own_line", "after_last_name", "layout_table"])
 def test_joint_head_sets_wenjian_right_of_the_names_centred_on_them(tmp_path, mark):
     lines, page = _head_lines(tmp_path, _joint_docx(mark))
     names = [next(r for t, r in lines if t == n) for n in NAMES]

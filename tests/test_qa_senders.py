@@ -197,3 +197,65 @@ def test_build_names_the_file_whose_title_it_could_not_find(told):
     out, _pdf = told
     line, = [ln for ln in out.splitlines() if "未识别出标题" in ln]
     assert line.startswith("错误：") and "05_tracked.docx" in line
+
+
+@pytest.mark.slow
+def test_the_preflight_dock_tells_untitled_documents_apart(tmp_path, qapp, qtbot, monkeypatch):
+    """Three documents whose titles the import could not find were one group
+    《无标题文件》 of three findings in the 印前检查 dock: which file is which was not
+    said.  Each is its own group now, named with its file; the picture scaled down to
+    the 版心 is listed under 提示."""
+    import contextlib
+    import io
+    from ui_window import TIMEOUT, close_window, make_window
+
+    from editor.cli import main
+    monkeypatch.setenv("GONGBAO_HOME", str(tmp_path))
+    issue = sender_docs.write_all(tmp_path, ["05_tracked.docx", "07_long_title.docx",
+                                             "10_pictures.docx"])
+    project = tmp_path / "senders.gazette"
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["project", "new", str(project), "--from", str(issue)]) == 0
+    win = make_window(tmp_path, (1400, 900))
+    try:
+        win.open_project(project)
+        qtbot.waitUntil(lambda: win.session is not None, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: win.laid_out is not None and not win.layout_worker.busy,
+                        timeout=TIMEOUT)
+        tree = win.preflight.tree
+        groups = {}
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            for k in range(top.childCount()):
+                holder = top.child(k)
+                groups.setdefault(top.text(0)[:2], []).append(
+                    (holder.text(0), holder.text(2),
+                     [holder.child(j).text(1) for j in range(holder.childCount())]))
+        untitled = [g for g in groups["错误"] if g[0] == "《无标题文件》"]
+        assert sorted(g[1] for g in untitled) == ["1 条（文件 05_tracked.docx）",
+                                                   "1 条（文件 07_long_title.docx）"]
+        assert any("图片已缩小" in g[2] for g in groups["提示"]), groups["提示"]
+    finally:
+        close_window(win, qapp)
+
+
+def test_build_says_a_missing_character_as_the_error_it_is(tmp_path, capsys):
+    """A name with a character no face has (王𮯰明, CJK Extension I): build said
+    “提示：缺字…” and then counted it among the 印前检查's errors."""
+    import json
+    from editor.cli import main
+    d = sender_docs._new()
+    sender_docs._title(d, "关于表彰2025年度优秀志愿者的通报")
+    sender_docs._p(d, "经评选，决定授予王\U0002EBF0明同志“优秀志愿者”称号。", indent=True)
+    (tmp_path / "g.docx").write_bytes(sender_docs._bytes(d))
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "部门文件", "documents": [{"file": "g.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    assert main(["build", str(tmp_path / "issue.json"), "-o", str(tmp_path / "g.pdf")]) == 0
+    err = capsys.readouterr().err
+    line, = [ln for ln in err.splitlines() if "U+2EBF0" in ln]
+    assert line.startswith("错误：缺字") and "（第 1 页）" in line
+    assert "印前检查：错误 1 条" in err
+    with pymupdf.open(str(tmp_path / "g.pdf")) as doc:       # drawn as a framed code
+        assert "\U0002EBF0" not in "".join(page.get_text() for page in doc)

@@ -79,6 +79,7 @@ def doubts(report, warnings, issue=None) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     from editor.layout.items import where_text
+    from editor.preflight.findings import RULES, SEVERITY_ZH
 
     pdfx = pdfx_options(args)
     started = time.perf_counter()
@@ -86,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
                                   bleed=args.bleed, pdfx=pdfx, force=args.force,
                                   progress=_progress)
     for warning in built.laid_out.warnings:
-        _progress(f"提示：{warning.text}{where_text(built.laid_out, warning)}")
+        # said as 印前检查 counts it (a missing character is an error, not a 提示)
+        severity = RULES.get(warning.code or "LAYOUT_OTHER", ("warning",))[0]
+        _progress(f"{SEVERITY_ZH[severity]}：{warning.text}{where_text(built.laid_out, warning)}")
     report = built.report
     for line in doubts(report, built.laid_out.warnings, built.issue):
         _progress(line)

@@ -67,10 +67,13 @@ def _note_runs(ctx: Context, p) -> list[Run]:
     if collector.inline:
         ctx.note("info", "脚注中的图片或文本框未导入", "inline object in a note")
     runs = collector.runs
-    while runs and not runs[0].text.strip():
-        runs.pop(0)
-    if runs:
-        runs[0].text = runs[0].text.lstrip()
+    for _ in range(2):          # "(" w:footnoteRef ")" leaves an empty pair before the text
+        while runs and not runs[0].text.strip():
+            runs.pop(0)
+        if runs:
+            runs[0].text = runs[0].text.lstrip()
+            for pair in ("()", "（）"):
+                runs[0].text = runs[0].text.removeprefix(pair)
     return runs
 
 

@@ -42,6 +42,7 @@ class RunCollector:
         self.length = 0
         self._rpr_cache: dict = {}
         self.in_note = False                         # walking a footnote's own text
+        self._custom_mark = False                    # the next w:t is a note's own mark
 
     # -- walking -------------------------------------------------------------------------
     def walk(self, parent) -> None:
@@ -103,6 +104,7 @@ class RunCollector:
     def _run(self, r) -> None:
         props = self._props(r.find(w("rPr")))
         hidden = props.get("vanish")
+        self._custom_mark = False
         for el in r:
             name = local(el.tag)
             space = ns(el.tag)
@@ -117,6 +119,9 @@ class RunCollector:
                 continue
             elif self.fields and self.fields[-1] == "instr":
                 continue
+            elif name == "t" and self._custom_mark:
+                self._custom_mark = False       # a note's own mark (*): the layout sets marks
+                self.ctx.note("info", "脚注的自定义注码已改为模板的注码", "customMarkFollows")
             elif name == "t":
                 if hidden:
                     self.ctx.note("info", "隐藏文字（w:vanish）未导入", "hidden run")
@@ -197,6 +202,7 @@ class RunCollector:
         note_id = f"{kind}{number}"
         self.ctx.footnote_refs.append((name, el.get(w("id")), note_id))
         self.runs.append(Run(text="", note=note_id))
+        self._custom_mark = el.get(w("customMarkFollows")) in ("1", "true", "on")
 
     # -- formatting ----------------------------------------------------------------------
     def _props(self, rpr) -> dict:

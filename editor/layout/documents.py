@@ -100,7 +100,27 @@ class DocumentBuilder:
             top=t.length(d["masthead_top"]), gap=t.length(d["doc_number_gap"]),
             rule_gap=t.length(d["rule_gap"]),
             rule_width=t.length(d["rule_width"]),
-            space_after=t.length(d["title_gap"])))
+            space_after=t.length(d["title_gap"]), **self._minutes_line()))
+
+    def _minutes_line(self) -> dict:
+        """A 纪要's office and date, printed in its 版头 (the date read there)."""
+        doc = self.doc
+        if doc.kind != "minutes" or not doc.date_in_head:
+            return {}
+        return {"office": doc.signature[0] if doc.signature else "", "date": doc.date}
+
+    def _head_office(self) -> str:
+        """The office a 纪要 or 简报 names beside its date in its head line."""
+        doc = self.doc
+        if doc.kind in ("minutes", "news") and doc.date_in_head and doc.signature:
+            return doc.signature[0]
+        return ""
+
+    def _title_is_mark(self) -> bool:
+        """A 纪要 without a title line of its own: its title is the mark (and 期号)."""
+        plain = self.doc.issuer_mark.replace("\n", "").replace(" ", "")
+        return self.doc.kind == "minutes" and bool(plain) and \
+            self.doc.title.replace(" ", "").startswith(plain)
 
     def title(self, text: str | None = None, style: str = "title",
               block_id: str = "title") -> None:
@@ -120,20 +140,29 @@ class DocumentBuilder:
             self.text(doc.mark, "attachment_label", "mark", first_indent=0.0)
         if self.masthead_shown():
             self.masthead()
-            self.title()
+            if not self._title_is_mark():
+                self.title()
         else:
             self.title()
-            if doc.doc_number and self.t.get("document", "doc_number_under_title"):
+            if doc.doc_number and self.t.get("document", "doc_number_under_title") \
+                    and doc.doc_number not in doc.title:
                 st = self.t.style("doc_number")
                 self.para([st.span("（", None), st.span(doc.doc_number, Source(
                     doc.id, "doc_number", 0, len(doc.doc_number))), st.span("）", None)], st,
                     space_after=self.t.line_pitch, first_indent=0.0)
         if doc.subtitle:        # balanced lines: no word left alone on the last one
             self.title(doc.subtitle, "subtitle", "subtitle")
-        if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", ""):
+        in_masthead = self.masthead_shown() and bool(self._minutes_line())
+        if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", "") \
+                and not in_masthead:
             st = self.t.style("subtitle")       # a speech's date line: （2025年2月10日）
-            self.para([st.span("（", None), st.span(doc.date, Source(
-                doc.id, "date", 0, len(doc.date))), st.span("）", None)], st)
+            date = st.span(doc.date, Source(doc.id, "date", 0, len(doc.date)))
+            office = self._head_office()
+            if office:                          # a 简报's or 纪要's: office　date
+                self.para([st.span(office, Source(doc.id, "signature", 0, len(office))),
+                           st.span("\u3000"), date], st)
+            else:
+                self.para([st.span("（", None), date, st.span("）", None)], st)
         if doc.speaker:
             self.text(doc.speaker, "speaker", "speaker")
         if doc.recipients:
@@ -205,6 +234,9 @@ class DocumentBuilder:
         if role == "chronicle_entry" or (self.doc.kind == "chronicle" and role == "body"):
             self.chronicle_entry(block)
             return
+        if role == "attendance":
+            self.attendance(block)
+            return
         if role == "list_entry" and self.doc.kind != "doc_list":
             role = "body"
         if self.doc.kind == "doc_list" and role in ("body", "list_entry"):
@@ -226,6 +258,31 @@ class DocumentBuilder:
         if role == "news_title":        # each news item a unit: space above, kept with its text
             changes.update(space_before=self.t.line_pitch, keep_with_next=True)
         self.para(self.spans_for(block, st), st, **changes)
+
+    def attendance(self, block: model.Paragraph) -> None:
+        """出席：/请假：/列席： (GB/T 9704 §10.3): the label and colon in 黑体, 2 字 in, the
+        names in the body face, a line running over aligned under the first name; one
+        blank line above the first such line."""
+        st = self.t.style("body")
+        text = block.display_text
+        lead = len(text) - len(text.lstrip())
+        colon = min(i for i in (text.find("："), text.find(":")) if i >= 0) + 1
+        spans = _restyle_prefix(self.spans_for(block, st, keep_run_fonts=False), colon,
+                                self.t.style("heading1").role)
+        label_w = self._set_width(text[lead:colon], st)
+        em = self.t.em("body")
+        first = not any(b.role == "attendance" for b in self._previous(block))
+        self.para(_strip_lead(spans, lead), st, left_indent=2 * em + label_w,
+                  first_indent=-label_w, align="justify",
+                  space_before=self.t.line_pitch if first else 0.0)
+
+    def _previous(self, block: model.Paragraph) -> list:
+        """The block right before ``block`` in its list (empty at the start)."""
+        for _where, blocks in self.doc.block_lists():
+            for k, b in enumerate(blocks):
+                if b is block:
+                    return blocks[k - 1:k] if k else []
+        return []
 
     def numbered_entry(self, block: model.Paragraph) -> None:
         """An entry of 上级政府文件目录: numbered within its group (1. 2. …) unless the
@@ -317,6 +374,8 @@ class DocumentBuilder:
         doc = self.doc
         sig = [s for s in doc.signature if s.strip()]
         date = "" if doc.date_in_head else doc.date       # printed under the title then
+        if self._head_office():
+            sig = []            # a 纪要's or 简报's office goes with its date in the head
         if not sig and not date:
             return
         s_st, d_st = self.t.style("signature"), self.t.style("date")
@@ -587,6 +646,20 @@ def _restyle_prefix(spans: list[Span], n: int, role: str) -> list[Span]:
         out.append(_replace_span(sp, head, role, src, 0))
         if tail:
             out.append(_replace_span(sp, tail, sp.role, src, len(head)))
+    return out
+
+
+def _strip_lead(spans: list[Span], n: int) -> list[Span]:
+    """``spans`` without their first ``n`` characters (a typed indent)."""
+    out = []
+    for sp in spans:
+        if n <= 0:
+            out.append(sp)
+            continue
+        cut = min(n, len(sp.text))
+        n -= cut
+        if sp.text[cut:]:
+            out.append(_replace_span(sp, sp.text[cut:], sp.role, sp.source, cut))
     return out
 
 

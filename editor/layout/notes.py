@@ -295,7 +295,7 @@ class FootArea:
             return [], []
         top = self.base.bottom - self.height()
         if self.closed and self.carry_on():     # running over: it takes the page's free space
-            top = max(min(top, _body_end(items) + EPS), self.base.y)
+            top = max(min(top, body_end(items) + EPS), self.base.y)
         y = top + self.above
         out: list = [LineItem(self.base.x, y, self.base.x + self.share * self.base.width, y,
                               width=self.weight)]
@@ -344,7 +344,7 @@ class FootArea:
             + self.separator() > self.cap + EPS
 
 
-def _body_end(items: list) -> float:
+def body_end(items: list) -> float:
     """The lowest point of the page's body: text descends a quarter of its size."""
     end = 0.0
     for it in items:
@@ -383,4 +383,4 @@ def with_bottom(frame: Frame, bottom: float) -> Frame:
 
 
 __all__ = ["NoteMarks", "FootArea", "note_pieces", "mark_text", "mark_span", "cut_bottom",
-           "with_bottom", "NotePiece"]
+           "with_bottom", "NotePiece", "body_end"]

@@ -29,7 +29,7 @@ from editor.layout.documents import document_flow
 from editor.layout.folios import Furniture
 from editor.layout.items import LaidOutIssue, LayoutWarning, OutlineEntry, Page, TextItem
 from editor.layout.flow import Frame, Placement
-from editor.layout.notes import FootArea, cut_bottom, with_bottom
+from editor.layout.notes import FootArea, body_end, cut_bottom, with_bottom
 from editor.layout.shapes import ColumnsBegin, PageBreak
 from editor.layout.template import Template, load_template
 
@@ -299,6 +299,8 @@ class _PageState:
                 break
             ids = [nid for nid, _ in new]
             bottom, cut, over = foot.room_for(ids)
+            if self.columns > 1 and bottom < body_end(self.items) - EPS:
+                cut, over = 0, False        # the notes would run into an earlier column
             if cut is not None:
                 bottom = min(bottom, cut_bottom(pl.items, new[cut][1]))
                 ids = ids[:cut]

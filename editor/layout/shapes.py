@@ -190,7 +190,11 @@ class MastheadFlowable:
 
     A joint mark (联合发文, GB/T 9704 7.2.4) sets the agencies' names one under another,
     spread to one width, and 文件 to their right, centred on them vertically; the group is
-    centred in the 版心 and shrunk as one to fit it."""
+    centred in the 版心 and shrunk as one to fit it.
+
+    A 纪要 head has ``office`` and/or ``date``: one line under the number (or ``gap``
+    under the mark), the issuing office 1 字 in from the left and the date 1 字 in from
+    the right (as the 版记's 印发 line), in the number's style; the rule goes under it."""
     doc_id: str
     mark_lines: list[str]
     mark_style: object            # TextStyle
@@ -205,6 +209,8 @@ class MastheadFlowable:
     space_after: float = 29.0
     keep_with_next: bool = True
     page_break_before: bool = False
+    office: str = ""
+    date: str = ""
     _cache: dict = field(default_factory=dict, repr=False)
 
     def _natural(self, text: str, size: float) -> float:
@@ -240,8 +246,22 @@ class MastheadFlowable:
                 number = compose([ns.span(self.doc_number, src)],
                                  ns.fmt(first_indent=0.0, left_indent=0.0), frame.width,
                                  self.measurer)
-            hit = self._cache[key] = (marks, number)
+            hit = self._cache[key] = (marks, number, self._office_line(frame))
         return hit
+
+    def _office_line(self, frame: Frame) -> list:
+        """The 纪要 head's office (left) and date (right) lines, 1 字 in from each side."""
+        ns = self.number_style
+        em = ns.char_pitch or ns.size
+        out = []
+        for part, text, align in (("signature", self.office, "left"),
+                                  ("date", self.date, "right")):
+            if text:
+                src = Source(self.doc_id, part, 0, len(text))
+                out.extend(compose([ns.span(text, src)],
+                                   ns.fmt(align=align, first_indent=0.0, left_indent=em,
+                                          right_indent=em), frame.width, self.measurer))
+        return out
 
     def _fmt(self, st, **changes):
         return st.fmt(first_indent=0.0, line_pitch=st.line_pitch or st.size * 1.15, **changes)
@@ -283,7 +303,7 @@ class MastheadFlowable:
         return out
 
     def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
-        marks, number = self._lines(frame)
+        marks, number, office = self._lines(frame)
         items = []
         top = y + self.top if first_on_page else y
         bottom = top
@@ -294,6 +314,11 @@ class MastheadFlowable:
         if number:
             baseline = bottom + self.gap
             for ln in number:
+                items.extend(ln.to_items(frame.x, baseline))
+        if office:          # a 纪要's office and date: the next line, or where a number goes
+            ns = self.number_style
+            baseline += (ns.line_pitch or ns.size * 1.5) if number else self.gap
+            for ln in office:
                 items.extend(ln.to_items(frame.x, baseline))
         ry = baseline + self.rule_gap
         items.append(LineItem(frame.x, ry, frame.x + frame.width, ry, self.rule_width,

@@ -22,11 +22,11 @@ from typing import Union
 HEAD_PARTS = ("issuer_mark", "doc_number", "mark", "title", "subtitle", "speaker", "recipients",
               "attachment_note", "signature", "date")
 
-# notice: 通知/通报/决定/意见/批复/函/纪要/命令; request: 请示/报告; speech: 领导讲话,
+# notice: 通知/通报/决定/意见/批复/函/命令; request: 请示/报告; minutes: 会议纪要; speech: 领导讲话,
 # 政府工作报告; doc_list: 上级政府文件目录; chronicle: 大事记; news: 政务简讯;
 # article: 基本区情, 调研与交流 (a title, body, pictures); other: nothing recognisable.
-DOCUMENT_KINDS = ("notice", "request", "speech", "doc_list", "chronicle", "news", "article",
-                  "other")
+DOCUMENT_KINDS = ("notice", "request", "minutes", "speech", "doc_list", "chronicle", "news",
+                  "article", "other")
 
 
 @dataclass

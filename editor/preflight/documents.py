@@ -28,6 +28,7 @@ _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DATE_CN = re.compile(rf"^[{CN_DIGITS}]{{4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,3}}日$")
 _YM = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _NOTE_ITEM = re.compile(r"^\s*(?:附件\s*[:：]\s*)?(?:(\d+)\s*[.．、]\s*)?(.*?)\s*$")
+_ISSUE_NO = re.compile(r"^(\d{4}年)?第[0-9一二三四五六七八九十百]+[期次]$")
 _ATT_LABEL = re.compile(r"^附件\s*(\d*)")
 _HEADING_NUMBERS = ((1, re.compile(r"^\s*([一二三四五六七八九十]+)、")),
                     (2, re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")),
@@ -95,8 +96,8 @@ def empty_document(doc: model.Document) -> list[Finding]:
 def doc_number(doc: model.Document) -> list[Finding]:
     """发文字号 per GB/T 9704-2012 7.2.4: 机关代字〔年份〕序号号."""
     text = doc.doc_number
-    if not text.strip():
-        return []
+    if not text.strip() or (doc.kind == "minutes" and _ISSUE_NO.match(text.strip())):
+        return []               # a 纪要's 期号 (第5期, 2025年第3期, 第12次) is no 发文字号
     m = _DOCNO.match(text)
     if not m:
         return [_f("DOCNO_FORMAT", "发文字号应为“机关代字〔年份〕序号号”的形式", doc, "doc_number", text)]
@@ -328,11 +329,12 @@ def duplicates(issue: model.Issue) -> list[Finding]:
         if number and number in numbers:
             out.append(_f("DUPLICATE_DOCUMENT", f"发文字号“{doc.doc_number}”与《{numbers[number][:20]}》"
                           "相同：同一文件是否收录了两次？", doc, "doc_number", doc.doc_number))
-        elif title and title in titles:
+        # one title under two different numbers (两期常务会议纪要) is two documents
+        elif title and title in titles and not (number and titles[title][1]):
             out.append(_f("DUPLICATE_DOCUMENT", f"标题与本期另一文件相同：同一文件是否收录了两次？",
                           doc, "title", doc.title))
         numbers.setdefault(number, doc.toc_title)
-        titles.setdefault(title, doc.toc_title)
+        titles.setdefault(title, (doc.toc_title, number))
     return out
 
 
