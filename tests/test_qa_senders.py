@@ -259,3 +259,40 @@ def test_build_says_a_missing_character_as_the_error_it_is(tmp_path, capsys):
     assert "印前检查：错误 1 条" in err
     with pymupdf.open(str(tmp_path / "g.pdf")) as doc:       # drawn as a framed code
         assert "\U0002EBF0" not in "".join(page.get_text() for page in doc)
+
+
+def test_symbol_font_characters_print_as_what_word_shows(tmp_path):
+    """A 报名表 line typed with Word's 插入 › 符号: Wingdings □ and Wingdings 2 ☑ printed as
+    the letters of their codes (勾选¨是R否), Symbol's α as a; an unknown picture code is
+    marked 〓 and told at import instead of becoming a letter."""
+    import json
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    d = sender_docs._new()
+    sender_docs._title(d, "关于报送2025年度志愿服务项目的通知")
+    syms = "".join(f'<w:r><w:t>{t}</w:t></w:r><w:r><w:sym w:font="{f}" w:char="{c}"/></w:r>'
+                   for t, f, c in (("勾选", "Wingdings", "F0A8"), ("是", "Wingdings 2", "F052"),
+                                   ("否；系数", "Symbol", "F061"), ("，标记", "Wingdings", "F021")))
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(f'<w:p {nsdecls("w")}>{syms}<w:r><w:t>。</w:t></w:r></w:p>'))
+    data = sender_docs._bytes(d)
+    result = import_docx_bytes(data, "s.docx")
+    assert any("〓" in e.message_zh for e in result.report.entries if e.level == "warning")
+    assert "勾选□是☑否；系数α，标记〓。" in result.document.body[-1].display_text
+    (tmp_path / "s.docx").write_bytes(data)
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "部门文件", "documents": [{"file": "s.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    laid = build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "s.pdf")
+    text = "".join(text_of(c) for _p, _y, c in pdf_lines(tmp_path / "s.pdf"))
+    # ☑ prints where a face has it; the bundled ones do not, and then it is told
+    missing = [w.text for w in laid.warnings if w.code == "GLYPH_MISSING"]
+    if "☑" in text:
+        assert "勾选□是☑否；系数α，标记〓。" in text, text
+    else:
+        assert "勾选□是否；系数α，标记〓。" in text and any("U+2611" in m for m in missing)

@@ -55,6 +55,19 @@ def _row_lines(pages) -> list[int]:
     return out
 
 
+def _spread_han(pages) -> float:
+    """The widest extra space (in em) between two Han characters of a cell line that is
+    not its box's last line (a justified line spread by a fraction of a character)."""
+    worst = 0.0
+    for p in pages:
+        for b in p.boxes:
+            for ln in b.lines()[:-1]:
+                for g, h in zip(ln, ln[1:]):
+                    if all("\u4e00" <= x.c <= "\u9fff" for x in (g, h)):
+                        worst = max(worst, (h.u0 - g.u0 - g.size) / g.size)
+    return worst
+
+
 def _built(tmp_path, path):
     out = tmp_path / (path.stem + ".pdf")
     build(path, out)
@@ -70,6 +83,7 @@ def test_ten_columns_with_a_bad_grid_get_widths_from_content(tmp_path, grid):
     assert len(pages) <= 4, len(pages)
     lines = _row_lines(pages)
     assert max(lines) <= 5 and sum(lines) / len(lines) <= 4.5, lines
+    assert _spread_han(pages) < 0.02          # names set on whole characters, not spread
     words = [b.text for p in pages for b in p.boxes]
     for k in range(1, 19):                     # codes and phone numbers whole on a line
         code, phone = f"HBQK-ZWFW-{2025000 + k}", f"027-8385{k:04d}"
@@ -112,6 +126,20 @@ def test_the_sample_issue_tables_keep_their_grid():
         got = prepare(t, table_style(T), 442.2, M, "d").widths
         assert [round(w / sum(got), 3) for w in got] == \
             [round(g / sum(t.grid), 3) for g in t.grid], t.id
+
+
+def test_wrapping_columns_from_content_hold_whole_characters():
+    table = _table_of(wide_table_doc(_tmp() / "wide.docx"))
+    style = table_style(T)
+    p = prepare(table, style, 637.8, M, "d")
+    mt = column_metrics(table, style, M)
+    inner = [w - 2 * style.padding for w in p.widths]
+    wrapping = [k for k, w in enumerate(inner) if mt.hi[k] * p.size > w
+                and w > (mt.lo[k] + 1) * p.size]        # not held at its widest piece
+    assert len(wrapping) >= 4
+    for k in wrapping:
+        assert abs(inner[k] / p.size - round(inner[k] / p.size)) < 0.01, (k, inner[k])
+    assert abs(sum(p.widths) - 637.8) < 0.01
 
 
 def test_every_column_gets_its_widest_unit_and_long_text_the_rest():

@@ -7,10 +7,14 @@ paragraphs with ``editor.layout.compose`` (so all line-breaking rules hold insid
 
 Column widths: ``table.layout.col_widths`` (editor override, relative weights) when it has
 one weight per column; else the .docx grid when it covers every column with positive
-widths; else widths fitted to content (each column gets its minimum content width — the
-widest unbreakable piece: one CJK character or one Latin word — and the rest of the frame
-in proportion to what its longest paragraph still lacks).  In every case a column is
-widened to its minimum content width when the frame allows it.
+widths and does not make the table much taller than widths from content would
+(``GRID_SLACK``: the estimate of ``estimated_lines``) — a sender's sensible grid is kept;
+else widths from content (``auto_widths``, a typesetter's min/max balancing as in a
+browser's automatic table layout): each column at least its widest unbreakable piece (a
+CJK character, a Latin word, a code, a number with its unit) and, when the frame allows,
+its longest short name (圣家墩遗址, 不收费), the rest going where text is long, and every
+column whose text wraps holding whole characters.  In every case a column is widened to
+its minimum content width when the frame allows it.
 
 Cell paragraphs: alignment from ``table.layout.col_align`` (per column), else centred for
 header rows, else the paragraph's own alignment, else justified; docx indents and spacing
@@ -283,8 +287,8 @@ def column_widths(table: model.Table, style: TableStyle, width: float, size: flo
         if estimated_lines(mt, grid, size, pad2) <= GRID_SLACK * estimated_lines(
                 mt, auto, size, pad2) + GRID_SLACK_LINES:
             return grid
-        return auto
-    return auto_widths(mt, size, pad2, width)
+        return _whole_chars(auto, mt, size, pad2)
+    return _whole_chars(auto_widths(mt, size, pad2, width), mt, size, pad2)
 
 
 GRID_SLACK = 1.15           # the sender's grid is kept unless it makes the table this much
@@ -318,6 +322,32 @@ def auto_widths(mt: Metrics, size: float, pad2: float, width: float) -> list[flo
     if sum(hard) <= width:
         return _between(hard, soft, width)
     return _scaled([max(h, 1.0) for h in hard], width)
+
+
+def _whole_chars(widths: list[float], mt: Metrics, size: float, pad2: float) -> list[float]:
+    """Widths from content with every column whose text wraps holding whole characters
+    (a justified line of a narrow cell is not spread by a fraction of a character per
+    line); what is cut goes back, a character at a time, to the wrapping columns with
+    the longest text, and the rest to a column whose text does not wrap (else the
+    widest)."""
+    out = list(widths)
+    wraps = [i for i, w in enumerate(out) if mt.hi[i] * size > w - pad2 + 0.01]
+    spare = 0.0
+    for i in wraps:
+        inner = out[i] - pad2
+        snapped = int((inner + 0.01) / size) * size
+        if snapped >= mt.lo[i] * size - 0.01 and snapped > 0:
+            spare += inner - snapped
+            out[i] = snapped + pad2
+    for i in sorted(wraps, key=lambda i: -mt.hi[i]) * 2:
+        if spare < size - 0.01:
+            break
+        out[i] += size
+        spare -= size
+    if spare > 0:
+        rest = [i for i in range(len(out)) if i not in wraps] or list(range(len(out)))
+        out[max(rest, key=lambda i: out[i])] += spare
+    return out
 
 
 def _between(low: list[float], high: list[float], width: float) -> list[float]:
