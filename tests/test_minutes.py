@@ -148,3 +148,19 @@ def test_attendance_lines_black_label_names_aligned_under_the_first(built, name)
     cont = lines[k + 1]
     assert cont[0] and "：" not in cont[0][:4]
     assert cont[1].x0 == pytest.approx(spans[1]["bbox"][0], abs=1)
+
+
+def test_minutes_without_any_date_is_told_in_chinese():
+    from recognition.builder import Writer
+    w = Writer()
+    w.p("东西湖区人民政府专题会议纪要", align="c", size=36, color="FF0000")
+    w.p("第2期", align="c")
+    w.p("　　会议研究了防汛工作。现将会议议定事项纪要如下：")
+    w.body(1)
+    result = import_docx_bytes(w.bytes(), "m.docx")
+    d = result.document
+    assert d.kind == "minutes" and d.doc_number == "第2期" and d.date == ""
+    assert "date" in d.uncertain
+    assert any("纪要的日期" in e.message_zh for e in result.report.entries)
+    from editor.preflight.documents import date_format
+    assert [f.message for f in date_format(d, None)] == ["未识别出成文日期，请在 属性 中填写"]
