@@ -32,14 +32,11 @@ def minutes_head(bl, start: int) -> dict | None:
     "number": (index, text) | None, "office": str, "date": str, "after": index}; None
     when the document does not start with a 纪要 mark followed by a number or an
     office/date line."""
-    j = bl.next_text(start)
-    if j is None:
+    lines = _mark_lines(bl, start)
+    if not lines:
         return None
-    mark = compact(bl.text(j))
-    if not (4 <= len(mark) <= 40 and MINUTES_MARK.search(mark)) or \
-            not (bl.centered(j) or (bl.info(j).size or 0) >= 18):
-        return None
-    head = {"issuer": [j], "number": None, "office": "", "date": "", "after": j + 1}
+    j = lines[-1]
+    head = {"issuer": lines, "number": None, "office": "", "date": "", "after": j + 1}
     i, steps = j + 1, 0
     while i < len(bl.items) and steps < 4:
         b = bl.items[i]
@@ -76,6 +73,27 @@ def minutes_head(bl, start: int) -> dict | None:
     if head["number"] is None and not head["date"]:
         return None
     return head
+
+
+def _mark_lines(bl, start: int) -> list[int]:
+    """The paragraphs of a 纪要 mark: a centred or large line ending 纪要, or up to three
+    centred lines of one look whose last ends so (中共东西湖区委 / 常委会会议纪要)."""
+    from editor.docx_import.heads import same_look
+    first = bl.next_text(start)
+    if first is None or not (bl.centered(first) or (bl.info(first).size or 0) >= 18):
+        return []
+    lines, k = [first], first
+    while True:
+        mark = "".join(compact(bl.text(i)) for i in lines)
+        if len(mark) > 40:
+            return []
+        if MINUTES_MARK.search(mark):
+            return lines if len(mark) >= 4 else []
+        k = bl.next_text(k + 1)
+        if k is None or len(lines) == 3 or k != lines[-1] + 1 or not bl.centered(k) \
+                or not same_look(bl, first, k):
+            return []
+        lines.append(k)
 
 
 def _number(text: str) -> str | None:

@@ -88,7 +88,7 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
         if minutes is not None or doc.kind == "minutes" or (
                 kind is None and compact(doc.title).endswith("纪要")):
-            _minutes(doc, minutes or {}, kind)
+            _minutes(ctx, doc, minutes or {}, kind)
     else:
         _titled(bl, doc, first, kind)
     if not doc.title:
@@ -253,7 +253,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     _attachments(bl, doc, d + 1, tail)
 
 
-def _minutes(doc: Document, head: dict, forced: str | None) -> None:
+def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> None:
     """A 纪要: the office and date of its head line are its 署名 and date (printed in the
     head); with no title line of its own the mark is its title (the 期号 stays the
     number: two 常务会议纪要 of an issue differ by it); 出席/请假/列席 lines get their
@@ -266,6 +266,10 @@ def _minutes(doc: Document, head: dict, forced: str | None) -> None:
     if not doc.title and doc.issuer_mark:
         doc.title = title_text(doc.issuer_mark.replace("\n", ""))
     mark_attendance(doc.body)
+    if not doc.date and "date" not in doc.uncertain:
+        doc.uncertain.append("date")
+        ctx.report.warning("未能识别纪要的日期（版头和文末都没有），请在“属性”中填写成文日期",
+                           "minutes without date")
 
 
 def _recipients(bl: Blocks, k: int) -> bool:

@@ -132,6 +132,9 @@ def date_format(doc: model.Document, published: tuple[int, int, int] | None) -> 
     """成文日期 per GB/T 9704-2012 7.3.5.3: Arabic numerals, 年月日 complete, no 虚位."""
     text = doc.date.strip()
     if not text:
+        if "date" in doc.uncertain:     # the import looked for one and found none (纪要)
+            return [_f("DATE_FORMAT", "未识别出成文日期，请在 属性 中填写", doc, None,
+                       doc.toc_title)]
         return []
     start = doc.date.index(text[0])
     if _DATE_CN.match(text):
