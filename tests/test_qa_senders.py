@@ -296,3 +296,60 @@ def test_symbol_font_characters_print_as_what_word_shows(tmp_path):
         assert "勾选□是☑否；系数α，标记〓。" in text, text
     else:
         assert "勾选□是否；系数α，标记〓。" in text and any("U+2611" in m for m in missing)
+
+
+def _toc_field(entries: list[tuple[str, int]], control: bool) -> str:
+    """Word's 插入目录: a TOC field whose entries each hold a PAGEREF field, in a content
+    control of the 目录 gallery (Word 2010+, WPS) or bare (older Word)."""
+    paras = []
+    for k, (text, page) in enumerate(entries):
+        start = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space='
+                 '"preserve"> TOC \\o "1-3" \\h </w:instrText></w:r><w:r><w:fldChar '
+                 'w:fldCharType="separate"/></w:r>') if k == 0 else ""
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(entries) - 1 else ""
+        paras.append(f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{start}<w:r><w:t>{text}</w:t>'
+                     '</w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                     '<w:r><w:instrText xml:space="preserve"> PAGEREF _Toc1 \\h </w:instrText>'
+                     '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                     f'<w:r><w:t>{page}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                     f'{end}</w:p>')
+    inner = "<w:p><w:r><w:t>目　录</w:t></w:r></w:p>" + "".join(paras)
+    if control:
+        return ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+                f'</w:docPartObj></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>')
+    return "".join(paras)
+
+
+@pytest.mark.parametrize("control", [True, False])
+def test_the_senders_own_table_of_contents_is_left_out(tmp_path, control):
+    """A 实施方案 with Word's own 目录 before its text printed, in the middle of the
+    gazette, 一、总体要求1 / 二、整治内容3 — the sender's page numbers."""
+    import json
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区2025年市容环境专项整治行动实施方案")
+    body = d.element.body
+    wrapper = parse_xml(f'<w:body {nsdecls("w")}>'
+                        f'{_toc_field([("一、总体要求", 1), ("二、整治内容", 3)], control)}</w:body>')
+    for el in list(wrapper):
+        body.insert(len(body) - 1, el)
+    for head in ("一、总体要求", "二、整治内容"):
+        sender_docs._p(d, head, font="黑体")
+        sender_docs._p(d, sender_docs.TEXT, indent=True)
+    data = sender_docs._bytes(d)
+    result = import_docx_bytes(data, "plan.docx")
+    assert any("目录" in e.message_zh for e in result.report.entries)
+    (tmp_path / "plan.docx").write_bytes(data)
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "区政府文件", "documents": [{"file": "plan.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "plan.pdf")
+    lines = [text_of(c) for page, _y, c in pdf_lines(tmp_path / "plan.pdf") if page >= 5]
+    assert lines.count("一、总体要求") == 1 and lines.count("二、整治内容") == 1, lines
+    assert not [ln for ln in lines if ln.startswith(("一、总体要求1", "二、整治内容3", "目录"))]
