@@ -115,6 +115,24 @@ def two_paragraphs(w: Writer) -> None:
     attendance(w, [ATTEND])
 
 
+VML_RULE = ('<w:r {ns} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:line id="r1" '
+            'from="0,0" to="442pt,0" strokecolor="red" strokeweight="2.25pt"/></w:pict></w:r>')
+
+
+def two_line_mark(w: Writer) -> None:
+    """A mark over two lines, the rule a drawn line in a paragraph of its own, a label
+    typed with a space (出　席：)."""
+    w.p("中共东西湖区委", align="c", size=36, font=XBS, color="FF0000")
+    w.p("常委会会议纪要", align="c", size=36, font=XBS, color="FF0000")
+    w.blank()
+    w.p("第8期", align="c")
+    w.p(f"{OFFICE}　　　　　　　　2025年7月1日")
+    w.p("")._p.append(parse_xml(VML_RULE.format(ns=nsdecls("w"))))
+    body(w, ["关于城市更新项目"])
+    attendance(w, ["出　席：周明、李华、王强、张伟、刘洋、陈静、杨帆、赵磊、黄敏、吴刚、徐丽、孙涛",
+                   LEAVE])
+
+
 MINUTES = {
     "standing": (standing, dict(
         mark="东西湖区人民政府常务会议纪要", number="第5期", office=OFFICE,
@@ -132,6 +150,10 @@ MINUTES = {
         mark="区城市管理委员会工作会议纪要", number="2025年第3期", office=OFFICE,
         date="2025年5月6日", title="区城市管理委员会工作会议纪要", headings=2,
         attendance=["出席"])),
+    "two_line_mark": (two_line_mark, dict(
+        mark="中共东西湖区委\n常委会会议纪要", number="第8期", office=OFFICE,
+        date="2025年7月1日", title="中共东西湖区委常委会会议纪要", headings=1,
+        attendance=["出席", "请假"])),
 }
 
 

@@ -32,14 +32,11 @@ def minutes_head(bl, start: int) -> dict | None:
     "number": (index, text) | None, "office": str, "date": str, "after": index}; None
     when the document does not start with a 纪要 mark followed by a number or an
     office/date line."""
-    j = bl.next_text(start)
-    if j is None:
+    lines = _mark_lines(bl, start)
+    if not lines:
         return None
-    mark = compact(bl.text(j))
-    if not (4 <= len(mark) <= 40 and MINUTES_MARK.search(mark)) or \
-            not (bl.centered(j) or (bl.info(j).size or 0) >= 18):
-        return None
-    head = {"issuer": [j], "number": None, "office": "", "date": "", "after": j + 1}
+    j = lines[-1]
+    head = {"issuer": lines, "number": None, "office": "", "date": "", "after": j + 1}
     i, steps = j + 1, 0
     while i < len(bl.items) and steps < 4:
         b = bl.items[i]
@@ -62,7 +59,7 @@ def minutes_head(bl, start: int) -> dict | None:
             head["number"] = (i, _number(text))
         elif not head["date"] and office_date(bl.text(i)):
             head["office"], head["date"] = office_date(bl.text(i))
-        elif not head["date"] and not head["office"] and _office(text) \
+        elif not head["date"] and not head["office"] and agency_name(text) \
                 and not bl.centered(i):
             k = bl.next_text(i + 1)
             if k is None or not DATE.match(compact(bl.text(k))):
@@ -78,6 +75,27 @@ def minutes_head(bl, start: int) -> dict | None:
     return head
 
 
+def _mark_lines(bl, start: int) -> list[int]:
+    """The paragraphs of a 纪要 mark: a centred or large line ending 纪要, or up to three
+    centred lines of one look whose last ends so (中共东西湖区委 / 常委会会议纪要)."""
+    from editor.docx_import.heads import same_look
+    first = bl.next_text(start)
+    if first is None or not (bl.centered(first) or (bl.info(first).size or 0) >= 18):
+        return []
+    lines, k = [first], first
+    while True:
+        mark = "".join(compact(bl.text(i)) for i in lines)
+        if len(mark) > 40:
+            return []
+        if MINUTES_MARK.search(mark):
+            return lines if len(mark) >= 4 else []
+        k = bl.next_text(k + 1)
+        if k is None or len(lines) == 3 or k != lines[-1] + 1 or not bl.centered(k) \
+                or not same_look(bl, first, k):
+            return []
+        lines.append(k)
+
+
 def _number(text: str) -> str | None:
     if ISSUE_NUMBER.match(text):
         return text.strip("（）()")
@@ -86,8 +104,9 @@ def _number(text: str) -> str | None:
     return doc_number_in(text) if DOC_NUMBER.search(text) and len(text) <= 30 else None
 
 
-def _office(text: str) -> bool:
-    """An issuing office's name: short, no sentence marks, not a date or number."""
+def agency_name(text: str) -> bool:
+    """An agency's or office's name: short, no sentence marks, no digits (not a date or
+    number)."""
     return 2 <= len(text) <= 30 and not (set(text) & _NOT_OFFICE) and not DATE.match(text) \
         and not re.search(r"\d", text)
 
@@ -99,7 +118,7 @@ def office_date(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     office = compact(m.group("office") or "")
-    if office and not _office(office):
+    if office and not agency_name(office):
         return None
     return office, compact(m.group("date"))
 
@@ -109,7 +128,7 @@ def _table_line(table: Table) -> tuple[str, str] | None:
     if len(table.rows) != 1:
         return None
     cells = [compact(c.text) for c in table.rows[0].cells if compact(c.text)]
-    if len(cells) == 2 and _office(cells[0]) and DATE.match(cells[1]):
+    if len(cells) == 2 and agency_name(cells[0]) and DATE.match(cells[1]):
         return cells[0], cells[1]
     if len(cells) == 1:
         return office_date(cells[0])

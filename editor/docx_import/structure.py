@@ -11,7 +11,7 @@ import re
 
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
-from editor.docx_import.minutes import mark_attendance, minutes_head
+from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
                                          ORDER_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
                                          compact, doc_number_in, heading_level, heading_like,
@@ -88,7 +88,7 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
         if minutes is not None or doc.kind == "minutes" or (
                 kind is None and compact(doc.title).endswith("纪要")):
-            _minutes(doc, minutes or {}, kind)
+            _minutes(ctx, doc, minutes or {}, kind)
     else:
         _titled(bl, doc, first, kind)
     if not doc.title:
@@ -113,8 +113,7 @@ def _head_table(b) -> list[str] | None:
             if text == "文件":
                 word = True
             elif text:
-                if len(text) > 30 or any(c in text for c in "。，；：:、") or \
-                        any(ch.isdigit() for ch in text) or text in names:
+                if not agency_name(text) or text in names:
                     return None
                 names.append(text)
     return names + ["文件"] if word and len(names) >= 2 else None
@@ -253,7 +252,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     _attachments(bl, doc, d + 1, tail)
 
 
-def _minutes(doc: Document, head: dict, forced: str | None) -> None:
+def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> None:
     """A 纪要: the office and date of its head line are its 署名 and date (printed in the
     head); with no title line of its own the mark is its title (the 期号 stays the
     number: two 常务会议纪要 of an issue differ by it); 出席/请假/列席 lines get their
@@ -266,6 +265,10 @@ def _minutes(doc: Document, head: dict, forced: str | None) -> None:
     if not doc.title and doc.issuer_mark:
         doc.title = title_text(doc.issuer_mark.replace("\n", ""))
     mark_attendance(doc.body)
+    if not doc.date and "date" not in doc.uncertain:
+        doc.uncertain.append("date")
+        ctx.report.warning("未能识别纪要的日期（版头和文末都没有），请在“属性”中填写成文日期",
+                           "minutes without date")
 
 
 def _recipients(bl: Blocks, k: int) -> bool:
@@ -312,10 +315,7 @@ def _signing_table(table: Table) -> list[str]:
     if len(table.rows) != 1:
         return []
     names = [compact(c.text) for c in table.rows[0].cells if compact(c.text)]
-    ok = 2 <= len(names) <= 4 and all(
-        len(n) <= 30 and not any(ch in n for ch in "。，；：:、") and not re.search(r"\d", n)
-        for n in names)
-    return names if ok else []
+    return names if 2 <= len(names) <= 4 and all(agency_name(n) for n in names) else []
 
 
 def _attachment_note(bl: Blocks, start: int, end: int) -> tuple[int, list[str]]:

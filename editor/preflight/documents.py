@@ -132,6 +132,9 @@ def date_format(doc: model.Document, published: tuple[int, int, int] | None) -> 
     """成文日期 per GB/T 9704-2012 7.3.5.3: Arabic numerals, 年月日 complete, no 虚位."""
     text = doc.date.strip()
     if not text:
+        if "date" in doc.uncertain:     # the import looked for one and found none (纪要)
+            return [_f("DATE_FORMAT", "未识别出成文日期，请在 属性 中填写", doc, None,
+                       doc.toc_title)]
         return []
     start = doc.date.index(text[0])
     if _DATE_CN.match(text):
@@ -331,7 +334,7 @@ def duplicates(issue: model.Issue) -> list[Finding]:
                           "相同：同一文件是否收录了两次？", doc, "doc_number", doc.doc_number))
         # one title under two different numbers (两期常务会议纪要) is two documents
         elif title and title in titles and not (number and titles[title][1]):
-            out.append(_f("DUPLICATE_DOCUMENT", f"标题与本期另一文件相同：同一文件是否收录了两次？",
+            out.append(_f("DUPLICATE_DOCUMENT", "标题与本期另一文件相同：同一文件是否收录了两次？",
                           doc, "title", doc.title))
         numbers.setdefault(number, doc.toc_title)
         titles.setdefault(title, (doc.toc_title, number))
