@@ -407,3 +407,29 @@ def test_the_sender_issue_reads_clean(issue_pdf):
             assert folios.get(target) == number.strip("·"), (target, number)
     false = {"OUTSIDE_TYPE_AREA", "ROW_FRAGMENT", "OVERLAP", "GLYPH_MISSING", "TOC_UNSETTLED"}
     assert not [f.message for f in report.findings if f.rule in false]
+
+
+def test_a_five_line_title_breaks_between_words_as_a_trapezoid(tmp_path):
+    """An 87-character 印发 title needs five lines at 二号, more than the balanced search
+    tries: it was filled line by line and torn inside its words (…东西湖区深|化“放管服”…
+    市场化法|治化…).  Now: word boundaries, upper lines not shorter than lower ones, the
+    year range whole, and the 目录's own breaks aside."""
+    pdf = _build(tmp_path, ["13_long_title_head.docx"])
+    with pymupdf.open(str(pdf)) as doc:
+        page = next(p for p in doc if "东政办" in p.get_text())
+        rows = [(round(ln["bbox"][3]), "".join(s["text"] for s in ln["spans"]).replace(" ", ""),
+                 ln["spans"][0]["size"], ln["bbox"][2] - ln["bbox"][0])
+                for b in page.get_text("dict")["blocks"] for ln in b.get("lines", [])]
+    size = max(r[2] for r in rows if "东政办" not in r[1] and "文件" not in r[1][-2:])
+    title = [text for _y, text, s, _w in sorted(rows) if s == size]
+    widths = [w for _y, _t, s, w in sorted(rows) if s == size]
+    assert "".join(title) == sender_docs.LONG.replace(" ", "")
+    assert len(title) == 5, title
+    from editor.layout.words import word_bounds
+    bounds = set(word_bounds(sender_docs.LONG))
+    pos = 0
+    for line in title[:-1]:
+        pos += len(line)
+        assert pos in bounds, (line, title)                  # no word torn
+    assert all(a >= b - size for a, b in zip(widths, widths[1:])), (title, widths)
+    assert not any(line.endswith("—") for line in title), title
