@@ -39,6 +39,7 @@ class Context:
     ids: dict = field(default_factory=dict)
     depth: int = 0                                    # tables and text boxes open now
     landscape: set = field(default_factory=set)       # ids of blocks in landscape sections
+    toc_fields_open: int = 0                          # fields open in a skipped Word 目录
 
     def next_id(self, prefix: str) -> str:
         n = self.ids.get(prefix, 0) + 1

@@ -59,7 +59,7 @@ def minutes_head(bl, start: int) -> dict | None:
             head["number"] = (i, _number(text))
         elif not head["date"] and office_date(bl.text(i)):
             head["office"], head["date"] = office_date(bl.text(i))
-        elif not head["date"] and not head["office"] and _office(text) \
+        elif not head["date"] and not head["office"] and agency_name(text) \
                 and not bl.centered(i):
             k = bl.next_text(i + 1)
             if k is None or not DATE.match(compact(bl.text(k))):
@@ -104,8 +104,9 @@ def _number(text: str) -> str | None:
     return doc_number_in(text) if DOC_NUMBER.search(text) and len(text) <= 30 else None
 
 
-def _office(text: str) -> bool:
-    """An issuing office's name: short, no sentence marks, not a date or number."""
+def agency_name(text: str) -> bool:
+    """An agency's or office's name: short, no sentence marks, no digits (not a date or
+    number)."""
     return 2 <= len(text) <= 30 and not (set(text) & _NOT_OFFICE) and not DATE.match(text) \
         and not re.search(r"\d", text)
 
@@ -117,7 +118,7 @@ def office_date(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     office = compact(m.group("office") or "")
-    if office and not _office(office):
+    if office and not agency_name(office):
         return None
     return office, compact(m.group("date"))
 
@@ -127,7 +128,7 @@ def _table_line(table: Table) -> tuple[str, str] | None:
     if len(table.rows) != 1:
         return None
     cells = [compact(c.text) for c in table.rows[0].cells if compact(c.text)]
-    if len(cells) == 2 and _office(cells[0]) and DATE.match(cells[1]):
+    if len(cells) == 2 and agency_name(cells[0]) and DATE.match(cells[1]):
         return cells[0], cells[1]
     if len(cells) == 1:
         return office_date(cells[0])

@@ -11,7 +11,7 @@ import re
 
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
-from editor.docx_import.minutes import mark_attendance, minutes_head
+from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
                                          ORDER_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
                                          compact, doc_number_in, heading_level, heading_like,
@@ -113,8 +113,7 @@ def _head_table(b) -> list[str] | None:
             if text == "文件":
                 word = True
             elif text:
-                if len(text) > 30 or any(c in text for c in "。，；：:、") or \
-                        any(ch.isdigit() for ch in text) or text in names:
+                if not agency_name(text) or text in names:
                     return None
                 names.append(text)
     return names + ["文件"] if word and len(names) >= 2 else None
@@ -266,7 +265,7 @@ def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> Non
     if not doc.title and doc.issuer_mark:
         doc.title = title_text(doc.issuer_mark.replace("\n", ""))
     mark_attendance(doc.body)
-    if not doc.date and "date" not in doc.uncertain:
+    if head and not doc.date and "date" not in doc.uncertain:     # a 纪要 head, no date
         doc.uncertain.append("date")
         ctx.report.warning("未能识别纪要的日期（版头和文末都没有），请在“属性”中填写成文日期",
                            "minutes without date")
@@ -316,10 +315,7 @@ def _signing_table(table: Table) -> list[str]:
     if len(table.rows) != 1:
         return []
     names = [compact(c.text) for c in table.rows[0].cells if compact(c.text)]
-    ok = 2 <= len(names) <= 4 and all(
-        len(n) <= 30 and not any(ch in n for ch in "。，；：:、") and not re.search(r"\d", n)
-        for n in names)
-    return names if ok else []
+    return names if 2 <= len(names) <= 4 and all(agency_name(n) for n in names) else []
 
 
 def _attachment_note(bl: Blocks, start: int, end: int) -> tuple[int, list[str]]:

@@ -334,7 +334,7 @@ def duplicates(issue: model.Issue) -> list[Finding]:
                           "相同：同一文件是否收录了两次？", doc, "doc_number", doc.doc_number))
         # one title under two different numbers (两期常务会议纪要) is two documents
         elif title and title in titles and not (number and titles[title][1]):
-            out.append(_f("DUPLICATE_DOCUMENT", f"标题与本期另一文件相同：同一文件是否收录了两次？",
+            out.append(_f("DUPLICATE_DOCUMENT", "标题与本期另一文件相同：同一文件是否收录了两次？",
                           doc, "title", doc.title))
         numbers.setdefault(number, doc.toc_title)
         titles.setdefault(title, (doc.toc_title, number))
