@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ui_window import TIMEOUT, close_window, make_window, wait_idle, wait_pages
 
@@ -155,6 +155,23 @@ def test_untitled_documents_are_told_apart_in_the_tree(fresh):
     assert names == ["无标题文件（医保参保说明.docx）", "无标题文件（防汛值班安排.docx）"]
 
 
+def test_choosing_a_document_shows_its_fields_on_a_768_screen(fresh, qtbot):
+    from PySide6.QtCore import QPoint as _P
+    window = fresh
+    window.side_tabs.setCurrentIndex(0)
+    area = window.side_tabs.widget(0)
+    area.verticalScrollBar().setValue(0)
+    for doc in _documents(window):
+        window.tree.setCurrentIndex(window.tree_model.index_of_document(doc.id))
+        # from 待核对 and 文件标题 down to 目录标题: they were below the 本期信息,
+        # out of sight (the fields to correct an import with)
+        for field in (window.properties.doubts, window.properties.head["title"],
+                      window.properties.toc_title):
+            y = field.mapTo(area.viewport(), _P(0, 0)).y()
+            assert 0 <= y and y + field.height() <= area.viewport().height()
+        assert window.properties.doubts.isVisible()        # 待核对：文件标题 shown with it
+
+
 def test_preflight_rows_go_to_their_page_by_click_and_by_keyboard(fresh, qtbot):
     from PySide6.QtTest import QTest
 
@@ -204,9 +221,12 @@ def test_the_preflight_status_message_fits_a_1366_screen(fresh, qtbot):
     text = bar.currentMessage()
     assert text.startswith("印前检查 第 ") and "《无标题文件（" in text
     assert text.endswith("（右下角“印前检查”列出全部）")        # was cut off at 1366
-    taken = sum(w.width() for w in bar.findChildren(type(window.pages_label))
-                if w.parentWidget() is bar and w.isVisible())
-    assert bar.fontMetrics().horizontalAdvance(text) <= bar.width() - taken
+    window.preview.go_to_page(len(window.laid_out.pages) - 1)     # the page label grows
+    QApplication.processEvents()
+    permanent = [w for w in bar.findChildren(QWidget) if w.parentWidget() is bar
+                 and w.isVisible() and w.width() > 0]
+    left = min(w.geometry().left() for w in permanent)        # the labels at the right
+    assert bar.fontMetrics().horizontalAdvance(text) <= left - 4
 
 
 def test_a_table_fix_keeps_the_table_in_view(fresh, qtbot):

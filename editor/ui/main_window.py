@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QListView,
-                               QMainWindow, QMenu, QMessageBox, QScrollArea, QSizeGrip,
-                               QStackedWidget, QTabWidget, QWidget)
+                               QMainWindow, QMenu, QMessageBox, QScrollArea, QStackedWidget,
+                               QTabWidget, QWidget)
 
 from editor.app.command import Change
 from editor.errors import GazetteError
@@ -472,11 +472,13 @@ class MainWindow(EditRequests, QMainWindow):
         """``text`` shortened (…) so that it and ``tail`` fit beside the status bar's
         permanent labels (a 1366-pixel screen left the end of a message cut off)."""
         bar = self.statusBar()
-        taken = sum(w.sizeHint().width() + 12 for w in bar.findChildren(QWidget)
-                    if w.parentWidget() is bar and w.isVisibleTo(bar)
-                    and not isinstance(w, QSizeGrip) and w.objectName() != "status_message")
-        room = bar.width() - taken - 24
         metrics = bar.fontMetrics()
+        # the page label grows as the editor scrolls (第 12 / 48 页，页码 10): room for its longest
+        widest = {self.pages_label: metrics.horizontalAdvance("第 888 / 888 页，页码 888")}
+        taken = sum(max(w.sizeHint().width(), w.width(), widest.get(w, 0)) + 10
+                    for w in bar.findChildren(QWidget)
+                    if w.parentWidget() is bar and w.isVisibleTo(bar))
+        room = bar.width() - taken - 16
         return metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                   max(80, room - metrics.horizontalAdvance(tail))) + tail
 
@@ -594,11 +596,24 @@ class MainWindow(EditRequests, QMainWindow):
                 self.preview.go_to_page(page)
 
     def _select(self, doc) -> None:
+        changed = (doc.id if doc is not None else None) != self.selected_doc
         self.selected_doc = doc.id if doc is not None else None
         self.properties.load_document(doc)
         self.table_panel.set_document(doc)
         if self.session is not None:
             self._measure_tables()
+        if doc is not None and changed:
+            self._show_document_fields()
+
+    def _show_document_fields(self) -> None:
+        """Scroll the 属性 tab to the chosen document's fields: under the issue's 本期信息
+        they were below the fold of a 768-pixel screen (待核对：文件标题 out of sight)."""
+        area = self.side_tabs.widget(0)
+        box = self.properties.doc_box
+        top = box.mapTo(area.widget(), box.rect().topLeft()).y()
+        shown = area.verticalScrollBar().value()
+        if not shown <= top <= shown + area.viewport().height() - min(box.height(), 240):
+            area.verticalScrollBar().setValue(top)
 
     def _source_clicked(self, source) -> None:
         if self.session is None:
