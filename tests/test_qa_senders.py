@@ -174,7 +174,8 @@ def told(tmp_path_factory):
     import io
     from editor.cli import main
     folder = tmp_path_factory.mktemp("told")
-    issue = sender_docs.write_all(folder, ["05_tracked.docx", "10_pictures.docx"])
+    issue = sender_docs.write_all(folder, ["05_tracked.docx", "10_pictures.docx",
+                                           "12_wide_attachment.docx"])
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         assert main(["build", str(issue), "-o", str(folder / "told.pdf")]) == 0
@@ -433,3 +434,19 @@ def test_a_five_line_title_breaks_between_words_as_a_trapezoid(tmp_path):
         assert pos in bounds, (line, title)                  # no word torn
     assert all(a >= b - size for a, b in zip(widths, widths[1:])), (title, widths)
     assert not any(line.endswith("—") for line in title), title
+
+
+def test_build_says_what_each_import_guessed(told):
+    """A 12-column table whose head row the sender did not mark: the import takes it as
+    the header (repeated on each page) and notes it — build said only 导入 12_….docx."""
+    out, _pdf = told
+    lines = out.splitlines()
+    at = lines.index("导入 12_wide_attachment.docx")
+    notes = []
+    for line in lines[at + 1:]:
+        if not line.startswith("  "):
+            break
+        notes.append(line.strip())
+    assert any(n.startswith("提示：") and "表头" in n for n in notes), notes
+    at = lines.index("导入 05_tracked.docx")
+    assert any("修订" in ln for ln in lines[at + 1:at + 6] if ln.startswith("  "))
