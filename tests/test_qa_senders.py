@@ -113,6 +113,7 @@ def test_brackets_of_an_english_name_are_not_reported():
     assert found == ["(", ")"]
 
 
+@pytest.mark.slow
 def test_landscape_pages_on_even_folios_are_not_outside_the_type_area(tmp_path):
     """A landscape page is laid out in the same frame on either side (its head faces the
     same edge, GB/T 9704 10.1); 印前检查 measured an even page's against the mirrored
@@ -142,6 +143,7 @@ def test_landscape_pages_on_even_folios_are_not_outside_the_type_area(tmp_path):
     assert len(labels) == 2 and len(set(labels.values())) == 1, labels
 
 
+@pytest.mark.slow
 def test_a_group_label_shown_on_each_page_is_no_row_fragment(tmp_path):
     """An 80-row 低保 list whose 街道 cell is merged down over 20 rows each: the label is
     repeated at the head of each page its rows reach (as it should), and 印前检查 called
@@ -182,6 +184,7 @@ def told(tmp_path_factory):
     return err.getvalue(), folder / "told.pdf"
 
 
+@pytest.mark.slow
 def test_build_says_which_picture_it_scaled_down(told):
     out, pdf = told
     with pymupdf.open(str(pdf)) as doc:
@@ -194,6 +197,7 @@ def test_build_says_which_picture_it_scaled_down(told):
     assert "缩小为 156 毫米" in line and "10_pictures.docx" in line
 
 
+@pytest.mark.slow
 def test_build_names_the_file_whose_title_it_could_not_find(told):
     out, _pdf = told
     line, = [ln for ln in out.splitlines() if "未识别出标题" in ln]
@@ -410,6 +414,7 @@ def test_the_sender_issue_reads_clean(issue_pdf):
     assert not [f.message for f in report.findings if f.rule in false]
 
 
+@pytest.mark.slow
 def test_a_five_line_title_breaks_between_words_as_a_trapezoid(tmp_path):
     """An 87-character 印发 title needs five lines at 二号, more than the balanced search
     tries: it was filled line by line and torn inside its words (…东西湖区深|化“放管服”…
@@ -436,6 +441,7 @@ def test_a_five_line_title_breaks_between_words_as_a_trapezoid(tmp_path):
     assert not any(line.endswith("—") for line in title), title
 
 
+@pytest.mark.slow
 def test_build_says_what_each_import_guessed(told):
     """A 12-column table whose head row the sender did not mark: the import takes it as
     the header (repeated on each page) and notes it — build said only 导入 12_….docx."""
