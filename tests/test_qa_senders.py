@@ -456,3 +456,31 @@ def test_build_says_what_each_import_guessed(told):
     assert any(n.startswith("提示：") and "表头" in n for n in notes), notes
     at = lines.index("导入 05_tracked.docx")
     assert any("修订" in ln for ln in lines[at + 1:at + 6] if ln.startswith("  "))
+
+
+def test_annotated_and_capitalised_text_prints_as_word_shows_it(tmp_path):
+    """A character with 注音 (w:ruby) was lost with its pinyin (己、厂字注音 printed
+    己、字注音); letters Word shows in capitals (w:caps) printed in lower case."""
+    import json
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区教育局关于做好2025年秋季学期开学工作的通知")
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:p {nsdecls("w")}><w:r><w:t>做好</w:t></w:r><w:r><w:rPr><w:caps/></w:rPr>'
+        '<w:t>covid</w:t></w:r><w:r><w:t>防控，</w:t></w:r><w:ruby><w:rubyPr><w:hps w:val="16"/>'
+        '<w:hpsRaise w:val="30"/><w:hpsBaseText w:val="32"/><w:lid w:val="zh-CN"/></w:rubyPr>'
+        '<w:rt><w:r><w:t>chǎng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>厂</w:t></w:r>'
+        '</w:rubyBase></w:ruby><w:r><w:t>区整洁。</w:t></w:r></w:p>'))
+    (tmp_path / "e.docx").write_bytes(sender_docs._bytes(d))
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "部门文件", "documents": [{"file": "e.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "e.pdf")
+    text = "".join(text_of(c) for _p, _y, c in pdf_lines(tmp_path / "e.pdf"))
+    assert "做好COVID防控，厂区整洁。" in text and "chǎng" not in text, text
