@@ -258,3 +258,25 @@ def test_a_table_fix_keeps_the_table_in_view(fresh, qtbot):
     wait_pages(qtbot, window, generation)
     assert window.preview.current_page() in table_pages(window.laid_out.pages, doc.id, table.id)
     window.side_tabs.setCurrentIndex(0)
+
+
+def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
+    from PySide6.QtTest import QTest
+    window = fresh
+    path = window.path
+    window.close_project()                       # back on the start page
+    opened = []
+    original = window.open_project
+    window.open_project = lambda p, on_open=None: opened.append(p) or original(p, on_open)
+    try:
+        recent = window.start_page.recent
+        item = next(recent.item(i) for i in range(recent.count())
+                    if recent.item(i).data(Qt.ItemDataRole.UserRole) == str(path))
+        where = recent.visualItemRect(item).center()
+        QTest.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        QTest.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click
+        qtbot.waitUntil(lambda: window.session is not None, timeout=TIMEOUT)
+        assert opened == [path]                  # a click did nothing; two clicks, one open
+    finally:
+        del window.open_project
+    wait_idle(qtbot, window)
