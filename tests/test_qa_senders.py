@@ -454,3 +454,36 @@ def test_annotated_and_capitalised_text_prints_as_word_shows_it(tmp_path):
     pdf = _checked(_one(tmp_path, sender_docs._bytes(d)))[0]
     text = "".join(text_of(c) for _p, _y, c in pdf_lines(pdf))
     assert "做好COVID防控，厂区整洁。" in text and "chǎng" not in text, text
+
+
+def _list_notice() -> bytes:
+    """A notice whose 附件 lists ten two-line items typed 1．… 10．…, which the import
+    reads as level-3 headings, under enough text that the list starts mid-page; and a
+    run of twenty headings with no text between them (pandoc 类公文 style)."""
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区人民政府关于印发东西湖区2025年为民办实事项目的通知")
+    sender_docs._p(d, "各街道办事处，区直各单位：")
+    for k in range(7):
+        sender_docs._p(d, sender_docs.TEXT, indent=True)
+    sender_docs._p(d, "附件", font="黑体")
+    for k in range(10):
+        sender_docs._p(d, f"{k + 1}．" + sender_docs.TEXT[:40], indent=True)
+    for k in range(10):
+        sender_docs._p(d, f"（{k + 1}）四级标题{'abcdefghij'[k]}", indent=True)
+    sender_docs._p(d, sender_docs.TEXT * 3, indent=True)
+    return sender_docs._bytes(d)
+
+
+@pytest.mark.slow
+def test_sibling_headings_are_not_kept_together(tmp_path):
+    """Ten list items read as 1．… headings kept each with the next (keep-with-next, six
+    deep): nine of them went over and half a page stayed empty; a run of bare
+    headings left six lines empty and was called stranded."""
+    pdf, _laid, report = _checked(_one(tmp_path, _list_notice()))
+    lines = pdf_lines(pdf)
+    body = [(p, y) for p, y, c in lines if p >= 5 and not text_of(c).startswith("—")]
+    deepest = max(y for _p, y in body)
+    page = next(p for p, _y, c in lines if text_of(c).startswith("1．"))
+    last = max(y for p, y in body if p == page)
+    assert last > deepest - 2 * 29.0, (page, last, deepest)     # the page is full
+    assert not [f.message for f in report.findings if f.rule == "HEADING_STRANDED"]
