@@ -125,6 +125,15 @@ def test_a_new_issue_tree_says_how_to_add_files_and_takes_a_drop(fresh, qtbot):
     assert window.tree.empty_hint() == ""
 
 
+def test_the_issue_fields_say_what_to_type(fresh):
+    panel = fresh.properties
+    # empty fields gave no clue: 期次 is the period the issue covers, not 第1期
+    assert "2025年1月~2025年6月" in panel.period.placeholderText()
+    assert "不是期号" in panel.period.toolTip()
+    for edit in (panel.title, panel.label, panel.published, panel.founded):
+        assert edit.placeholderText().startswith("如：")
+
+
 def test_word_files_dropped_on_the_pages_are_imported(fresh, qtbot):
     window = fresh
     before, told = len(_documents(window)), len(window.informed)
