@@ -269,6 +269,15 @@ def test_a_table_fix_keeps_the_table_in_view(fresh, qtbot):
     window.side_tabs.setCurrentIndex(0)
 
 
+
+def test_a_long_title_is_cut_in_the_status_line_so_the_problem_shows(fresh):
+    from editor.preflight import Finding
+    window = fresh
+    doc = next(d for d in _documents(window) if d.title.startswith("关于公布"))
+    finding = Finding(rule="TITLE_MISSING", message="未识别出标题", doc_id=doc.id, page=3, folio=1)
+    assert window.preflight.place(finding, 16) == "第 1 页《关于公布2025年第一批区级重…》"
+    assert window.preflight.place(finding) == f"第 1 页《{doc.title}》"
+
 def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
     from PySide6.QtTest import QTest
     window = fresh
