@@ -164,6 +164,21 @@ def test_untitled_documents_are_told_apart_in_the_tree(fresh):
     assert names == ["无标题文件（医保参保说明.docx）", "无标题文件（防汛值班安排.docx）"]
 
 
+
+def test_a_click_on_an_untitled_document_and_its_removal_name_the_file(fresh, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    window = fresh
+    doc = _documents(window)[1]
+    page = window.laid_out.pages[window.laid_out.doc_first_page[doc.id]]
+    item = next(t for t in page.texts() if t.source and t.source.doc_id == doc.id)
+    window._source_clicked(item.source)
+    assert window.statusBar().currentMessage().startswith("《无标题文件（防汛值班安排.docx）》 · ")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
+    window.remove("document", doc.id)
+    assert asked and asked[0].startswith("从本期移除《无标题文件（防汛值班安排.docx）》？")
+
 def test_choosing_a_document_shows_its_fields_on_a_768_screen(fresh, qtbot):
     from PySide6.QtCore import QPoint as _P
     window = fresh
