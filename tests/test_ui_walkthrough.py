@@ -164,6 +164,21 @@ def test_untitled_documents_are_told_apart_in_the_tree(fresh):
     assert names == ["无标题文件（医保参保说明.docx）", "无标题文件（防汛值班安排.docx）"]
 
 
+
+def test_a_click_on_an_untitled_document_and_its_removal_name_the_file(fresh, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    window = fresh
+    doc = _documents(window)[1]
+    page = window.laid_out.pages[window.laid_out.doc_first_page[doc.id]]
+    item = next(t for t in page.texts() if t.source and t.source.doc_id == doc.id)
+    window._source_clicked(item.source)
+    assert window.statusBar().currentMessage().startswith("《无标题文件（防汛值班安排.docx）》 · ")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
+    window.remove("document", doc.id)
+    assert asked and asked[0].startswith("从本期移除《无标题文件（防汛值班安排.docx）》？")
+
 def test_choosing_a_document_shows_its_fields_on_a_768_screen(fresh, qtbot):
     from PySide6.QtCore import QPoint as _P
     window = fresh
@@ -268,6 +283,15 @@ def test_a_table_fix_keeps_the_table_in_view(fresh, qtbot):
     assert window.preview.current_page() in table_pages(window.laid_out.pages, doc.id, table.id)
     window.side_tabs.setCurrentIndex(0)
 
+
+
+def test_a_long_title_is_cut_in_the_status_line_so_the_problem_shows(fresh):
+    from editor.preflight import Finding
+    window = fresh
+    doc = next(d for d in _documents(window) if d.title.startswith("关于公布"))
+    finding = Finding(rule="TITLE_MISSING", message="未识别出标题", doc_id=doc.id, page=3, folio=1)
+    assert window.preflight.place(finding, 16) == "第 1 页《关于公布2025年第一批区级重…》"
+    assert window.preflight.place(finding) == f"第 1 页《{doc.title}》"
 
 def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
     from PySide6.QtTest import QTest
