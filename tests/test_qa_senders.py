@@ -487,3 +487,38 @@ def test_sibling_headings_are_not_kept_together(tmp_path):
     last = max(y for p, y in body if p == page)
     assert last > deepest - 2 * 29.0, (page, last, deepest)     # the page is full
     assert not [f.message for f in report.findings if f.rule == "HEADING_STRANDED"]
+
+
+def test_a_page_break_inside_a_paragraph_starts_a_new_page(tmp_path):
+    """WPS keeps Ctrl+Enter inside the paragraph: ``2025年3月12日⏎附件`` printed as one
+    line 2025年3月12日附件, the 成文日期 and the 附件 not recognised and the page break
+    after both.  The text after the break is a paragraph of its own on the next page."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from editor.docx_import.importer import import_docx_bytes
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区农业农村局关于下达2025年高标准农田建设项目资金计划的通知")
+    sender_docs._p(d, "各有关街道办事处：")
+    sender_docs._p(d, sender_docs.TEXT, indent=True)
+    sender_docs._p(d)
+    sender_docs._p(d, "附件：项目资金计划表", indent=True)
+    sender_docs._p(d)
+    sender_docs._p(d, "东西湖区农业农村局", "r")
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>2025年3月12日'
+        '</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/>'
+        '</w:rPr><w:t>附件</w:t></w:r></w:p>'))
+    sender_docs._p(d, "项目资金计划表", "c", 18, "方正小标宋简体")
+    sender_docs._p(d, sender_docs.TEXT, indent=True)
+    data = sender_docs._bytes(d)
+    doc = import_docx_bytes(data, "pb.docx").document
+    assert doc.date == "2025年3月12日"
+    assert [(a.label, a.title) for a in doc.attachments] == [("附件", "项目资金计划表")]
+    lines = pdf_lines(_checked(_one(tmp_path, data))[0])
+    texts = [(p, text_of(c)) for p, _y, c in lines]
+    date_page = next(p for p, t in texts if t == "2025年3月12日")
+    assert not [t for _p, t in texts if "日附件" in t]
+    first = [t for p, t in texts if p == date_page + 1 and not t.startswith("东西湖区人民政府公报")]
+    assert first[0] == "附件", first
