@@ -122,6 +122,7 @@ def test_a_new_issue_tree_says_how_to_add_files_and_takes_a_drop(fresh, qtbot):
     assert _drop(viewport, [window.files / "医保参保说明.docx"], QPoint(60, viewport.height() // 2))
     _wait_docs(qtbot, window, 1)
     assert [s.title for s in window.session.issue.sections] == ["区级文件选登"]
+    assert window.actions["undo"].text() == "撤销 导入《医保参保说明.docx》"   # not 《无标题文件》
     assert window.tree.empty_hint() == ""
 
 
