@@ -40,7 +40,10 @@ def meta(**kw) -> model.IssueMeta:
 
 
 def issue_of(*docs, **meta_kw) -> model.Issue:
-    return model.Issue(meta=meta(**meta_kw), sections=[model.Section("s1", "区级文件", list(docs))])
+    """The documents as an issue on the strict 22-line page, where the test notice runs over
+    three pages (the pages each finding is expected on)."""
+    return model.Issue(meta=meta(**meta_kw), sections=[model.Section("s1", "区级文件", list(docs))],
+                       template="gbt9704")
 
 
 def doc_of(tmp_path: Path, name: str = "notice", **changes) -> model.Document:
