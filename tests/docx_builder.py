@@ -20,7 +20,8 @@ CONTENT_TYPES = (
 
 def package(body: str, styles: str = "", numbering: str = "", comments: str = "",
             footnotes: str = "", main: str = "word/document.xml", kind: str = "document",
-            extra: dict[str, bytes] | None = None, root_rels: bool = True) -> bytes:
+            extra: dict[str, bytes] | None = None, root_rels: bool = True,
+            endnotes: str = "") -> bytes:
     """A .docx as bytes: ``body`` is the inside of w:body; other parts are optional."""
     folder = main.rsplit("/", 1)[0]
     rels = []
@@ -28,7 +29,8 @@ def package(body: str, styles: str = "", numbering: str = "", comments: str = ""
     for name, content, rtype in (("styles.xml", styles, "styles"),
                                  ("numbering.xml", numbering, "numbering"),
                                  ("comments.xml", comments, "comments"),
-                                 ("footnotes.xml", footnotes, "footnotes")):
+                                 ("footnotes.xml", footnotes, "footnotes"),
+                                 ("endnotes.xml", endnotes, "endnotes")):
         if content:
             parts[f"{folder}/{name}"] = (DECL + content).encode()
             rels.append(f'<Relationship Id="rId{len(rels) + 1}" Type="{REL}{rtype}" '
@@ -59,6 +61,21 @@ def package(body: str, styles: str = "", numbering: str = "", comments: str = ""
         for name, content in (extra or {}).items():
             z.writestr(name, content)
     return out.getvalue()
+
+
+def notes_xml(kind: str, notes: dict[str, str], separators: bool = True) -> str:
+    """A footnotes.xml (``kind`` "footnote") or endnotes.xml ("endnote") part as Word
+    writes it: the separator notes -1 and 0, then each note id → its inner XML (one or
+    more w:p; a plain string is made one paragraph led by the note's own mark)."""
+    seps = (f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+            f'</w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+            f'<w:continuationSeparator/></w:r></w:p></w:{kind}>') if separators else ""
+    body = "".join(
+        f'<w:{kind} w:id="{nid}">' + (xml if xml.startswith("<w:p") else
+                                      f'<w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space='
+                                      f'"preserve"> {xml}</w:t></w:r></w:p>') + f"</w:{kind}>"
+        for nid, xml in notes.items())
+    return f'<w:{kind}s xmlns:w="{W_NS}">{seps}{body}</w:{kind}s>'
 
 
 def styles_xml(inner: str, defaults: str = "") -> str:

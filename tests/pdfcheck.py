@@ -258,8 +258,19 @@ def _count_page(lines: list[Line], box, tol: float, counts: dict, details,
         if split_pair(ln.text, nxt.text):
             hit("split_pairs", ln)
         alone = per_baseline[round(ln.baseline, 1)] == 1
-        if alone and not in_table(ln, rules) and _continues(ln, nxt, box) and tol < box[2] - ln.x1 < 3 * ln.size:
+        if alone and not in_table(ln, rules) and _continues(ln, nxt, box) \
+                and tol < box[2] - ln.x1 < 3 * ln.size and not _coloured(ln):
             hit("short", ln)
+
+
+def _coloured(ln: Line) -> bool:
+    """Set in colour (the red 版头: a joint head's names stop short of the box where 文件
+    stands beside them); a justified text paragraph is black."""
+    colours = [c.get("non_stroking_color") for c in ln.chars]
+    if not colours or any(not isinstance(v, (tuple, list)) for v in colours):
+        return False
+    return all((len(v) == 3 and max(v) - min(v) > 0.2) or (len(v) == 4 and max(v[:3]) > 0.2)
+               for v in colours)
 
 
 def _pair_start(text: str) -> bool:

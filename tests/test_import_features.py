@@ -106,6 +106,7 @@ def test_footnotes_kept():
              "<w:t>见市政府文件。</w:t></w:r></w:p></w:footnote></w:footnotes>")
     body = "<w:p>" + _r("依据") + '<w:r><w:footnoteReference w:id="1"/></w:r>' + "</w:p>"
     doc = _doc(body, footnotes=notes).document
-    assert [(f.id, f.text) for f in doc.footnotes] == [("fn1", "见市政府文件。")]
-    runs = doc.body[0].runs
-    assert runs[-1].text == "1" and runs[-1].vert == "superscript"
+    assert [(f.id, f.kind, f.plain_text) for f in doc.footnotes] == [
+        ("fn1", "footnote", "见市政府文件。")]
+    runs = doc.body[0].runs         # the reference point: a text-less run naming the note
+    assert runs[-1].text == "" and runs[-1].note == "fn1" and doc.body[0].text == "依据"

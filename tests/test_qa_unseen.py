@@ -327,7 +327,8 @@ def test_footnotes_print_and_their_marks_are_raised(built):
     assert "数据来源：硚口区统计局" in text and "指《武汉市城市更新条例》第十二条。" in text
     body = next(s for s in spans if "6.2%" in s[2])
     mark = spans[spans.index(body) + 1]
-    assert mark[2] == "1" and mark[0] < 0.7 * body[0] and mark[1] < body[1] - 0.2 * body[0]
+    # the template's circled marks, numbered per page (①: the first note on its page)
+    assert mark[2] == "①" and mark[0] < 0.7 * body[0] and mark[1] < body[1] - 0.2 * body[0]
 
 
 def test_preflight_list_shortens_a_long_title_visibly(capsys):

@@ -224,7 +224,8 @@ def test_latin_urls_codes_and_names_keep_their_natural_spacing(tmp_path):
 
 def test_a_url_column_is_as_narrow_as_its_longest_piece():
     table = _table(["网址"], [[URL]], [])
-    lo, hi = column_metrics(table, table_style(T), M)
+    mt = column_metrics(table, table_style(T), M)
+    lo, hi = mt.lo, mt.hi
     assert lo[0] < hi[0] / 3
 
 

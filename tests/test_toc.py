@@ -2,6 +2,8 @@
 (editor.layout.toc), with the fixed-width measurer."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from editor import model
@@ -109,3 +111,40 @@ def test_period_line_sets_issue_and_date_apart_visibly():
     assert _period_line(issue) == "2025年1月~2025年6月（总第32期\u30002025年9月出版）"
     issue.meta.published = ""
     assert _period_line(issue) == "2025年1月~2025年6月（总第32期）"
+
+
+STUB_TITLES = ["关于做好全区城乡居民基本医疗保险参保缴费的通知",
+               "关于进一步加强全区农村集体经济组织财务管理的意见",
+               "关于做好全区城乡居民基本医疗保险参保缴费工作的通知"]
+
+
+def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
+    """From the PDF: a title one word too long for its first line (…参保缴费的|通知) no
+    longer leaves 通知 alone before the leader; the break moves back to a word end."""
+    import pymupdf
+
+    from editor.render import build_pdf
+    body = [model.Paragraph(id="p1", runs=[model.Run("各单位要高度重视。")])]
+    docs = [model.Document(id=f"d{k}", title=t, body=list(body))
+            for k, t in enumerate(STUB_TITLES)]
+    issue = model.Issue(meta=model.IssueMeta(title="测试公报"),
+                        sections=[model.Section("s1", "区级文件选登", docs)])
+    build_pdf(issue, tmp_path / "toc.pdf")
+    pdf = pymupdf.open(tmp_path / "toc.pdf")
+    page = next(p for p in pdf if p.get_text().replace(" ", "").startswith("目"))
+    rows: dict[float, str] = {}
+    for block in page.get_text("dict")["blocks"]:
+        for line in block.get("lines", ()):
+            text = "".join(sp["text"] for sp in line["spans"])
+            key = round(line["bbox"][3])
+            rows[key] = rows.get(key, "") + text
+    lines = [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
+    k = lines.index("区级文件选登") + 1
+    for title in STUB_TITLES:           # the entries in order, each over its lines
+        got = [lines[k]]
+        while "".join(got) != title and len("".join(got)) < len(title):
+            k += 1
+            got.append(lines[k])
+        k += 1
+        assert "".join(got) == title
+        assert len(got) == 2 and all(len(t) >= 4 for t in got), got

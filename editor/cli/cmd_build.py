@@ -55,8 +55,31 @@ def _progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+# what the program only guessed, said at build even when it is no error
+DOUBT_RULES = ("TITLE_MISSING", "KIND_UNCERTAIN", "IMAGE_SCALED")
+
+
+def doubts(report, warnings, issue=None) -> list[str]:
+    """Lines for the 印前检查's errors and the guesses of DOUBT_RULES that the layout's
+    own warnings (printed above them) do not already name: an unrecognised title, a
+    picture scaled down, a page outside the 版心 …  A document is named by its file too
+    (three documents without a title were each 《无标题文件》)."""
+    said = {(w.code, w.block_id) for w in warnings}
+    files = {d.id: d.source_name for d in issue.documents()} if issue is not None else {}
+    out = []
+    for f in report.findings:
+        if (f.severity != "error" and f.rule not in DOUBT_RULES) or (f.rule, f.block_id) in said:
+            continue
+        name = f.document if len(f.document) <= 20 else f.document[:19] + "…"
+        places = [p for p in (f.where(), files.get(f.doc_id)) if p]
+        where = f"（{'，'.join(places)}）" if places else ""
+        out.append(f"{f.severity_zh}：{f'《{name}》' if name else ''}{f.message}{where}")
+    return out
+
+
 def run(args: argparse.Namespace) -> int:
     from editor.layout.items import where_text
+    from editor.preflight.findings import RULES, SEVERITY_ZH
 
     pdfx = pdfx_options(args)
     started = time.perf_counter()
@@ -64,8 +87,12 @@ def run(args: argparse.Namespace) -> int:
                                   bleed=args.bleed, pdfx=pdfx, force=args.force,
                                   progress=_progress)
     for warning in built.laid_out.warnings:
-        _progress(f"提示：{warning.text}{where_text(built.laid_out, warning)}")
+        # said as 印前检查 counts it (a missing character is an error, not a 提示)
+        severity = RULES.get(warning.code or "LAYOUT_OTHER", ("warning",))[0]
+        _progress(f"{SEVERITY_ZH[severity]}：{warning.text}{where_text(built.laid_out, warning)}")
     report = built.report
+    for line in doubts(report, built.laid_out.warnings, built.issue):
+        _progress(line)
     c = report.counts
     command = "python main.py preflight" + (f" {args.issue}" if args.issue else "")
     _progress(f"印前检查：错误 {c['error']} 条，警告 {c['warning']} 条，提示 {c['info']} 条"

@@ -63,8 +63,11 @@ def _print_text(result) -> None:
                    f"{info['header_rows']} 行，合并单元格 {len(info['spans'])} 个")
     if doc.annotations:
         out.append(f"批注：{len(doc.annotations)} 条")
-    if doc.footnotes:
-        out.append(f"脚注：{len(doc.footnotes)} 条")
+    feet = sum(1 for n in doc.footnotes if n.kind == "footnote")
+    if feet:
+        out.append(f"脚注：{feet} 条")
+    if len(doc.footnotes) > feet:
+        out.append(f"尾注：{len(doc.footnotes) - feet} 条")
     if report:
         out.append("导入报告：")
         out.extend(f"  [{'提示' if e.level == 'info' else '警告'}] {e.message_zh}"

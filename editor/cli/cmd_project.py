@@ -20,7 +20,7 @@ from pathlib import Path
 
 from editor.errors import GazetteError
 
-KINDS = ("notice", "request", "speech", "news", "article", "doc_list", "chronicle", "other")
+KINDS = ("notice", "request", "minutes", "speech", "news", "article", "doc_list", "chronicle", "other")
 PARTS = ("title", "subtitle", "speaker", "date", "mark", "heading1", "heading2", "heading3",
          "heading4", "body")
 NAME = "project"

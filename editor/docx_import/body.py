@@ -28,12 +28,54 @@ _CONTENT_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpe
 
 
 def walk_blocks(ctx: Context, parent, id_prefix: str = "", rels=None) -> list:
-    """Model blocks of a block container, in order."""
+    """Model blocks of a block container, in order.  A table of contents Word or WPS made
+    for the document itself (a TOC field, or the content control holding one) is left
+    out with a note: its page numbers are the sender's pages, and the gazette has its own
+    目录 (it printed as 一、总体要求1 / 二、整治内容3 in the body)."""
     out: list = []
     counter = {"p": 0}
     for el in parent:
+        # open fields of a TOC field being skipped (kept on the context: the body is
+        # walked one element at a time, section by section)
+        depth = ctx.toc_fields_open
+        if depth or _starts_toc(el):
+            if not depth:
+                ctx.note("info", "文件自带的目录（Word 目录域）未导入，公报目录另行编排", "TOC field")
+            ctx.toc_fields_open = max(0, depth + _field_balance(el))
+            continue
+        if _is_toc_control(el):
+            ctx.note("info", "文件自带的目录（Word 目录域）未导入，公报目录另行编排",
+                     "TOC content control")
+            continue
         _block(ctx, el, out, id_prefix, counter, rels)
     return out
+
+
+def _is_toc_control(el) -> bool:
+    """A content control of the 目录 gallery (Word's and WPS's 插入目录)."""
+    if local(el.tag) != "sdt" or ns(el.tag) != W_NS:
+        return False
+    gallery = el.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
+    return gallery is not None and gallery.get(w("val"), "") == "Table of Contents"
+
+
+def _starts_toc(el) -> bool:
+    """A paragraph whose first field is a TOC field."""
+    if local(el.tag) != "p" or ns(el.tag) != W_NS:
+        return False
+    for instr in el.iter(w("instrText")):
+        return (instr.text or "").strip().upper().startswith("TOC")
+    return False
+
+
+def _field_balance(el) -> int:
+    """Fields begun less fields ended in an element (a TOC field holds a PAGEREF field
+    per entry; it ends with the paragraph where the count returns to zero)."""
+    balance = 0
+    for ch in el.iter(w("fldChar")):
+        kind = ch.get(w("fldCharType"))
+        balance += 1 if kind == "begin" else -1 if kind == "end" else 0
+    return balance
 
 
 def _block(ctx: Context, el, out: list, prefix: str, counter: dict, rels) -> None:

@@ -31,14 +31,15 @@ class Context:
     report: ImportReport
     counter: Counter = field(default_factory=Counter)
     comments: dict = field(default_factory=dict)      # comment id -> (author, date, text)
-    footnotes: dict = field(default_factory=dict)     # footnote id -> text
+    footnotes: dict = field(default_factory=dict)     # (kind, Word id) -> [[Run], …] per paragraph
     info: dict = field(default_factory=dict)          # paragraph id -> ParaInfo
     anchors: dict = field(default_factory=dict)       # comment id -> [block id, start, end]
-    footnote_refs: list = field(default_factory=list)
+    footnote_refs: list = field(default_factory=list)   # (w:…Reference, Word id, note id)
     images: dict = field(default_factory=dict)        # part name -> pictures.Picture
     ids: dict = field(default_factory=dict)
     depth: int = 0                                    # tables and text boxes open now
     landscape: set = field(default_factory=set)       # ids of blocks in landscape sections
+    toc_fields_open: int = 0                          # fields open in a skipped Word 目录
 
     def next_id(self, prefix: str) -> str:
         n = self.ids.get(prefix, 0) + 1

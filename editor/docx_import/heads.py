@@ -20,6 +20,7 @@ from editor.docx_import.patterns import (CHRONICLE_DATE, DATE, DATE_IN, DOC_NUMB
                                          REQUEST_TITLE, SALUTATION,
                                          SPEECH_TITLE, SPOKEN, compact, heading_level,
                                          heading_like, title_text)
+from editor.docx_import.minutes import office_date
 from editor.model import Document, ListItem, Paragraph
 
 DASHES = ("——", "—", "－－", "--")
@@ -149,10 +150,20 @@ def head_lines(bl, doc: Document, start: int, speech: bool, author: bool = False
             doc.speaker = text          # an article's author line (区工商联　张华)
         elif not doc.subtitle and bl.centered(j) and ISSUE_LINE.match(plain):
             doc.subtitle = text         # a news collection's issue line (2025年第3期)
+        elif not doc.date and _office_and_date(text):
+            # a 简报's head line: the office that issues it, and its date (the 纪要 shape)
+            office, doc.date = _office_and_date(text)
+            doc.signature, doc.date_in_head = [office], True
         else:
             break
         start = j + 1
     return start
+
+
+def _office_and_date(text: str) -> tuple[str, str] | None:
+    """(office, date) of a line with both, set apart by spaces or a tab."""
+    found = office_date(text)
+    return found if found and found[0] else None
 
 
 def _head_date(doc: Document, text: str) -> None:

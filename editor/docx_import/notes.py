@@ -2,15 +2,19 @@
 
 Comments (comments.xml) become 注 annotations anchored to the display text of the block
 their range starts in (table cells addressed "<table>/<cell>/<block>", head parts by
-their pseudo ids); footnotes/endnotes are kept in note order, their reference marks stay
-in the text as superscript numbers.
+their pseudo ids); footnotes and endnotes become ``Footnote``s with their own paragraphs
+and runs, attached to their reference point by a text-less ``Run(note=…)`` in the text.
 """
 from __future__ import annotations
 
+import copy
+
 from editor.docx_import.context import Context
 from editor.docx_import.patterns import compact
+from editor.docx_import.runs import RunCollector
 from editor.docx_import.xmlutil import w
-from editor.model import HEAD_PARTS, Annotation, Document, Footnote, Paragraph, Table
+from editor.model import (HEAD_PARTS, Annotation, Document, Footnote, Paragraph, Run, Table,
+                          note_ids_referenced)
 
 
 def _para_text(el) -> str:
@@ -30,27 +34,69 @@ def load_comments(ctx: Context) -> None:
                                         _para_text(c))
 
 
+_NOTE_KINDS = (("footnote", "footnotes", "footnotes.xml"), ("endnote", "endnotes", "endnotes.xml"))
+_SPECIAL = ("separator", "continuationSeparator", "continuationNotice")
+_NAME = {"footnote": "脚注", "endnote": "尾注"}
+
+
 def load_notes(ctx: Context) -> None:
-    for kind, fallback in (("footnotes", "footnotes.xml"), ("endnotes", "endnotes.xml")):
-        part = ctx.pkg.related(kind, fallback)
+    """Read footnotes.xml and endnotes.xml (either may be missing or unreadable) into
+    ``ctx.footnotes``: (kind, Word id) → the runs of each of the note's paragraphs.  The
+    separator notes (w:type separator…, ids -1 and 0 by Word's habit) are not notes."""
+    for kind, rel, fallback in _NOTE_KINDS:
+        part = ctx.pkg.related(rel, fallback)
         root = ctx.pkg.xml(part) if part else None
         if root is None:
             continue
-        tag = w(kind[:-1])
-        for note in root.iter(tag):
-            if note.get(w("type")) in ("separator", "continuationSeparator",
-                                       "continuationNotice"):
+        for note in root.iter(w(kind)):
+            if note.get(w("type")) in _SPECIAL or note.get(w("id")) is None:
                 continue
-            ctx.footnotes[(kind[:-1] + "Reference", note.get(w("id")))] = _para_text(note)
+            ctx.footnotes[(kind, note.get(w("id")))] = [_note_runs(ctx, p)
+                                                        for p in note.iter(w("p"))]
+
+
+def _note_runs(ctx: Context, p) -> list[Run]:
+    """The runs of one paragraph of a note, in the paragraph style's formatting; the
+    space Word puts after the note's own mark (w:footnoteRef) is dropped."""
+    ppr = p.find(w("pPr"))
+    style = ppr.find(w("pStyle")) if ppr is not None else None
+    style_rpr, _ = ctx.styles.paragraph(style.get(w("val")) if style is not None else None)
+    collector = RunCollector(ctx, style_rpr, "")
+    collector.in_note = True
+    collector.walk(p)
+    if collector.inline:
+        ctx.note("info", "脚注中的图片或文本框未导入", "inline object in a note")
+    runs = collector.runs
+    for _ in range(2):          # "(" w:footnoteRef ")" leaves an empty pair before the text
+        while runs and not runs[0].text.strip():
+            runs.pop(0)
+        if runs:
+            runs[0].text = runs[0].text.lstrip()
+            for pair in ("()", "（）"):
+                runs[0].text = runs[0].text.removeprefix(pair)
+    return runs
 
 
 def attach_notes(ctx: Context, doc: Document) -> None:
-    for name, fid, number in ctx.footnote_refs:
-        text = ctx.footnotes.get((name, fid))
-        if text is None:
-            ctx.note("warning", "脚注引用找不到对应的脚注内容", f"{name} {fid}")
-            text = ""
-        doc.footnotes.append(Footnote(id=f"fn{number}", text=text))
+    """The notes of ``doc`` in reference order (fn1, fn2 … and en1 …), each with its
+    paragraphs; a reference to a note the file does not have is said in the report (its
+    mark is not printed).  Notes whose reference went into a head part (a title with a
+    footnote) have no anchor left: they print after the text, and the report says so."""
+    for name, fid, note_id in ctx.footnote_refs:
+        kind = "endnote" if name == "endnoteReference" else "footnote"
+        paras = ctx.footnotes.get((kind, fid))
+        if paras is None:
+            ctx.note("warning", f"{_NAME[kind]}引用找不到对应的{_NAME[kind]}内容，该处不印注码",
+                     f"{name} {fid}")
+            paras = []
+        blocks = [Paragraph(id=f"{note_id}p{k}", runs=copy.deepcopy(runs))
+                  for k, runs in enumerate(paras, 1) if "".join(r.text for r in runs).strip()]
+        doc.footnotes.append(Footnote(id=note_id, kind=kind, blocks=blocks))
+    anchored = set(note_ids_referenced(doc.all_blocks()))
+    for note in doc.footnotes:
+        if note.id not in anchored and note.plain_text:
+            ctx.note("warning", f"{_NAME[note.kind]}所在的文字已识别为标题等文件要素，"
+                     f"该{_NAME[note.kind]}改排在正文之后", note.id)
     if not ctx.comments:
         return
     addresses = _addresses(doc)

@@ -26,6 +26,25 @@ _SKIP_INLINE = {"proofErr", "bookmarkStart", "bookmarkEnd", "permStart", "permEn
 _CONTAINERS = {"hyperlink", "smartTag", "customXml", "ins", "moveTo", "sdtContent", "fldSimple",
                "dir", "bdo", "r"}
 _SYMBOL_FONTS = ("symbol",)
+# Characters of the symbol fonts senders pick from Word's 插入 › 符号 (the code's low byte
+# → Unicode): form checkboxes, bullets, arrows, circled numbers, Greek and maths signs.
+# Read as plain codes they printed as letters (勾选¨是R否 for 勾选□是☑否).  Where Chinese
+# forms write a GB 2312 sign for the same thing, that sign (✓ → √, ✗ → ×, ❑ → □, ➢ → ▶),
+# since office fonts have it; ☑ ☒ have none and stay themselves.
+_GREEK = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ"
+_SYMBOL_CHARS = {
+    "symbol": {**{0x41 + k: ch for k, ch in enumerate(_GREEK)},
+               **{0x61 + k: ch for k, ch in enumerate("αβχδεφγηιϕκλμνοπθρστυϖωξψζ")},
+               0xA3: "≤", 0xA5: "∞", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓", 0xB0: "°",
+               0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB7: "•", 0xB8: "÷", 0xB9: "≠", 0xBB: "≈",
+               0xBC: "…", 0xD6: "√", 0xD7: "⋅"},
+    "wingdings": {0x6C: "●", 0x6E: "■", 0x6F: "□", 0x71: "□", 0x75: "◆", 0x76: "❖",
+                  0xA1: "○", 0xA7: "▪", 0xA8: "□", 0xAB: "★", 0xD8: "▶", 0xE8: "→",
+                  0xFB: "×", 0xFC: "√", 0xFD: "☒", 0xFE: "☑",
+                  **{0x80 + k: chr(0x24EA if k == 0 else 0x245F + k) for k in range(11)}},
+    "wingdings 2": {0x4F: "×", 0x50: "√", 0x52: "☑", 0x54: "☒", 0xA3: "□"},
+}
+_PICTURE_FONTS = ("wingdings", "webdings")     # codes that are pictures, not letters
 
 
 class RunCollector:
@@ -41,6 +60,8 @@ class RunCollector:
         self.fields: list[str] = []                  # stack: "instr" | "result"
         self.length = 0
         self._rpr_cache: dict = {}
+        self.in_note = False                         # walking a footnote's own text
+        self._custom_mark = False                    # the next w:t is a note's own mark
 
     # -- walking -------------------------------------------------------------------------
     def walk(self, parent) -> None:
@@ -102,6 +123,7 @@ class RunCollector:
     def _run(self, r) -> None:
         props = self._props(r.find(w("rPr")))
         hidden = props.get("vanish")
+        self._custom_mark = False
         for el in r:
             name = local(el.tag)
             space = ns(el.tag)
@@ -116,6 +138,9 @@ class RunCollector:
                 continue
             elif self.fields and self.fields[-1] == "instr":
                 continue
+            elif name == "t" and self._custom_mark:
+                self._custom_mark = False       # a note's own mark (*): the layout sets marks
+                self.ctx.note("info", "脚注的自定义注码已改为模板的注码", "customMarkFollows")
             elif name == "t":
                 if hidden:
                     self.ctx.note("info", "隐藏文字（w:vanish）未导入", "hidden run")
@@ -179,17 +204,34 @@ class RunCollector:
         if not 0 < value <= 0x10FFFF:
             self.ctx.note("warning", "特殊符号的字符编码无效，已显示为 �", f"w:sym {code[:12]}")
             value = 0xFFFD
+        low = value - 0xF000 if 0xF000 <= value <= 0xF0FF else value
+        known = _SYMBOL_CHARS.get(font.strip(), {}).get(low) if low <= 0xFF else None
+        if known is not None:
+            self._add(known, props)
+            return
         if 0xF000 <= value <= 0xF0FF:
             value -= 0xF000
-            if not font.startswith(_SYMBOL_FONTS):
+            if font.startswith(_PICTURE_FONTS):
+                # a picture character with no Unicode match here: marked, not a letter
+                self.ctx.note("warning", f"特殊符号（{el.get(w('font'))} 字体 {code}）没有对应的"
+                              "通用字符，已以〓标出，请核对原文", f"w:sym {font} {code}")
+                value = ord("〓")
+            elif not font.startswith(_SYMBOL_FONTS):
                 self.ctx.note("info", "特殊符号字体中的符号可能显示不同", f"w:sym {font} {code}")
         self._add(chr(value), props)
 
     def _footnote_ref(self, el, props: dict, name: str) -> None:
-        fid = el.get(w("id"))
-        number = len(self.ctx.footnote_refs) + 1
-        self.ctx.footnote_refs.append((name, fid, number))
-        self._add(str(number), {**props, "vert": "superscript"})
+        """A footnote/endnote reference: a text-less run naming the note (fn1, en1 … in
+        reference order), so the note stays attached to this point of the text."""
+        if self.in_note:
+            self.ctx.note("info", "脚注中又有脚注引用，已忽略", f"w:{name} in a note")
+            return
+        kind = "en" if name == "endnoteReference" else "fn"
+        number = 1 + sum(1 for ref in self.ctx.footnote_refs if ref[2].startswith(kind))
+        note_id = f"{kind}{number}"
+        self.ctx.footnote_refs.append((name, el.get(w("id")), note_id))
+        self.runs.append(Run(text="", note=note_id))
+        self._custom_mark = el.get(w("customMarkFollows")) in ("1", "true", "on")
 
     # -- formatting ----------------------------------------------------------------------
     def _props(self, rpr) -> dict:
@@ -222,8 +264,8 @@ class RunCollector:
 
 def _same_format(a: Run, b: Run) -> bool:
     return (a.font, a.font_latin, a.size, a.bold, a.italic, a.underline, a.strike, a.color,
-            a.vert) == (b.font, b.font_latin, b.size, b.bold, b.italic, b.underline, b.strike,
-                        b.color, b.vert)
+            a.vert, a.note) == (b.font, b.font_latin, b.size, b.bold, b.italic, b.underline,
+                                b.strike, b.color, b.vert, b.note)
 
 
 def image_rel(el) -> tuple[str | None, float, float]:

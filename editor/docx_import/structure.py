@@ -11,6 +11,7 @@ import re
 
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
+from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
                                          ORDER_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
                                          compact, doc_number_in, heading_level, heading_like,
@@ -60,6 +61,10 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         lead += 1
     if 0 < lead < len(blocks):
         recognise(ctx, blocks[lead:], doc, kind)
+        names = _head_table(blocks[lead - 1])
+        if names and not doc.issuer_mark and doc.kind in ("notice", "request", "minutes"):
+            doc.issuer_mark = "\n".join(names)     # a 联合发文 head set as a table
+            lead -= 1
         doc.body[:0] = _content(blocks[:lead])       # kept, before the body
         return
     bl = Blocks(ctx, blocks)
@@ -71,13 +76,19 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         first = bl.next_text(start)
     head = None
     guess = heads.kind_of(bl, first) if kind is None else kind
-    if guess in ("notice", "request"):       # forced, or named so by its title
+    minutes = minutes_head(bl, start) if kind in (None, "minutes") else None
+    if minutes is not None:                  # a 纪要 mark with its number or date line
+        head = minutes
+    elif guess in ("notice", "request", "minutes"):       # forced, or named so by its title
         head = _notice_head(bl, start) or {"issuer": [], "number": None, "after": start}
     elif kind is None and guess not in TITLED:
         head = _notice_head(bl, start) if first is not None else None
     if head is not None:
         _notice(bl, doc, head)
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
+        if minutes is not None or doc.kind == "minutes" or (
+                kind is None and compact(doc.title).endswith("纪要")):
+            _minutes(ctx, doc, minutes or {}, kind)
     else:
         _titled(bl, doc, first, kind)
     if not doc.title:
@@ -88,6 +99,24 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     _typed_indents(ctx, doc)
     _headings(ctx, doc)
     _landscape(ctx, doc)
+
+
+def _head_table(b) -> list[str] | None:
+    """A 联合发文 mark laid out as a table (the agencies' names one a row, 文件 in a cell
+    merged down beside them): the mark's lines, names then 文件; None for any other."""
+    if not isinstance(b, Table) or not 2 <= len(b.rows) <= 8:
+        return None
+    names, word = [], False
+    for row in b.rows:
+        for cell in row.cells:
+            text = compact(cell.text)
+            if text == "文件":
+                word = True
+            elif text:
+                if not agency_name(text) or text in names:
+                    return None
+                names.append(text)
+    return names + ["文件"] if word and len(names) >= 2 else None
 
 
 def _typed_indents(ctx: Context, doc: Document) -> None:
@@ -223,6 +252,25 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     _attachments(bl, doc, d + 1, tail)
 
 
+def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> None:
+    """A 纪要: the office and date of its head line are its 署名 and date (printed in the
+    head); with no title line of its own the mark is its title (the 期号 stays the
+    number: two 常务会议纪要 of an issue differ by it); 出席/请假/列席 lines get their
+    role."""
+    doc.kind = forced or "minutes"
+    if head.get("date") and not doc.date:
+        doc.date = head["date"]
+        doc.signature = [head["office"]] if head.get("office") else []
+        doc.date_in_head = True
+    if not doc.title and doc.issuer_mark:
+        doc.title = title_text(doc.issuer_mark.replace("\n", ""))
+    mark_attendance(doc.body)
+    if not doc.date and "date" not in doc.uncertain:
+        doc.uncertain.append("date")
+        ctx.report.warning("未能识别纪要的日期（版头和文末都没有），请在“属性”中填写成文日期",
+                           "minutes without date")
+
+
 def _recipients(bl: Blocks, k: int) -> bool:
     """主送机关: a line ending in a colon, flush left (not an indented sentence such as
     现就有关事项通告如下：), not 附件：, not a salutation."""
@@ -247,6 +295,9 @@ def _find_date(bl: Blocks, start: int) -> tuple[int, list[str]] | None:
 def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
     lines = list(inline)
     k = d - 1
+    if not lines and k >= 0 and isinstance(bl.items[k], Table):
+        names = _signing_table(bl.items[k])         # agencies side by side in a table
+        return (k, names) if names else (d, [])
     while k >= 0 and len(lines) < 4 and bl.is_para(k):
         text = bl.text(k)
         if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(":
@@ -256,6 +307,15 @@ def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
         lines.insert(0, text)
         k -= 1
     return k + 1, [compact(x) for x in lines]
+
+
+def _signing_table(table: Table) -> list[str]:
+    """Agencies signing side by side in a one-row layout table (联合发文 署名): their
+    names, or [] for any other table."""
+    if len(table.rows) != 1:
+        return []
+    names = [compact(c.text) for c in table.rows[0].cells if compact(c.text)]
+    return names if 2 <= len(names) <= 4 and all(agency_name(n) for n in names) else []
 
 
 def _attachment_note(bl: Blocks, start: int, end: int) -> tuple[int, list[str]]:

@@ -48,7 +48,7 @@ def visible_text(doc: Document) -> str:
         for block in att.blocks:
             lines.extend(_block_lines(block))
     lines.extend(doc.colophon_note)
-    lines.extend(f"{n.id[2:]} {n.text}" for n in doc.footnotes)
+    lines.extend(f"{n.id[2:]} {n.plain_text}" for n in doc.footnotes)
     return "\n".join(lines)
 
 

@@ -2,7 +2,8 @@
 
 gridSpan and vMerge (and the legacy hMerge) become one Cell with col_span/row_span whose
 blocks hold the merged text once; covered grid positions have no Cell.  Rows marked
-w:tblHeader are header rows.  Cell paragraphs keep their own formatting; nested tables are
+w:tblHeader are header rows; a table with none gets its header rows from evidence
+(``table_head``: bold, shaded or centred first rows, a merged two-level header, 序号).  Cell paragraphs keep their own formatting; nested tables are
 cell blocks.
 
 Bounded (issue #24): at most ``MAX_COLS`` grid columns (spans, gridBefore and a long
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from editor.docx_import.body import walk_blocks
 from editor.docx_import.context import Context
+from editor.docx_import.table_head import guess_header
 from editor.docx_import.xmlutil import (child, count, local, number, on_off, twips_to_pt,
                                         w, wval)
 from editor.model import Cell, Paragraph, Row, Run, Table
@@ -52,13 +54,42 @@ def _table(ctx: Context, tbl, rels) -> Table:
                 align=_ALIGN.get(wval(child(tpr, "jc"))))
     open_v: dict[int, Cell] = {}
     counter = [0]
+    cell_widths: dict[int, list[float]] = {}
     for n, tr in enumerate(_unwrapped(tbl, "tr")):
         if n == MAX_ROWS:
             ctx.note("warning", f"表格行数过多，只导入了前 {MAX_ROWS} 行", "rows beyond MAX_ROWS")
             break
-        out.rows.append(_row(ctx, tr, tid, counter, open_v, rels))
+        out.rows.append(_row(ctx, tr, tid, counter, open_v, rels, cell_widths))
+    _grid_from_cells(out, cell_widths)
     _fix_grid(ctx, out)
+    _header_from_evidence(ctx, out)
     return out
+
+
+def _header_from_evidence(ctx: Context, tab: Table) -> None:
+    """Header rows of a table whose sender marked none, from how its first rows look
+    (``table_head.guess_header``); a guess on weak evidence keeps its doubt."""
+    if any(r.is_header for r in tab.rows):
+        return
+    n, doubt = guess_header(tab)
+    for row in tab.rows[:n]:
+        row.is_header = True
+    tab.header_doubt = doubt
+    if n:
+        ctx.note("info", f"表格前 {n} 行未标为标题行，已识别为表头（跨页时重复）",
+                 doubt or "header rows from evidence")
+
+
+def _grid_from_cells(tab: Table, cell_widths: dict[int, list[float]]) -> None:
+    """The cells' own widths (w:tcW in twips) instead of the tblGrid when they give every
+    grid column a width and differ from it: Word lays a table out by its cells' preferred
+    widths, and some writers (python-docx, scripts) leave an even tblGrid behind them."""
+    n = len(tab.grid)
+    if not n or any(not cell_widths.get(c) for c in range(n)):
+        return
+    widths = [max(set(v), key=v.count) for v in (cell_widths[c] for c in range(n))]
+    if any(abs(a - b) > 0.05 * max(a, b) for a, b in zip(widths, tab.grid)):
+        tab.grid = widths
 
 
 def _unwrapped(parent, tag: str):
@@ -74,7 +105,8 @@ def _unwrapped(parent, tag: str):
                 yield from _unwrapped(inner, tag)
 
 
-def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
+def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels,
+         cell_widths: dict | None = None) -> Row:
     trpr = child(tr, "trPr")
     row = Row(is_header=on_off(child(trpr, "tblHeader"), False),
               cant_split=on_off(child(trpr, "cantSplit"), False))
@@ -110,6 +142,10 @@ def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
             col += span
             last = None
             continue
+        if cell_widths is not None and span == 1:
+            tcw = _tcw(child(tcpr, "tcW"))
+            if tcw:
+                cell_widths.setdefault(col, []).append(tcw)
         counter[0] += 1
         cell_id = f"{tid}c{counter[0]}"
         cell = Cell(id=cell_id, col=col, col_span=span,
@@ -132,6 +168,14 @@ def _row(ctx: Context, tr, tid: str, counter: list, open_v: dict, rels) -> Row:
         if not any(id(open_v[c]) == s for s in seen):
             open_v.pop(c)
     return row
+
+
+def _tcw(el) -> float | None:
+    """A cell's preferred width in points when given in twips (w:type dxa or absent)."""
+    if el is None or wval(el, "type") not in (None, "dxa"):
+        return None
+    width = twips_to_pt(wval(el, "w"))
+    return width if width and width > 0 else None
 
 
 def _flattened(ctx: Context, tbl) -> list:

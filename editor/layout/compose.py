@@ -7,7 +7,9 @@ punctuation compression and Han–Latin ¼ em gaps (``editor.layout.prepare``), 
 stretch), justification in the clreq squeeze/stretch order (``editor.layout.justify``),
 and no 孤字 on the last line.
 A "\n" in the text is a forced line break (Word's w:br): the line before it is not
-stretched, like a paragraph's last line.
+stretched, like a paragraph's last line (also when spaces typed after the break were
+moved onto it); a line after a break that starts with two or more typed spaces or a tab
+(text pasted with its paragraphs as line breaks) gets the paragraph's first-line indent.
 
 Lines are positioned relative to the frame's left edge; ``ComposedLine.to_items(x, baseline)``
 turns one into ``TextItem``s (one per run of the same face and style) carrying their source
@@ -98,7 +100,7 @@ def clear_cache() -> None:
 
 def _span_key(s: Span) -> tuple:
     return (s.text, s.role, s.size, s.color, s.bold, s.underline, s.strike, s.scale_x,
-            s.source, s.rise)
+            s.source, s.rise, s.note)
 
 
 # --- breaking -------------------------------------------------------------------------
@@ -132,19 +134,37 @@ def _compose(p: Prepared, fmt: ParaFormat, width: float, m: Measurer) -> list[Co
     if n == 0:
         return [_make_line(p, fmt, width, 0, 0, True, True, m)]
     breaks = []
+    indented = {0}
+    # (only a justified line is spread; a ragged one may keep a URL's own breaks)
+    urls = lb.url_ranges(p.text) if fmt.align == "justify" and fmt.url_letter_breaks and (
+        "/" in p.text or "@" in p.text) else []
     s = 0
     while s < n:
-        avail = _avail(fmt, width, not breaks)
-        e = _choose_break(p, s, avail, p.next_hard(s))
+        avail = _avail(fmt, width, len(breaks) in indented)
+        e = _choose_break(p, s, avail, p.next_hard(s), urls)
         breaks.append((s, e))
         s = e
-        while s < n and p.text[s] == " " and s > 0:
+        forced = p.text[e - 1] == "\n"
+        typed = 0
+        while s < n and (p.text[s] == " " or (forced and p.text[s] == "\t")) and s > 0:
             # a space at a line start is dropped onto the previous line's end
+            typed += 4 if p.text[s] == "\t" else 1
             breaks[-1] = (breaks[-1][0], s + 1)
             s += 1
-    _avoid_lone_last(p, fmt, width, breaks)
-    return [_make_line(p, fmt, width, a, b, i == len(breaks) - 1, i == 0, m)
+        if forced and typed >= 2:
+            # spaces typed after a line break to indent a pasted paragraph: the line
+            # gets the paragraph's first-line indent instead
+            indented.add(len(breaks))
+    _avoid_lone_last(p, fmt, width, breaks, indented)
+    return [_make_line(p, fmt, width, a, b, i == len(breaks) - 1, i in indented, m)
             for i, (a, b) in enumerate(breaks)]
+
+
+def _forced(p: Prepared, s: int, e: int) -> bool:
+    """Does the line text[s:e] end in a forced break ("\\n", spaces after it included)?"""
+    while e > s and p.text[e - 1] in " \t":
+        e -= 1
+    return e > s and p.text[e - 1] == "\n"
 
 
 def _avail(fmt: ParaFormat, width: float, first: bool) -> float:
@@ -154,9 +174,12 @@ def _avail(fmt: ParaFormat, width: float, first: bool) -> float:
     return max(w, 1.0)
 
 
-def _choose_break(p: Prepared, s: int, avail: float, limit: int) -> int:
+def _choose_break(p: Prepared, s: int, avail: float, limit: int,
+                  urls: list[tuple[int, int]] = ()) -> int:
     """End (exclusive) of the line starting at ``s``: 先挤进，后推出.  ``limit`` is the
-    end of the segment (a forced line break or the text end)."""
+    end of the segment (a forced line break or the text end); ``urls``: the URL and
+    e-mail ranges of the text, which may break between any two of their letters when
+    their own breaks (after ``/ . - …``) would leave the line loose."""
     e = _max_fit(p, s, avail)
     if e >= limit:
         return limit
@@ -169,9 +192,30 @@ def _choose_break(p: Prepared, s: int, avail: float, limit: int) -> int:
     # 后推出: push characters down to the previous break opportunity
     prev = p.prev_break(e, s)
     if prev > s:
-        return prev
+        return _inside_url(p, s, e, prev, avail, urls) or prev
     # one unbreakable piece wider than the line: emergency break where it fits
     return max(e, s + 1) if nxt - s > 1 and p.natural(s, nxt) > avail + EPS else nxt
+
+
+def _inside_url(p: Prepared, s: int, e: int, prev: int, avail: float,
+                urls: list[tuple[int, int]]) -> int | None:
+    """A break inside a URL at ``e`` or before it, when the line would otherwise end at
+    ``prev`` more than ¼ em loose per stretch point (a URL's pieces between its slashes
+    are long and cannot be letter-spaced, so the Chinese text before it was spread
+    wide: ``务 服 务 网 （ https://…/``).  None when the line is tight enough, has no
+    text to spread (a cell holding only a URL's pieces) or no URL is being broken."""
+    url = next(((a, b) for a, b in urls if a < e < b), None)
+    if url is None:
+        return None
+    points = sum(1 for k in range(s + 1, p.trimmed_end(s, prev)) if p.spacing_ok[k])
+    slack = avail - p.natural(s, prev)
+    if points == 0 or slack <= 0.25 * p.em[s] * points:
+        return None
+    for b in range(e, prev, -1):
+        if b - url[0] > 3 and p.text[b].isalnum() and p.text[b - 1].isalnum() \
+                and p.natural(s, b) <= avail + EPS:
+            return b
+    return None
 
 
 def _max_fit(p: Prepared, s: int, avail: float) -> int:
@@ -188,17 +232,18 @@ def _max_fit(p: Prepared, s: int, avail: float) -> int:
     return max(e, s + 1)
 
 
-def _avoid_lone_last(p: Prepared, fmt: ParaFormat, width: float, breaks: list) -> None:
+def _avoid_lone_last(p: Prepared, fmt: ParaFormat, width: float, breaks: list,
+                     indented: set) -> None:
     """No 孤字: the last line keeps at least ``fmt.min_last_line_chars`` characters, by
     squeezing it into the line above or by pushing characters down from that line."""
     need = fmt.min_last_line_chars
     if len(breaks) < 2 or need < 2:
         return
     s_last, n = breaks[-1]
-    if _visible(p, s_last, n) >= need or p.text[s_last - 1] == "\n":
+    if _visible(p, s_last, n) >= need or _forced(p, 0, s_last):
         return
     s_prev = breaks[-2][0]
-    avail = _avail(fmt, width, len(breaks) == 2)
+    avail = _avail(fmt, width, len(breaks) - 2 in indented)
     if p.natural(s_prev, n) - p.shrink(s_prev, n) <= avail + EPS:
         breaks[-2:] = [(s_prev, n)]
         return
@@ -227,7 +272,7 @@ _NOT_COUNTED = {lb.SPACE, lb.OPEN, lb.CLOSE, lb.PERIOD, lb.MIDDLE, lb.DASH, lb.E
 def _make_line(p: Prepared, fmt: ParaFormat, width: float, s: int, e: int, last: bool,
                first: bool, m: Measurer) -> ComposedLine:
     avail = _avail(fmt, width, first)
-    forced = e > s and p.text[e - 1] == "\n"
+    forced = _forced(p, s, e)
     xs, starts, ends, set_width = line_geometry(p, s, e, avail,
                                                 _justified(fmt, last or forced))
     offset = fmt.left_indent + (fmt.first_indent if first else 0.0)
@@ -291,4 +336,4 @@ def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int,
     return TextItem(x=xs[0], y=baseline - span.rise, text=p.text[i:j], face=p.face[i],
                     size=span.size, xs=xs, width=right - xs[0], color=span.color,
                     role=span.role, bold=span.bold, underline=span.underline,
-                    strike=span.strike, scale_x=span.scale_x, source=src)
+                    strike=span.strike, scale_x=span.scale_x, source=src, note=span.note)

@@ -19,6 +19,7 @@ from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
 from editor.layout.flow import Span
 from editor.layout.items import Source
+from editor.layout.notes import FootArea, NoteMarks, note_pieces
 from editor.layout.paragraph import ParagraphFlowable
 from editor.layout.table import TableFlowable
 from editor.layout.shapes import ColumnsBegin, ImageFlowable, MastheadFlowable, PageBreak, Rule
@@ -45,6 +46,7 @@ class DocumentBuilder:
         self.m = measurer
         self.out: list = []
         self._list_no = 0
+        self.notes = NoteMarks(doc, template)
 
     # -- spans --------------------------------------------------------------------------
     def spans_for(self, block: model.Paragraph, st: TextStyle, label_style: TextStyle | None = None,
@@ -56,6 +58,11 @@ class DocumentBuilder:
             spans.append(ls.span(block.label, Source(self.doc.id, block.id, 0, len(block.label))))
             offset = len(block.label)
         for run in block.runs:
+            if run.note:            # a footnote/endnote reference: its raised mark
+                mark = self.notes.span(run.note, st)
+                if mark is not None:
+                    spans.append(mark)
+                continue
             if not run.text:
                 continue
             role = run.role if keep_run_fonts and run.role in _KEEP_ROLES else st.role
@@ -93,7 +100,27 @@ class DocumentBuilder:
             top=t.length(d["masthead_top"]), gap=t.length(d["doc_number_gap"]),
             rule_gap=t.length(d["rule_gap"]),
             rule_width=t.length(d["rule_width"]),
-            space_after=t.length(d["title_gap"])))
+            space_after=t.length(d["title_gap"]), **self._minutes_line()))
+
+    def _minutes_line(self) -> dict:
+        """A 纪要's office and date, printed in its 版头 (the date read there)."""
+        doc = self.doc
+        if doc.kind != "minutes" or not doc.date_in_head:
+            return {}
+        return {"office": doc.signature[0] if doc.signature else "", "date": doc.date}
+
+    def _head_office(self) -> str:
+        """The office a 纪要 or 简报 names beside its date in its head line."""
+        doc = self.doc
+        if doc.kind in ("minutes", "news") and doc.date_in_head and doc.signature:
+            return doc.signature[0]
+        return ""
+
+    def _title_is_mark(self) -> bool:
+        """A 纪要 without a title line of its own: its title is the mark (and 期号)."""
+        plain = self.doc.issuer_mark.replace("\n", "").replace(" ", "")
+        return self.doc.kind == "minutes" and bool(plain) and \
+            self.doc.title.replace(" ", "").startswith(plain)
 
     def title(self, text: str | None = None, style: str = "title",
               block_id: str = "title") -> None:
@@ -113,20 +140,29 @@ class DocumentBuilder:
             self.text(doc.mark, "attachment_label", "mark", first_indent=0.0)
         if self.masthead_shown():
             self.masthead()
-            self.title()
+            if not self._title_is_mark():
+                self.title()
         else:
             self.title()
-            if doc.doc_number and self.t.get("document", "doc_number_under_title"):
+            if doc.doc_number and self.t.get("document", "doc_number_under_title") \
+                    and doc.doc_number not in doc.title:
                 st = self.t.style("doc_number")
                 self.para([st.span("（", None), st.span(doc.doc_number, Source(
                     doc.id, "doc_number", 0, len(doc.doc_number))), st.span("）", None)], st,
                     space_after=self.t.line_pitch, first_indent=0.0)
         if doc.subtitle:        # balanced lines: no word left alone on the last one
             self.title(doc.subtitle, "subtitle", "subtitle")
-        if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", ""):
+        in_masthead = self.masthead_shown() and bool(self._minutes_line())
+        if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", "") \
+                and not in_masthead:
             st = self.t.style("subtitle")       # a speech's date line: （2025年2月10日）
-            self.para([st.span("（", None), st.span(doc.date, Source(
-                doc.id, "date", 0, len(doc.date))), st.span("）", None)], st)
+            date = st.span(doc.date, Source(doc.id, "date", 0, len(doc.date)))
+            office = self._head_office()
+            if office:                          # a 简报's or 纪要's: office　date
+                self.para([st.span(office, Source(doc.id, "signature", 0, len(office))),
+                           st.span("\u3000"), date], st)
+            else:
+                self.para([st.span("（", None), date, st.span("）", None)], st)
         if doc.speaker:
             self.text(doc.speaker, "speaker", "speaker")
         if doc.recipients:
@@ -198,6 +234,9 @@ class DocumentBuilder:
         if role == "chronicle_entry" or (self.doc.kind == "chronicle" and role == "body"):
             self.chronicle_entry(block)
             return
+        if role == "attendance":
+            self.attendance(block)
+            return
         if role == "list_entry" and self.doc.kind != "doc_list":
             role = "body"
         if self.doc.kind == "doc_list" and role in ("body", "list_entry"):
@@ -220,6 +259,31 @@ class DocumentBuilder:
             changes.update(space_before=self.t.line_pitch, keep_with_next=True)
         self.para(self.spans_for(block, st), st, **changes)
 
+    def attendance(self, block: model.Paragraph) -> None:
+        """出席：/请假：/列席： (GB/T 9704 §10.3): the label and colon in 黑体, 2 字 in, the
+        names in the body face, a line running over aligned under the first name; one
+        blank line above the first such line."""
+        st = self.t.style("body")
+        text = block.display_text
+        lead = len(text) - len(text.lstrip())
+        colon = min(i for i in (text.find("："), text.find(":")) if i >= 0) + 1
+        spans = _restyle_prefix(self.spans_for(block, st, keep_run_fonts=False), colon,
+                                self.t.style("heading1").role)
+        label_w = self._set_width(text[lead:colon], st)
+        em = self.t.em("body")
+        first = not any(b.role == "attendance" for b in self._previous(block))
+        self.para(_strip_lead(spans, lead), st, left_indent=2 * em + label_w,
+                  first_indent=-label_w, align="justify",
+                  space_before=self.t.line_pitch if first else 0.0)
+
+    def _previous(self, block: model.Paragraph) -> list:
+        """The block right before ``block`` in its list (empty at the start)."""
+        for _where, blocks in self.doc.block_lists():
+            for k, b in enumerate(blocks):
+                if b is block:
+                    return blocks[k - 1:k] if k else []
+        return []
+
     def numbered_entry(self, block: model.Paragraph) -> None:
         """An entry of 上级政府文件目录: numbered within its group (1. 2. …) unless the
         document numbers it already."""
@@ -240,7 +304,7 @@ class DocumentBuilder:
 
     def table(self, block: model.Table) -> None:
         from editor.layout.tables_glue import table_flowable
-        flows = table_flowable(block, self.t, self.m, self.doc.id)
+        flows = table_flowable(self.notes.cell_table(block), self.t, self.m, self.doc.id)
         prev = self.out[-1] if self.out else None
         if isinstance(prev, ParagraphFlowable) and (prev.fmt.space_after or 0.0) < 1.0:
             # a paragraph ends at its last baseline (on the grid its descent hangs below):
@@ -310,6 +374,8 @@ class DocumentBuilder:
         doc = self.doc
         sig = [s for s in doc.signature if s.strip()]
         date = "" if doc.date_in_head else doc.date       # printed under the title then
+        if self._head_office():
+            sig = []            # a 纪要's or 简报's office goes with its date in the head
         if not sig and not date:
             return
         s_st, d_st = self.t.style("signature"), self.t.style("date")
@@ -384,21 +450,34 @@ class DocumentBuilder:
                                     for f in self.out[begin:]]
 
     # -- per kind ---------------------------------------------------------------------
-    def footnotes(self) -> None:
-        """The document's footnotes after its text (the pages keep no foot area for
-        them): each on its own line in the caption style under a thin rule, led by its
-        number raised as the mark in the text is.  Before, they were not printed."""
-        notes = [(k, n.text.strip()) for k, n in enumerate(self.doc.footnotes, 1)
-                 if n.text.strip()]
-        if not notes:
+    def endnotes(self) -> None:
+        """尾注 after the document's text under the heading 注释 ([endnotes] heading), each
+        led by its mark as the text has it; then any note whose reference did not stay in
+        the text (a footnote in a title, a note stored before notes had reference points),
+        numbered by its place among the document's notes."""
+        notes = {n.id: n for n in self.doc.footnotes}
+        items = [(mark, notes[nid]) for nid, mark in self.notes.end.items()]
+        items += [(str(self.doc.footnotes.index(n) + 1), n) for n in self.notes.loose]
+        if not items:
             return
-        st = self.t.style("caption")
-        self.out.append(Rule(width=0.5, gap_before=st.size, keep_with_next=True))
-        for k, (number, text) in enumerate(notes):
-            mark = st.span(str(number), None, size=round(st.size * 0.6, 2),
-                           rise=round(st.size * 0.33, 2))
-            self.para([mark, st.span(" " + text)], st, align="left", first_indent=0.0,
-                      keep_with_next=k < len(notes) - 1)
+        heading = str(self.t.get("endnotes", "heading"))
+        self.text(heading, "endnote_heading", "endnotes", keep_with_next=True)
+        st = self.t.style("endnote")
+        for mark, note in items:
+            if not note.blocks:         # stored as plain text
+                self.para([st.span(mark + " ", None), st.span(note.text.strip(), Source(
+                    self.doc.id, note.id, 0, len(note.text.strip())))], st)
+                continue
+            for k, block in enumerate(note.blocks):
+                spans = self.spans_for(block, st)
+                if k == 0:
+                    spans.insert(0, st.span(mark + " ", None))
+                self.para(spans, st)
+
+    def foot_area(self) -> FootArea | None:
+        """The footnotes this document sets at its page feet (None without any)."""
+        pieces = note_pieces(self.doc, self.notes, self.t, self.m, self.spans_for)
+        return FootArea(pieces, self.notes, self.t, self.m) if pieces else None
 
     def _notes_after_date(self) -> list:
         """附注 (GB/T 9704 7.3.7: （联系人：…，电话：…）, （此件公开发布）): the import reads
@@ -423,13 +502,13 @@ class DocumentBuilder:
         self.columns()
         after_date = self._notes_after_date()
         self.blocks([b for b in self.doc.body if b not in after_date])
-        self.footnotes()
         self.attachment_note()
         self.signature_and_date()
         for block in after_date:
             self.paragraph(block)
         self.colophon_note()
         self.attachments()
+        self.endnotes()
         from editor.layout.tables_glue import bind_tables
         return bind_tables(self.out)
 
@@ -454,6 +533,14 @@ class Landscape:
 def document_flowables(doc: model.Document, template: Template, measurer: Measurer) -> list:
     """The flowables of ``doc`` in reading order (PageBreak marks forced new pages)."""
     return DocumentBuilder(doc, template, measurer).build()
+
+
+def document_flow(doc: model.Document, template: Template, measurer: Measurer
+                  ) -> tuple[list, FootArea | None]:
+    """The flowables of ``doc`` and the footnotes its pages set at their feet."""
+    builder = DocumentBuilder(doc, template, measurer)
+    flowables = builder.build()
+    return flowables, builder.foot_area()
 
 
 _CAPTION = re.compile(r"^\s*(附?图|表)\s*[0-9０-９一二三四五六七八九十]+(?![0-9０-９]*\s*[年月日])")
@@ -562,9 +649,24 @@ def _restyle_prefix(spans: list[Span], n: int, role: str) -> list[Span]:
     return out
 
 
+def _strip_lead(spans: list[Span], n: int) -> list[Span]:
+    """``spans`` without their first ``n`` characters (a typed indent)."""
+    out = []
+    for sp in spans:
+        if n <= 0:
+            out.append(sp)
+            continue
+        cut = min(n, len(sp.text))
+        n -= cut
+        if sp.text[cut:]:
+            out.append(_replace_span(sp, sp.text[cut:], sp.role, sp.source, cut))
+    return out
+
+
 def _replace_span(sp: Span, text: str, role: str, src: Source | None, shift: int) -> Span:
     new_src = None
     if src is not None:
         new_src = Source(src.doc_id, src.block_id, src.start + shift, src.start + shift + len(text))
     return Span(text=text, role=role, size=sp.size, color=sp.color, bold=sp.bold,
-                underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src)
+                underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src,
+                rise=sp.rise, note=sp.note)

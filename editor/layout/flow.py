@@ -39,6 +39,7 @@ class Span:
     scale_x: float = 1.0
     source: Source | None = None
     rise: float = 0.0               # baseline shift up (superscript) or down, in points
+    note: str = ""                  # a note's reference mark: the note's id (Run.note)
 
 
 @dataclass
@@ -73,6 +74,10 @@ class ParaFormat:
     # space_before given up at a page foot when the whole paragraph then fits (附件说明:
     # its blank line is not worth a page of its own)
     space_before_optional: bool = False
+    # a URL may break between its letters when its own breaks leave the line loose
+    # (off in table cells: a cell line is set at natural spacing instead, and a URL
+    # there breaks only after / . - _ ?)
+    url_letter_breaks: bool = True
 
 
 @dataclass

@@ -38,6 +38,8 @@ class TextItem:
     Han–Latin gap between them.
     ``face`` is a key of the FontBook (a concrete font file/subfont), not a role;
     ``role`` is kept for information.  ``scale_x`` is horizontal scaling (w:w), 1.0 = none.
+    ``note``: set on a note's reference mark in the text (the paginator keeps the note
+    on the mark's page by it; painters ignore it).
     """
     x: float
     y: float
@@ -53,6 +55,7 @@ class TextItem:
     strike: bool = False
     scale_x: float = 1.0
     source: Source | None = None
+    note: str = ""          # a footnote reference mark: the id of the note it calls
 
     def positions(self) -> list[float]:
         """The x of every character: ``xs``, or the run's width shared out evenly when a

@@ -25,10 +25,11 @@ from dataclasses import dataclass, field, replace
 from editor import model
 from editor.layout.cache import LayoutCache, default_cache
 from editor.layout.checks import halfwidth_warnings
-from editor.layout.documents import document_flowables
+from editor.layout.documents import document_flow
 from editor.layout.folios import Furniture
 from editor.layout.items import LaidOutIssue, LayoutWarning, OutlineEntry, Page, TextItem
-from editor.layout.flow import Frame
+from editor.layout.flow import Frame, Placement
+from editor.layout.notes import FootArea, body_end, cut_bottom, with_bottom
 from editor.layout.shapes import ColumnsBegin, PageBreak
 from editor.layout.template import Template, load_template
 
@@ -86,14 +87,15 @@ def shifted(item, dx: float):
 
 # -- filling pages -----------------------------------------------------------------------
 
-def flow_pages(flowables: list, template: Template
+def flow_pages(flowables: list, template: Template, notes: FootArea | None = None
                ) -> tuple[list[DocPage], list[LayoutWarning]]:
     """Place ``flowables`` on as many pages as they need; the warnings name the page
-    (an index into the returned pages)."""
+    (an index into the returned pages).  ``notes``: the document's footnotes, set at the
+    foot of the page of their reference (``editor.layout.notes``)."""
     pages: list[DocPage] = []
     warnings: list[LayoutWarning] = []
     queue = deque(flowables)
-    state = _PageState(template)
+    state = _PageState(template, notes)
     guard = 0
     broke = False           # the previous flowable was a PageBreak (an attachment opens)
     while queue:
@@ -120,6 +122,8 @@ def flow_pages(flowables: list, template: Template
         else:
             placement = f.place(state.frame, state.y, state.empty)
         state.trial = None
+        if state.foot is not None and placement.items:
+            placement = state.fit_notes(f, placement)
         if not placement.items and placement.rest is not None:
             if state.empty:
                 warnings.append(LayoutWarning("有内容无法排入版心，已跳过", page=len(pages)))
@@ -231,10 +235,12 @@ def _can_start(nxt, state: "_PageState", y: float, reuse: bool, frame: Frame) ->
 
 
 class _PageState:
-    """The page being filled; in column mode the frame is the current column."""
+    """The page being filled; in column mode the frame is the current column.  ``foot``:
+    the footnotes, whose height the body frame gives up on each page."""
 
-    def __init__(self, template: Template):
+    def __init__(self, template: Template, foot: FootArea | None = None):
         self.t = template
+        self.foot = foot
         self.landscape = False
         self.frame = template.frame(1, False)
         self.items: list = []
@@ -245,6 +251,8 @@ class _PageState:
 
     def _column_frame(self) -> Frame:
         base = self.t.frame(1, self.landscape)
+        if self.foot is not None:
+            base = with_bottom(base, self.foot.body_bottom())
         if self.columns <= 1:
             return base
         w = (base.width - self.gap * (self.columns - 1)) / self.columns
@@ -280,10 +288,65 @@ class _PageState:
             self.empty = False
         self.y = y_end
 
+    def fit_notes(self, f, placement: Placement) -> Placement:
+        """``placement`` (made in the page's frame) with the notes its lines call set at
+        this page's foot: placed again in a shorter frame until the body ends above the
+        notes it calls, cut before a line whose note cannot start on this page."""
+        foot, frame, pl = self.foot, self.frame, placement
+        for _ in range(8):
+            new = foot.new_refs(pl.items)
+            if not new:
+                break
+            ids = [nid for nid, _ in new]
+            bottom, cut, over = foot.room_for(ids)
+            if self.columns > 1 and bottom < body_end(self.items) - EPS:
+                cut, over = 0, False        # the notes would run into an earlier column
+            if cut is not None:
+                bottom = min(bottom, cut_bottom(pl.items, new[cut][1]))
+                ids = ids[:cut]
+            if bottom >= frame.bottom - EPS:
+                foot.take(ids, over)
+                break
+            frame = with_bottom(self.frame, bottom)
+            # (under a note running over, no line is forced onto the page: the note can
+            # take the page instead)
+            first = self.empty and not foot.pending()
+            pl = f.place(frame, self.y, first) if frame.height > EPS else \
+                Placement(items=[], y_end=self.y, rest=f)
+            if not pl.items:
+                if not self.empty:
+                    return pl           # goes on the next page, with its notes
+                if foot.pending():
+                    # a note still running over fills this page: the text goes on after it
+                    foot.fill_page()
+                    self.empty = False
+                    return pl
+                pl = None
+                break
+        else:
+            pl = None
+        if pl is None:                  # no frame settles: keep the lines and their notes
+            pl = placement
+            foot.take([nid for nid, _ in foot.new_refs(pl.items)], True)
+            pl.warnings.append(LayoutWarning(
+                "脚注过长，引用它的文字与脚注开头无法排在同一页内，已强制排入，可能重叠",
+                code="FOOTNOTE_OVERFLOW"))
+        self.frame = self._column_frame()
+        return pl
+
+    def _close_page(self, pages: list[DocPage]) -> None:
+        """Add the page being filled (with its footnotes) to ``pages``."""
+        if self.foot is not None:
+            extra, _ = self.foot.finish_page(self.items, len(pages))
+            self.items = self.items + extra
+        pages.append(DocPage(self.items, self.landscape))
+
     def new_page(self, pages: list[DocPage], landscape: bool) -> None:
         if not self.empty or self.items:
-            pages.append(DocPage(self.items, self.landscape))
+            self._close_page(pages)
         self.landscape = landscape
+        if self.foot is not None:
+            self.foot.start_page(self.t.frame(1, landscape))
         self.col = 0
         self.frame = self._column_frame()
         self.items = []
@@ -292,7 +355,13 @@ class _PageState:
 
     def finish(self, pages: list[DocPage]) -> None:
         if self.items or not pages:
-            pages.append(DocPage(self.items, self.landscape))
+            self._close_page(pages)
+        guard = 0
+        while self.foot is not None and self.foot.pending() and guard < 1000:
+            guard += 1          # a note running on past the text: pages of notes only
+            self.items = []
+            self.foot.start_page(self.t.frame(1, self.landscape), notes_only=True)
+            self._close_page(pages)
 
 
 # -- one document -------------------------------------------------------------------------
@@ -317,8 +386,8 @@ def layout_document(doc: model.Document, template: Template, measurer,
         hit = cache.get(key, measurer)
         if hit is not None:
             return hit
-    flowables = document_flowables(doc, template, measurer)
-    pages, warnings = flow_pages(flowables, template)
+    flowables, notes = document_flow(doc, template, measurer)
+    pages, warnings = flow_pages(flowables, template, notes)
     warnings += halfwidth_warnings(doc, pages)
     label = doc.toc_title or doc.doc_number or doc.id
     result = DocLayout(pages, [replace(w, text=f"《{label[:24]}》：{w.text}", doc_id=doc.id)

@@ -138,11 +138,13 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
         if not sp.text:
             continue
         style = (sp.role, sp.size, sp.scale_x)
-        memo = adv_cache.get(style)
+        pitch = None if sp.note else char_pitch        # a note mark takes no grid cell
+        cache = adv_cache if pitch == char_pitch else _measure_cache(m, None)
+        memo = cache.get(style)
         if memo is None:
-            memo = adv_cache[style] = {}
+            memo = cache[style] = {}
         # (slot, pad, face) per character: memoised per style, measured on first sight
-        got = [memo.get(ch) or _measured(memo, m, ch, sp, char_pitch) for ch in sp.text]
+        got = [memo.get(ch) or _measured(memo, m, ch, sp, pitch) for ch in sp.text]
         count = len(got)
         span_of += [k] * count
         em += [sp.size] * count
@@ -157,8 +159,22 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
                  em=em, pad=pad, quanjiao_end=(punct == "quanjiao"))
     _blanks(p, punct)
     _gaps_and_spaces(p)
+    if any(sp.note for sp in spans):
+        _glue_marks(p)
     _sums(p)
     return p
+
+
+def _glue_marks(p: Prepared) -> None:
+    """A note's reference mark stays with the character it follows (never starts a line,
+    no stretch or Han–Latin gap between them or inside it), and sets no gap before the
+    text after it; whether a line may break after it is the next character's rule."""
+    for i in range(len(p.text)):
+        if p.spans[p.span_of[i]].note:
+            p.ok[i] = p.spacing_ok[i] = False
+            p.gap[i] = p.gsq[i] = 0.0
+            if i + 1 < len(p.text):
+                p.gap[i + 1] = p.gsq[i + 1] = 0.0
 
 
 def clear_measure_cache() -> None:

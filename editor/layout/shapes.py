@@ -165,11 +165,36 @@ class ImageFlowable:
         return Placement(items=[item], y_end=y + h + self.space_after, warnings=warnings)
 
 
+_AGENCY_END = ("局", "委", "办", "室", "府", "会", "厅", "部", "院", "处", "所", "队", "中心", "公司")
+
+
+def joint_lines(lines: list[str]) -> tuple[list[str], int] | None:
+    """A 联合发文 mark with 文件: (the agencies' names, index of the line that held 文件),
+    for 文件 on a line of its own under two or more names, or typed after the last of
+    names that each end like an agency (…局 / …委员会); None for any other mark."""
+    plain = [ln.replace(" ", "").replace("\u3000", "") for ln in lines]
+    if len(plain) >= 3 and plain[-1] == "文件":
+        return plain[:-1], len(plain) - 1
+    if len(plain) >= 2 and plain[-1].endswith("文件") and len(plain[-1]) > 2 and \
+            not any(p.endswith("文件") for p in plain[:-1]) and \
+            all(p.endswith(_AGENCY_END) for p in plain[:-2] + [plain[-2], plain[-1][:-2]]):
+        return plain[:-1] + [plain[-1][:-2]], len(plain) - 1
+    return None
+
+
 @dataclass
 class MastheadFlowable:
     """版头: issuer mark (red, centred, shrunk to the 版心 width), ``gap`` below it the
     doc number (centred), and the red rule ``rule_gap`` below the doc number's
-    baseline.  Never split; starts ``top`` below the frame top on a fresh page."""
+    baseline.  Never split; starts ``top`` below the frame top on a fresh page.
+
+    A joint mark (联合发文, GB/T 9704 7.2.4) sets the agencies' names one under another,
+    spread to one width, and 文件 to their right, centred on them vertically; the group is
+    centred in the 版心 and shrunk as one to fit it.
+
+    A 纪要 head has ``office`` and/or ``date``: one line under the number (or ``gap``
+    under the mark), the issuing office 1 字 in from the left and the date 1 字 in from
+    the right (as the 版记's 印发 line), in the number's style; the rule goes under it."""
     doc_id: str
     mark_lines: list[str]
     mark_style: object            # TextStyle
@@ -184,30 +209,36 @@ class MastheadFlowable:
     space_after: float = 29.0
     keep_with_next: bool = True
     page_break_before: bool = False
+    office: str = ""
+    date: str = ""
     _cache: dict = field(default_factory=dict, repr=False)
+
+    def _natural(self, text: str, size: float) -> float:
+        st = self.mark_style
+        return sum(self.measurer.advance(ch, st.role, size) for ch in text) * st.scale_x
 
     def _mark_size(self, width: float) -> float:
         st = self.mark_style
         size = st.max_size or st.size
-        m = self.measurer
+        joint = joint_lines(self.mark_lines)
+        if joint:           # names, a 1 字 gap and 文件 side by side
+            names = joint[0]
+            natural = max(self._natural(t, size) for t in names) + self._natural("字文件", size)
+            return size * min(1.0, width / natural * 0.999)
         for text in self.mark_lines:
-            natural = sum(m.advance(ch, st.role, size) for ch in text) * st.scale_x
+            natural = self._natural(text, size)
             if natural > width:
                 size = size * width / natural * 0.999
         return size
 
     def _lines(self, frame: Frame):
+        """(mark lines as (line, x, baseline below the top), doc number lines)."""
         key = round(frame.width, 3)
         hit = self._cache.get(key)
         if hit is None:
             st = self.mark_style.with_size(self._mark_size(frame.width))
-            fmt = st.fmt(first_indent=0.0, line_pitch=st.line_pitch or st.size * 1.15)
-            marks, offset = [], 0
-            for text in self.mark_lines:
-                src = Source(self.doc_id, "issuer_mark", offset, offset + len(text))
-                marks.extend(compose([st.span(text, src, color=self.color)], fmt,
-                                     frame.width, self.measurer))
-                offset += len(text) + 1
+            joint = joint_lines(self.mark_lines)
+            marks = self._joint(st, frame, joint) if joint else self._stacked(st, frame)
             number = []
             if self.doc_number:
                 ns = self.number_style
@@ -215,22 +246,79 @@ class MastheadFlowable:
                 number = compose([ns.span(self.doc_number, src)],
                                  ns.fmt(first_indent=0.0, left_indent=0.0), frame.width,
                                  self.measurer)
-            hit = self._cache[key] = (marks, number)
+            hit = self._cache[key] = (marks, number, self._office_line(frame))
         return hit
 
+    def _office_line(self, frame: Frame) -> list:
+        """The 纪要 head's office (left) and date (right) lines, 1 字 in from each side."""
+        ns = self.number_style
+        em = ns.char_pitch or ns.size
+        out = []
+        for part, text, align in (("signature", self.office, "left"),
+                                  ("date", self.date, "right")):
+            if text:
+                src = Source(self.doc_id, part, 0, len(text))
+                out.extend(compose([ns.span(text, src)],
+                                   ns.fmt(align=align, first_indent=0.0, left_indent=em,
+                                          right_indent=em), frame.width, self.measurer))
+        return out
+
+    def _fmt(self, st, **changes):
+        return st.fmt(first_indent=0.0, line_pitch=st.line_pitch or st.size * 1.15, **changes)
+
+    def _stacked(self, st, frame: Frame) -> list:
+        out, offset, bottom = [], 0, 0.0
+        for text in self.mark_lines:
+            src = Source(self.doc_id, "issuer_mark", offset, offset + len(text))
+            for ln in compose([st.span(text, src, color=self.color)], self._fmt(st),
+                              frame.width, self.measurer):
+                out.append((ln, 0.0, bottom + ln.ascent))
+                bottom = bottom + ln.ascent + max(ln.pitch - ln.ascent, ln.descent)
+            offset += len(text) + 1
+        return out
+
+    def _joint(self, st, frame: Frame, joint: tuple[list[str], int]) -> list:
+        names, at = joint
+        column = max(self._natural(t, st.size) for t in names)
+        gap = self._natural("字", st.size)
+        word = self._natural("文件", st.size)
+        x0 = (frame.width - (column + gap + word)) / 2
+        out, bottom, offset = [], 0.0, 0
+        for k, text in enumerate(names):
+            lead = len(self.mark_lines[k]) - len(self.mark_lines[k].lstrip())
+            src = Source(self.doc_id, "issuer_mark", offset + lead, offset + lead + len(text))
+            align = "distribute" if len(text) > 1 else "center"
+            for ln in compose([st.span(text, src, color=self.color)],
+                              self._fmt(st, align=align), column + 0.5, self.measurer):
+                out.append((ln, x0, bottom + ln.ascent))
+                bottom = bottom + ln.ascent + max(ln.pitch - ln.ascent, ln.descent)
+            offset += len(self.mark_lines[k]) + 1
+        end = len("\n".join(self.mark_lines[:at + 1]).rstrip())
+        src = Source(self.doc_id, "issuer_mark", end - 2, end)
+        ln = compose([st.span("文件", src, color=self.color)], self._fmt(st, align="left"),
+                     word + 0.5, self.measurer)[0]
+        first, last = out[0], out[-1]
+        middle = ((first[2] - first[0].ascent) + (last[2] + last[0].descent)) / 2
+        out.append((ln, x0 + column + gap, middle + (ln.ascent - ln.descent) / 2))
+        return out
+
     def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
-        marks, number = self._lines(frame)
+        marks, number, office = self._lines(frame)
         items = []
         top = y + self.top if first_on_page else y
         bottom = top
-        for ln in marks:
-            baseline = bottom + ln.ascent
-            items.extend(ln.to_items(frame.x, baseline))
-            bottom = baseline + max(ln.pitch - ln.ascent, ln.descent)
+        for ln, dx, base in marks:
+            items.extend(ln.to_items(frame.x + dx, top + base))
+            bottom = max(bottom, top + base + max(ln.pitch - ln.ascent, ln.descent))
         baseline = bottom
         if number:
             baseline = bottom + self.gap
             for ln in number:
+                items.extend(ln.to_items(frame.x, baseline))
+        if office:          # a 纪要's office and date: the next line, or where a number goes
+            ns = self.number_style
+            baseline += (ns.line_pitch or ns.size * 1.5) if number else self.gap
+            for ln in office:
                 items.extend(ln.to_items(frame.x, baseline))
         ry = baseline + self.rule_gap
         items.append(LineItem(frame.x, ry, frame.x + frame.width, ry, self.rule_width,

@@ -28,7 +28,9 @@ composed lines of every cell; placing walks the rows with a small state:
 * ``note`` (the ``注：`` paragraph after the table, set by ``tables_glue.bind_tables``):
   room for its first lines is kept below the last row, so it never starts a page alone.
 
-Every fragment is a closed grid: each cell's box on a page is drawn whole.
+Every fragment is a closed grid: each cell's box on a page is drawn whole.  Header rows
+the import guessed on weak evidence (``model.Table.header_doubt``) are repeated with a
+``TABLE_HEADER_GUESSED`` warning, unless the user has set the header rows.
 Font size rule: ``table.layout.font_size`` (editor override) wins, else the template's
 ``TableStyle.size`` (小四) — ``wide_size`` (五号) for a wide table; docx run sizes are not used (the gazette sets tables uniformly).  The
 template size is lowered in 0.5 pt steps, never below ``min_size``, while the columns
@@ -42,8 +44,8 @@ from dataclasses import dataclass, field, replace
 
 from editor.fonts.measure import Measurer
 from editor.layout.flow import Frame, Placement
-from editor.layout.items import ImageItem, LineItem, RectItem, TextItem
-from editor.layout.table_prep import (IMAGE_GAP, Prepared, PCell, Unit, TableStyle,
+from editor.layout.items import ImageItem, LayoutWarning, LineItem, RectItem, TextItem
+from editor.layout.table_prep import (IMAGE_GAP, Metrics, Prepared, PCell, Unit, TableStyle,
                                       column_metrics, prepare,
                                       table_wants_landscape)
 from editor import model
@@ -99,7 +101,7 @@ class TableFlowable:
                 self.table, self.style, portrait, self.measurer, self._metrics())
         return self._cache["landscape"]
 
-    def _metrics(self) -> tuple:
+    def _metrics(self) -> Metrics:
         """``column_metrics`` of the table, measured once for the landscape test and
         every width the table is prepared at."""
         if "metrics" not in self._cache:
@@ -166,10 +168,21 @@ class TableFlowable:
         if rest is None:
             return Placement(items=items, y_end=page.y + self.style.space_after,
                              warnings=warnings)
+        if not st.continued:
+            warnings = warnings + self._header_doubt(p)
         nxt = TableFlowable(self.table, self.style, self.measurer, self.doc_id, rest,
                             self._cache)
         nxt.note = self.note
         return Placement(items=items, y_end=frame.bottom, rest=nxt, warnings=warnings)
+
+    def _header_doubt(self, p: Prepared) -> list:
+        """The import's doubt about header rows it guessed (the table crosses pages, so
+        they are repeated), unless the user has set the header rows."""
+        t = self.table
+        if not (t.header_doubt and p.n_header and t.layout.header_rows is None):
+            return []
+        return [LayoutWarning(f"{t.header_doubt}；如不是表头，请在表格面板把“重复表头行数”"
+                              "设为 0", code="TABLE_HEADER_GUESSED", block_id=t.id)]
 
     def _note_room(self, frame: Frame) -> float:
         """Room kept below the last row for the table's ``注：`` note (its first lines),

@@ -7,10 +7,14 @@ paragraphs with ``editor.layout.compose`` (so all line-breaking rules hold insid
 
 Column widths: ``table.layout.col_widths`` (editor override, relative weights) when it has
 one weight per column; else the .docx grid when it covers every column with positive
-widths; else widths fitted to content (each column gets its minimum content width — the
-widest unbreakable piece: one CJK character or one Latin word — and the rest of the frame
-in proportion to what its longest paragraph still lacks).  In every case a column is
-widened to its minimum content width when the frame allows it.
+widths and does not make the table much taller than widths from content would
+(``GRID_SLACK``: the estimate of ``estimated_lines``) — a sender's sensible grid is kept;
+else widths from content (``auto_widths``, a typesetter's min/max balancing as in a
+browser's automatic table layout): each column at least its widest unbreakable piece (a
+CJK character, a Latin word, a code, a number with its unit) and, when the frame allows,
+its longest short name (圣家墩遗址, 不收费), the rest going where text is long, and every
+column whose text wraps holding whole characters.  In every case a column is widened to
+its minimum content width when the frame allows it.
 
 Cell paragraphs: alignment from ``table.layout.col_align`` (per column), else centred for
 header rows, else the paragraph's own alignment, else justified; docx indents and spacing
@@ -28,10 +32,11 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from editor.fonts.measure import Measurer, is_wide
-from editor.layout.linebreak import break_before
+from editor.layout.linebreak import HAN, break_before, char_class
 from editor.layout.compose import ComposedLine, compose
 from editor.layout.flow import ParaFormat, Span
 from editor.layout.items import Source
+from editor.layout.notes import mark_span
 from editor.layout.shapes import fit_image
 from editor import model
 from editor.model.address import BlockAddress
@@ -159,15 +164,17 @@ def _paragraphs(blocks) -> list:
     return [b for b in _cell_blocks(blocks) if isinstance(b, model.Paragraph)]
 
 
-def _text_widths(text: str, role: str, m: Measurer) -> tuple[float, float]:
-    """(min, max) content width of ``text`` at size 1: widest unbreakable piece (between
-    two places the line breaker may break: a URL or a code breaks after ``/ . - _ ?``),
-    and the longest forced line."""
-    lo = hi = line = word = 0.0
+def _text_widths(text: str, role: str, m: Measurer) -> tuple[float, list[float]]:
+    """(min content width, widths of the forced lines) of ``text`` at size 1: the widest
+    unbreakable piece (between two places the line breaker may break: a URL breaks after
+    ``/ . - _ ?``, a code such as ``BHFW-JSKZ-2025`` not at all) and each line's length."""
+    lo = line = word = 0.0
+    lines = []
     ok = break_before(text) if text else []
     for i, ch in enumerate(text):
         if ch == "\n":
-            hi, line, lo, word = max(hi, line), 0.0, max(lo, word), 0.0
+            lines.append(line)
+            line, lo, word = 0.0, max(lo, word), 0.0
             continue
         a = m.advance(ch, role, 1.0)
         line += a
@@ -177,22 +184,54 @@ def _text_widths(text: str, role: str, m: Measurer) -> tuple[float, float]:
         if ok[i]:
             lo, word = max(lo, word), 0.0
         word += a
-    return max(lo, word), max(hi, line)
+    lines.append(line)
+    return max(lo, word), lines
 
 
-def column_metrics(table: model.Table, style: TableStyle, m: Measurer
-                   ) -> tuple[list[float], list[float]]:
-    """Per column (min, max) content widths at size 1 of its single-column cells."""
+NAME_MAX_CHARS = 6      # a cell paragraph of this many Han characters or fewer is a name
+
+
+def _is_name(text: str) -> bool:
+    """A short name (圣家墩, 区财政局, 序号, 不收费) that a typesetter does not break in a
+    cell: at most ``NAME_MAX_CHARS`` characters, all Han."""
+    t = text.strip()
+    return 0 < len(t) <= NAME_MAX_CHARS and all(char_class(ch) == HAN for ch in t)
+
+
+@dataclass
+class Metrics:
+    """Content widths of a table at size 1.  Per column: ``lo`` its widest unbreakable
+    piece, ``hi`` its longest line, ``soft`` its longest short name (kept on one line when
+    the frame allows) — of its single-column cells; ``cells``: per row, per cell
+    (col, col_span, forced line widths of all its paragraphs) for height estimates."""
+    lo: list[float]
+    hi: list[float]
+    soft: list[float]
+    cells: list[list[tuple[int, int, list[float]]]]
+
+
+def column_metrics(table: model.Table, style: TableStyle, m: Measurer) -> Metrics:
+    """The table's ``Metrics`` (content widths at size 1)."""
     n = n_cols(table)
-    lo, hi = [0.0] * n, [0.0] * n
+    lo, hi, soft = [0.0] * n, [0.0] * n, [0.0] * n
+    rows = []
     for row in table.rows:
+        cells = []
         for c in row.cells:
-            if c.col_span != 1 or c.col >= n:
+            if c.col >= n:
                 continue
+            widths: list[float] = []
             for p in _paragraphs(c.blocks):
-                a, b = _text_widths(p.display_text, style.role, m)
-                lo[c.col], hi[c.col] = max(lo[c.col], a), max(hi[c.col], b)
-    return lo, hi
+                text = p.display_text
+                a, lines = _text_widths(text, style.role, m)
+                widths += lines
+                if c.col_span == 1:
+                    lo[c.col], hi[c.col] = max(lo[c.col], a), max(hi[c.col], *lines)
+                    if _is_name(text):
+                        soft[c.col] = max(soft[c.col], lines[0])
+            cells.append((c.col, c.col_span, widths))
+        rows.append(cells)
+    return Metrics(lo, hi, soft, rows)
 
 
 def n_cols(table: model.Table) -> int:
@@ -210,13 +249,14 @@ def _base_size(table: model.Table, style: TableStyle, landscape: bool = False) -
 
 
 def table_wants_landscape(table: model.Table, style: TableStyle, portrait_width: float,
-                          measurer: Measurer, metrics: tuple | None = None) -> bool:
+                          measurer: Measurer, metrics: Metrics | None = None) -> bool:
     """True when the table is marked landscape, or its columns cannot all be set readably
     (``landscape_min_chars`` per line, at ``min_size``) in the portrait text width.
     ``metrics``: ``column_metrics`` of the table when the caller has them already."""
     if table.layout.landscape is not None:
         return bool(table.layout.landscape)
-    lo, hi = metrics or column_metrics(table, style, measurer)
+    mt = metrics or column_metrics(table, style, measurer)
+    lo, hi = mt.lo, mt.hi
     size = min(style.min_size, _base_size(table, style))
     want = sum(max(a * size, min(b * size, style.landscape_min_chars * size))
                + 2 * _padding(table, style) for a, b in zip(lo, hi))
@@ -228,29 +268,136 @@ def _padding(table: model.Table, style: TableStyle) -> float:
 
 
 def column_widths(table: model.Table, style: TableStyle, width: float, size: float,
-                  lo: list[float], hi: list[float]) -> list[float]:
+                  mt: Metrics) -> list[float]:
     """Column widths in points summing to ``width`` (rules in the module docstring)."""
-    n = len(lo)
+    n = len(mt.lo)
     pad2 = 2 * _padding(table, style)
-    mins = [a * size + pad2 for a in lo]
+    mins = [a * size + pad2 for a in mt.lo]
+    soft = [max(a, s * size + pad2) for a, s in zip(mins, mt.soft)]
+    if sum(soft) <= width:
+        mins = soft                       # short names whole where the frame allows
     over = table.layout.col_widths
     if over and len(over) == n and all(w > 0 for w in over):
-        weights = list(over)
-    elif len(table.grid) == n and all(g > 0 for g in table.grid):
-        weights = list(table.grid)
-    else:
-        need = [max(b * size + pad2 - mn, 0.0) for b, mn in zip(hi, mins)]
-        free = width - sum(mins)
-        if free > 0 and sum(need) > 0:
-            scale = min(1.0, free / sum(need))
-            weights = [mn + nd * scale for mn, nd in zip(mins, need)]
-            left = width - sum(weights)
-            weights = [w + left / n for w in weights]
-        else:
-            weights = [max(mn, 1.0) for mn in mins]
+        return _widen_to_min(_scaled(list(over), width), mins, width)
+    if len(table.grid) == n and all(g > 0 for g in table.grid):
+        grid = _widen_to_min(_scaled(list(table.grid), width), mins, width)
+        if n > GRID_ALWAYS_COLS:
+            return grid
+        auto = auto_widths(mt, size, pad2, width)
+        if estimated_lines(mt, grid, size, pad2) <= GRID_SLACK * estimated_lines(
+                mt, auto, size, pad2) + GRID_SLACK_LINES:
+            return grid
+        return _whole_chars(auto, mt, size, pad2)
+    return _whole_chars(auto_widths(mt, size, pad2, width), mt, size, pad2)
+
+
+GRID_SLACK = 1.15           # the sender's grid is kept unless it makes the table this much
+GRID_SLACK_LINES = 2        # taller (in cell lines, plus these) than widths from content
+GRID_ALWAYS_COLS = 64       # more columns than Word allows: keep the grid (bounded work)
+
+
+def _scaled(weights: list[float], width: float) -> list[float]:
     total = sum(weights)
-    widths = [w * width / total for w in weights]
-    return _widen_to_min(widths, mins, width)
+    return [w * width / total for w in weights]
+
+
+def auto_widths(mt: Metrics, size: float, pad2: float, width: float) -> list[float]:
+    """Widths from content, as a typesetter (or a browser's automatic table layout)
+    balances them: every column at least its widest unbreakable piece and — when the
+    frame allows — its longest short name; the rest of the frame given to the columns in
+    proportion to what their longest line still lacks, so long text gets the room; when
+    every line fits, the spare room in proportion to the columns' widths."""
+    hard = [a * size + pad2 for a in mt.lo]
+    soft = [max(h, s * size + pad2) for h, s in zip(hard, mt.soft)]
+    wide = [max(b * size + pad2, s) for b, s in zip(mt.hi, soft)]
+    if sum(wide) <= width:
+        return _scaled(wide, width)
+    if sum(soft) <= width:
+        shared = _between(soft, wide, width)
+        even = _even_lines(mt, size, pad2, width, soft)
+        if even is not None and estimated_lines(mt, even, size, pad2) < estimated_lines(
+                mt, shared, size, pad2):
+            return even
+        return shared
+    if sum(hard) <= width:
+        return _between(hard, soft, width)
+    return _scaled([max(h, 1.0) for h in hard], width)
+
+
+def _whole_chars(widths: list[float], mt: Metrics, size: float, pad2: float) -> list[float]:
+    """Widths from content with every column whose text wraps holding whole characters
+    (a justified line of a narrow cell is not spread by a fraction of a character per
+    line); what is cut goes back, a character at a time, to the wrapping columns with
+    the longest text, and the rest to a column whose text does not wrap (else the
+    widest)."""
+    out = list(widths)
+    wraps = [i for i, w in enumerate(out) if mt.hi[i] * size > w - pad2 + 0.01]
+    spare = 0.0
+    for i in wraps:
+        inner = out[i] - pad2
+        snapped = int((inner + 0.01) / size) * size
+        if snapped >= mt.lo[i] * size - 0.01 and snapped > 0:
+            spare += inner - snapped
+            out[i] = snapped + pad2
+    for i in sorted(wraps, key=lambda i: -mt.hi[i]) * 2:
+        if spare < size - 0.01:
+            break
+        out[i] += size
+        spare -= size
+    if spare > 0:
+        rest = [i for i in range(len(out)) if i not in wraps] or list(range(len(out)))
+        out[max(rest, key=lambda i: out[i])] += spare
+    return out
+
+
+def _between(low: list[float], high: list[float], width: float) -> list[float]:
+    """``low`` plus the same share of every column's way to ``high`` (sum(low) <= width <
+    sum(high))."""
+    gap = [b - a for a, b in zip(low, high)]
+    f = (width - sum(low)) / sum(gap)
+    return [a + g * f for a, g in zip(low, gap)]
+
+
+def _even_lines(mt: Metrics, size: float, pad2: float, width: float,
+                low: list[float]) -> list[float] | None:
+    """Widths at which no cell takes more than L lines, for the least L the frame allows
+    (each column at least ``low``), the spare room shared on the way to L - 1 lines:
+    the long columns balanced so that no one of them makes every row tall."""
+    n = len(low)
+    per_col: list[list[float]] = [[] for _ in range(n)]
+    for cells in mt.cells:
+        for col, span, lines in cells:
+            if span == 1 and col < n:
+                per_col[col].append(sum(lines))
+
+    def at(lines: int) -> list[float]:
+        return [max([low[i]] + [t / lines * size + pad2 for t in per_col[i]])
+                for i in range(n)]
+    prev = at(1)
+    for k in range(2, EVEN_MAX_LINES + 1):
+        cur = at(k)
+        if sum(cur) <= width:
+            return _between(cur, prev, width) if sum(prev) > width else _scaled(prev, width)
+        prev = cur
+    return None
+
+
+EVEN_MAX_LINES = 12
+
+
+def estimated_lines(mt: Metrics, widths: list[float], size: float, pad2: float) -> float:
+    """Cell lines the table takes at ``widths`` (the tallest cell of every row, each line
+    as long as the text it holds may fill): an estimate to compare column widths by."""
+    from math import ceil
+    xs = [0.0, *accumulate(widths)]
+    total = 0
+    for cells in mt.cells:
+        most = 1
+        for col, span, lines in cells:
+            inner = max(xs[min(col + span, len(widths))] - xs[col] - pad2, size) / size
+            most = max(most, sum(max(1, ceil(w / inner - 1e-6)) for w in lines))
+        total += most
+    return total
 
 
 def _widen_to_min(widths: list[float], mins: list[float], width: float) -> list[float]:
@@ -290,16 +437,16 @@ def choose_size(table: model.Table, style: TableStyle, width: float, lo: list[fl
 
 # -- cells --------------------------------------------------------------------------------
 def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
-            doc_id: str, metrics: tuple | None = None,
+            doc_id: str, metrics: Metrics | None = None,
             height: float = float("inf")) -> Prepared:
     """Size the columns and compose every cell of ``table`` for a frame ``width`` wide
     and ``height`` high (``metrics``: its ``column_metrics``, when the caller has them
     already).  Pictures in cells are scaled down so that a row holding one fits a page
     below the 续表 caption and the header rows (at most half the frame: a taller header
     is not repeated)."""
-    lo, hi = metrics or column_metrics(table, style, m)
-    size = choose_size(table, style, width, lo, hi)
-    widths = column_widths(table, style, width, size, lo, hi)
+    mt = metrics or column_metrics(table, style, m)
+    size = choose_size(table, style, width, mt.lo, mt.hi)
+    widths = column_widths(table, style, width, size, mt)
     xs = [0.0, *accumulate(widths)][:len(widths)]      # linear: grids may be huge
     n_rows = len(table.rows)
     n_head = table.header_rows if table.header_rows < n_rows else 0
@@ -377,6 +524,9 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           source=Source(doc_id, block_id, 0, len(p.label))))
         pos = len(p.label)
     for run in p.runs:
+        if run.note is not None:        # a footnote mark (editor.layout.notes)
+            spans.append(mark_span(run, role, size))
+            continue
         if not run.text:
             continue
         spans.append(Span(run.text, role, size, color=run.color or "000000",
@@ -384,7 +534,8 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
                           strike=run.strike,
                           source=Source(doc_id, block_id, pos, pos + len(run.text))))
         pos += len(run.text)
-    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct)
+    fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct,
+                     url_letter_breaks=False)
     return [Unit(ln, ln.pitch) for ln in _unspread(compose(spans, fmt, width, m), spans, fmt,
                                                    width, m)]
 

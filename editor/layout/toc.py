@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
-from editor.layout.words import better_break
+from editor.layout.words import better_break, break_cost, word_bounds
 from editor.layout.template import Template
 from editor import model
 
@@ -109,6 +109,10 @@ class TocSetter:
         lines = compose([st.span(title)], fmt, self.frame.width, self.m)
         if len(lines) < 2 or "\n" in title:
             return lines
+        return self._no_stub(title, *self._moved_breaks(title, st, fmt, lines), st, fmt)
+
+    def _moved_breaks(self, title: str, st, fmt, lines):
+        """(lines, the text they were set from) with the phrase breaks moved back."""
         cuts, moved, out = [], False, lines
         while True:
             rest_at = sum(len(title[a:b]) + 1 for a, b in zip([0] + cuts[:-1], cuts))
@@ -121,7 +125,26 @@ class TocSetter:
             cuts.append(cut)
             parts = [title[a:b] for a, b in zip([0] + cuts, cuts + [len(title)])]
             out = compose([st.span("\n".join(parts))], fmt, self.frame.width, self.m)
-        return out if moved else lines
+        return (out, "\n".join(parts)) if moved else (lines, title)
+
+    def _no_stub(self, title: str, lines, text: str, st, fmt):
+        """No last line of fewer than ``[toc] min_last_line`` characters before the
+        leader (…参保缴费的|通知 left 通知 alone on a line): the last break moves back
+        to the word boundary nearest that many characters from the end, keeping the
+        line above at least as long (jieba's words, the cheapest phrase break)."""
+        least = int(self.cfg["min_last_line"])
+        starts = [ln.start - text.count("\n", 0, ln.start) for ln in lines]
+        if len(starts) < 2 or len(title) - starts[-1] >= least:
+            return lines
+        lo, hi = starts[-2] + least, len(title) - least
+        bounds = [j for j in word_bounds(title) if lo <= j <= hi and break_cost(title, j) < 100]
+        if not bounds:
+            return lines
+        cut = min(bounds, key=lambda j: break_cost(title, j) + 0.5 * (hi - j))
+        cuts = starts[1:-1] + [cut]
+        parts = [title[a:b] for a, b in zip([0] + cuts, cuts + [len(title)])]
+        out = compose([st.span("\n".join(parts))], fmt, self.frame.width, self.m)
+        return out if len(out) == len(lines) else lines
 
     def _leader(self, st, x0: float, x1: float, baseline: float) -> list:
         dot = str(self.cfg["leader"])

@@ -22,11 +22,11 @@ from typing import Union
 HEAD_PARTS = ("issuer_mark", "doc_number", "mark", "title", "subtitle", "speaker", "recipients",
               "attachment_note", "signature", "date")
 
-# notice: 通知/通报/决定/意见/批复/函/纪要/命令; request: 请示/报告; speech: 领导讲话,
+# notice: 通知/通报/决定/意见/批复/函/命令; request: 请示/报告; minutes: 会议纪要; speech: 领导讲话,
 # 政府工作报告; doc_list: 上级政府文件目录; chronicle: 大事记; news: 政务简讯;
 # article: 基本区情, 调研与交流 (a title, body, pictures); other: nothing recognisable.
-DOCUMENT_KINDS = ("notice", "request", "speech", "doc_list", "chronicle", "news", "article",
-                  "other")
+DOCUMENT_KINDS = ("notice", "request", "minutes", "speech", "doc_list", "chronicle", "news",
+                  "article", "other")
 
 # The gazette template (layouts/NAME.toml) an issue is set with unless it names another.
 DEFAULT_TEMPLATE_NAME = "gazette"
@@ -41,6 +41,9 @@ class Run:
     font name (song, fangsong, hei, kai, biaosong) or None when unknown.
     ``size`` is in points; ``color`` is "RRGGBB" or None (automatic/black).
     ``vert`` is None, "superscript" or "subscript".
+    ``note`` is set on a footnote/endnote reference: the id of the ``Footnote`` the
+    reference point (between the text before and after this run) calls.  Such a run has
+    no text of its own; the layout prints the mark (①, 1 …) the template says.
     """
     text: str
     font: str | None = None
@@ -53,6 +56,7 @@ class Run:
     strike: bool = False
     color: str | None = None
     vert: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -163,6 +167,7 @@ class Table:
     style_name: str | None = None
     align: str | None = None
     layout: TableLayout = field(default_factory=TableLayout)
+    header_doubt: str = ""    # header rows guessed on weak evidence: why (Chinese)
 
     @property
     def header_rows(self) -> int:
@@ -213,8 +218,23 @@ class Attachment:
 
 @dataclass
 class Footnote:
+    """A footnote (脚注, ``kind`` "footnote") or endnote (尾注, "endnote") of a document.
+
+    Its content is ``blocks`` (paragraphs with their own runs and formatting); it is
+    attached to its reference point by the ``Run`` whose ``note`` is this ``id`` (in the
+    body, an attachment or a table cell).  ``text`` is the plain content of notes stored
+    before notes had blocks (those have no reference run and print after the text)."""
     id: str
     text: str = ""
+    kind: str = "footnote"
+    blocks: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def plain_text(self) -> str:
+        """The note's text: its paragraphs joined with "\n" (or the stored plain text)."""
+        if self.blocks:
+            return "\n".join(b.display_text for b in self.blocks).strip()
+        return self.text.strip()
 
 
 @dataclass
@@ -350,6 +370,20 @@ class Issue:
         return next((d for d in self.documents() if d.id == doc_id), None)
 
 
+def note_ids_referenced(blocks) -> list[str]:
+    """Ids of the notes referenced (``Run.note``) in ``blocks`` and their table cells, in
+    reading order."""
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.extend(r.note for r in b.runs if r.note)
+        elif isinstance(b, Table):
+            for row in b.rows:
+                for cell in row.cells:
+                    out.extend(note_ids_referenced(cell.blocks))
+    return out
+
+
 def block_text(block) -> str:
     """Plain text of a block as displayed (labels included; table cells row by row)."""
     if isinstance(block, Paragraph):
@@ -363,5 +397,5 @@ __all__ = [
     "HEAD_PARTS", "DOCUMENT_KINDS", "Run", "ParaStyle", "Paragraph", "Heading", "ListItem",
     "Cell", "Row", "TableLayout", "Table", "Image", "PageBreak", "Block", "Attachment",
     "Footnote", "Reply", "Annotation", "DocumentLayout", "Document", "Section", "IssueMeta",
-    "Issue", "block_text",
+    "Issue", "block_text", "note_ids_referenced",
 ]

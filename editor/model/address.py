@@ -20,10 +20,11 @@ from dataclasses import dataclass
 LIST_PARTS = ("attachment_note", "signature")
 ATTACHMENT_PARTS = ("label", "title")
 
-KIND_LABELS = {"notice": "公文", "request": "请示、报告", "speech": "讲话", "doc_list": "文件目录",
+KIND_LABELS = {"notice": "公文", "request": "请示、报告", "minutes": "会议纪要", "speech": "讲话",
+               "doc_list": "文件目录",
                "chronicle": "大事记", "news": "简讯", "article": "文章", "other": "其他"}
 # What each kind takes in, for a menu where the editor picks one.
-KIND_HINTS = {"notice": "通知、通报、决定、意见、批复、函、纪要、命令", "article": "区情、调研"}
+KIND_HINTS = {"notice": "通知、通报、决定、意见、批复、函、命令", "article": "区情、调研"}
 
 PART_LABELS = {"issuer_mark": "发文机关标志", "doc_number": "文号", "mark": "会议文件标识",
                "title": "文件标题", "subtitle": "副标题", "speaker": "讲话人",

@@ -28,6 +28,7 @@ _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DATE_CN = re.compile(rf"^[{CN_DIGITS}]{{4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,3}}日$")
 _YM = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _NOTE_ITEM = re.compile(r"^\s*(?:附件\s*[:：]\s*)?(?:(\d+)\s*[.．、]\s*)?(.*?)\s*$")
+_ISSUE_NO = re.compile(r"^(\d{4}年)?第[0-9一二三四五六七八九十百]+[期次]$")
 _ATT_LABEL = re.compile(r"^附件\s*(\d*)")
 _HEADING_NUMBERS = ((1, re.compile(r"^\s*([一二三四五六七八九十]+)、")),
                     (2, re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")),
@@ -95,8 +96,8 @@ def empty_document(doc: model.Document) -> list[Finding]:
 def doc_number(doc: model.Document) -> list[Finding]:
     """发文字号 per GB/T 9704-2012 7.2.4: 机关代字〔年份〕序号号."""
     text = doc.doc_number
-    if not text.strip():
-        return []
+    if not text.strip() or (doc.kind == "minutes" and _ISSUE_NO.match(text.strip())):
+        return []               # a 纪要's 期号 (第5期, 2025年第3期, 第12次) is no 发文字号
     m = _DOCNO.match(text)
     if not m:
         return [_f("DOCNO_FORMAT", "发文字号应为“机关代字〔年份〕序号号”的形式", doc, "doc_number", text)]
@@ -131,6 +132,9 @@ def date_format(doc: model.Document, published: tuple[int, int, int] | None) -> 
     """成文日期 per GB/T 9704-2012 7.3.5.3: Arabic numerals, 年月日 complete, no 虚位."""
     text = doc.date.strip()
     if not text:
+        if "date" in doc.uncertain:     # the import looked for one and found none (纪要)
+            return [_f("DATE_FORMAT", "未识别出成文日期，请在 属性 中填写", doc, None,
+                       doc.toc_title)]
         return []
     start = doc.date.index(text[0])
     if _DATE_CN.match(text):
@@ -187,6 +191,7 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
     out = []
     for _where, blocks in doc.block_lists():
         last: dict[int, int] = {}
+        opened: set[int] = set()        # levels under a higher heading seen since their last
         for block in blocks:
             if not isinstance(block, model.Paragraph):      # Word-numbered 一、 items too
                 continue
@@ -200,8 +205,11 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                     break                 # 1. (1) before Latin text: not the GB/T 9704 levels
                 prev = last.get(level)
                 # 1. 2. … may run on under the next （二） (common in 行动方案), or start
-                # again at 1: both fine; a skipped or repeated number is not
-                if n != (1 if prev is None else prev + 1) and not (n == 1 and prev != 1):
+                # again at 1 under a new higher heading: both fine; a skipped or repeated
+                # number is not, nor a restart with no higher heading between (（一） after
+                # （十） under the same 一、)
+                restart = n == 1 and level in opened
+                if n != (1 if prev is None else prev + 1) and not restart:
                     if prev is None:
                         message = f"标题序号应从“{_label(level, 1)}”开始：“{m[0].strip()}”"
                     else:
@@ -210,6 +218,8 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                     out.append(_f("HEADING_SEQUENCE", message, doc, block.id, m[0].strip(),
                                   m.start(1)))
                 last[level] = n
+                opened.discard(level)
+                opened.update(range(level + 1, 5))
                 break
     return out
 
@@ -322,11 +332,12 @@ def duplicates(issue: model.Issue) -> list[Finding]:
         if number and number in numbers:
             out.append(_f("DUPLICATE_DOCUMENT", f"发文字号“{doc.doc_number}”与《{numbers[number][:20]}》"
                           "相同：同一文件是否收录了两次？", doc, "doc_number", doc.doc_number))
-        elif title and title in titles:
-            out.append(_f("DUPLICATE_DOCUMENT", f"标题与本期另一文件相同：同一文件是否收录了两次？",
+        # one title under two different numbers (两期常务会议纪要) is two documents
+        elif title and title in titles and not (number and titles[title][1]):
+            out.append(_f("DUPLICATE_DOCUMENT", "标题与本期另一文件相同：同一文件是否收录了两次？",
                           doc, "title", doc.title))
         numbers.setdefault(number, doc.toc_title)
-        titles.setdefault(title, doc.toc_title)
+        titles.setdefault(title, (doc.toc_title, number))
     return out
 
 

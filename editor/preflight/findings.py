@@ -29,6 +29,7 @@ RULES: dict[str, tuple[str, str]] = {
     "ROW_FRAGMENT": (WARNING, "表格行被拆成一行"),
     "TOC_UNSETTLED": (ERROR, "目录页码未稳定"),
     "IMAGE_LOW_RES": (WARNING, "图片分辨率偏低"),
+    "IMAGE_SCALED": (INFO, "图片已缩小"),
     "FONT_SUBSTITUTED": (INFO, "字体替代"),
     "BLANK_PAGE_UNEXPECTED": (WARNING, "多余空白页"),
     "LAYOUT_OTHER": (WARNING, "排版提示"),

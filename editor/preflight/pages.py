@@ -6,8 +6,8 @@ against its face's cmap (GLYPH_MISSING), item boxes against each other (OVERLAP)
 against the type area (OUTSIDE_TYPE_AREA), a heading as the last line of a page
 (HEADING_STRANDED), one line of a paragraph alone at a page foot or head (ORPHAN_WIDOW),
 a table row whose part on a page is one line (ROW_FRAGMENT), 目录 page numbers against
-the pages they link to (TOC_UNSETTLED), a page with nothing on it (BLANK_PAGE_UNEXPECTED)
-and the office fonts a fallback face stands in for (FONT_SUBSTITUTED).  A finding the
+the pages they link to (TOC_UNSETTLED), a page with nothing on it (BLANK_PAGE_UNEXPECTED),
+a picture printed under 90 % of the width the sender gave it (IMAGE_SCALED) and the office fonts a fallback face stands in for (FONT_SUBSTITUTED).  A finding the
 layout warned about already is not reported twice.
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ from editor.preflight.findings import Finding
 
 ASCENT, DESCENT = 0.88, 0.12     # ideographic em box around the baseline, in font sizes
 OVERLAP_MIN = 2.0                # pt both ways before two boxes count as overlapping
+MM = 72 / 25.4                   # points in a millimetre
 AREA_SLACK = 3.0                 # pt a glyph box may reach past the type area
 HEADING_ROLES = ("attachment_label", "attachment_title")
 _CODEPOINT = re.compile(r"（U\+([0-9A-F]{4,6})）")
@@ -46,6 +47,7 @@ class PageContext:
         self.headings: set[tuple[str, str]] = set()
         self.paragraphs: set[tuple[str, str]] = set()
         self.rows: dict[tuple[str, str], tuple[str, int]] = {}    # (doc, cell) → (table, row)
+        self.images: dict[tuple[str, str], model.Image] = {}      # (doc, image id) → picture
         for doc in self.docs.values():
             self._index(doc)
 
@@ -59,11 +61,18 @@ class PageContext:
                 self.headings.add((doc.id, block.id))
             elif isinstance(block, model.Paragraph):
                 self.paragraphs.add((doc.id, block.id))
+            elif isinstance(block, model.Image):
+                self.images[(doc.id, block.id)] = block
             elif isinstance(block, model.Table):
                 skip = block.header_rows
                 for r, row in enumerate(block.rows):
                     for cell in row.cells:
-                        self.rows[(doc.id, cell.id)] = (block.id, -1 if r < skip else r)
+                        self.images.update(((doc.id, b.id), b) for b in cell.blocks
+                                           if isinstance(b, model.Image))
+                        # a cell merged down over rows (a group label: 长青街道) is shown
+                        # again on each page its rows reach; it is no row's fragment
+                        own = r >= skip and cell.row_span <= 1
+                        self.rows[(doc.id, cell.id)] = (block.id, r if own else -1)
 
     def finding(self, rule: str, message: str, page: Page | None, doc_id=None, **kw) -> Finding:
         doc = self.docs.get(doc_id) if doc_id else None
@@ -245,7 +254,10 @@ def outside_type_area(ctx: PageContext) -> list[Finding]:
     for page in ctx.laid_out.pages:
         if page.kind != "body":
             continue
-        f = ctx.template.frame((page.folio or 1) % 2, page.landscape)
+        # a landscape page is laid out in the recto frame whatever its folio (the
+        # paginator does not mirror it; its head faces the same edge on both sides)
+        f = ctx.template.frame(1 if page.landscape else (page.folio or 1) % 2,
+                               page.landscape)
         left, top, right, bottom = f.x, f.y, f.x + f.width, f.y + f.height
         seen = set()
         for it in _content(page):
@@ -343,6 +355,29 @@ def row_fragments(ctx: PageContext) -> list[Finding]:
     return out
 
 
+SCALED_BELOW = 0.9               # a picture printed under 90 % of its placed width is told
+
+
+def pictures_scaled(ctx: PageContext) -> list[Finding]:
+    """A picture printed smaller than the sender placed it (wider than the 版心, or too
+    tall for a page): its details may now be too small to read."""
+    out = []
+    for page in ctx.laid_out.pages:
+        for it in page.items:
+            if not isinstance(it, ImageItem) or it.source is None:
+                continue
+            image = ctx.images.get((it.source.doc_id, it.source.block_id.rsplit("/", 1)[-1]))
+            if image is None or image.width <= 0 or it.w >= SCALED_BELOW * image.width:
+                continue
+            name = f"“{image.name}”" if image.name else ""
+            out.append(ctx.finding(
+                "IMAGE_SCALED", f"图片{name}原宽 {image.width / MM:.0f} 毫米，排入版心时缩小为 "
+                f"{it.w / MM:.0f} 毫米（{it.w / image.width:.0%}），请看图中文字是否仍然清楚",
+                page, it.source.doc_id, block_id=it.source.block_id,
+                box=(it.x, it.y, it.x + it.w, it.y + it.h)))
+    return out
+
+
 def toc_numbers(ctx: PageContext) -> list[Finding]:
     """Each 目录 entry's page number against the folio of the page it links to."""
     out = []
@@ -414,7 +449,8 @@ def fonts_substituted(ctx: PageContext) -> list[Finding]:
 
 
 PAGE_RULES = (glyphs_missing, overlaps, rules_through_text, outside_type_area, stranded_headings,
-              orphans_and_widows, row_fragments, toc_numbers, blank_pages, fonts_substituted)
+              orphans_and_widows, row_fragments, pictures_scaled, toc_numbers, blank_pages,
+              fonts_substituted)
 
 
 def check_pages(ctx: PageContext, known: set[tuple] = frozenset()) -> list[Finding]:

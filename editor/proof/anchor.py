@@ -11,7 +11,8 @@ Addressable texts of a document (``block_texts``), in reading order:
   attachment_note) as their lines joined with "\\n", or one line as "signature/1";
 - body and attachment blocks by id; table-cell blocks as "<table id>/<cell id>/<block id>";
 - an attachment's label and title as "<attachment id>/label" and "<attachment id>/title";
-- 版记 lines as "colophon_note" (joined) and footnotes by their ids.
+- 版记 lines as "colophon_note" (joined); a note's paragraphs by their ids (fn1p1), a
+  note stored as plain text by the note's id.
 
 ``reanchor(annotation, document)`` returns a copy placed on the current text, or flagged
 ``orphaned`` when it cannot be placed (never dropped).  Search order: the recorded place;
@@ -70,7 +71,10 @@ def block_texts(document: Document) -> dict[str, str]:
     if document.colophon_note:
         out["colophon_note"] = "\n".join(v for v in document.colophon_note if v.strip())
     for note in document.footnotes:
-        out[note.id] = note.text
+        if note.blocks:         # a note's paragraphs by their ids (fn1p1 …), as printed
+            out.update(_walk_blocks(note.blocks))
+        elif note.text:
+            out[note.id] = note.text
     return out
 
 
@@ -87,7 +91,7 @@ def find_block(document: Document, block_id: str):
     """The model block (Paragraph, ...) addressed by ``block_id``, or None for head parts
     and unknown ids.  Table-cell paths are followed into the cells."""
     parts = block_id.split("/")
-    blocks = list(document.all_blocks())
+    blocks = list(document.all_blocks()) + [b for n in document.footnotes for b in n.blocks]
     while parts:
         bid = parts.pop(0)
         block = next((b for b in blocks if getattr(b, "id", None) == bid), None)

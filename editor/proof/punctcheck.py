@@ -80,12 +80,25 @@ def _marks(text: str, skip: int) -> list[tuple[int, int, str, str]]:
     bracket goes with its partner: in （1）实施 both become full-width, not only the one
     touching Chinese."""
     out = _single_marks(text, skip)
+    pairs = _bracket_pairs(text, skip)
+    latin = {i for a, b in pairs if _latin_aside(text, a, b) for i in (a, b)}
+    out = [f for f in out if f[0] not in latin]
     flagged = {start for start, *_ in out}
-    for a, b in _bracket_pairs(text, skip):
+    for a, b in pairs:
         if (a in flagged) != (b in flagged):
             missing = b if a in flagged else a
             out.append((missing, missing + 1, FULL[text[missing]], "中文里用了半角标点"))
     return out
+
+
+def _latin_aside(text: str, a: int, b: int) -> bool:
+    """The ( ) at ``a``, ``b`` belong to a Latin phrase: Latin text before the opening
+    one and only Latin inside (``Coca-Cola Bottlers Manufacturing (Wuhan)等``: the
+    name's own brackets, which stay half-width although 等 follows)."""
+    before = text[a - 1] if a > 0 else ""
+    inside = text[a + 1:b]
+    return (before == " " or before.isascii() and before.isalnum()) and bool(inside) \
+        and all(ch.isascii() for ch in inside) and any(ch.isalpha() for ch in inside)
 
 
 def _bracket_pairs(text: str, skip: int) -> list[tuple[int, int]]:

@@ -299,6 +299,10 @@ def _paragraph_place(doc: model.Document, block_id: str) -> str:
     paragraphs = [b for b in doc.all_blocks() if not isinstance(b, model.Table)]
     n = next((k for k, b in enumerate(paragraphs, 1) if getattr(b, "id", None) == block_id),
              None)
+    if n is None:                       # a note's paragraph (fn1p1): 脚注 / 尾注
+        note = next((nt for nt in doc.footnotes for b in nt.blocks if b.id == block_id), None)
+        if note is not None:
+            return "尾注" if note.kind == "endnote" else "脚注"
     return f"第 {n} 段" if n else "段落"
 
 

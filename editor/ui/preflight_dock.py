@@ -149,12 +149,17 @@ class PreflightDock(QObject):
     def _group(self, title: str, findings: list[Finding]) -> None:
         top = QTreeWidgetItem([title, "", ""])
         self.tree.addTopLevelItem(top)
-        by_doc: dict[str, list[Finding]] = {}
+        by_doc: dict[str | None, list[Finding]] = {}
         for f in findings:
-            by_doc.setdefault(f.document or "整期", []).append(f)
-        for name, items in by_doc.items():
-            holder = QTreeWidgetItem([f"《{name[:24]}》" if name != "整期" else name,
-                                      "", f"{len(items)} 条"])
+            by_doc.setdefault(f.doc_id if f.document else None, []).append(f)
+        names = {doc_id: items[0].document for doc_id, items in by_doc.items() if doc_id}
+        for doc_id, items in by_doc.items():
+            name = names.get(doc_id, "整期")
+            count = f"{len(items)} 条"
+            if doc_id and list(names.values()).count(name) > 1:
+                # two documents of one name (three 《无标题文件》): say which file each is
+                count += f"（文件 {self._file_of(doc_id)}）"
+            holder = QTreeWidgetItem([f"《{name[:24]}》" if doc_id else name, "", count])
             holder.setToolTip(0, name)
             top.addChild(holder)
             for f in items:
@@ -162,6 +167,11 @@ class PreflightDock(QObject):
         top.setExpanded(True)
         for i in range(top.childCount()):
             top.child(i).setExpanded(len(findings) <= 200)
+
+    def _file_of(self, doc_id: str) -> str:
+        session = self.window.session
+        doc = session.issue.find_document(doc_id) if session is not None else None
+        return doc.source_name if doc is not None else ""
 
     def _row(self, f: Finding) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f.where() or "—", RULES.get(f.rule, ("", f.rule))[1], f.message])

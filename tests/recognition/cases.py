@@ -211,7 +211,7 @@ def _n08(w):
 
 
 @case("n09_minutes", dict(
-    kind="notice", title="区人民政府第十二次常务会议纪要",
+    kind="minutes", title="区人民政府第十二次常务会议纪要",
     doc_number="东政纪〔2025〕12号", date="2025年6月20日",
     signature=["东西湖区人民政府办公室"], headings=3))
 def _n09(w):
@@ -909,3 +909,161 @@ def _r05(w):
     w.p("关于临空港经济区发展情况的调研报告", align="c", size=22, font=XBS)
     w.blank()
     outline(w, [1, (1, "发展现状"), 1, (1, "几点建议"), 1])
+
+
+# -- a fourth batch: shapes not tried before (first run: see the commit that added them) ------
+def _side_by_side(w: Writer, left: str, right: str) -> None:
+    """Two agencies signing side by side: a borderless one-row table, as Word users do."""
+    t = w.d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text, t.cell(0, 1).text = left, right
+
+
+@case("x01_public_notice_cn_date", dict(
+    kind="notice", title="关于东西湖大道部分路段实行交通管制的通告",
+    signature=["武汉市公安局东西湖区分局"], date="二〇二五年三月一日", headings=0))
+def _x01(w):
+    w.p("关于东西湖大道部分路段实行交通管制的通告", align="c", size=22, font=XBS)
+    w.blank()
+    w.p("　　因地铁施工需要，经研究决定，对东西湖大道部分路段实行交通管制。现将有关事项通告如下：")
+    w.p("　　一、管制时间：2025年3月5日至2025年12月31日。")
+    w.p("　　二、管制路段：东西湖大道与金山大道交会处至吴家山段。")
+    w.p("　　三、过往车辆请按指示标志绕行。")
+    w.p("　　特此通告。")
+    w.blank()
+    w.blank()
+    w.p("武汉市公安局东西湖区分局", align="r")
+    w.p("二〇二五年三月一日", align="r")
+
+
+@case("x02_opinions_attachment_tables_br_note", dict(
+    kind="notice", title="东西湖区人民政府办公室关于促进民营经济高质量发展的若干意见",
+    doc_number="东政办规〔2025〕2号", recipients="各街道办事处，区政府各部门：",
+    signature=["东西湖区人民政府办公室"], date="2025年8月12日", headings=3))
+def _x02(w):
+    head(w, ["东西湖区人民政府办公室文件"], "东政办规〔2025〕2号",
+         ["东西湖区人民政府办公室关于促进", "民营经济高质量发展的若干意见"],
+         "各街道办事处，区政府各部门：")
+    outline(w, [1, (1, "优化发展环境"), 1, (1, "加大政策支持"), 2, (1, "强化组织保障"), 1])
+    w.blank()
+    w.p("　　附件：1.民营经济发展政策清单\n　　　　　2.重点任务分工表", breaks=True)
+    w.blank()
+    w.p("东西湖区人民政府办公室", align="r")
+    w.p("2025年8月12日", align="r")
+    w.page_break()
+    w.p("附件1", font=HEI)
+    w.blank()
+    w.p("民营经济发展政策清单", align="c", size=22, font=XBS)
+    w.table([["序号", "政策名称", "牵头单位"], ["1", "融资担保补贴", "区财政局"],
+             ["2", "稳岗返还", "区人社局"]])
+    w.page_break()
+    w.p("附件2", font=HEI)
+    w.blank()
+    w.p("重点任务分工表", align="c", size=22, font=XBS)
+    w.table([["序号", "任务", "责任单位", "完成时限"], ["1", "清理拖欠账款", "区经信局", "2025年12月"]])
+
+
+@case("x03_reply_quoting_a_doc_number", dict(
+    kind="notice", title="东西湖区人民政府关于东西湖区2025年度土地征收成片开发方案的批复",
+    doc_number="东政文〔2025〕31号", recipients="区自然资源和规划局:",
+    signature=["东西湖区人民政府"], date="2025年9月9日", headings=0))
+def _x03(w):
+    w.p("东西湖区人民政府", align="c", size=36, font=XBS, color="FF0000")
+    w.blank()
+    w.p("东政文〔2025〕31号", align="c")
+    w.blank()
+    for line in ("东西湖区人民政府关于", "东西湖区2025年度土地征收", "成片开发方案的批复"):
+        w.p(line, align="c", size=22, font=XBS)
+    w.blank()
+    w.p("区自然资源和规划局:")
+    w.p("　　你局《关于报请审批东西湖区2025年度土地征收成片开发方案的请示》（东自规文〔2025〕8号）收悉。经研究，现批复如下：")
+    w.p("　　一、原则同意该方案。")
+    w.p("　　二、请你局严格按照方案组织实施。")
+    w.p("　　此复。")
+    w.blank()
+    w.p("东西湖区人民政府", align="r")
+    w.p("2025年9月9日", align="r")
+
+
+@case("x04_letter_contact_lines_copy_to", dict(
+    kind="notice", title="东西湖区住房和城市更新局关于商请协助做好老旧小区改造工作的函",
+    doc_number="东住更函〔2025〕6号", recipients="各街道办事处：",
+    signature=["东西湖区住房和城市更新局"], date="2025年4月22日", headings=0))
+def _x04(w):
+    head(w, ["东西湖区住房和城市更新局"], "东住更函〔2025〕6号",
+         ["东西湖区住房和城市更新局关于商请协助", "做好老旧小区改造工作的函"], "各街道办事处：")
+    w.body(2)
+    w.p("　　特此函商。")
+    w.blank()
+    w.p("东西湖区住房和城市更新局", align="r")
+    w.p("2025年4月22日", align="r")
+    w.p("（联系人：张敏；联系电话：027-83891234）")
+    w.p("（此件主动公开）")
+    w.blank()
+    w.p("抄送：区人民政府办公室。", size=14)
+    w.p("东西湖区住房和城市更新局办公室　　　　2025年4月22日印发", size=14)
+
+
+@case("x05_decision_list_of_names", dict(
+    kind="notice", title="关于表彰2024年度全区优秀志愿者的决定",
+    doc_number="东文明委〔2025〕2号", recipients="各街道、各部门：",
+    signature=["东西湖区精神文明建设委员会"], date="2025年3月5日", headings=0))
+def _x05(w):
+    head(w, ["东西湖区精神文明建设委员会文件"], "东文明委〔2025〕2号",
+         ["关于表彰2024年度全区优秀志愿者的决定"], "各街道、各部门：")
+    w.body(2)
+    w.p("　　附件：2024年度全区优秀志愿者名单")
+    w.blank()
+    w.p("东西湖区精神文明建设委员会", align="r")
+    w.p("2025年3月5日", align="r")
+    w.page_break()
+    w.p("附件", font=HEI)
+    w.p("2024年度全区优秀志愿者名单", align="c", size=22, font=XBS)
+    w.p("（共30名）", align="c")
+    for unit in ("吴家山街道", "将军路街道", "径河街道"):
+        w.p(f"{unit}（10名）", font=HEI)
+        w.p("　　李　明　王　芳　张　伟　刘　洋　陈　静　杨　帆　赵　磊　黄　敏　吴　刚　徐　丽")
+
+
+@case("x06_announcement_two_agencies_side_by_side", dict(
+    kind="notice", title="关于开展2025年度个人所得税综合所得汇算清缴的公告",
+    signature=["东西湖区财政局", "国家税务总局武汉市东西湖区税务局"], date="2025年3月1日",
+    headings=2))
+def _x06(w):
+    w.p("关于开展2025年度个人所得税综合所得", align="c", size=22, font=XBS)
+    w.p("汇算清缴的公告", align="c", size=22, font=XBS)
+    w.blank()
+    w.p("　　根据有关规定，现就2025年度个人所得税综合所得汇算清缴有关事项公告如下：")
+    w.p("　　一、办理时间", font=HEI)
+    w.body(1)
+    w.p("　　二、办理方式", font=HEI)
+    w.body(1)
+    w.p("　　特此公告。")
+    w.blank()
+    _side_by_side(w, "东西湖区财政局", "国家税务总局武汉市东西湖区税务局")
+    w.p("2025年3月1日", align="r")
+
+
+@case("x07_host_script_no_on_in_title", dict(
+    kind="speech", title="全区优化营商环境大会主持词", speaker="区长　周明",
+    date="2025年3月3日", headings=0))
+def _x07(w):
+    w.p("全区优化营商环境大会主持词", align="c", size=22, font=XBS)
+    w.p("区长　周明", align="c", font=KAI)
+    w.p("（2025年3月3日）", align="c", font=KAI)
+    w.p("各位领导、各位来宾、同志们：")
+    w.p("　　现在开会。今天召开全区优化营商环境大会，主要任务是动员全区上下进一步优化营商环境。")
+    w.p("　　下面，请区委书记王强同志讲话。大家欢迎。")
+    w.p("　　会议到此结束。散会。")
+
+
+@case("x08_briefing_red_head", dict(
+    kind="news", title="政务工作简报", subtitle="第3期", date="2025年3月20日",
+    signature=["东西湖区人民政府办公室"], items=NEWS[:4], headings=0))
+def _x08(w):
+    w.p("政务工作简报", align="c", size=36, font=XBS, color="FF0000")
+    w.p("第3期", align="c")
+    w.p("东西湖区人民政府办公室　　　　　　　　2025年3月20日")
+    w.blank()
+    for k, headline in enumerate(NEWS[:4]):
+        w.p(headline, align="c", bold=True)
+        w.body(1, start=k)

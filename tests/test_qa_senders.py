@@ -1,0 +1,355 @@
+"""Second QA pass: documents typed as district offices type them (tests/sender_docs.py),
+judged from the PDF.
+
+What a reader of the printed gazette saw at once and what holds now: a speech pasted with
+its paragraphs as line breaks (w:br) and four typed spaces as indents was set with the
+line before each break letter-spaced across the measure (``同　志　们　：``) and the next
+line flush left; Chinese text before a URL was spread wide (``务 服 务 网 （ https://…/``)
+because a URL broke only after its slashes and dots."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+import sender_docs
+
+
+def _build(folder: Path, names: list[str]) -> Path:
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(folder, names))
+    out = folder / "senders.pdf"
+    build_pdf(issue, out)
+    return out
+
+
+def pdf_lines(pdf: Path) -> list[tuple[int, float, list[tuple[str, float, float]]]]:
+    """(page number, baseline, [(char, origin x, size)]) of every text line, by baseline."""
+    out = []
+    with pymupdf.open(str(pdf)) as doc:
+        for number, page in enumerate(doc, start=1):
+            rows: dict[float, list] = {}
+            for block in page.get_text("rawdict")["blocks"]:
+                for line in block.get("lines", []):
+                    if line["dir"] != (1.0, 0.0):
+                        continue
+                    for span in line["spans"]:
+                        for ch in span["chars"]:
+                            y = round(ch["origin"][1], 1)
+                            rows.setdefault(y, []).append((ch["c"], ch["origin"][0],
+                                                           span["size"]))
+            for y in sorted(rows):
+                out.append((number, y, sorted(rows[y], key=lambda c: c[1])))
+    return out
+
+
+def text_of(chars) -> str:
+    return "".join(c for c, _x, _s in chars if not c.isspace())
+
+
+def widest_han_gap(chars) -> float:
+    """The largest space between two neighbouring Han characters or a Han character and
+    a bracket, in em beyond the character's own advance."""
+    worst = 0.0
+    for (a, xa, size), (b, xb, _s) in zip(chars, chars[1:]):
+        if ("\u4e00" <= a <= "\u9fff" or a in "（") and "\u4e00" <= b <= "\u9fff":
+            worst = max(worst, (xb - xa) / size - 1.0)
+    return worst
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory):
+    return pdf_lines(_build(tmp_path_factory.mktemp("pasted"), ["08_pasted_speech.docx"]))
+
+
+def test_line_before_a_manual_break_is_not_spread(pasted):
+    line = next(chars for _p, _y, chars in pasted if text_of(chars).startswith("同志们"))
+    assert text_of(line) == "同志们："
+    assert widest_han_gap(line) < 0.05, line        # was 4 em between 同 and 志
+
+
+def test_spaces_typed_after_a_break_indent_the_line(pasted):
+    starts = {text_of(chars)[:4]: chars[0][1] for _p, _y, chars in pasted}
+    body = starts["要坚持问"]                         # a paragraph of its own: 2字 indent
+    size = 16.0
+    for typed in ("今天召开", "一、充分", "2024", "二、准确"):
+        assert abs(starts[typed] - body) < 1.0, (typed, starts[typed], body)
+    # and a continuing line of that pasted paragraph stays flush left
+    flush = next(chars[0][1] for _p, _y, chars in pasted
+                 if text_of(chars).startswith("2024年招商"))
+    assert abs(body - flush - 2 * size) < 1.0
+
+
+@pytest.fixture(scope="module")
+def urls(tmp_path_factory):
+    return pdf_lines(_build(tmp_path_factory.mktemp("urls"),
+                            ["01_direct_runs.docx", "11_english_mixed.docx"]))
+
+
+def test_text_before_a_url_is_not_spread(urls):
+    lines = [chars for _p, _y, chars in urls if "http" in text_of(chars)]
+    assert len(lines) >= 3
+    for chars in lines:
+        assert widest_han_gap(chars) < 0.3, text_of(chars)
+    # the URLs are all there, in order, broken over lines without a character lost
+    joined = "".join(text_of(chars) for _p, _y, chars in urls)
+    assert sender_docs.URL in joined
+
+
+def test_brackets_of_an_english_name_are_not_reported():
+    """``Coca-Cola Bottlers Manufacturing (Wuhan)等``: the name's own half-width brackets
+    were reported (and would be 'fixed' to （Wuhan）); a bracket glossing English in
+    Chinese text still is."""
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.proof.punctcheck import check_document
+    doc = import_docx_bytes(sender_docs.english_mixed(), "11.docx").document
+    found = [f.context for f in check_document(doc)]
+    assert not [c for c in found if "Wuhan" in c], found
+    body = doc.body[0]
+    body.runs[0].text = "数字政府(Digital Government)建设，Co. (Wuhan)等"
+    found = sorted(f.found for f in check_document(doc) if f.block_id == body.id)
+    assert found == ["(", ")"]
+
+
+def test_landscape_pages_on_even_folios_are_not_outside_the_type_area(tmp_path):
+    """A landscape page is laid out in the same frame on either side (its head faces the
+    same edge, GB/T 9704 10.1); 印前检查 measured an even page's against the mirrored
+    frame and called the 附件 label 6 points outside the 版心 (an error at build)."""
+    from editor.fonts import default_fontbook
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(tmp_path, ["06_landscape_middle.docx",
+                                                        "12_wide_attachment.docx"]))
+    laid = build_pdf(issue, tmp_path / "x.pdf")
+    turned = {p.folio % 2 for p in laid.pages if p.kind == "body" and p.landscape}
+    assert turned == {0, 1}
+    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
+    assert not [f for f in report.findings if f.rule == "OUTSIDE_TYPE_AREA"]
+    # from the PDF: the 附件 labels of an odd and an even landscape page sit alike
+    labels = {}
+    with pymupdf.open(str(tmp_path / "x.pdf")) as doc:
+        for page in doc:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    text = "".join(s["text"] for s in line["spans"])
+                    if line["dir"] != (1.0, 0.0) and text.startswith("附件"):
+                        x0, _y0, x1, y1 = line["bbox"]    # turned: it starts at y1
+                        labels[page.number] = (round(x0), round(x1), round(y1))
+    assert len(labels) == 2 and len(set(labels.values())) == 1, labels
+
+
+def test_a_group_label_shown_on_each_page_is_no_row_fragment(tmp_path):
+    """An 80-row 低保 list whose 街道 cell is merged down over 20 rows each: the label is
+    repeated at the head of each page its rows reach (as it should), and 印前检查 called
+    every repetition a one-line fragment of the label's first row (six warnings)."""
+    from editor.fonts import default_fontbook
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
+    from editor.render import build_pdf
+    issue = load_issue(sender_docs.write_all(tmp_path, ["09_long_attachment.docx"]))
+    laid = build_pdf(issue, tmp_path / "x.pdf")
+    lines = pdf_lines(tmp_path / "x.pdf")
+    # the PDF: each row is whole on one page (its 序号 and 户主 on one baseline), and
+    # every page of the list names its 街道 beside its first row
+    pages = sorted({p for p, _y, chars in lines if "续表" in text_of(chars)})
+    assert len(pages) >= 2
+    for page in pages:
+        first = next(text_of(c) for p, _y, c in lines if p == page and
+                     text_of(c)[:2].isdigit() and "社区" in text_of(c))
+        assert "街道" in first, first
+    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
+    assert not [f.message for f in report.findings if f.rule == "ROW_FRAGMENT"]
+
+
+@pytest.fixture(scope="module")
+def told(tmp_path_factory):
+    """``python main.py build`` of a 简报 with a picture wider than the page and a 批复
+    whose title the import could not find: (stderr, the PDF)."""
+    import contextlib
+    import io
+    from editor.cli import main
+    folder = tmp_path_factory.mktemp("told")
+    issue = sender_docs.write_all(folder, ["05_tracked.docx", "10_pictures.docx"])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["build", str(issue), "-o", str(folder / "told.pdf")]) == 0
+    return err.getvalue(), folder / "told.pdf"
+
+
+def test_build_says_which_picture_it_scaled_down(told):
+    out, pdf = told
+    with pymupdf.open(str(pdf)) as doc:
+        widths = [round(info["bbox"][2] - info["bbox"][0]) for page in doc
+                  for info in page.get_image_info()]
+    placed = 190 * 72 / 25.4                          # the sender's 190 mm
+    assert 0 < max(widths) < 0.9 * placed            # printed at the 版心's 156 mm
+    line, = [ln for ln in out.splitlines() if "原宽 190 毫米" in ln]
+    assert line.startswith("提示：《东西湖区2025年“春风行动”工作简报》")
+    assert "缩小为 156 毫米" in line and "10_pictures.docx" in line
+
+
+def test_build_names_the_file_whose_title_it_could_not_find(told):
+    out, _pdf = told
+    line, = [ln for ln in out.splitlines() if "未识别出标题" in ln]
+    assert line.startswith("错误：") and "05_tracked.docx" in line
+
+
+@pytest.mark.slow
+def test_the_preflight_dock_tells_untitled_documents_apart(tmp_path, qapp, qtbot, monkeypatch):
+    """Three documents whose titles the import could not find were one group
+    《无标题文件》 of three findings in the 印前检查 dock: which file is which was not
+    said.  Each is its own group now, named with its file; the picture scaled down to
+    the 版心 is listed under 提示."""
+    import contextlib
+    import io
+    from ui_window import TIMEOUT, close_window, make_window
+
+    from editor.cli import main
+    monkeypatch.setenv("GONGBAO_HOME", str(tmp_path))
+    issue = sender_docs.write_all(tmp_path, ["05_tracked.docx", "07_long_title.docx",
+                                             "10_pictures.docx"])
+    project = tmp_path / "senders.gazette"
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["project", "new", str(project), "--from", str(issue)]) == 0
+    win = make_window(tmp_path, (1400, 900))
+    try:
+        win.open_project(project)
+        qtbot.waitUntil(lambda: win.session is not None, timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: win.laid_out is not None and not win.layout_worker.busy,
+                        timeout=TIMEOUT)
+        tree = win.preflight.tree
+        groups = {}
+        for i in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(i)
+            for k in range(top.childCount()):
+                holder = top.child(k)
+                groups.setdefault(top.text(0)[:2], []).append(
+                    (holder.text(0), holder.text(2),
+                     [holder.child(j).text(1) for j in range(holder.childCount())]))
+        untitled = [g for g in groups["错误"] if g[0] == "《无标题文件》"]
+        assert sorted(g[1] for g in untitled) == ["1 条（文件 05_tracked.docx）",
+                                                   "1 条（文件 07_long_title.docx）"]
+        assert any("图片已缩小" in g[2] for g in groups["提示"]), groups["提示"]
+    finally:
+        close_window(win, qapp)
+
+
+def test_build_says_a_missing_character_as_the_error_it_is(tmp_path, capsys):
+    """A name with a character no face has (王𮯰明, CJK Extension I): build said
+    “提示：缺字…” and then counted it among the 印前检查's errors."""
+    import json
+    from editor.cli import main
+    d = sender_docs._new()
+    sender_docs._title(d, "关于表彰2025年度优秀志愿者的通报")
+    sender_docs._p(d, "经评选，决定授予王\U0002EBF0明同志“优秀志愿者”称号。", indent=True)
+    (tmp_path / "g.docx").write_bytes(sender_docs._bytes(d))
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "部门文件", "documents": [{"file": "g.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    assert main(["build", str(tmp_path / "issue.json"), "-o", str(tmp_path / "g.pdf")]) == 0
+    err = capsys.readouterr().err
+    line, = [ln for ln in err.splitlines() if "U+2EBF0" in ln]
+    assert line.startswith("错误：缺字") and "（第 1 页）" in line
+    assert "印前检查：错误 1 条" in err
+    with pymupdf.open(str(tmp_path / "g.pdf")) as doc:       # drawn as a framed code
+        assert "\U0002EBF0" not in "".join(page.get_text() for page in doc)
+
+
+def test_symbol_font_characters_print_as_what_word_shows(tmp_path):
+    """A 报名表 line typed with Word's 插入 › 符号: Wingdings □ and Wingdings 2 ☑ printed as
+    the letters of their codes (勾选¨是R否), Symbol's α as a; an unknown picture code is
+    marked 〓 and told at import instead of becoming a letter."""
+    import json
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    d = sender_docs._new()
+    sender_docs._title(d, "关于报送2025年度志愿服务项目的通知")
+    syms = "".join(f'<w:r><w:t>{t}</w:t></w:r><w:r><w:sym w:font="{f}" w:char="{c}"/></w:r>'
+                   for t, f, c in (("勾选", "Wingdings", "F0A8"), ("是", "Wingdings 2", "F052"),
+                                   ("否；系数", "Symbol", "F061"), ("，标记", "Wingdings", "F021")))
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(f'<w:p {nsdecls("w")}>{syms}<w:r><w:t>。</w:t></w:r></w:p>'))
+    data = sender_docs._bytes(d)
+    result = import_docx_bytes(data, "s.docx")
+    assert any("〓" in e.message_zh for e in result.report.entries if e.level == "warning")
+    assert "勾选□是☑否；系数α，标记〓。" in result.document.body[-1].display_text
+    (tmp_path / "s.docx").write_bytes(data)
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "部门文件", "documents": [{"file": "s.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    laid = build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "s.pdf")
+    text = "".join(text_of(c) for _p, _y, c in pdf_lines(tmp_path / "s.pdf"))
+    # ☑ prints where a face has it; the bundled ones do not, and then it is told
+    missing = [w.text for w in laid.warnings if w.code == "GLYPH_MISSING"]
+    if "☑" in text:
+        assert "勾选□是☑否；系数α，标记〓。" in text, text
+    else:
+        assert "勾选□是否；系数α，标记〓。" in text and any("U+2611" in m for m in missing)
+
+
+def _toc_field(entries: list[tuple[str, int]], control: bool) -> str:
+    """Word's 插入目录: a TOC field whose entries each hold a PAGEREF field, in a content
+    control of the 目录 gallery (Word 2010+, WPS) or bare (older Word)."""
+    paras = []
+    for k, (text, page) in enumerate(entries):
+        start = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space='
+                 '"preserve"> TOC \\o "1-3" \\h </w:instrText></w:r><w:r><w:fldChar '
+                 'w:fldCharType="separate"/></w:r>') if k == 0 else ""
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(entries) - 1 else ""
+        paras.append(f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{start}<w:r><w:t>{text}</w:t>'
+                     '</w:r><w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                     '<w:r><w:instrText xml:space="preserve"> PAGEREF _Toc1 \\h </w:instrText>'
+                     '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                     f'<w:r><w:t>{page}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                     f'{end}</w:p>')
+    inner = "<w:p><w:r><w:t>目　录</w:t></w:r></w:p>" + "".join(paras)
+    if control:
+        return ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+                f'</w:docPartObj></w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>')
+    return "".join(paras)
+
+
+@pytest.mark.parametrize("control", [True, False])
+def test_the_senders_own_table_of_contents_is_left_out(tmp_path, control):
+    """A 实施方案 with Word's own 目录 before its text printed, in the middle of the
+    gazette, 一、总体要求1 / 二、整治内容3 — the sender's page numbers."""
+    import json
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区2025年市容环境专项整治行动实施方案")
+    body = d.element.body
+    wrapper = parse_xml(f'<w:body {nsdecls("w")}>'
+                        f'{_toc_field([("一、总体要求", 1), ("二、整治内容", 3)], control)}</w:body>')
+    for el in list(wrapper):
+        body.insert(len(body) - 1, el)
+    for head in ("一、总体要求", "二、整治内容"):
+        sender_docs._p(d, head, font="黑体")
+        sender_docs._p(d, sender_docs.TEXT, indent=True)
+    data = sender_docs._bytes(d)
+    result = import_docx_bytes(data, "plan.docx")
+    assert any("目录" in e.message_zh for e in result.report.entries)
+    (tmp_path / "plan.docx").write_bytes(data)
+    (tmp_path / "issue.json").write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "区政府文件", "documents": [{"file": "plan.docx"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "plan.pdf")
+    lines = [text_of(c) for page, _y, c in pdf_lines(tmp_path / "plan.pdf") if page >= 5]
+    assert lines.count("一、总体要求") == 1 and lines.count("二、整治内容") == 1, lines
+    assert not [ln for ln in lines if ln.startswith(("一、总体要求1", "二、整治内容3", "目录"))]
