@@ -89,6 +89,12 @@ def load_issue_parts(path: str | Path, progress: Progress | None = None
             if progress:
                 progress(f"导入 {docx_path.name}")
             result = import_docx(docx_path)
+            if progress:
+                # what the import guessed or left out (a table head taken as the header
+                # row, tracked deletions dropped …), said where the file is named
+                for note in result.report.entries:
+                    level = "警告" if note.level == "warning" else "提示"
+                    progress(f"  {level}：{note.message_zh}")
             doc = result.document
             doc.id = document_id(docx_path.read_bytes(), taken)
             _fix_annotation_doc_ids(doc)

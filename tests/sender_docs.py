@@ -8,8 +8,8 @@ paragraphs, ASCII and full-width spaces typed for indentation, a text box and a 
 picture, a 红头 laid out in a borderless table, a table nested in a cell, Word-numbered
 lists at four levels and a 第X条 list, tracked insertions and deletions with comments, a
 landscape section in the middle of a document, a very long title broken by hand, English,
-numbers and URLs among Chinese text, ellipses and dashes at line ends, and 附件 with a
-long and a wide table.  The texts are made up.
+numbers and URLs among Chinese text, ellipses and dashes at line ends, 附件 with a
+long and a wide table, and an 87-character title under a 红头.  The texts are made up.
 
 ``write_all(folder)`` writes them and an issue.json; run as a script it writes them to
 the folder given (``python tests/sender_docs.py /tmp/senders``).
@@ -599,6 +599,21 @@ def wide_attachment() -> bytes:
     return _bytes(d)
 
 
+def long_title_head() -> bytes:
+    """The same 87-character title under a 红头 and 文号, as one paragraph: five lines
+    at 二号 whatever the breaks."""
+    d = _new()
+    _p(d, "东西湖区人民政府办公室文件", "c", 36, "方正小标宋简体")
+    _p(d, "东政办〔2025〕9号", "c")
+    _p(d)
+    _title(d, LONG)
+    _p(d, "各街道办事处，区直各单位：")
+    for k in range(4):
+        _p(d, TEXT, indent=True)
+    _sign(d, "东西湖区人民政府办公室", "2025年1月15日")
+    return _bytes(d)
+
+
 DOCS = {
     "01_direct_runs.docx": (direct_runs, "东西湖区数据局关于开展2025年度“数字政府”（Digital Government）建设项目申报工作的通知"),
     "02_textbox_float.docx": (textbox_float, "东西湖区生态环境分局关于2025年第一季度环境空气质量情况的通报"),
@@ -612,6 +627,7 @@ DOCS = {
     "10_pictures.docx": (pictures, "东西湖区2025年“春风行动”工作简报"),
     "11_english_mixed.docx": (english_mixed, "东西湖区商务局关于做好2025年外商投资企业年报（Annual Report）工作的通知"),
     "12_wide_attachment.docx": (wide_attachment, "东西湖区发展和改革局关于公布2025年区级重点建设项目计划的通知"),
+    "13_long_title_head.docx": (long_title_head, LONG),
 }
 
 

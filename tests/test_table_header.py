@@ -81,6 +81,18 @@ def test_a_weak_guess_is_said_once_and_the_panel_overrides_it(tmp_path):
     assert table.header_rows == 1
 
 
+def test_two_bold_rows_make_a_two_row_header(tmp_path):
+    path = header_doc(tmp_path / "two.docx", "bold", rows=6)
+    import docx
+    d = docx.Document(str(path))
+    for cell in d.tables[0].rows[1].cells:      # the second row bold too: a header row
+        for p in cell.paragraphs:
+            for r in p.runs:
+                r.bold = True
+    d.save(str(path))
+    assert _table(import_docx(path).document).header_rows == 2
+
+
 def test_a_table_that_fits_one_page_says_no_doubt(tmp_path):
     _, laid = _build(tmp_path, _doc(tmp_path, "labels", rows=5))
     assert not [w for w in laid.warnings if w.code == "TABLE_HEADER_GUESSED"]

@@ -157,6 +157,13 @@ def test_every_column_gets_its_widest_unit_and_long_text_the_rest():
     assert p.widths[2] == max(p.widths) and p.widths[0] < 40     # 序号 gave its room away
 
 
+def test_the_users_column_widths_are_kept_over_names_and_content():
+    table = _table_of(narrow_names_doc(_tmp() / "n.docx"))
+    table.layout.col_widths = [30.0, 30.0, 120.0, 262.2]     # a name column of 30 pt
+    got = prepare(table, table_style(T), 442.2, M, "d").widths
+    assert [round(w, 1) for w in got] == [30.0, 30.0, 120.0, 262.2]
+
+
 def test_cell_widths_are_read_when_the_grid_is_left_even():
     d = Document()
     t = d.add_table(rows=2, cols=3)

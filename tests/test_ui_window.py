@@ -728,8 +728,8 @@ def test_a_dropped_wps_file_is_refused_saying_how_to_convert(opened, qtbot, tmp_
     from PySide6.QtCore import QMimeData, QUrl
     window = opened
     shown = []
-    monkeypatch.setattr("editor.ui.window_requests.QMessageBox.information",
-                        lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(window, "inform",
+                        lambda title, text, details="": shown.append(text + "\n" + details))
     issue = window.session.issue
     before = [len(s.documents) for s in issue.sections]
     wps = tmp_path / "区卫健局来文.wps"

@@ -168,9 +168,11 @@ def _add_one(session, path: Path, data: bytes, result, section_id: str, outcome)
                               reports={doc.id: result.report})
     outcome_merge(outcome, change)
     outcome.imported.append(doc.id)
-    warnings = len(result.report.warnings)
-    if warnings:
-        outcome.problems.append(f"《{doc.toc_title or name}》导入提示 {warnings} 条")
+    warnings = result.report.warnings
+    if warnings:        # the file by its name (several may share 无标题文件) and what to check
+        said = "；".join(w.message_zh for w in warnings[:2])
+        more = f"（另有 {len(warnings) - 2} 条，见该文件的导入报告）" if len(warnings) > 2 else ""
+        outcome.problems.append(f"“{name}”：{said}{more}")
 
 
 def _group_batch(session, count: int, title: str, imported: int) -> None:

@@ -150,7 +150,7 @@ def head_lines(bl, doc: Document, start: int, speech: bool, author: bool = False
             doc.speaker = text          # an article's author line (区工商联　张华)
         elif not doc.subtitle and bl.centered(j) and ISSUE_LINE.match(plain):
             doc.subtitle = text         # a news collection's issue line (2025年第3期)
-        elif not doc.date and _office_and_date(text):
+        elif not speech and not doc.date and _office_and_date(text):
             # a 简报's head line: the office that issues it, and its date (the 纪要 shape)
             office, doc.date = _office_and_date(text)
             doc.signature, doc.date_in_head = [office], True

@@ -90,6 +90,13 @@ class RunCollector:
                 self.walk(content)
         elif name in _CONTAINERS:
             self.walk(el)
+        elif name == "ruby":
+            # 注音: the annotated characters print, their pinyin does not (厂 was lost
+            # with its chǎng, the whole w:ruby ignored)
+            base = el.find(w("rubyBase"))
+            if base is not None:
+                self.walk(base)
+            self.ctx.note("info", "拼音注音未导入，只保留被注音的文字", "w:ruby")
         elif name == "commentRangeStart":
             self._comment_mark(el.get(w("id")), start=True)
         elif name == "commentRangeEnd":
@@ -145,7 +152,8 @@ class RunCollector:
                 if hidden:
                     self.ctx.note("info", "隐藏文字（w:vanish）未导入", "hidden run")
                 elif el.text:
-                    self._add(el.text, props)
+                    # w:caps: Word shows the letters as capitals (covid → COVID)
+                    self._add(el.text.upper() if props.get("caps") else el.text, props)
             elif name in ("tab", "ptab"):
                 if not hidden:
                     self._add("\t", props)

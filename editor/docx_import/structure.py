@@ -265,7 +265,7 @@ def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> Non
     if not doc.title and doc.issuer_mark:
         doc.title = title_text(doc.issuer_mark.replace("\n", ""))
     mark_attendance(doc.body)
-    if not doc.date and "date" not in doc.uncertain:
+    if head and not doc.date and "date" not in doc.uncertain:     # a 纪要 head, no date
         doc.uncertain.append("date")
         ctx.report.warning("未能识别纪要的日期（版头和文末都没有），请在“属性”中填写成文日期",
                            "minutes without date")

@@ -14,7 +14,8 @@ tick Word's 重复标题行.  ``guess_header(table)`` looks at the first rows ag
   over a body with numbers or long text in those columns.
 
 A first row that is a single cell across the table (a title set inside the table) is
-taken with the header under it.  Returns ``(rows, doubt)``: ``doubt`` is empty when the
+taken with the header under it; rows under a bold or shaded first row set the same way
+(up to three) are header rows too.  Returns ``(rows, doubt)``: ``doubt`` is empty when the
 evidence is strong, else the Chinese reason the guess rests on (the layout says it when
 the table crosses pages, so the user can check it in the table panel).
 """
@@ -62,11 +63,27 @@ def guess_header(table: Table) -> tuple[int, str]:
         weak.append("首行居中")
     if _labels(first) and _share(body, lambda r: not _labels(r)) >= 0.5:
         weak.append("首行均为简短的栏目名")
+    if not head and strong:
+        depth = _alike(rows, top, strong)
     if strong or len(weak) >= 2:
         return top + depth, ""
     if weak:
         return top + depth, f"表格首行未标为标题行，按“{weak[0]}”推断为表头，在续页重复"
     return 0, ""
+
+
+def _alike(rows, top: int, strong: list[str]) -> int:
+    """Rows from ``top`` that look as the first does (bold, shaded) — a header of two or
+    three rows set in the same way — while at least two rows are left for the body."""
+    looks = [f for f, why in ((_bold, "首行加粗"), (_shaded, "首行有底纹")) if why in strong]
+    k = 1
+    while looks and k < MAX_HEAD_ROWS and top + k < len(rows) - 2 \
+            and all(f(rows[top + k]) for f in looks):
+        k += 1
+    return k
+
+
+MAX_HEAD_ROWS = 3
 
 
 def _paragraphs(cell) -> list[Paragraph]:

@@ -273,12 +273,13 @@ def column_widths(table: model.Table, style: TableStyle, width: float, size: flo
     n = len(mt.lo)
     pad2 = 2 * _padding(table, style)
     mins = [a * size + pad2 for a in mt.lo]
+    over = table.layout.col_widths
+    if over and len(over) == n and all(w > 0 for w in over):
+        # the user's widths: widened only where a piece could not fit at all
+        return _widen_to_min(_scaled(list(over), width), mins, width)
     soft = [max(a, s * size + pad2) for a, s in zip(mins, mt.soft)]
     if sum(soft) <= width:
         mins = soft                       # short names whole where the frame allows
-    over = table.layout.col_widths
-    if over and len(over) == n and all(w > 0 for w in over):
-        return _widen_to_min(_scaled(list(over), width), mins, width)
     if len(table.grid) == n and all(g > 0 for g in table.grid):
         grid = _widen_to_min(_scaled(list(table.grid), width), mins, width)
         if n > GRID_ALWAYS_COLS:

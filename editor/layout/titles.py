@@ -86,6 +86,64 @@ def balanced_breaks(text: str, role: str, size: float, width: float, m: Measurer
             return best
         if len(cands) > 40:
             break
+    return _long_title_breaks(text, prefix, cands, inside, size, width, n_min)
+
+
+def _tears_number(text: str, i: int) -> bool:
+    """A break inside a number range or date (2025—|2027年, 3月|18日)."""
+    a, b = text[i - 1], text[i]
+    return (a in lb.DASHES and b.isdigit()) or (a.isdigit() and b in lb.DASHES) or \
+        (a in "年月" and b.isdigit() and text[i - 2:i - 1].isdigit())
+
+
+def _long_title_breaks(text: str, prefix: list[float], cands: list[int], inside: list[bool],
+                       size: float, width: float, n_min: int) -> list[int] | None:
+    """Breaks for a title too long for the balanced search (more than ``max_lines``
+    lines, or too many word boundaries to try every set): the fewest lines (``n_min``
+    or one more) whose breaks are word boundaries, each line within the measure, chosen
+    by dynamic programming for a trapezoid of lines (squared difference from each line's
+    share, upper lines a character longer, in characters), phrase boundaries
+    (``break_cost``, a quotation or bracket not opened across a break) and no number
+    range or date torn — an 87-character 印发 title was otherwise filled line by line
+    and torn inside its words (深|化, 法|治化)."""
+    total = prefix[-1]
+    points = [0] + [c for c in cands if 0 < c < len(text)] + [len(text)]
+    # what a break at each point costs (None: never), and the earliest point a line
+    # ending at each point may start from (within the measure)
+    cost_at = [None if 0 < j < len(points) - 1 and _tears_number(text, points[j]) else
+               (2 * break_cost(text, points[j]) + (12.0 if inside[points[j]] else 0.0)
+                if 0 < j < len(points) - 1 else 0.0) for j in range(len(points))]
+    first = [0] * len(points)
+    lo = 0
+    for j in range(len(points)):
+        while prefix[points[j]] - prefix[points[lo]] > width:
+            lo += 1
+        first[j] = lo
+    for n in (n_min, n_min + 1):
+        mean = total / n
+        # best[k][j]: least cost of k lines ending at points[j]
+        best = [[None] * len(points) for _ in range(n + 1)]
+        back = [[0] * len(points) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for k in range(1, n + 1):
+            # a trapezoid: each line a character longer than the one below
+            goal = min(width, mean + size * ((n - 1) / 2 - (k - 1)))
+            for j in range(1, len(points)):
+                if cost_at[j] is None:
+                    continue
+                for i in range(first[j], j):
+                    if best[k - 1][i] is None:
+                        continue
+                    w = prefix[points[j]] - prefix[points[i]]
+                    c = best[k - 1][i] + ((w - goal) / size) ** 2 + cost_at[j]
+                    if best[k][j] is None or c < best[k][j]:
+                        best[k][j], back[k][j] = c, i
+        if best[n][-1] is not None:
+            out, j = [], len(points) - 1
+            for k in range(n, 0, -1):
+                j = back[k][j]
+                out.append(points[j])
+            return sorted(p for p in out if p)
     return None
 
 

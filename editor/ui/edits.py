@@ -248,6 +248,28 @@ def last_write_time(session) -> float | None:
 
 # -- what the window shows ---------------------------------------------------------------------
 
+def doc_label(doc) -> str:
+    """A document as the window's lists name it: its 目录 title; a document with no title
+    (无标题文件, what the 目录 prints) also by the file it came from, so that several
+    untitled ones can be told apart in the tree, the 印前检查 list and the messages."""
+    if doc.layout.toc_title or doc.title or not doc.source_name:
+        return doc.toc_title
+    return f"{doc.toc_title}（{doc.source_name}）"
+
+
+def import_summary(result, total: int) -> tuple[str, str]:
+    """(headline, details) of the 导入报告 shown after importing ``total`` files."""
+    imported = len(getattr(result, "imported", []) or [])
+    problems = [str(p) for p in getattr(result, "problems", []) or []]
+    refused = max(0, total - imported)
+    head = f"已导入 {imported} 个文件" + (f"，{refused} 个文件未能导入" if refused else "") + "。"
+    details = "\n".join(problems[:30]) + (f"\n……另有 {len(problems) - 30} 条" if len(problems) > 30 else "")
+    if len(problems) > refused:      # each refused file has one line; the rest are doubts
+        details += ("\n\n左侧目录中带 ⚠ 的文件请核对：选中后在右侧“属性”中改正；"
+                    "右击文件 › 导入报告… 可再次查看。")
+    return head, details
+
+
 def report_lines(session, doc_id: str) -> list[str]:
     """The import report of a document as lines of Chinese text."""
     if session is None:

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from PySide6.QtCore import (QAbstractItemModel, QMimeData, QModelIndex, QPoint, Qt,
                             Signal)
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QStyle, QTreeView
 
 from editor.model.address import kind_label
+from editor.ui.edits import doc_label
 
 MIME = "application/x-gazette-item"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -166,7 +167,7 @@ class IssueTreeModel(QAbstractItemModel):
         if doc is None:
             return self._section_data(self.section_at(index), role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return doc.toc_title or doc.doc_number or doc.source_name or doc.id
+            return doc_label(doc) or doc.doc_number or doc.source_name or doc.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._document_tip(doc)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -256,8 +257,8 @@ class IssueTreeModel(QAbstractItemModel):
                         parent: QModelIndex) -> bool:
         if self.issue is None:
             return False
-        if docx_paths(data):
-            return bool(self._sections())
+        if docx_paths(data):     # a new issue has no section yet: the import makes one
+            return True
         item = _decode(data)
         if item is None:
             return False
@@ -275,8 +276,8 @@ class IssueTreeModel(QAbstractItemModel):
         paths = docx_paths(data)
         kind, section, index = self._target(row, parent)
         if paths:
-            section = section or self._sections()[-1]
-            self.import_files.emit(paths, section.id)
+            section = section or (self._sections() or [None])[-1]
+            self.import_files.emit(paths, section.id if section is not None else "")
             return False
         item = _decode(data)
         if item["kind"] == "section":
@@ -412,6 +413,25 @@ class IssueTreeView(QTreeView):
             event.acceptProposedAction()
             return
         super().dragEnterEvent(event)
+
+    def empty_hint(self) -> str:
+        """What the empty tree of an open issue says to do (else empty)."""
+        model = self.model()
+        if model.issue is None or any(s.documents for s in model.issue.sections):
+            return ""
+        return ("本期还没有文件。\n\n单击工具栏的“导入文件”，\n"
+                "或把 Word 文件（.docx）\n从资源管理器拖到这里。")
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        hint = self.empty_hint()
+        if hint:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(12, 40, -12, -12)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), hint)
+            painter.end()
 
     def mouseDoubleClickEvent(self, event) -> None:
         index = self.indexAt(event.position().toPoint())

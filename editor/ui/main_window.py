@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog, QLabel, QListView,
                                QMainWindow, QMenu, QMessageBox, QScrollArea, QStackedWidget,
-                               QTabWidget)
+                               QTabWidget, QWidget)
 
 from editor.app.command import Change
 from editor.errors import GazetteError
@@ -76,6 +76,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.field_keys = FieldKeys(self)      # 撤销/重做/导出/保存 from any field
         self.field_keys.install()
         self._follow_doc: str | None = None    # the document the pages follow after a move
+        self._follow_table = False             # after a table edit: show the table's page
         self._fitted = False
         self._build_status()
         self._restore()
@@ -95,6 +96,7 @@ class MainWindow(EditRequests, QMainWindow):
             lambda source, pos: self._paragraph_menu_at(source, pos))
         self.preview.zoom_changed.connect(self._zoom_changed)
         self.preview.page_changed.connect(self._page_changed)
+        self.preview.files_dropped.connect(self.import_dropped)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.preview)
         self.setCentralWidget(self.stack)
@@ -146,10 +148,13 @@ class MainWindow(EditRequests, QMainWindow):
         self.table_panel.unmerge_requested.connect(self.unmerge_cell)
         self.table_panel.cell_action_requested.connect(self.table_cell_action)
         self.table_panel.table_selected.connect(self.preview.set_table)
+        self.table_panel.choice.activated.connect(lambda _i: self.preview.show_table())
         self.preview.column_dragged.connect(self.table_panel.drag_border)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(_scrolling(self.properties), "属性")
         self.side_tabs.addTab(_scrolling(self.table_panel), "表格")
+        self.side_tabs.currentChanged.connect(     # the 表格 tab shows its table's page
+            lambda i: self.preview.show_table() if i == 1 else None)
         self.side_dock = self._dock("属性", "side_dock", self.side_tabs, right)
         self.history = self.undo.history_view()
         self.history_dock = self._dock("编辑历史", "history_dock", self.history, right)
@@ -448,15 +453,34 @@ class MainWindow(EditRequests, QMainWindow):
         self.find_bar.pages_ready(laid_out)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._follow_moved(laid_out)
+        if self._follow_table:              # a table edit (or its undo): the table in view
+            self._follow_table = False
+            self.preview.show_table()
         self._measure_tables()
         self.build_label.setText(f"排版 {seconds:.2f} 秒")    # short: room for messages at 1366
         self.build_label.setToolTip(f"最近一次排版完成于 {time.strftime('%H:%M:%S')}")
         self.preflight.pages_ready(laid_out)
         counts = self.preflight.report.counts
         if counts["error"] or counts["warning"]:
-            first = self.preflight.report.findings[0]
-            self.message(f"印前检查：错误 {counts['error']} 条，警告 {counts['warning']} 条："
-                         f"{first.message[:40]}（单击右下角“印前检查”查看全部）", 10000)
+            findings = self.preflight.report.findings       # the gravest one first
+            first = next((f for f in findings if f.severity == "error"), findings[0])
+            self.message(self._status_fit(f"印前检查 {self.preflight.place(first)}："
+                                          f"{first.message}", "（右下角“印前检查”列出全部）"),
+                         10000)
+
+    def _status_fit(self, text: str, tail: str) -> str:
+        """``text`` shortened (…) so that it and ``tail`` fit beside the status bar's
+        permanent labels (a 1366-pixel screen left the end of a message cut off)."""
+        bar = self.statusBar()
+        metrics = bar.fontMetrics()
+        # the page label grows as the editor scrolls (第 12 / 48 页，页码 10): room for its longest
+        widest = {self.pages_label: metrics.horizontalAdvance("第 888 / 888 页，页码 888")}
+        taken = sum(max(w.sizeHint().width(), w.width(), widest.get(w, 0)) + 10
+                    for w in bar.findChildren(QWidget)
+                    if w.parentWidget() is bar and w.isVisibleTo(bar))
+        room = bar.width() - taken - 16
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                  max(80, room - metrics.horizontalAdvance(tail))) + tail
 
     def _follow_moved(self, laid_out) -> None:
         """After a move the pages show the moved document where it now begins (not the
@@ -540,6 +564,8 @@ class MainWindow(EditRequests, QMainWindow):
             self.properties.load_template(issue.template)
             self._update_title()
         touched = set(change.documents) | {doc for doc, _ in change.tables}
+        if change.tables and self.preview.table is not None:
+            self._follow_table = self.preview.table in set(change.tables)
         if change.annotations:
             touched |= self.snapshots.annotations_changed(issue)
         self.snapshots.invalidate(touched)
@@ -570,11 +596,24 @@ class MainWindow(EditRequests, QMainWindow):
                 self.preview.go_to_page(page)
 
     def _select(self, doc) -> None:
+        changed = (doc.id if doc is not None else None) != self.selected_doc
         self.selected_doc = doc.id if doc is not None else None
         self.properties.load_document(doc)
         self.table_panel.set_document(doc)
         if self.session is not None:
             self._measure_tables()
+        if doc is not None and changed:
+            self._show_document_fields()
+
+    def _show_document_fields(self) -> None:
+        """Scroll the 属性 tab to the chosen document's fields: under the issue's 本期信息
+        they were below the fold of a 768-pixel screen (待核对：文件标题 out of sight)."""
+        area = self.side_tabs.widget(0)
+        box = self.properties.doc_box
+        top = box.mapTo(area.widget(), box.rect().topLeft()).y()
+        shown = area.verticalScrollBar().value()
+        if not shown <= top <= shown + area.viewport().height() - min(box.height(), 240):
+            area.verticalScrollBar().setValue(top)
 
     def _source_clicked(self, source) -> None:
         if self.session is None:

@@ -27,6 +27,7 @@ from editor.preflight import ERROR, INFO, SEVERITY_ZH, WARNING, Finding, Report
 from editor.preflight import fix_command
 from editor.preflight.findings import RULES
 from editor.proof.geometry import Box, boxes_for
+from editor.ui.edits import doc_label
 
 MARK = QColor(255, 120, 0, 110)
 ROLE = Qt.ItemDataRole.UserRole + 31
@@ -55,6 +56,7 @@ class PreflightDock(QObject):
         self.tree.setColumnWidth(1, 110)
         self.tree.setAccessibleName("印前检查")
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)   # Enter on a row chosen by the arrows
         self.tree.itemChanged.connect(self._ticked)
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
@@ -312,6 +314,16 @@ class PreflightDock(QObject):
             p.fillRect(QRectF(box.x0 - 1, box.top, max(box.x1 - box.x0, 2.0) + 2,
                               box.bottom - box.top), MARK)
 
+    def place(self, f: Finding) -> str:
+        """Where a finding is, in words: 第 9 页《标题》 (an untitled document with its
+        file name), or 整期."""
+        session = self.window.session
+        doc = session.issue.find_document(f.doc_id) if session is not None and f.doc_id \
+            else None
+        name = f"《{doc_label(doc)[:40]}》" if doc is not None else \
+            (f"《{f.document[:40]}》" if f.document else "")
+        return (f.where() + name) or "整期"
+
     # -- before a print PDF -------------------------------------------------------------------
     def confirm_export(self) -> bool:
         """True to go on exporting: no errors, or the editor chose to export anyway."""
@@ -319,7 +331,7 @@ class PreflightDock(QObject):
         errors = self.report.errors
         if not errors:
             return True
-        lines = "\n".join(f"{f.where() or '整期'}：{f.message}" for f in errors[:8])
+        lines = "\n".join(self.place(f) + f"：{f.message}" for f in errors[:8])
         more = f"\n…共 {len(errors)} 条" if len(errors) > 8 else ""
         box = QMessageBox(self.window)
         box.setWindowTitle("导出印刷PDF")

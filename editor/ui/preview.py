@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractScrollArea
 
 from editor.layout.items import LineItem, Page, Source, TextItem
 from editor.model.address import BlockAddress
+from editor.ui.issue_tree import docx_paths
 from editor.ui.painter import FaceFonts, PagePainter, render_page_image
 
 GAP = 16                 # pixels between pages
@@ -86,6 +87,14 @@ def measured_tables(pages: list[Page], tables: list[tuple[str, str, int]]
     return out
 
 
+def table_pages(pages: list[Page], doc_id: str, table_id: str) -> list[int]:
+    """Indexes of the pages that show some of a table's text."""
+    prefix = f"{table_id}/"
+    return [n for n, page in enumerate(pages) if page.doc_id in (None, doc_id) and any(
+        t.source and t.source.doc_id == doc_id and t.source.block_id.startswith(prefix)
+        for t in page.texts())]
+
+
 def landscape_tables(pages: list[Page], doc_id: str) -> set[tuple[str, str]]:
     """(doc id, table id) of the document's tables drawn on landscape pages."""
     out = set()
@@ -108,6 +117,7 @@ class PreviewView(QAbstractScrollArea):
     zoom_changed = Signal(str)                 # text for the status bar
     text_selected = Signal(int, object, object)  # page, (x, y) start, (x, y) end, points
     context_requested = Signal(object, object)   # Source under a right click, global QPoint
+    files_dropped = Signal(list)               # [Path] of .docx (…) dropped from Explorer
 
     def __init__(self, fonts: FaceFonts, parent=None):
         super().__init__(parent)
@@ -133,6 +143,7 @@ class PreviewView(QAbstractScrollArea):
         self.viewport().setPalette(pal)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.setAccessibleName("页面预览")
+        self.viewport().setAcceptDrops(True)     # .docx from Explorer onto the pages: import
 
     # -- content ------------------------------------------------------------------------------
     def set_pages(self, pages: list[Page]) -> None:
@@ -158,6 +169,14 @@ class PreviewView(QAbstractScrollArea):
     def set_table(self, doc_id: str | None, table_id: str | None) -> None:
         self.table = (doc_id, table_id) if doc_id and table_id else None
         self.viewport().update()
+
+    def show_table(self) -> None:
+        """Bring the chosen table (``set_table``) into view unless a page of it shows."""
+        if self.table is None:
+            return
+        found = table_pages(self.pages, *self.table)
+        if found and self.current_page() not in found:
+            self.go_to_page(found[0])
 
     # -- zoom ---------------------------------------------------------------------------------
     def set_zoom(self, mode: str | int) -> None:
@@ -417,6 +436,24 @@ class PreviewView(QAbstractScrollArea):
             self.context_requested.emit(item.source, event.globalPos())
         else:
             super().contextMenuEvent(event)
+
+    # -- files dropped from the file manager -----------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if docx_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = docx_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()

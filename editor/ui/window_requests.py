@@ -166,6 +166,22 @@ class EditRequests:
         section_id = section.id if section is not None else (sections[-1].id if sections else "")
         self.import_files([Path(p) for p in paths], section_id)
 
+    def import_dropped(self, paths: list) -> None:
+        """Files dropped on the pages: into the section of the document shown (or chosen),
+        else the last section (a new issue's first import makes one)."""
+        if self.session is None:
+            self.message("请先新建或打开一期，再把文件拖进来", 8000)
+            return
+        issue = self.session.issue
+        doc_id = self.selected_doc
+        if self.laid_out is not None and self.laid_out.pages:
+            page = self.laid_out.pages[min(self.preview.current_page(), len(self.laid_out.pages) - 1)]
+            doc_id = next((i.source.doc_id for i in page.items
+                           if getattr(i, "source", None) is not None), doc_id)
+        section = next((s for s in issue.sections if any(d.id == doc_id for d in s.documents)),
+                       issue.sections[-1] if issue.sections else None)
+        self.import_files(list(paths), section.id if section is not None else "")
+
     def import_files(self, paths: list, section_id: str) -> None:
         if self.session is None:
             return
@@ -173,14 +189,23 @@ class EditRequests:
         section = next((s for s in issue.sections if s.id == section_id), None)
         title = section.title if section is not None else "区级文件选登"
         run_job(self, "导入文件", edits.import_work(self.session, paths, title),
-                self._imported)
+                lambda result: self._imported(result, len(paths)))
 
-    def _imported(self, result) -> None:
+    def _imported(self, result, total: int = 0) -> None:
         change, problems = edits.import_result(result)
         self.apply_change(change)
         self.undo.set_session(self.session)
         if problems:
-            QMessageBox.information(self, "导入报告", "\n".join(problems[:30]))
+            self.inform("导入报告", *edits.import_summary(result, total))
+
+    def inform(self, title: str, text: str, details: str = "") -> None:
+        """A message the editor reads and closes: ``text`` in bold, ``details`` under it
+        (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.setInformativeText(details)
+        box.exec()
+        box.deleteLater()
 
     def reimport(self, doc_id: str) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "重新导入", self.settings.last_folder("import"),
