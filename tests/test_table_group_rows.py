@@ -79,3 +79,48 @@ def test_group_heading_rows_never_end_a_page(tmp_path):
     # every group heading is printed once per table, none lost by the keep
     text = "".join(p.get_text() for p in pdf)
     assert all(text.count(g) >= len(docs) for g in GROUPS)
+
+
+def _households(path, lead_lines: int, rows: int = 40):
+    """A 低保 list: 街道 merged down over all its households (two streets), the way
+    offices send such lists."""
+    d = docx.Document()
+    d.add_paragraph("关于2025年城乡低保对象的公示").runs[0].font.size = Pt(22)
+    for k in range(lead_lines):
+        d.add_paragraph(f"现将本季度城乡低保审核结果予以公示，公示期七天（第{k + 1}段）。")
+    t = d.add_table(rows=rows + 1, cols=5)
+    t.style = "Table Grid"
+    for c, text in enumerate(["序号", "街道", "社区（村）", "户主姓名", "月保障金（元）"]):
+        t.cell(0, c).text = text
+    half = rows // 2
+    for first, last, street in ((1, half, "将军路街道"), (half + 1, rows, "吴家山街道")):
+        t.cell(first, 1).merge(t.cell(last, 1)).text = street
+    for r in range(1, rows + 1):
+        t.cell(r, 0).text = str(r)
+        t.cell(r, 2).text = "金潭社区"
+        t.cell(r, 3).text = "罗燕桂"
+        t.cell(r, 4).text = f"{3000 + 10 * r:,}"
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.slow
+def test_a_merged_column_never_leaves_one_row_alone_on_a_page(tmp_path):
+    """The last household alone on a continuation page (续表, header, one row) is a stub
+    even while its 街道 cell is carried down from the page before — read from the PDF."""
+    from tablereport import table_report
+    from editor.render import build_pdf
+    docs = []
+    for lead in range(0, 24, 2):
+        doc = import_docx(_households(tmp_path / f"h{lead}.docx", lead)).document
+        doc.id = f"h{lead}"
+        docs.append(doc)
+    issue = model.Issue(sections=[model.Section("s1", "公示公告", docs)])
+    out = tmp_path / "households.pdf"
+    build_pdf(issue, out)
+    details: list = []
+    report = table_report(out, details=details)
+    assert report["stub_rows"] == 0, details
+    assert report["row_fragments"] == 0, details
+    text = "".join(p.get_text() for p in pymupdf.open(out))
+    assert text.count("罗燕桂") == 40 * len(docs)

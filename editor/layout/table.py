@@ -194,10 +194,14 @@ class TableFlowable:
 
     def _stub(self, p: Prepared, rest: "_State | None") -> bool:
         """Would ``rest`` be a stub — fewer than ``min_fragment_lines`` lines in whole
-        rows and nothing carried?  (Then the fragment ends a row earlier.)"""
-        if rest is None or rest.carry:
+        rows, with no row split and no cell carried over that holds more than those
+        rows?  A merged cell spanning down into them (将军路街道 over its households) does
+        not make the rest more than a stub.  (Then the fragment ends a row earlier.)"""
+        if rest is None or rest.mid_row:
             return False
         left = sum(_lines(row, r) for r, row in enumerate(p.rows[rest.row:], rest.row))
+        if any(not o.repeated and len(o.units) > left for o in rest.carry):
+            return False
         return left < self.style.min_fragment_lines
 
 
