@@ -127,3 +127,25 @@ def add_part(data: bytes, part: str, content: bytes, content_type: str, rels: st
             z.writestr(info.filename, body)
         z.writestr(part, content)
     return out.getvalue()
+
+
+def write_issue(folder, makers: dict, names, section_titles: list[str], meta: dict,
+                per_section: int = 4):
+    """Write the documents ``names`` (keys of ``makers``: name → function returning the
+    .docx bytes) into ``folder`` and an issue.json with ``meta`` and one section per
+    ``per_section`` documents, titled from ``section_titles`` in turn; its path."""
+    import json
+    from pathlib import Path
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    sections: list[dict] = []
+    for k, name in enumerate(names):
+        (folder / name).write_bytes(makers[name]())
+        if k % per_section == 0:
+            sections.append({"title": section_titles[len(sections) % len(section_titles)],
+                             "documents": []})
+        sections[-1]["documents"].append({"file": name})
+    path = folder / "issue.json"
+    path.write_text(json.dumps({**meta, "sections": sections}, ensure_ascii=False),
+                    encoding="utf-8")
+    return path

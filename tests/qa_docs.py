@@ -16,7 +16,6 @@ writes them to the folder given (``python tests/qa_docs.py /tmp/qa``)."""
 from __future__ import annotations
 
 import io
-import json
 import re
 import sys
 from pathlib import Path
@@ -28,7 +27,7 @@ from docx.shared import Pt
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docx_builder import add_part  # noqa: E402
+from docx_builder import add_part, write_issue  # noqa: E402
 from recognition.builder import FILLER, Writer  # noqa: E402
 
 RED = "FF0000"
@@ -410,20 +409,11 @@ DOCS = {
 def write_all(folder: Path, names: list[str] | None = None) -> Path:
     """Write the documents (all, or ``names``) and an issue.json with one section per
     four documents; returns the issue.json path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    chosen = [n for n in DOCS if names is None or n in names]
-    sections = []
-    for k, name in enumerate(chosen):
-        (folder / name).write_bytes(DOCS[name][0]())
-        if k % 4 == 0:
-            sections.append({"title": ["区政府文件", "部门文件", "专项工作", "调研与交流"][len(sections) % 4],
-                             "documents": []})
-        sections[-1]["documents"].append({"file": name})
-    issue = {"title": "硚口区人民政府公报", "period": "2025年第3期", "issue_label": "总第45期",
-             "total_number": 45, "sections": sections}
-    path = folder / "issue.json"
-    path.write_text(json.dumps(issue, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_issue(folder, {n: make for n, (make, _title) in DOCS.items()},
+                       [n for n in DOCS if names is None or n in names],
+                       ["区政府文件", "部门文件", "专项工作", "调研与交流"],
+                       {"title": "硚口区人民政府公报", "period": "2025年第3期",
+                        "issue_label": "总第45期", "total_number": 45})
 
 
 def plain(text: str) -> str:

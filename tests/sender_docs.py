@@ -17,7 +17,6 @@ the folder given (``python tests/sender_docs.py /tmp/senders``).
 from __future__ import annotations
 
 import io
-import json
 import sys
 from pathlib import Path
 
@@ -27,6 +26,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from docx_builder import write_issue  # noqa: E402
 
 W = nsdecls("w")
 TEXT = ("要坚持问题导向，聚焦企业和群众反映强烈的突出问题，逐项研究解决办法，形成长效机制。"
@@ -634,20 +638,11 @@ DOCS = {
 def write_all(folder: Path, names: list[str] | None = None) -> Path:
     """Write the documents (all, or ``names``) and an issue.json (three sections);
     returns the issue.json path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    chosen = [n for n in DOCS if names is None or n in names]
-    sections = []
-    for k, name in enumerate(chosen):
-        (folder / name).write_bytes(DOCS[name][0]())
-        if k % 4 == 0:
-            sections.append({"title": ["区政府文件", "部门文件", "工作交流"][len(sections) % 3],
-                             "documents": []})
-        sections[-1]["documents"].append({"file": name})
-    issue = {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
-             "total_number": 34, "published": "2025年4月", "sections": sections}
-    path = folder / "issue.json"
-    path.write_text(json.dumps(issue, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_issue(folder, {n: make for n, (make, _title) in DOCS.items()},
+                       [n for n in DOCS if names is None or n in names],
+                       ["区政府文件", "部门文件", "工作交流"],
+                       {"title": "东西湖区人民政府公报", "period": "2025年第2期",
+                        "issue_label": "总第34期", "total_number": 34, "published": "2025年4月"})
 
 
 if __name__ == "__main__":

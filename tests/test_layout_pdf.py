@@ -66,7 +66,7 @@ def test_checker_sees_overlaps_strands_and_half_width_marks(unseen, monkeypatch)
         orig_init(self, *a, **kw)
         self.space_before = 0.0
     monkeypatch.setattr(shapes.ImageFlowable, "__init__", no_gap)
-    monkeypatch.setattr(paginate, "_next_fits", lambda *a: True)
+    monkeypatch.setattr(paginate, "_next_fits", lambda *a, **kw: True)
     orig_style = Template.style
 
     def kaiming(self, name):

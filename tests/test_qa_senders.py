@@ -8,6 +8,7 @@ line flush left; Chinese text before a URL was spread wide (``务 服 务 网 �
 because a URL broke only after its slashes and dots."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pymupdf
@@ -16,13 +17,34 @@ import pytest
 import sender_docs
 
 
-def _build(folder: Path, names: list[str]) -> Path:
+def _checked(issue_json: Path, pdf_name: str = "senders.pdf"):
+    """Lay out and write the issue of ``issue_json``; (PDF path, laid-out issue, the
+    印前检查 report)."""
+    from editor.fonts import default_fontbook
     from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.preflight import run_preflight
     from editor.render import build_pdf
-    issue = load_issue(sender_docs.write_all(folder, names))
-    out = folder / "senders.pdf"
-    build_pdf(issue, out)
-    return out
+    issue = load_issue(issue_json)
+    out = issue_json.parent / pdf_name
+    laid = build_pdf(issue, out)
+    return out, laid, run_preflight(issue, laid, resolve_template(issue, None),
+                                    default_fontbook())
+
+
+def _build(folder: Path, names: list[str]) -> Path:
+    return _checked(sender_docs.write_all(folder, names))[0]
+
+
+def _one(folder: Path, data: bytes, name: str = "one.docx") -> Path:
+    """An issue.json of one section holding the document ``data``."""
+    (folder / name).write_bytes(data)
+    path = folder / "issue.json"
+    path.write_text(json.dumps(
+        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
+         "sections": [{"title": "部门文件", "documents": [{"file": name}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    return path
 
 
 def pdf_lines(pdf: Path) -> list[tuple[int, float, list[tuple[str, float, float]]]]:
@@ -126,21 +148,14 @@ def test_landscape_pages_on_even_folios_are_not_outside_the_type_area(tmp_path):
     """A landscape page is laid out in the same frame on either side (its head faces the
     same edge, GB/T 9704 10.1); 印前检查 measured an even page's against the mirrored
     frame and called the 附件 label 6 points outside the 版心 (an error at build)."""
-    from editor.fonts import default_fontbook
-    from editor.issue_json import load_issue
-    from editor.layout.paginate import resolve_template
-    from editor.preflight import run_preflight
-    from editor.render import build_pdf
-    issue = load_issue(sender_docs.write_all(tmp_path, ["06_landscape_middle.docx",
-                                                        "12_wide_attachment.docx"]))
-    laid = build_pdf(issue, tmp_path / "x.pdf")
+    pdf, laid, report = _checked(sender_docs.write_all(tmp_path, ["06_landscape_middle.docx",
+                                                                  "12_wide_attachment.docx"]))
     turned = {p.folio % 2 for p in laid.pages if p.kind == "body" and p.landscape}
     assert turned == {0, 1}
-    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
     assert not [f for f in report.findings if f.rule == "OUTSIDE_TYPE_AREA"]
     # from the PDF: the 附件 labels of an odd and an even landscape page sit alike
     labels = {}
-    with pymupdf.open(str(tmp_path / "x.pdf")) as doc:
+    with pymupdf.open(str(pdf)) as doc:
         for page in doc:
             for block in page.get_text("dict")["blocks"]:
                 for line in block.get("lines", []):
@@ -156,14 +171,8 @@ def test_a_group_label_shown_on_each_page_is_no_row_fragment(tmp_path):
     """An 80-row 低保 list whose 街道 cell is merged down over 20 rows each: the label is
     repeated at the head of each page its rows reach (as it should), and 印前检查 called
     every repetition a one-line fragment of the label's first row (six warnings)."""
-    from editor.fonts import default_fontbook
-    from editor.issue_json import load_issue
-    from editor.layout.paginate import resolve_template
-    from editor.preflight import run_preflight
-    from editor.render import build_pdf
-    issue = load_issue(sender_docs.write_all(tmp_path, ["09_long_attachment.docx"]))
-    laid = build_pdf(issue, tmp_path / "x.pdf")
-    lines = pdf_lines(tmp_path / "x.pdf")
+    pdf, _laid, report = _checked(sender_docs.write_all(tmp_path, ["09_long_attachment.docx"]))
+    lines = pdf_lines(pdf)
     # the PDF: each row is whole on one page (its 序号 and 户主 on one baseline), and
     # every page of the list names its 街道 beside its first row
     pages = sorted({p for p, _y, chars in lines if "续表" in text_of(chars)})
@@ -172,7 +181,6 @@ def test_a_group_label_shown_on_each_page_is_no_row_fragment(tmp_path):
         first = next(text_of(c) for p, _y, c in lines if p == page and
                      text_of(c)[:2].isdigit() and "社区" in text_of(c))
         assert "街道" in first, first
-    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
     assert not [f.message for f in report.findings if f.rule == "ROW_FRAGMENT"]
 
 
@@ -255,17 +263,12 @@ def test_the_preflight_dock_tells_untitled_documents_apart(tmp_path, qapp, qtbot
 def test_build_says_a_missing_character_as_the_error_it_is(tmp_path, capsys):
     """A name with a character no face has (王𮯰明, CJK Extension I): build said
     “提示：缺字…” and then counted it among the 印前检查's errors."""
-    import json
     from editor.cli import main
     d = sender_docs._new()
     sender_docs._title(d, "关于表彰2025年度优秀志愿者的通报")
     sender_docs._p(d, "经评选，决定授予王\U0002EBF0明同志“优秀志愿者”称号。", indent=True)
-    (tmp_path / "g.docx").write_bytes(sender_docs._bytes(d))
-    (tmp_path / "issue.json").write_text(json.dumps(
-        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
-         "sections": [{"title": "部门文件", "documents": [{"file": "g.docx"}]}]},
-        ensure_ascii=False), encoding="utf-8")
-    assert main(["build", str(tmp_path / "issue.json"), "-o", str(tmp_path / "g.pdf")]) == 0
+    issue = _one(tmp_path, sender_docs._bytes(d))
+    assert main(["build", str(issue), "-o", str(tmp_path / "g.pdf")]) == 0
     err = capsys.readouterr().err
     line, = [ln for ln in err.splitlines() if "U+2EBF0" in ln]
     assert line.startswith("错误：缺字") and "（第 1 页）" in line
@@ -278,13 +281,10 @@ def test_symbol_font_characters_print_as_what_word_shows(tmp_path):
     """A 报名表 line typed with Word's 插入 › 符号: Wingdings □ and Wingdings 2 ☑ printed as
     the letters of their codes (勾选¨是R否), Symbol's α as a; an unknown picture code is
     marked 〓 and told at import instead of becoming a letter."""
-    import json
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     from editor.docx_import.importer import import_docx_bytes
-    from editor.issue_json import load_issue
-    from editor.render import build_pdf
     d = sender_docs._new()
     sender_docs._title(d, "关于报送2025年度志愿服务项目的通知")
     syms = "".join(f'<w:r><w:t>{t}</w:t></w:r><w:r><w:sym w:font="{f}" w:char="{c}"/></w:r>'
@@ -296,13 +296,8 @@ def test_symbol_font_characters_print_as_what_word_shows(tmp_path):
     result = import_docx_bytes(data, "s.docx")
     assert any("〓" in e.message_zh for e in result.report.entries if e.level == "warning")
     assert "勾选□是☑否；系数α，标记〓。" in result.document.body[-1].display_text
-    (tmp_path / "s.docx").write_bytes(data)
-    (tmp_path / "issue.json").write_text(json.dumps(
-        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
-         "sections": [{"title": "部门文件", "documents": [{"file": "s.docx"}]}]},
-        ensure_ascii=False), encoding="utf-8")
-    laid = build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "s.pdf")
-    text = "".join(text_of(c) for _p, _y, c in pdf_lines(tmp_path / "s.pdf"))
+    pdf, laid, _report = _checked(_one(tmp_path, data))
+    text = "".join(text_of(c) for _p, _y, c in pdf_lines(pdf))
     # ☑ prints where a face has it; the bundled ones do not, and then it is told
     missing = [w.text for w in laid.warnings if w.code == "GLYPH_MISSING"]
     if "☑" in text:
@@ -337,13 +332,10 @@ def _toc_field(entries: list[tuple[str, int]], control: bool) -> str:
 def test_the_senders_own_table_of_contents_is_left_out(tmp_path, control):
     """A 实施方案 with Word's own 目录 before its text printed, in the middle of the
     gazette, 一、总体要求1 / 二、整治内容3 — the sender's page numbers."""
-    import json
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     from editor.docx_import.importer import import_docx_bytes
-    from editor.issue_json import load_issue
-    from editor.render import build_pdf
     d = sender_docs._new()
     sender_docs._title(d, "东西湖区2025年市容环境专项整治行动实施方案")
     body = d.element.body
@@ -357,13 +349,8 @@ def test_the_senders_own_table_of_contents_is_left_out(tmp_path, control):
     data = sender_docs._bytes(d)
     result = import_docx_bytes(data, "plan.docx")
     assert any("目录" in e.message_zh for e in result.report.entries)
-    (tmp_path / "plan.docx").write_bytes(data)
-    (tmp_path / "issue.json").write_text(json.dumps(
-        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
-         "sections": [{"title": "区政府文件", "documents": [{"file": "plan.docx"}]}]},
-        ensure_ascii=False), encoding="utf-8")
-    build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "plan.pdf")
-    lines = [text_of(c) for page, _y, c in pdf_lines(tmp_path / "plan.pdf") if page >= 5]
+    pdf = _checked(_one(tmp_path, data))[0]
+    lines = [text_of(c) for page, _y, c in pdf_lines(pdf) if page >= 5]
     assert lines.count("一、总体要求") == 1 and lines.count("二、整治内容") == 1, lines
     assert not [ln for ln in lines if ln.startswith(("一、总体要求1", "二、整治内容3", "目录"))]
 
@@ -372,23 +359,14 @@ def test_the_senders_own_table_of_contents_is_left_out(tmp_path, control):
 
 @pytest.fixture(scope="module")
 def issue_pdf(tmp_path_factory):
-    from editor.fonts import default_fontbook
-    from editor.issue_json import load_issue
-    from editor.layout.paginate import resolve_template
-    from editor.preflight import run_preflight
-    from editor.render import build_pdf
-    folder = tmp_path_factory.mktemp("senders")
-    issue = load_issue(sender_docs.write_all(folder))
-    out = folder / "senders.pdf"
-    laid = build_pdf(issue, out)
-    report = run_preflight(issue, laid, resolve_template(issue, None), default_fontbook())
-    return out, report
+    pdf, _laid, report = _checked(sender_docs.write_all(tmp_path_factory.mktemp("senders")))
+    return pdf, report
 
 
 @pytest.mark.slow
 def test_the_sender_issue_reads_clean(issue_pdf):
-    """What holds for the twelve documents, measured on the PDF: no line-break violation,
-    nothing under a picture, no single line stranded, full lines of 28 characters, every
+    """What holds for the thirteen documents, measured on the PDF: no line-break
+    violation, nothing under a picture, no heading or single line stranded, full lines of 28 characters, every
     character drawn with a real glyph, the 目录's numbers those of the pages its entries
     link to, tables without fragments; and 印前检查 without a false error."""
     from pdfcheck import count_violations, layout_report
@@ -397,8 +375,8 @@ def test_the_sender_issue_reads_clean(issue_pdf):
     lines = count_violations(pdf, "auto")
     assert (lines["not_start"], lines["not_end"], lines["split_pairs"]) == (0, 0, 0), lines
     layout = layout_report(pdf)
-    assert (layout["overlaps"], layout["orphans"], layout["widows"], layout["grid_off"]) \
-        == (0, 0, 0, 0), layout
+    assert (layout["overlaps"], layout["stranded_headings"], layout["orphans"],
+            layout["widows"], layout["grid_off"]) == (0, 0, 0, 0, 0), layout
     assert layout["marks_full"] >= 0.95 * layout["marks_mid"]
     tables = table_report(pdf)
     assert not any(tables.values()), tables
@@ -469,12 +447,9 @@ def test_build_says_what_each_import_guessed(told):
 def test_annotated_and_capitalised_text_prints_as_word_shows_it(tmp_path):
     """A character with 注音 (w:ruby) was lost with its pinyin (己、厂字注音 printed
     己、字注音); letters Word shows in capitals (w:caps) printed in lower case."""
-    import json
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    from editor.issue_json import load_issue
-    from editor.render import build_pdf
     d = sender_docs._new()
     sender_docs._title(d, "东西湖区教育局关于做好2025年秋季学期开学工作的通知")
     body = d.element.body
@@ -484,11 +459,74 @@ def test_annotated_and_capitalised_text_prints_as_word_shows_it(tmp_path):
         '<w:hpsRaise w:val="30"/><w:hpsBaseText w:val="32"/><w:lid w:val="zh-CN"/></w:rubyPr>'
         '<w:rt><w:r><w:t>chǎng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>厂</w:t></w:r>'
         '</w:rubyBase></w:ruby><w:r><w:t>区整洁。</w:t></w:r></w:p>'))
-    (tmp_path / "e.docx").write_bytes(sender_docs._bytes(d))
-    (tmp_path / "issue.json").write_text(json.dumps(
-        {"title": "东西湖区人民政府公报", "period": "2025年第2期", "issue_label": "总第34期",
-         "sections": [{"title": "部门文件", "documents": [{"file": "e.docx"}]}]},
-        ensure_ascii=False), encoding="utf-8")
-    build_pdf(load_issue(tmp_path / "issue.json"), tmp_path / "e.pdf")
-    text = "".join(text_of(c) for _p, _y, c in pdf_lines(tmp_path / "e.pdf"))
+    pdf = _checked(_one(tmp_path, sender_docs._bytes(d)))[0]
+    text = "".join(text_of(c) for _p, _y, c in pdf_lines(pdf))
     assert "做好COVID防控，厂区整洁。" in text and "chǎng" not in text, text
+
+
+def _list_notice() -> bytes:
+    """A notice whose 附件 lists ten two-line items typed 1．… 10．…, which the import
+    reads as level-3 headings, under enough text that the list starts mid-page; and a
+    run of twenty headings with no text between them (pandoc 类公文 style)."""
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区人民政府关于印发东西湖区2025年为民办实事项目的通知")
+    sender_docs._p(d, "各街道办事处，区直各单位：")
+    for k in range(7):
+        sender_docs._p(d, sender_docs.TEXT, indent=True)
+    sender_docs._p(d, "附件", font="黑体")
+    for k in range(10):
+        sender_docs._p(d, f"{k + 1}．" + sender_docs.TEXT[:40], indent=True)
+    for k in range(10):
+        sender_docs._p(d, f"（{k + 1}）四级标题{'abcdefghij'[k]}", indent=True)
+    sender_docs._p(d, sender_docs.TEXT * 3, indent=True)
+    return sender_docs._bytes(d)
+
+
+@pytest.mark.slow
+def test_sibling_headings_are_not_kept_together(tmp_path):
+    """Ten list items read as 1．… headings kept each with the next (keep-with-next, six
+    deep): nine of them went over and half a page stayed empty; a run of bare
+    headings left six lines empty and was called stranded."""
+    pdf, _laid, report = _checked(_one(tmp_path, _list_notice()))
+    lines = pdf_lines(pdf)
+    body = [(p, y) for p, y, c in lines if p >= 5 and not text_of(c).startswith("—")]
+    deepest = max(y for _p, y in body)
+    page = next(p for p, _y, c in lines if text_of(c).startswith("1．"))
+    last = max(y for p, y in body if p == page)
+    assert last > deepest - 2 * 29.0, (page, last, deepest)     # the page is full
+    assert not [f.message for f in report.findings if f.rule == "HEADING_STRANDED"]
+
+
+def test_a_page_break_inside_a_paragraph_starts_a_new_page(tmp_path):
+    """WPS keeps Ctrl+Enter inside the paragraph: ``2025年3月12日⏎附件`` printed as one
+    line 2025年3月12日附件, the 成文日期 and the 附件 not recognised and the page break
+    after both.  The text after the break is a paragraph of its own on the next page."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from editor.docx_import.importer import import_docx_bytes
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区农业农村局关于下达2025年高标准农田建设项目资金计划的通知")
+    sender_docs._p(d, "各有关街道办事处：")
+    sender_docs._p(d, sender_docs.TEXT, indent=True)
+    sender_docs._p(d)
+    sender_docs._p(d, "附件：项目资金计划表", indent=True)
+    sender_docs._p(d)
+    sender_docs._p(d, "东西湖区农业农村局", "r")
+    body = d.element.body
+    body.insert(len(body) - 1, parse_xml(
+        f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>2025年3月12日'
+        '</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:rPr><w:rFonts w:eastAsia="黑体"/>'
+        '</w:rPr><w:t>附件</w:t></w:r></w:p>'))
+    sender_docs._p(d, "项目资金计划表", "c", 18, "方正小标宋简体")
+    sender_docs._p(d, sender_docs.TEXT, indent=True)
+    data = sender_docs._bytes(d)
+    doc = import_docx_bytes(data, "pb.docx").document
+    assert doc.date == "2025年3月12日"
+    assert [(a.label, a.title) for a in doc.attachments] == [("附件", "项目资金计划表")]
+    lines = pdf_lines(_checked(_one(tmp_path, data))[0])
+    texts = [(p, text_of(c)) for p, _y, c in lines]
+    date_page = next(p for p, t in texts if t == "2025年3月12日")
+    assert not [t for _p, t in texts if "日附件" in t]
+    first = [t for p, t in texts if p == date_page + 1 and not t.startswith("东西湖区人民政府公报")]
+    assert first[0] == "附件", first

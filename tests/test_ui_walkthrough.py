@@ -122,7 +122,17 @@ def test_a_new_issue_tree_says_how_to_add_files_and_takes_a_drop(fresh, qtbot):
     assert _drop(viewport, [window.files / "医保参保说明.docx"], QPoint(60, viewport.height() // 2))
     _wait_docs(qtbot, window, 1)
     assert [s.title for s in window.session.issue.sections] == ["区级文件选登"]
+    assert window.actions["undo"].text() == "撤销 导入《医保参保说明.docx》"   # not 《无标题文件》
     assert window.tree.empty_hint() == ""
+
+
+def test_the_issue_fields_say_what_to_type(fresh):
+    panel = fresh.properties
+    # empty fields gave no clue: 期次 is the period the issue covers, not 第1期
+    assert "2025年1月~2025年6月" in panel.period.placeholderText()
+    assert "不是期号" in panel.period.toolTip()
+    for edit in (panel.title, panel.label, panel.published, panel.founded):
+        assert edit.placeholderText().startswith("如：")
 
 
 def test_word_files_dropped_on_the_pages_are_imported(fresh, qtbot):
@@ -154,6 +164,21 @@ def test_untitled_documents_are_told_apart_in_the_tree(fresh):
     names = [model.index_of_document(d.id).data() for d in _documents(window)]
     assert names == ["无标题文件（医保参保说明.docx）", "无标题文件（防汛值班安排.docx）"]
 
+
+
+def test_a_click_on_an_untitled_document_and_its_removal_name_the_file(fresh, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    window = fresh
+    doc = _documents(window)[1]
+    page = window.laid_out.pages[window.laid_out.doc_first_page[doc.id]]
+    item = next(t for t in page.texts() if t.source and t.source.doc_id == doc.id)
+    window._source_clicked(item.source)
+    assert window.statusBar().currentMessage().startswith("《无标题文件（防汛值班安排.docx）》 · ")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No))
+    window.remove("document", doc.id)
+    assert asked and asked[0].startswith("从本期移除《无标题文件（防汛值班安排.docx）》？")
 
 def test_choosing_a_document_shows_its_fields_on_a_768_screen(fresh, qtbot):
     from PySide6.QtCore import QPoint as _P
@@ -258,3 +283,34 @@ def test_a_table_fix_keeps_the_table_in_view(fresh, qtbot):
     wait_pages(qtbot, window, generation)
     assert window.preview.current_page() in table_pages(window.laid_out.pages, doc.id, table.id)
     window.side_tabs.setCurrentIndex(0)
+
+
+
+def test_a_long_title_is_cut_in_the_status_line_so_the_problem_shows(fresh):
+    from editor.preflight import Finding
+    window = fresh
+    doc = next(d for d in _documents(window) if d.title.startswith("关于公布"))
+    finding = Finding(rule="TITLE_MISSING", message="未识别出标题", doc_id=doc.id, page=3, folio=1)
+    assert window.preflight.place(finding, 16) == "第 1 页《关于公布2025年第一批区级重…》"
+    assert window.preflight.place(finding) == f"第 1 页《{doc.title}》"
+
+def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
+    from PySide6.QtTest import QTest
+    window = fresh
+    path = window.path
+    window.close_project()                       # back on the start page
+    opened = []
+    original = window.open_project
+    window.open_project = lambda p, on_open=None: opened.append(p) or original(p, on_open)
+    try:
+        recent = window.start_page.recent
+        item = next(recent.item(i) for i in range(recent.count())
+                    if recent.item(i).data(Qt.ItemDataRole.UserRole) == str(path))
+        where = recent.visualItemRect(item).center()
+        QTest.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        QTest.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click
+        qtbot.waitUntil(lambda: window.session is not None, timeout=TIMEOUT)
+        assert opened == [path]                  # a click did nothing; two clicks, one open
+    finally:
+        del window.open_project
+    wait_idle(qtbot, window)

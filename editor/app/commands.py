@@ -287,7 +287,8 @@ class AddDocument(Command):
         return Change(sections=True)
 
     def describe(self) -> str:
-        return f"导入《{_short(self.document.toc_title or self.document.source_name)}》"
+        doc = self.document     # an untitled one by its file (toc_title: 无标题文件 for all)
+        return f"导入《{_short(doc.layout.toc_title or doc.title or doc.source_name or doc.toc_title)}》"
 
 
 @dataclass

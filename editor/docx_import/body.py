@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+from dataclasses import replace
 
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.pictures import for_print
@@ -153,11 +154,60 @@ def paragraph(ctx: Context, p, pid: str, prefix: str = "", rels=None) -> list:
     if ppr.get("page_break_before") and not out:
         block.style.page_break_before = True
     out.append(block)
+    tail = _split_at_page_break(ctx, block, collector.page_breaks, prefix, ppr, pstyle)
+    split = len(block.text) if tail is not None else None
     for offset, el in collector.inline:
-        out.extend(_inline_object(ctx, el, prefix, rels))
+        if split is None or offset <= split:
+            out.extend(_inline_object(ctx, el, prefix, rels))
     if any(b > 0 for b in collector.page_breaks):
         out.append(PageBreak(id=ctx.next_id("pb")))
+    if tail is not None:
+        out.append(tail)
+        for offset, el in collector.inline:
+            if offset > split:
+                out.extend(_inline_object(ctx, el, prefix, rels))
     return out
+
+
+def _split_at_page_break(ctx: Context, block, breaks: list[int], prefix: str, ppr: dict,
+                         pstyle) -> Paragraph | None:
+    """The text after a page break inside a body paragraph, as a paragraph of its own
+    (``block`` keeps the text before it), or None.  WPS leaves Ctrl+Enter in the
+    paragraph: ``2025年3月12日⏎附件`` ran the 成文日期 and the 附件 label together into
+    one line, so neither was recognised and the page break came after both."""
+    if prefix or not isinstance(block, Paragraph) or isinstance(block, ListItem):
+        return None
+    text = "".join(r.text for r in block.runs)
+    at = next((b for b in breaks if 0 < b < len(text) and text[:b].strip()
+               and text[b:].strip()), None)
+    if at is None:
+        return None
+    head, rest, pos = [], [], 0
+    for run in block.runs:
+        end = pos + len(run.text)
+        if end <= at:
+            head.append(run)
+        elif pos >= at:
+            rest.append(run)
+        else:
+            head.append(replace(run, text=run.text[:at - pos]))
+            rest.append(replace(run, text=run.text[at - pos:]))
+        pos = end
+    while rest and not rest[0].text.strip() and rest[0].note is None:
+        rest.pop(0)
+    if rest:
+        rest[0] = replace(rest[0], text=rest[0].text.lstrip())
+    block.runs = head
+    tail = Paragraph(id=ctx.next_id("p"), runs=rest, style=replace(block.style),
+                     style_name=block.style_name)
+    ctx.info[tail.id] = _info(ctx, tail, ppr, pstyle, False)
+    for anchor in ctx.anchors.values():        # comments on the text after the break
+        if anchor[0] == block.id and anchor[1] >= at:
+            anchor[0], anchor[1] = tail.id, anchor[1] - at
+            anchor[2] = None if anchor[2] is None else max(0, anchor[2] - at)
+        elif anchor[0] == block.id and anchor[2] is not None and anchor[2] > at:
+            anchor[2] = at
+    return tail
 
 
 def _direct_ppr(ctx: Context, ppr_el) -> dict:

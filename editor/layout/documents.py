@@ -201,7 +201,11 @@ class DocumentBuilder:
     def heading(self, block: model.Heading) -> None:
         st = self.t.style(f"heading{min(max(block.level, 1), 4)}")
         spans = self.spans_for(block, st)
+        before = len(self.out)
         self.para(spans, st, **_align_override(block), **self.keeps(block, st))
+        if len(self.out) > before:
+            # the paginator keeps a heading with its children, not with its siblings
+            self.out[-1].heading_level = block.level
 
     def list_item(self, block: model.ListItem) -> None:
         name = "list_entry" if self.doc.kind == "doc_list" else "body"

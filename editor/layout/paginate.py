@@ -132,7 +132,7 @@ def flow_pages(flowables: list, template: Template, notes: FootArea | None = Non
             queue.appendleft(f)
             continue
         if getattr(f, "keep_with_next", False) and placement.rest is None and queue \
-                and not _next_fits(queue, state, placement.y_end):
+                and not _next_fits(queue, state, placement.y_end, kept=f):
             if not state.empty and not _hopeless(f, queue, state):
                 state.advance(pages)
                 queue.appendleft(f)
@@ -186,17 +186,23 @@ KEEP_CHAIN = 6          # a longer run of keep-with-next flowables is not kept t
 KEEP_LINES = 2          # lines of the text after a heading that must share its page
 
 
-def _next_fits(queue, state: "_PageState", y: float, frame: Frame | None = None) -> bool:
-    """Can what follows a keep-with-next flowable start on this page at ``y``?  A run of
-    keep-with-next flowables (一、 then （一） then text) must fit down to the first line
-    of the text after it, which must bring ``KEEP_LINES`` lines (or all it has) along;
-    a run longer than ``KEEP_CHAIN`` is not kept (Word gives up the same way).
+def _next_fits(queue, state: "_PageState", y: float, frame: Frame | None = None,
+               kept=None) -> bool:
+    """Can what follows a keep-with-next flowable (``kept``) start on this page at
+    ``y``?  A run of keep-with-next flowables (一、 then （一） then text) must fit down to
+    the first line of the text after it, which must bring ``KEEP_LINES`` lines (or all it
+    has) along; a run longer than ``KEEP_CHAIN`` is not kept (Word gives up the same
+    way), nor is a heading kept with the next heading of its own or a higher level: a
+    heading with no text (1.…a 2.…b 3.…c) has nothing to keep, and a run of twenty such
+    left six lines empty at a page foot.
     ``frame``: probe another frame than the page's (nothing is remembered then)."""
     probe = frame is None
     frame = frame or state.frame
+    prev = kept
     for k, nxt in enumerate(queue):
-        if k >= KEEP_CHAIN or _breaks_here(nxt, state):
+        if k >= KEEP_CHAIN or _breaks_here(nxt, state) or _sibling(prev, nxt):
             return True
+        prev = nxt
         if not getattr(nxt, "keep_with_next", False):
             return _can_start(nxt, state, y, k == 0 and probe, frame)
         trial = nxt.place(frame, y, False)
@@ -208,6 +214,13 @@ def _next_fits(queue, state: "_PageState", y: float, frame: Frame | None = None)
     return True
 
 
+def _sibling(prev, nxt) -> bool:
+    """``nxt`` a heading of the level of the heading ``prev``, or higher."""
+    a = getattr(prev, "heading_level", None)
+    b = getattr(nxt, "heading_level", None)
+    return a is not None and b is not None and b <= a
+
+
 def _hopeless(f, queue, state: "_PageState") -> bool:
     """True when ``f`` and what it keeps with would not fit together on a fresh page
     either: moving ``f`` on would only leave this page short, so it stays."""
@@ -215,7 +228,7 @@ def _hopeless(f, queue, state: "_PageState") -> bool:
     placed = f.place(fresh, fresh.y, True)
     if placed.rest is not None:
         return False
-    return not _next_fits(queue, state, placed.y_end, fresh)
+    return not _next_fits(queue, state, placed.y_end, fresh, kept=f)
 
 
 def _breaks_here(nxt, state: "_PageState") -> bool:

@@ -48,6 +48,7 @@ class PageContext:
         self.paragraphs: set[tuple[str, str]] = set()
         self.rows: dict[tuple[str, str], tuple[str, int]] = {}    # (doc, cell) → (table, row)
         self.images: dict[tuple[str, str], model.Image] = {}      # (doc, image id) → picture
+        self.levels: dict[tuple[str, str], int] = {}              # (doc, heading) → level
         for doc in self.docs.values():
             self._index(doc)
 
@@ -59,6 +60,8 @@ class PageContext:
             if isinstance(block, model.Heading) or (isinstance(block, model.Paragraph)
                                                     and block.role in HEADING_ROLES):
                 self.headings.add((doc.id, block.id))
+                if isinstance(block, model.Heading):
+                    self.levels[(doc.id, block.id)] = block.level
             elif isinstance(block, model.Paragraph):
                 self.paragraphs.add((doc.id, block.id))
             elif isinstance(block, model.Image):
@@ -292,11 +295,24 @@ def stranded_headings(ctx: PageContext) -> list[Finding]:
         own = sum(1 for _, ts in lines if ts[0].source.block_id == last.block_id)
         if own >= MAX_HEADING_LINES:
             continue                      # a paragraph the import took for a heading
+        if _sibling_follows(ctx, last, _lines(nxt)):
+            continue                      # 1.…a at the foot, 2.…b at the top: no text to keep
         text = "".join(t.text for t in lines[-1][1]).strip()
         out.append(ctx.finding("HEADING_STRANDED", f"标题“{text[:20]}”落在页末，正文在下一页",
                                page, last.doc_id, block_id=last.block_id, start=last.start,
                                end=last.end, text=text, box=text_box(lines[-1][1][0])))
     return out
+
+
+def _sibling_follows(ctx: PageContext, last, next_lines) -> bool:
+    """The next page opens with a heading of the level of the heading ``last`` or a
+    higher one: ``last`` has no text of its own to be stranded from."""
+    if not next_lines:
+        return False
+    first = next_lines[0][1][0].source
+    a = ctx.levels.get((last.doc_id, last.block_id))
+    b = ctx.levels.get((first.doc_id, first.block_id))
+    return a is not None and b is not None and b <= a
 
 
 def orphans_and_widows(ctx: PageContext) -> list[Finding]:

@@ -122,7 +122,7 @@ def editable_text(issue, source) -> tuple[str, str, str] | None:
     from editor.proof.corrections import editable_text as editable
     doc = issue.find_document(source.doc_id)
     found = editable(doc, source.block_id) if doc is not None else None
-    return (*found, f"《{doc.toc_title[:30]}》") if found is not None else None
+    return (*found, f"《{doc_label(doc)[:30]}》") if found is not None else None
 
 
 def edit_text(issue, source, old: str, new: str) -> Command | None:
@@ -313,7 +313,7 @@ def describe_source(doc: model.Document, source) -> str:
         where = _cell_place_text(doc, address)
     else:
         where = _paragraph_place(doc, address.top)
-    return f"《{doc.toc_title[:24]}》 · {where}"
+    return f"《{doc_label(doc)[:24]}》 · {where}"
 
 
 def _paragraph_place(doc: model.Document, block_id: str) -> str:

@@ -464,7 +464,7 @@ class MainWindow(EditRequests, QMainWindow):
         if counts["error"] or counts["warning"]:
             findings = self.preflight.report.findings       # the gravest one first
             first = next((f for f in findings if f.severity == "error"), findings[0])
-            self.message(self._status_fit(f"印前检查 {self.preflight.place(first)}："
+            self.message(self._status_fit(f"印前检查 {self.preflight.place(first, 16)}："
                                           f"{first.message}", "（右下角“印前检查”列出全部）"),
                          10000)
 

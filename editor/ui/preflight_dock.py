@@ -314,15 +314,16 @@ class PreflightDock(QObject):
             p.fillRect(QRectF(box.x0 - 1, box.top, max(box.x1 - box.x0, 2.0) + 2,
                               box.bottom - box.top), MARK)
 
-    def place(self, f: Finding) -> str:
+    def place(self, f: Finding, longest: int = 40) -> str:
         """Where a finding is, in words: 第 9 页《标题》 (an untitled document with its
-        file name), or 整期."""
+        file name; a title longer than ``longest`` characters cut with …), or 整期."""
         session = self.window.session
         doc = session.issue.find_document(f.doc_id) if session is not None and f.doc_id \
             else None
-        name = f"《{doc_label(doc)[:40]}》" if doc is not None else \
-            (f"《{f.document[:40]}》" if f.document else "")
-        return (f.where() + name) or "整期"
+        name = doc_label(doc) if doc is not None else f.document
+        if len(name) > longest:
+            name = name[:longest - 1] + "…"
+        return (f.where() + (f"《{name}》" if name else "")) or "整期"
 
     # -- before a print PDF -------------------------------------------------------------------
     def confirm_export(self) -> bool:

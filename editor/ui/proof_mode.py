@@ -28,6 +28,7 @@ from editor.proof.view import (SourceRange, annotation_at, annotation_boxes, new
                                selection)
 from editor.ui.annotation_dialog import AnnotationDialog
 from editor.ui.annotation_list import AnnotationPanel, Row
+from editor.ui.edits import doc_label
 from editor.ui.flash import Flash
 from editor.ui.proof_overlay import ProofOverlay
 
@@ -157,7 +158,7 @@ class ProofMode(QObject):
                 placed = (stale or bool(boxes)) and not ann.orphaned and is_in_place(ann, doc)
                 if placed and boxes:
                     placed_boxes[ann.id] = boxes
-                rows.append(Row(ann, doc.toc_title or doc.id, placed))
+                rows.append(Row(ann, doc_label(doc) or doc.id, placed))
         self.overlay.set_boxes(placed_boxes, {a.id: a for a in self.annotations()})
         self.panel.set_rows(rows)
         self.window.preview.viewport().update()

@@ -28,6 +28,17 @@ UNCERTAIN_STYLE = "background: #ffe0b2;"          # a part the import guessed: c
 UNCERTAIN_TIP = "导入时未能确定，请核对（修改后即不再标出）"
 
 
+# issue fields: (example shown in the empty field, where it prints)
+META_HINTS = {
+    "title": ("如：东西湖区人民政府公报", "刊名：印在封面、扉页、版权页和书眉"),
+    "period": ("如：2025年1月~2025年6月", "本期所收文件的时段（不是期号）：印在目录和版权页"),
+    "issue_label": ("如：总第32期", "印在封面、目录和版权页，外加括号"),
+    "published": ("如：2025年9月", "出版日期：印在封面和目录"),
+    "founded": ("如：2012", "创刊年份"),
+    "intro_title": ("留空则为《刊名》简介", "简介页的标题（简介有内容才印）"),
+}
+
+
 def colophon_text(colophon: dict[str, str]) -> str:
     return "\n".join(f"{k}：{v}" for k, v in colophon.items())
 
@@ -124,6 +135,9 @@ class PropertiesPanel(QWidget):
     def _line(self, form: QFormLayout, label: str, field: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(f"meta_{field}")
+        if field in META_HINTS:                 # what to type: 期次 is a period of time
+            edit.setPlaceholderText(META_HINTS[field][0])
+            edit.setToolTip(META_HINTS[field][1])
         edit.editingFinished.connect(lambda: self._line_edited(edit, field))
         form.addRow(label, edit)
         return edit

@@ -5,6 +5,7 @@ signal for the window to act on.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (QCommandLinkButton, QHBoxLayout, QLabel, QListWid
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from editor import __version__
+
+OPEN_AGAIN_SECONDS = 2.0       # a click, double click or Enter within this opens once
 
 
 class StartPage(QWidget):
@@ -53,11 +56,23 @@ class StartPage(QWidget):
         recent_box.addWidget(QLabel("最近打开的文件"))
         self.recent = QListWidget()
         self.recent.setAccessibleName("最近打开的文件")
-        self.recent.itemActivated.connect(
-            lambda item: self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent.setToolTip("单击打开")
+        # one click opens, as on Word's start screen (a click did nothing: only a double
+        # click or Enter opened); the second click of a double click is not a second open
+        self.recent.itemClicked.connect(self._recent_chosen)
+        self.recent.itemActivated.connect(self._recent_chosen)
+        self._last_open: tuple[str, float] = ("", 0.0)
         recent_box.addWidget(self.recent, 1)
         self.empty_note = QLabel("（还没有打开过文件）")
         recent_box.addWidget(self.empty_note)
+
+    def _recent_chosen(self, item: QListWidgetItem) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole)
+        now = time.monotonic()
+        if self._last_open[0] == path and now - self._last_open[1] < OPEN_AGAIN_SECONDS:
+            return
+        self._last_open = (path, now)
+        self.recent_requested.emit(path)
 
     def set_recent(self, paths: list[Path]) -> None:
         self.recent.clear()

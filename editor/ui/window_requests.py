@@ -134,7 +134,7 @@ class EditRequests:
     def remove(self, kind: str, item_id: str) -> None:
         issue = self.session.issue
         if kind == "document":
-            name = issue.find_document(item_id).toc_title
+            name = edits.doc_label(issue.find_document(item_id))
             question = f"从本期移除《{name}》？\n（可用 编辑 › 撤销 恢复）"
         else:
             section = next(s for s in issue.sections if s.id == item_id)
@@ -226,7 +226,7 @@ class EditRequests:
         doc = self.session.issue.find_document(doc_id)
         box = QMessageBox(self)
         box.setWindowTitle("导入报告")
-        box.setText(f"《{doc.toc_title}》导入时有 {len(lines)} 条提示：")
+        box.setText(f"《{edits.doc_label(doc)}》导入时有 {len(lines)} 条提示：")
         box.setDetailedText("\n".join(lines))
         box.setInformativeText("\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else ""))
         box.exec()
