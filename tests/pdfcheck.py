@@ -442,6 +442,23 @@ def _is_heading(ln: Line, view: PageView) -> bool:
                                           or centred and ln.size > view.body_size + 1)
 
 
+_LEVELS = (re.compile(r"^[一二三四五六七八九十]+、"), re.compile(r"^（[一二三四五六七八九十]+）"),
+           re.compile(r"^[0-9０-９]+[.．](?![0-9])"), re.compile(r"^（[0-9０-９]+）"))
+
+
+def _label_level(text: str) -> int | None:
+    """1–4 for a typed 一、 （一） 1. （1） label, None for other text."""
+    return next((k for k, rx in enumerate(_LEVELS, 1) if rx.match(text)), None)
+
+
+def _sibling_opens(ln: Line, top: Line) -> bool:
+    """The next page opens with a heading of the level of ``ln`` or a higher one: a
+    heading with no text of its own (1.…a / 2.…b) is not stranded (the layout keeps a
+    heading with its children only)."""
+    a, b = _label_level(ln.text), _label_level(top.text)
+    return a is not None and b is not None and b <= a
+
+
 def _last_row(flow: list[Line]) -> list[Line]:
     if not flow:
         return []
@@ -472,7 +489,8 @@ def _page_foot(view: PageView, nxt: PageView | None, hit) -> None:
         return
     em = ln.size
     if _is_heading(ln, view):
-        hit("stranded_headings", view.index, ln.text)
+        if not _sibling_opens(ln, first[0]):
+            hit("stranded_headings", view.index, ln.text)
         return
     top = first[0]
     indented = 1.5 * em <= ln.x0 - view.box[0] <= 2.5 * em
