@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from editor.errors import GazetteError
-from editor.model import Issue, IssueMeta, Section
+from editor.model import DEFAULT_TEMPLATE_NAME, Issue, IssueMeta, Section
 
 Progress = Callable[[str], None]
 
@@ -79,7 +79,7 @@ def load_issue_parts(path: str | Path, progress: Progress | None = None
 
     path = Path(path)
     data = read_issue_json(path)
-    issue = Issue(meta=read_meta(data), template=str(data.get("template", "gbt9704")))
+    issue = Issue(meta=read_meta(data), template=str(data.get("template", DEFAULT_TEMPLATE_NAME)))
     taken: set[str] = set()
     sources: dict[str, tuple[Path, object]] = {}
     for s_index, section_data in enumerate(data.get("sections", [])):

@@ -36,10 +36,11 @@ def _build(issue, out):
     return build_pdf(issue, out)
 
 
-def test_unseen_documents_are_set_clean(unseen):
+@pytest.mark.parametrize("template", ["gazette", "gbt9704"])
+def test_unseen_documents_are_set_clean(unseen, template):
     issue, folder = unseen
-    pdf = folder / "unseen.pdf"
-    laid = _build(issue, pdf)
+    pdf = folder / f"unseen-{template}.pdf"
+    laid = _build(model.Issue(sections=issue.sections, template=template), pdf)
     details: list = []
     got = layout_report(pdf, details=details)
     assert (got["overlaps"], got["stranded_headings"], got["orphans"], got["widows"],
@@ -54,7 +55,7 @@ def test_unseen_documents_are_set_clean(unseen):
 
 def test_checker_sees_overlaps_strands_and_half_width_marks(unseen, monkeypatch):
     """Pictures placed where the text ends, keeps ignored and 开明 marks: the checker
-    must see each."""
+    must see each (on the 22-line page, where the unseen notices first showed them)."""
     from editor.layout import paginate, shapes
     from editor.layout.template import Template
     issue, folder = unseen
@@ -73,8 +74,9 @@ def test_checker_sees_overlaps_strands_and_half_width_marks(unseen, monkeypatch)
                                                    "punct": "kaiming"})
     monkeypatch.setattr(Template, "style", kaiming)
     pdf = folder / "bad.pdf"
+    bad = model.Issue(sections=issue.sections, template="gbt9704")   # where pictures met text
     try:
-        _build(issue, pdf)
+        _build(bad, pdf)
     finally:
         monkeypatch.undo()
         _build(issue, folder / "again.pdf")      # leave the caches clean

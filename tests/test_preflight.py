@@ -40,7 +40,10 @@ def meta(**kw) -> model.IssueMeta:
 
 
 def issue_of(*docs, **meta_kw) -> model.Issue:
-    return model.Issue(meta=meta(**meta_kw), sections=[model.Section("s1", "区级文件", list(docs))])
+    """The documents as an issue on the strict 22-line page, where the test notice runs over
+    three pages (the pages each finding is expected on)."""
+    return model.Issue(meta=meta(**meta_kw), sections=[model.Section("s1", "区级文件", list(docs))],
+                       template="gbt9704")
 
 
 def doc_of(tmp_path: Path, name: str = "notice", **changes) -> model.Document:
@@ -459,3 +462,16 @@ def test_a_version_2_project_gets_the_table(tmp_path):
     store.ignore_finding("k", "SECTION_EMPTY", None, "大事记", "下期补")
     assert store.ignored_findings() == {"k": "下期补"}
     store.close()
+
+
+def test_every_layout_warning_code_is_a_rule_with_a_chinese_name():
+    """A LayoutWarning code the layout files must be a 印前检查 rule with its severity and
+    name, or the dock shows it nameless under 警告 (read from the layout's source)."""
+    import re
+    from editor.preflight.findings import RULES
+    root = Path(__file__).resolve().parent.parent / "editor"
+    codes = {m for path in root.rglob("*.py")
+             for m in re.findall(r'\bcode="([A-Z_]+)"', path.read_text(encoding="utf-8"))}
+    assert {"GLYPH_MISSING", "HEADING_STRANDED"} <= codes
+    assert sorted(c for c in codes if c not in RULES) == []
+    assert all(name for _, name in RULES.values())

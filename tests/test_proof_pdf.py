@@ -331,3 +331,20 @@ def test_pdf_space_turns_landscape_pages_like_the_writer():
     q = land.quad(box)
     assert q[:4] == [40, 300, 40, 320]          # upper edge runs up the sheet
     assert land.box(*land.rect(box)) == box
+
+
+def test_proof_is_byte_identical_when_rebuilt_with_source_date_epoch(proof, tmp_path,
+                                                                     monkeypatch):
+    """With SOURCE_DATE_EPOCH set, the same proof written twice a few seconds apart is the
+    same file: its stamp and annotation dates are that moment, and the embedded map's
+    gzip header carries no time of its own."""
+    import time
+    issue, laid_out, pmap, _ = proof
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")          # 2025-01-01 UTC
+    base = _draw(laid_out)
+    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    annotate_pdf(base, pmap, open_annotations(issue), str(first), "一校")
+    time.sleep(1.1)
+    annotate_pdf(base, pmap, open_annotations(issue), str(second), "一校")
+    assert first.read_bytes() == second.read_bytes()
+    assert "2025-01-01" in PdfReader(str(first)).metadata["/Subject"]

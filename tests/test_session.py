@@ -346,7 +346,7 @@ def test_correcting_a_paragraphs_role_survives_a_restart_and_undoes(project):
 
 def test_template_choice_is_stored_undoable_and_checked(project):
     with Session.open(project) as s:
-        assert s.issue.template == "gbt9704"
+        assert s.issue.template == "gazette"
         s.execute(c.SetTemplate(name="gazette16k"))
         assert s.issue.template == "gazette16k"
         assert s.undo_text == "撤销“版式改为“16开 公报版式（185×260 mm）””"
@@ -356,4 +356,4 @@ def test_template_choice_is_stored_undoable_and_checked(project):
     with Session.open(project) as s:                    # stored, and undoable after a restart
         assert load_issue(project).template == s.issue.template == "gazette16k"
         s.undo()
-        assert s.issue.template == "gbt9704" and load_issue(project).template == "gbt9704"
+        assert s.issue.template == "gazette" and load_issue(project).template == "gazette"

@@ -257,7 +257,10 @@ def test_sample_issue_tables_read_like_print(tmp_path):
     build_pdf(load_any_issue(sample_issue_path()), out)
     details: list = []
     assert table_report(out, details=details) == CLEAN, details
-    assert _sizes_in_boxes(read_table_pages(out), "主要内容（*为我区自主创新举措）") == {12.0}
+    # the cell text in the default template's table size (gazette.toml: 五号, as printed)
+    from editor.layout.template import font_size, load_template
+    assert font_size(load_template(None).get("tables", "size")) == 10.5
+    assert _sizes_in_boxes(read_table_pages(out), "主要内容（*为我区自主创新举措）") == {10.5}
 
 
 @pytest.mark.slow

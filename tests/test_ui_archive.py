@@ -50,3 +50,26 @@ def test_add_the_open_issue_search_and_show_the_hit_page(window, qtbot, tmp_path
     panel.query.setText("没有这个词的档案检索")
     panel.go.click()
     assert panel.results.topLevelItemCount() == 0 and "没有找到" in panel.status.text()
+
+
+@pytest.mark.slow
+def test_issue_number_is_checked_against_the_archive(window, qtbot, tmp_path):
+    """With an archive chosen, the 印前检查 dock checks the open issue's 总期数 against the
+    latest archived issue of the same gazette before it, as ``preflight --previous`` does."""
+    from editor.app.commands import SetMeta
+    window.settings.set_archive_path(tmp_path / "档案.gazette-archive")
+    messages = []
+    window.message = lambda text, *rest: messages.append(text)
+    window.actions["archive_add"].trigger()                     # 总第32期 archived
+    qtbot.waitUntil(lambda: any("档案" in m for m in messages), timeout=TIMEOUT)
+
+    def metadata_findings():
+        window.preflight.run()
+        return [f.message for f in window.preflight.report.findings
+                if f.rule == "ISSUE_METADATA"]
+    assert metadata_findings() == []                            # 32 is not after 32
+    for n in (34, 33):
+        window.execute(SetMeta(field="total_number", value=n))
+        window.execute(SetMeta(field="issue_label", value=f"总第{n}期"))
+        found = metadata_findings()
+        assert found == (["上一期为总第32期，本期应为总第33期"] if n == 34 else []), found

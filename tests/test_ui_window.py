@@ -482,7 +482,7 @@ def test_new_issue_from_the_window_carries_on_from_the_last_one(opened, qtbot, h
 def test_choosing_another_template_lays_the_issue_out_again(opened, qtbot):
     window = opened
     combo = window.properties.template
-    assert combo.currentData() == "gbt9704" and combo.findData("gazette16k") >= 0
+    assert combo.currentData() == "gazette" and combo.findData("gazette16k") >= 0
     a4 = [(round(p.width), round(p.height)) for p in window.laid_out.pages if not p.landscape]
     assert set(a4) == {(595, 842)}
     generation = window.layout_worker.generation
@@ -499,7 +499,7 @@ def test_choosing_another_template_lays_the_issue_out_again(opened, qtbot):
     assert checked == ["16开 公报版式（185×260 mm）"]
     generation = window.layout_worker.generation
     window.actions["undo"].trigger()
-    assert combo.currentData() == "gbt9704"
+    assert combo.currentData() == "gazette"
     _wait_pages(qtbot, window, generation)
     assert {(round(p.width), round(p.height)) for p in window.laid_out.pages
             if not p.landscape} == {(595, 842)}

@@ -70,6 +70,24 @@ def previous_total(value: str | Path | None) -> int | None:
     return meta.total_number
 
 
+def archived_previous_total(archive_path: str | Path | None, meta) -> int | None:
+    """总第N期 of the latest issue of the same gazette in the archive that comes before
+    ``meta``'s (None without an archive, a 总期数 or such an issue): the window checks
+    this issue's number against it, as ``preflight --previous`` does against a file."""
+    if not archive_path or meta.total_number is None or not Path(archive_path).is_file():
+        return None
+    import sqlite3
+    from editor.archive.store import Archive
+    try:
+        with Archive(archive_path, create=False) as archive:
+            totals = [row["total_number"] for row in archive.issues()
+                      if row["gazette"] == meta.title and row["total_number"] is not None
+                      and row["total_number"] < meta.total_number]
+    except (GazetteError, sqlite3.Error):
+        return None                     # an unreadable archive is the 档案 menu's to report
+    return max(totals, default=None)
+
+
 def preflight_file(source, previous=None, progress: Progress = None):
     """Lay the issue of ``source`` (default: the sample) out and check it: the Report."""
     issue, ignored = load_for_check(source_path(source))

@@ -20,6 +20,8 @@ composed lines of every cell; placing walks the rows with a small state:
   remaining lines flow on (``merged_continuation="flow"``), or, with ``"repeat"``, a
   group label shown whole is shown whole again on the next page; the row where a
   spanning cell ends grows to hold what is left;
+* a group heading row (one cell across the table) is kept with the start of the row after
+  it: it never ends a page;
 * no stub: a fragment whose rest would be under ``min_fragment_lines`` lines of whole
   rows ends a row earlier, and a table whose first fragment would hold fewer lines than
   that (a lone row at a page foot) starts on the next page;
@@ -192,10 +194,14 @@ class TableFlowable:
 
     def _stub(self, p: Prepared, rest: "_State | None") -> bool:
         """Would ``rest`` be a stub — fewer than ``min_fragment_lines`` lines in whole
-        rows and nothing carried?  (Then the fragment ends a row earlier.)"""
-        if rest is None or rest.carry:
+        rows, with no row split and no cell carried over that holds more than those
+        rows?  A merged cell spanning down into them (将军路街道 over its households) does
+        not make the rest more than a stub.  (Then the fragment ends a row earlier.)"""
+        if rest is None or rest.mid_row:
             return False
         left = sum(_lines(row, r) for r, row in enumerate(p.rows[rest.row:], rest.row))
+        if any(not o.repeated and len(o.units) > left for o in rest.carry):
+            return False
         return left < self.style.min_fragment_lines
 
 
@@ -267,6 +273,9 @@ class _Page:
             cur = opened + fresh
             need = self._row_height(cur, i, y, fresh_row=not (i in skip_new))
             extra = self.reserve if i == len(p.rows) - 1 else 0.0
+            if progress and fresh and not opened and self._group_row(i) \
+                    and y + need + self._least_next(i + 1, y + need) > self.bottom + EPS:
+                return True, self._break(opened, [], y, i, split=False)
             if y + need + extra <= self.bottom + EPS:
                 self.body_lines += max([len(o.units) for o in cur if o.cell.row_end == i]
                                        + [1])
@@ -308,6 +317,26 @@ class _Page:
             content = sum(u.pitch for u in o.units) + 2 * pad
             h = max(h, content - (y - o.top))
         return max(h, 2 * pad + 1.0)
+
+    def _group_row(self, i: int) -> bool:
+        """Is body row ``i`` a group heading — one cell across the whole table (三、持续打造
+        对外包容的开放环境) with rows after it?  It is kept with the start of the next row,
+        never left alone at a page foot."""
+        p = self.p
+        cells = p.rows[i].cells
+        return (i >= p.n_header and i + 1 < len(p.rows) and len(cells) == 1
+                and cells[0].row == cells[0].row_end == i
+                and cells[0].width >= sum(p.widths) - 1.0)
+
+    def _least_next(self, i: int, y: float) -> float:
+        """The least height of row ``i`` that can follow on this page: the whole row when
+        it may not split, else ``min_fragment_lines`` lines of its cells."""
+        cur = [_Open(c, list(c.units), y) for c in self.p.rows[i].cells]
+        whole = self._row_height(cur, i, y, fresh_row=True)
+        if self.p.rows[i].keep or not self._splittable(cur, i, fresh_row=True):
+            return whole
+        pitch = max((u.pitch for o in cur for u in o.units), default=0.0)
+        return min(whole, 2 * self.p.padding + self.s.min_fragment_lines * pitch)
 
     def _fits_any(self, cur: list[_Open], y: float) -> bool:
         """Would splitting row i (its top at ``y``) put any text into the row's part on

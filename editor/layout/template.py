@@ -21,10 +21,14 @@ from pathlib import Path
 from editor.errors import GazetteError
 from editor.layout.flow import Frame, ParaFormat, Span
 from editor.layout.items import Source
+from editor.model import DEFAULT_TEMPLATE_NAME
 from editor.resources import layouts_dir
 
 MM = 72 / 25.4
-DEFAULT_TEMPLATE = "gbt9704"
+# The file that holds every key and every default (the schema every template is read over),
+# and the template an issue without one is set with (see layouts/gazette.toml for why).
+SCHEMA_TEMPLATE = "gbt9704"
+DEFAULT_TEMPLATE = DEFAULT_TEMPLATE_NAME
 
 CHINESE_SIZES = {
     "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16,
@@ -120,14 +124,14 @@ class Template:
         value = self.data.get(name)
         if not isinstance(value, dict):
             raise KeyError(f"template {self.name!r} has no table [{name}] "
-                           f"(every table is in {DEFAULT_TEMPLATE}.toml)")
+                           f"(every table is in {SCHEMA_TEMPLATE}.toml)")
         return value
 
     def get(self, section: str, key: str):
         table = self.section(section)
         if key not in table:
             raise KeyError(f"template {self.name!r} has no key {section}.{key} "
-                           f"(every key is in {DEFAULT_TEMPLATE}.toml)")
+                           f"(every key is in {SCHEMA_TEMPLATE}.toml)")
         return table[key]
 
     # -- units --------------------------------------------------------------------------
@@ -179,7 +183,7 @@ class Template:
         styles = self.section("style")
         if name not in styles:
             raise KeyError(f"template {self.name!r} has no style [style.{name}] "
-                           f"(every style the program sets is in {DEFAULT_TEMPLATE}.toml)")
+                           f"(every style the program sets is in {SCHEMA_TEMPLATE}.toml)")
         raw = {**styles["default"], **styles[name]}
         size = font_size(raw["size"])
         grid = bool(raw["grid"]) and self.grid_enabled
@@ -257,7 +261,7 @@ def _kind(value) -> type:
 
 
 def _schema() -> dict:
-    path = layouts_dir() / f"{DEFAULT_TEMPLATE}.toml"
+    path = layouts_dir() / f"{SCHEMA_TEMPLATE}.toml"
     hit = _LOADED_SCHEMA.get(path)
     if hit is None:
         hit = _LOADED_SCHEMA[path] = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -283,7 +287,7 @@ def check_keys(data: dict, path: Path, schema: dict | None = None, where: str = 
             continue
         if key not in schema:
             raise GazetteError(f"版式模板 {path.name} 中有未知的设置项：{name}"
-                               f"（可用的设置项见 {DEFAULT_TEMPLATE}.toml）", path=str(path))
+                               f"（可用的设置项见 {SCHEMA_TEMPLATE}.toml）", path=str(path))
         want, got = _kind(schema[key]), _kind(value)
         if want is not got and not {want, got} <= {float, str}:
             raise GazetteError(f"版式模板 {path.name} 的设置项 {name} 应为{_KINDS[want]}，"
@@ -325,8 +329,8 @@ def load_template(name_or_path: str | Path | None = None) -> Template:
     if hit and hit[0] == mtime:
         return hit[1]
     data = _read(path)
-    default = (layouts_dir() / f"{DEFAULT_TEMPLATE}.toml").resolve()
-    if path != default:             # the default template: every key, every default
+    default = (layouts_dir() / f"{SCHEMA_TEMPLATE}.toml").resolve()
+    if path != default:             # the schema template: every key, every default
         data = _merge(_settings(_read(default)), data)
     template = Template(data, str(data.get("name") or path.stem), path, data.get("label"))
     _LOADED[path] = (mtime, template)

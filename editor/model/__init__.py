@@ -28,6 +28,9 @@ HEAD_PARTS = ("issuer_mark", "doc_number", "mark", "title", "subtitle", "speaker
 DOCUMENT_KINDS = ("notice", "request", "minutes", "speech", "doc_list", "chronicle", "news",
                   "article", "other")
 
+# The gazette template (layouts/NAME.toml) an issue is set with unless it names another.
+DEFAULT_TEMPLATE_NAME = "gazette"
+
 
 @dataclass
 class Run:
@@ -357,7 +360,7 @@ class IssueMeta:
 class Issue:
     meta: IssueMeta = field(default_factory=IssueMeta)
     sections: list[Section] = field(default_factory=list)
-    template: str = "gbt9704"
+    template: str = DEFAULT_TEMPLATE_NAME
 
     def documents(self):
         for section in self.sections:

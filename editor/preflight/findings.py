@@ -27,6 +27,8 @@ RULES: dict[str, tuple[str, str]] = {
     "HEADING_STRANDED": (WARNING, "标题落在页末"),
     "ORPHAN_WIDOW": (WARNING, "孤行"),
     "ROW_FRAGMENT": (WARNING, "表格行被拆成一行"),
+    "TABLE_HEADER_GUESSED": (INFO, "表头为推测"),
+    "FOOTNOTE_OVERFLOW": (WARNING, "脚注排不下"),
     "TOC_UNSETTLED": (ERROR, "目录页码未稳定"),
     "IMAGE_LOW_RES": (WARNING, "图片分辨率偏低"),
     "IMAGE_SCALED": (INFO, "图片已缩小"),

@@ -30,6 +30,7 @@ from editor.model import Annotation, Issue
 from editor.proof.geometry import (ASCENT, DESCENT, Box, PdfSpace, ProofMap, boxes_for,
                                    insertion_point)
 from editor.proof.stamp import stamp_pdf
+from editor.render.pdf import creation_time, reproducible
 
 MAP_NAME = "gongbao-proof-map.json.gz"
 NM_PREFIX = "gongbao:"
@@ -228,7 +229,7 @@ def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
     """Write the proof: ``base_pdf`` (path or bytes of the build's PDF, one page per page of
     ``pmap``) with watermark, margin line, annotations and the embedded map, to ``out``
     (path or binary file).  Returns the annotations whose text is on no page."""
-    when = when or _dt.datetime.now()
+    when = when or (creation_time() if reproducible() else _dt.datetime.now())
     reader = PdfReader(io.BytesIO(base_pdf) if isinstance(base_pdf, bytes) else base_pdf)
     if len(reader.pages) != len(pmap.pages):
         raise GazetteError("校样页数与排版结果不一致，请重新生成。",
@@ -244,7 +245,7 @@ def annotate_pdf(base_pdf, pmap: ProofMap, annotations: list[Annotation], out,
         for mark in marks:
             _write_mark(writer, mark, PdfSpace.of(writer.pages[mark.page],
                                                   pmap.pages[mark.page]), when)
-    writer.add_attachment(MAP_NAME, gzip.compress(pmap.to_json()))
+    writer.add_attachment(MAP_NAME, gzip.compress(pmap.to_json(), mtime=0))
     meta = {"/GongbaoBuild": pmap.build, "/GongbaoRound": round_label,
             "/Subject": f"校样 {round_label} {when:%Y-%m-%d}".strip()}
     if title:

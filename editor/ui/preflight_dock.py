@@ -115,10 +115,12 @@ class PreflightDock(QObject):
         if window.session is None or window.laid_out is None:
             self.report = Report()
         else:
-            from editor.app.checks import preflight_pages
-            self.report = preflight_pages(window.session.issue, window.laid_out, None,
+            from editor.app.checks import archived_previous_total, preflight_pages
+            issue = window.session.issue
+            previous = archived_previous_total(window.settings.archive_path(), issue.meta)
+            self.report = preflight_pages(issue, window.laid_out, None,
                                           window.session.store.ignored_findings(),
-                                          self._measurer)
+                                          self._measurer, previous_total=previous)
         self._fill()
         window.preview.viewport().update()
 
