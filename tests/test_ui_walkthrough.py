@@ -286,6 +286,42 @@ def test_a_table_fix_keeps_the_table_in_view(fresh, qtbot):
 
 
 
+
+def _shown_document(window):
+    pages = window.laid_out.pages
+    return pages[min(window.preview.current_page(), len(pages) - 1)].doc_id
+
+
+def test_undo_and_redo_show_the_document_they_change(fresh, qtbot):
+    window = fresh
+    moved = _documents(window)[0]
+    window.select_document(moved.id)
+    generation = window.layout_worker.generation
+    window.actions["move_down"].trigger()
+    wait_pages(qtbot, window, generation)
+    assert _documents(window)[1].id == moved.id
+    for step in ("undo", "redo"):              # the move, undone and redone from the cover
+        window.preview.go_to_page(0)
+        generation = window.layout_worker.generation
+        window.actions[step].trigger()
+        wait_pages(qtbot, window, generation)
+        assert _shown_document(window) == moved.id, ("move", step, window.preview.current_page(), window.laid_out.doc_first_page)
+    other = _documents(window)[2]
+    window.edit_document_head(other.id, "title", "关于做好2025年汛期防汛值班工作的通知")
+    wait_idle(qtbot, window)
+    for step in ("undo", "redo"):              # a property of a document
+        window.preview.go_to_page(0)
+        generation = window.layout_worker.generation
+        window.actions[step].trigger()
+        wait_pages(qtbot, window, generation)
+        assert _shown_document(window) == other.id, ("title", step)
+    page = window.laid_out.doc_first_page[other.id] + 1    # a later page of it stays
+    window.preview.go_to_page(page)
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    wait_pages(qtbot, window, generation)
+    assert _shown_document(window) == other.id
+
 def test_a_long_title_is_cut_in_the_status_line_so_the_problem_shows(fresh):
     from editor.preflight import Finding
     window = fresh
@@ -314,3 +350,13 @@ def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
     finally:
         del window.open_project
     wait_idle(qtbot, window)
+
+
+def test_the_moved_document_is_found_from_the_two_orders():
+    from editor.ui.follow import moved_document
+    assert moved_document(list("abcde"), list("bcdae")) == "a"       # a went down three
+    assert moved_document(list("abcde"), list("aebcd")) == "e"       # e came up
+    assert moved_document(list("abc"), list("bac"), prefer="a") == "a"
+    assert moved_document(list("abc"), list("bac"), prefer="b") == "b"
+    assert moved_document(list("abc"), list("abc")) is None
+    assert moved_document(list("abc"), list("abd")) is None          # not a move

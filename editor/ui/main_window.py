@@ -25,6 +25,7 @@ from editor.proof.geometry import ProofMap
 from editor.ui import edits
 from editor.ui.field_keys import FieldKeys
 from editor.ui.find_bar import FindBar
+from editor.ui.follow import StepFollower
 from editor.ui.issue_tree import IssueTreeModel, IssueTreeView
 from editor.ui.jobs import IssueSnapshots, LayoutWorker, run_job, user_message, wait_all
 from editor.ui.preflight_dock import PreflightDock
@@ -65,6 +66,8 @@ class MainWindow(EditRequests, QMainWindow):
         self.layout_worker.failed.connect(self._layout_failed)
         self.layout_worker.busy_changed.connect(self._busy)
         self.undo = UndoBridge(self)
+        self.follower = StepFollower()        # 撤销/重做 show the document they changed
+        self.undo.stepped.connect(self.follower.stepped)
         self.undo.changed.connect(self.apply_change)
         self.undo.failed.connect(lambda text: self.error(text))
         self.undo.external.connect(lambda text: self.message(text, 15000))   # another writer
@@ -366,6 +369,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.undo.set_session(session)
         self.tree_model.set_issue(session.issue, lambda doc_id: edits.report_counts(
             self.session, doc_id))
+        self.follower.reset(session.issue)
         self.tree.expandAll()
         self.properties.load_meta(session.issue.meta)
         self.properties.load_template(session.issue.template)
@@ -453,6 +457,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.find_bar.pages_ready(laid_out)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
         self._follow_moved(laid_out)
+        self.follower.pages_ready(laid_out, self.preview)
         if self._follow_table:              # a table edit (or its undo): the table in view
             self._follow_table = False
             self.preview.show_table()
@@ -549,6 +554,7 @@ class MainWindow(EditRequests, QMainWindow):
             return
         self.show_saved()                 # every command is written as it is made
         issue = self.session.issue
+        self.follower.changed(change, issue, self.selected_doc)
         if change.sections:
             current = self.selected_doc
             self.tree_model.refresh(change.documents)

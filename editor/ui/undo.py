@@ -50,6 +50,7 @@ POLL_MS = 1500
 
 class UndoBridge(QObject):
     changed = Signal(object)          # Change
+    stepped = Signal()                # an undo or redo: its Change comes next by ``changed``
     failed = Signal(str)              # Chinese message
     external = Signal(str)            # Chinese: another writer changed the file, re-read
 
@@ -123,6 +124,7 @@ class UndoBridge(QObject):
             # the stack back where the session stands (not from inside the stack's call)
             QTimer.singleShot(0, self._resync)
             return
+        self.stepped.emit()
         self.changed.emit(change if isinstance(change, Change) else Change(
             meta=True, sections=True))
 
