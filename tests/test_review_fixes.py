@@ -87,3 +87,17 @@ def test_numbers_start_again_under_heads_numbered_otherwise():
                                          "（2）整改。", "要求如下。", "（1）再排查。",
                                          "一、保障措施"]))
     assert [f.text for f in found] == ["（1）", "一、"]
+
+
+def test_a_project_set_with_the_renamed_dense_template_still_builds(tmp_path):
+    """gazette_dense (offered in the template menu before) became gazette.toml; a project
+    saved with it stopped building: 找不到版式模板：gazette_dense."""
+    from editor.layout.template import available_templates, load_template
+    from editor.store.project import ProjectStore, load_issue
+    issue = model.Issue(template="gazette_dense")
+    path = tmp_path / "old.gbproj"
+    ProjectStore.create(path, issue).close()
+    again = load_issue(path)
+    template = load_template(again.template)
+    assert template.name == "gazette" and template.get("grid", "lines") == 30
+    assert "gazette_dense" not in available_templates()
