@@ -63,3 +63,41 @@ def test_a_note_in_a_repeated_header_row_is_not_marked_again(tmp_path):
             assert len(marks) == 2 * len(feet), text
             seen += [int(n) for _, n in feet]
     assert pages >= 3 and seen == list(range(1, 9))
+
+
+def _lines_doc(lines: list[str], heading_at: int | None = None) -> model.Document:
+    body = [(model.Heading if k == heading_at else model.Paragraph)(
+        id=f"p{k}", runs=[model.Run(text)]) for k, text in enumerate(lines)]
+    return model.Document(id="d1", kind="notice", title="采购文件", body=body)
+
+
+def test_numbers_start_again_under_heads_numbered_otherwise():
+    """A tighter HEADING_SEQUENCE (a restart only under a new higher heading) flagged every
+    （1） list under 2、付款方式 / 8.1资格审查文件 and every 一、 under 第二章 or 附件五,
+    as senders of 采购 and 实施方案 documents number them (one wild 采购 file: 5 → 16)."""
+    from editor.preflight.documents import heading_sequence
+    lines = ["一、项目基本情况", "二、商务要求", "1、付款方式", "（1）合同生效后支付。",
+             "（2）验收后支付余款。", "2、服务地点", "（1）按采购人指定地点。",
+             "8.1资格审查文件：", "（1）营业执照复印件；", "第二章　采购需求",
+             "一、项目编号", "二、项目名称", "附件五　确认声明书", "一、本单位声明如下。",
+             "投诉书范本", "一、投诉相关主体"]
+    assert heading_sequence(_lines_doc(lines, heading_at=14)) == []
+    # still a repeat: （1） again with only body text between, 一、 again with none
+    found = heading_sequence(_lines_doc(["一、总体要求", "二、主要任务", "（1）排查。",
+                                         "（2）整改。", "要求如下。", "（1）再排查。",
+                                         "一、保障措施"]))
+    assert [f.text for f in found] == ["（1）", "一、"]
+
+
+def test_a_project_set_with_the_renamed_dense_template_still_builds(tmp_path):
+    """gazette_dense (offered in the template menu before) became gazette.toml; a project
+    saved with it stopped building: 找不到版式模板：gazette_dense."""
+    from editor.layout.template import available_templates, load_template
+    from editor.store.project import ProjectStore, load_issue
+    issue = model.Issue(template="gazette_dense")
+    path = tmp_path / "old.gbproj"
+    ProjectStore.create(path, issue).close()
+    again = load_issue(path)
+    template = load_template(again.template)
+    assert template.name == "gazette" and template.get("grid", "lines") == 30
+    assert "gazette_dense" not in available_templates()
