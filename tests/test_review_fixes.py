@@ -101,3 +101,26 @@ def test_a_project_set_with_the_renamed_dense_template_still_builds(tmp_path):
     template = load_template(again.template)
     assert template.name == "gazette" and template.get("grid", "lines") == 30
     assert "gazette_dense" not in available_templates()
+
+
+def test_an_issue_that_kept_the_last_issues_total_number_is_told(tmp_path):
+    """A new issue made from the last one's project and still 总第32期 passed the archive
+    check: only archived issues numbered below 32 counted as before it (31 → 32 is right).
+    The same issue archived and checked again is not told."""
+    from editor.app.checks import archived_previous_total
+    from editor.archive.records import IssueRecord
+    from editor.archive.store import Archive
+    from editor.preflight.documents import check_issue
+    path = tmp_path / "档案.gazette-archive"
+    with Archive(path) as archive:
+        for n, period in ((31, "2024年7月~2024年12月"), (32, "2025年1月~2025年6月")):
+            archive.add(IssueRecord(f"东西湖区人民政府公报|{n}", "东西湖区人民政府公报", 2025, n,
+                                    f"总第{n}期", period, ""))
+    meta = model.IssueMeta(title="东西湖区人民政府公报", total_number=32,
+                           issue_label="总第32期", period="2025年7月~2025年12月")
+    previous = archived_previous_total(path, meta)
+    assert previous == 32
+    told = [f.message for f in check_issue(model.Issue(meta=meta), previous)]
+    assert "上一期为总第32期，本期应为总第33期" in told
+    meta.period = "2025年1月~2025年6月"            # the archived 32 itself
+    assert archived_previous_total(path, meta) == 31
