@@ -124,3 +124,22 @@ def test_an_issue_that_kept_the_last_issues_total_number_is_told(tmp_path):
     assert "上一期为总第32期，本期应为总第33期" in told
     meta.period = "2025年1月~2025年6月"            # the archived 32 itself
     assert archived_previous_total(path, meta) == 31
+
+
+def test_a_split_table_keeps_the_doubt_about_its_guessed_header():
+    """在此行拆分表格 repeats the header rows atop the second table but dropped the import's
+    doubt about them (model.Table.header_doubt): that table's guessed head was repeated on
+    its continuation pages with no TABLE_HEADER_GUESSED to check it."""
+    from editor.app.table_commands import SplitTableAtRow
+    rows = [model.Row([model.Cell(f"c{r}", 0, [model.Paragraph(
+        id=f"p{r}", runs=[model.Run("序号" if r == 0 else str(r))])])], is_header=r == 0)
+        for r in range(6)]
+    table = model.Table("t1", [100.0], rows, header_doubt="按“首行为序号”推断为表头")
+    doc = model.Document(id="d", title="名单", body=[table])
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [doc])])
+    cmd = SplitTableAtRow(doc_id="d", table_id="t1", row=3)
+    cmd.apply(issue)
+    second = doc.body[1]
+    assert second.header_rows == 1 and second.header_doubt == table.header_doubt
+    cmd.revert(issue)
+    assert len(doc.body) == 1 and len(doc.body[0].rows) == 6
