@@ -143,3 +143,25 @@ def test_a_split_table_keeps_the_doubt_about_its_guessed_header():
     assert second.header_rows == 1 and second.header_doubt == table.header_doubt
     cmd.revert(issue)
     assert len(doc.body) == 1 and len(doc.body[0].rows) == 6
+
+
+def test_a_short_attendance_line_before_the_signature_stays_in_the_body():
+    """A 纪要 ending 出席：… / 请假：林峰（出差） / the office / the date: the 请假 line (short,
+    no full stop) was read as the first line of the 署名 and printed right-aligned above
+    the office, out of the attendance lines."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from minutes_docs import ATTEND, LEAVE, OFFICE, XBS, Writer, attendance, body
+    w = Writer()
+    w.p("东西湖区人民政府常务会议纪要", align="c", size=36, font=XBS, color="FF0000")
+    w.p("第5期", align="c")
+    body(w, ["关于城市更新项目"])
+    attendance(w, [ATTEND, LEAVE])
+    w.p(OFFICE, align="r")
+    w.p("2025年3月10日", align="r")
+    doc = import_docx_bytes(w.bytes(), "jiyao.docx").document
+    assert doc.kind == "minutes" and doc.signature == [OFFICE]
+    assert doc.date == "2025年3月10日"
+    assert [(b.role, b.display_text[:3]) for b in doc.body[-2:]] == [
+        ("attendance", "出席："), ("attendance", "请假：")]
