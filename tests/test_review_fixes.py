@@ -101,3 +101,67 @@ def test_a_project_set_with_the_renamed_dense_template_still_builds(tmp_path):
     template = load_template(again.template)
     assert template.name == "gazette" and template.get("grid", "lines") == 30
     assert "gazette_dense" not in available_templates()
+
+
+def test_an_issue_that_kept_the_last_issues_total_number_is_told(tmp_path):
+    """A new issue made from the last one's project and still 总第32期 passed the archive
+    check: only archived issues numbered below 32 counted as before it (31 → 32 is right).
+    The same issue archived and checked again is not told."""
+    from editor.app.checks import archived_previous_total
+    from editor.archive.records import IssueRecord
+    from editor.archive.store import Archive
+    from editor.preflight.documents import check_issue
+    path = tmp_path / "档案.gazette-archive"
+    with Archive(path) as archive:
+        for n, period in ((31, "2024年7月~2024年12月"), (32, "2025年1月~2025年6月")):
+            archive.add(IssueRecord(f"东西湖区人民政府公报|{n}", "东西湖区人民政府公报", 2025, n,
+                                    f"总第{n}期", period, ""))
+    meta = model.IssueMeta(title="东西湖区人民政府公报", total_number=32,
+                           issue_label="总第32期", period="2025年7月~2025年12月")
+    previous = archived_previous_total(path, meta)
+    assert previous == 32
+    told = [f.message for f in check_issue(model.Issue(meta=meta), previous)]
+    assert "上一期为总第32期，本期应为总第33期" in told
+    meta.period = "2025年1月~2025年6月"            # the archived 32 itself
+    assert archived_previous_total(path, meta) == 31
+
+
+def test_a_split_table_keeps_the_doubt_about_its_guessed_header():
+    """在此行拆分表格 repeats the header rows atop the second table but dropped the import's
+    doubt about them (model.Table.header_doubt): that table's guessed head was repeated on
+    its continuation pages with no TABLE_HEADER_GUESSED to check it."""
+    from editor.app.table_commands import SplitTableAtRow
+    rows = [model.Row([model.Cell(f"c{r}", 0, [model.Paragraph(
+        id=f"p{r}", runs=[model.Run("序号" if r == 0 else str(r))])])], is_header=r == 0)
+        for r in range(6)]
+    table = model.Table("t1", [100.0], rows, header_doubt="按“首行为序号”推断为表头")
+    doc = model.Document(id="d", title="名单", body=[table])
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [doc])])
+    cmd = SplitTableAtRow(doc_id="d", table_id="t1", row=3)
+    cmd.apply(issue)
+    second = doc.body[1]
+    assert second.header_rows == 1 and second.header_doubt == table.header_doubt
+    cmd.revert(issue)
+    assert len(doc.body) == 1 and len(doc.body[0].rows) == 6
+
+
+def test_a_short_attendance_line_before_the_signature_stays_in_the_body():
+    """A 纪要 ending 出席：… / 请假：林峰（出差） / the office / the date: the 请假 line (short,
+    no full stop) was read as the first line of the 署名 and printed right-aligned above
+    the office, out of the attendance lines."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from minutes_docs import ATTEND, LEAVE, OFFICE, XBS, Writer, attendance, body
+    w = Writer()
+    w.p("东西湖区人民政府常务会议纪要", align="c", size=36, font=XBS, color="FF0000")
+    w.p("第5期", align="c")
+    body(w, ["关于城市更新项目"])
+    attendance(w, [ATTEND, LEAVE])
+    w.p(OFFICE, align="r")
+    w.p("2025年3月10日", align="r")
+    doc = import_docx_bytes(w.bytes(), "jiyao.docx").document
+    assert doc.kind == "minutes" and doc.signature == [OFFICE]
+    assert doc.date == "2025年3月10日"
+    assert [(b.role, b.display_text[:3]) for b in doc.body[-2:]] == [
+        ("attendance", "出席："), ("attendance", "请假：")]
