@@ -283,8 +283,9 @@ def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
         return (k, names) if names else (d, [])
     while k >= 0 and len(lines) < 4 and bl.is_para(k):
         text = bl.text(k)
-        if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(":
-            break               # （此页无正文） and notes end the signature
+        if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(" \
+                or "：" in text or ":" in text:
+            break               # （此页无正文）, notes and 请假：林峰 end the signature
         if not (bl.info(k).align in ("right", "center") or len(text) <= 25):
             break
         lines.insert(0, text)

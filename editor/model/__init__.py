@@ -188,6 +188,9 @@ class Table:
 
 @dataclass
 class Image:
+    """A picture in its own box.  ``beside``: the sender put it in one paragraph with the
+    picture before it (nothing but spaces between them), so the two are set side by side
+    when they fit the 版心 together."""
     id: str
     data: bytes = b""
     content_type: str = "image/png"
@@ -195,6 +198,7 @@ class Image:
     height: float = 0.0
     name: str = ""
     alt: str = ""
+    beside: bool = False
 
 
 @dataclass
