@@ -71,6 +71,7 @@ class DocumentBuilder:
                                                   offset + len(run.text)),
                                  role=role, bold=run.bold or st.bold,
                                  underline=run.underline, strike=run.strike,
+                                 emphasis=run.emphasis,
                                  color=_colour(run.color, st.color), **_vert(run, st)))
             offset += len(run.text)
         return spans
@@ -690,4 +691,4 @@ def _replace_span(sp: Span, text: str, role: str, src: Source | None, shift: int
         new_src = Source(src.doc_id, src.block_id, src.start + shift, src.start + shift + len(text))
     return Span(text=text, role=role, size=sp.size, color=sp.color, bold=sp.bold,
                 underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src,
-                rise=sp.rise, note=sp.note)
+                rise=sp.rise, note=sp.note, emphasis=sp.emphasis)
