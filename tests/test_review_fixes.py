@@ -165,3 +165,27 @@ def test_a_short_attendance_line_before_the_signature_stays_in_the_body():
     assert doc.date == "2025年3月10日"
     assert [(b.role, b.display_text[:3]) for b in doc.body[-2:]] == [
         ("attendance", "出席："), ("attendance", "请假：")]
+
+
+def test_a_name_list_grouped_by_merged_cells_has_no_guessed_header():
+    """A 名单 of people under their 街道 (merged down three rows, group after group), no
+    header row: its first group (将军路街道 | 张三明 | 女 | 汉族 …) was read as a three-row
+    merged header on strong evidence (no doubt said) and repeated on every page."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from recognition.builder import Writer
+    w = Writer()
+    w.p("关于表彰2024年度优秀志愿者的决定", align="c", size=22)
+    w.p("各街道：现将名单公布如下。")
+    t = w.d.add_table(rows=15, cols=4)
+    for i in range(15):
+        t.cell(i, 1).text = "张李王赵孙周"[i % 6] + "明"
+        t.cell(i, 2).text = "男" if i % 2 else "女"
+        t.cell(i, 3).text = "汉族"
+    for g, street in enumerate(["将军路街道", "吴家山街道", "径河街道", "慈惠街道", "走马岭街道"]):
+        t.cell(3 * g, 0).merge(t.cell(3 * g + 2, 0)).text = street
+    doc = import_docx_bytes(w.bytes(), "mingdan.docx").document
+    table = next(b for b in doc.body if isinstance(b, model.Table))
+    assert [c.row_span for c in table.rows[0].cells] == [3, 1, 1, 1]
+    assert table.header_rows == 0
