@@ -100,7 +100,7 @@ def clear_cache() -> None:
 
 def _span_key(s: Span) -> tuple:
     return (s.text, s.role, s.size, s.color, s.bold, s.underline, s.strike, s.scale_x,
-            s.source, s.rise, s.note)
+            s.source, s.rise, s.note, s.emphasis)
 
 
 # --- breaking -------------------------------------------------------------------------
@@ -340,4 +340,5 @@ def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int,
     return TextItem(x=xs[0], y=baseline - span.rise, text=p.text[i:j], face=p.face[i],
                     size=span.size, xs=xs, width=right - xs[0], color=span.color,
                     role=span.role, bold=span.bold, underline=span.underline,
-                    strike=span.strike, scale_x=span.scale_x, source=src, note=span.note)
+                    strike=span.strike, scale_x=span.scale_x, source=src, note=span.note,
+                    emphasis=span.emphasis)
