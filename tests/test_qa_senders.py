@@ -530,3 +530,26 @@ def test_a_page_break_inside_a_paragraph_starts_a_new_page(tmp_path):
     assert not [t for _p, t in texts if "日附件" in t]
     first = [t for p, t in texts if p == date_page + 1 and not t.startswith("东西湖区人民政府公报")]
     assert first[0] == "附件", first
+
+
+def test_coloured_body_text_is_told(tmp_path):
+    """A notice whose sender left a sentence in red and a phrase in blue: the PDF
+    prints them in colour in the middle of a black paragraph, and nothing said so."""
+    from docx.shared import RGBColor
+    d = sender_docs._new()
+    sender_docs._title(d, "关于做好防汛工作的通知")
+    para = sender_docs._p(d, "要加强值班值守，", indent=True)
+    sender_docs._run(para, "严格执行24小时值班和领导带班制度，").font.color.rgb = RGBColor(255, 0, 0)
+    sender_docs._run(para, "确保信息畅通。")
+    sender_docs._run(para, "联系方式见附表。").font.color.rgb = RGBColor(0, 0x70, 0xC0)
+    sender_docs._run(para, "灰色的字不算。").font.color.rgb = RGBColor(0x40, 0x40, 0x40)
+    pdf, _laid, report = _checked(_one(tmp_path, sender_docs._bytes(d)))
+    with pymupdf.open(str(pdf)) as doc:
+        colours = {span["color"] for page in doc for block in page.get_text("dict")["blocks"]
+                   for line in block.get("lines", []) for span in line["spans"]
+                   if "值班" in span["text"] or "附表" in span["text"]}
+    assert {0xFF0000, 0x0070C0} <= colours                     # what the reader sees
+    found = " | ".join(f.message for f in report.findings if f.rule == "TEXT_COLOURED")
+    assert found.count("正文中有") == 2, found
+    assert "红色文字：“严格执行24小时值班和领导带班制度，”" in found
+    assert "蓝色文字：“联系方式见附表。”" in found and "灰色" not in found

@@ -148,3 +148,50 @@ def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
         k += 1
         assert "".join(got) == title
         assert len(got) == 2 and all(len(t) >= 4 for t in got), got
+
+
+RANGE_TITLES = [
+    "东西湖区人民政府办公室关于印发东西湖区深化“放管服”改革优化营商环境打造市场化法治化"
+    "国际化一流营商环境三年行动计划（2025—2027年）及配套政策实施细则的通知",
+    "关于印发东西湖区推进高校毕业生创新创业工作行动方案（2025—2027年）的通知",
+    "关于印发东西湖区推进高校毕业生创新创业和外出务工工作行动方案（2025—2027年）的通知",
+    "关于印发东西湖区城乡居民基本医疗保险参保缴费管理办法（试行）的通知",
+]
+
+
+def _toc_lines(pdf) -> list[str]:
+    page = next(p for p in pdf if p.get_text().replace(" ", "").startswith("目"))
+    rows: dict[float, str] = {}
+    for p in [page] + [pdf[page.number + 1]]:
+        for block in p.get_text("dict")["blocks"]:
+            for line in block.get("lines", ()):
+                text = "".join(sp["text"] for sp in line["spans"])
+                key = (p.number, round(line["bbox"][3]))
+                rows[key] = rows.get(key, "") + text
+    return [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
+
+
+def test_toc_entry_never_breaks_inside_a_year_range_or_short_bracket_in_the_pdf(tmp_path):
+    """From the PDF: the 目录 entry of a long title broke （2025—|2027年）; a number
+    range and a short bracketed unit stay on one line, as in the body (NEVER_SPLIT)."""
+    import pymupdf
+
+    from editor.render import build_pdf
+    body = [model.Paragraph(id="p1", runs=[model.Run("各单位要高度重视。")])]
+    docs = [model.Document(id=f"d{k}", title=t, body=list(body))
+            for k, t in enumerate(RANGE_TITLES)]
+    issue = model.Issue(meta=model.IssueMeta(title="测试公报"),
+                        sections=[model.Section("s1", "区级文件选登", docs)])
+    build_pdf(issue, tmp_path / "toc.pdf")
+    lines = _toc_lines(pymupdf.open(tmp_path / "toc.pdf"))
+    k = lines.index("区级文件选登") + 1
+    for title in RANGE_TITLES:
+        got = [lines[k]]
+        while len("".join(got)) < len(title):
+            k += 1
+            got.append(lines[k])
+        k += 1
+        assert "".join(got) == title
+        for line in got:       # every bracket opened on a line closes on it
+            assert line.count("（") == line.count("）"), got
+            assert not re.search(r"\d[—-]$", line), got

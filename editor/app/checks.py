@@ -73,16 +73,25 @@ def previous_total(value: str | Path | None) -> int | None:
 def archived_previous_total(archive_path: str | Path | None, meta) -> int | None:
     """总第N期 of the latest issue of the same gazette in the archive that comes before
     ``meta``'s (None without an archive, a 总期数 or such an issue): the window checks
-    this issue's number against it, as ``preflight --previous`` does against a file."""
+    this issue's number against it, as ``preflight --previous`` does against a file.
+    An archived issue with this issue's own number but another 期次 or 出版日期 is an
+    issue before it too (the number was not moved on from the last issue's); one with
+    the same is this issue itself, archived before."""
     if not archive_path or meta.total_number is None or not Path(archive_path).is_file():
         return None
     import sqlite3
     from editor.archive.store import Archive
+
+    def before(row) -> bool:
+        if row["total_number"] < meta.total_number:
+            return True
+        return row["total_number"] == meta.total_number and (
+            (row["period"] or "", row["published"] or "") != (meta.period, meta.published))
     try:
         with Archive(archive_path, create=False) as archive:
             totals = [row["total_number"] for row in archive.issues()
                       if row["gazette"] == meta.title and row["total_number"] is not None
-                      and row["total_number"] < meta.total_number]
+                      and before(row)]
     except (GazetteError, sqlite3.Error):
         return None                     # an unreadable archive is the 档案 menu's to report
     return max(totals, default=None)

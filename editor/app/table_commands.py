@@ -367,7 +367,7 @@ class SplitTableAtRow(_TableCommand):
                     cells.insert(sum(1 for x in cells if x.col < c.col), cont)
         second = model.Table(new_id, list(table.grid), head + tail,
                              copy.deepcopy(table.borders), table.style_name, table.align,
-                             copy.deepcopy(table.layout))
+                             copy.deepcopy(table.layout), header_doubt=table.header_doubt)
         table.rows = table.rows[:self.row]
         blocks.insert(i + 1, second)
         self.new_table_id, self.snapshot = new_id, saved

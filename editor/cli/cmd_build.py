@@ -56,7 +56,7 @@ def _progress(message: str) -> None:
 
 
 # what the program only guessed, said at build even when it is no error
-DOUBT_RULES = ("TITLE_MISSING", "KIND_UNCERTAIN", "IMAGE_SCALED")
+DOUBT_RULES = ("TITLE_MISSING", "KIND_UNCERTAIN", "IMAGE_SCALED", "TEXT_COLOURED")
 
 
 def doubts(report, warnings, issue=None) -> list[str]:

@@ -156,17 +156,33 @@ def paragraph(ctx: Context, p, pid: str, prefix: str = "", rels=None) -> list:
     out.append(block)
     tail = _split_at_page_break(ctx, block, collector.page_breaks, prefix, ppr, pstyle)
     split = len(block.text) if tail is not None else None
+    text = block.text
+    last = None             # (offset, Image) of the paragraph's picture before this one
     for offset, el in collector.inline:
         if split is None or offset <= split:
-            out.extend(_inline_object(ctx, el, prefix, rels))
+            last = _pictures(ctx, el, prefix, rels, out, text, offset, last)
     if any(b > 0 for b in collector.page_breaks):
         out.append(PageBreak(id=ctx.next_id("pb")))
     if tail is not None:
         out.append(tail)
+        last = None
         for offset, el in collector.inline:
             if offset > split:
-                out.extend(_inline_object(ctx, el, prefix, rels))
+                last = _pictures(ctx, el, prefix, rels, out, tail.text, offset - split, last)
     return out
+
+
+def _pictures(ctx: Context, el, prefix: str, rels, out: list, text: str, offset: int, last):
+    """Append the blocks of one inline object to ``out``; a picture with nothing but
+    spaces between it and the paragraph's picture before it is marked ``beside`` (the
+    sender set them side by side in one line).  Returns the new (offset, Image) or None."""
+    blocks = _inline_object(ctx, el, prefix, rels)
+    out.extend(blocks)
+    if len(blocks) != 1 or not isinstance(blocks[0], Image):
+        return None
+    if last is not None and not text[last[0]:offset].strip() and last[1] is out[-2]:
+        blocks[0].beside = True
+    return offset, blocks[0]
 
 
 def _split_at_page_break(ctx: Context, block, breaks: list[int], prefix: str, ppr: dict,

@@ -89,12 +89,26 @@ def heading_like(text: str) -> bool:
     return not any(c in body[:-1] for c in SENTENCE_END) and not body.endswith(("：", ":"))
 
 
+# A 发文字号 on a line of its own: the agency's code (no punctuation: never the end of a
+# sentence quoting a number, 你局《…的请示》（东卫健文〔2025〕12号）收悉), the year in
+# brackets and the number; bracketed as gazettes reprint it under the title, or with the
+# 签发人 set beside it.
+_NUMBER_LINE = re.compile(
+    r"^(?P<open>[（(]?)(?P<number>[^\s，。、；：:,;《》“”‘’（）()〔〕\[\]［］【】]{0,20}?"
+    r"[〔\[［【(（](?:19|20)\d{2}[〕\]］】)）]第?\d+号)(?P<close>[）)]?)"
+    r"(?P<signer>签发人[:：]\S{0,40})?$")
+
+
+def number_line(text: str) -> tuple[str, str] | None:
+    """(发文字号, 签发人 part or "") of a head line that is a 文号 and nothing else."""
+    m = _NUMBER_LINE.match(compact(text))
+    if not m or bool(m.group("open")) != bool(m.group("close")):
+        return None
+    return m.group("number"), m.group("signer") or ""
+
+
 def doc_number_in(text: str) -> str | None:
-    """The 发文字号 in a short head line (e.g. 东政发〔2025〕3号)."""
-    s = text.strip()
-    if len(s) > 60:
-        return None
-    m = DOC_NUMBER.search(s)
-    if not m or len(compact(s)) - len(compact(m.group())) > 14:
-        return None
-    return compact(m.group())
+    """The 发文字号 of a head line holding it alone (e.g. 东政发〔2025〕3号, or with its
+    签发人 beside it); None for a sentence that merely quotes one."""
+    found = number_line(text)
+    return found[0] if found else None

@@ -12,9 +12,10 @@ import re
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
+from editor.docx_import.notice_head import notice_head, number_table
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
-                                         ORDER_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
-                                         compact, doc_number_in, heading_level, heading_like,
+                                         PRINTED, PUBLIC_NOTE, SALUTATION,
+                                         compact, heading_level, heading_like,
                                          title_text)
 from editor.model import (Attachment, Document, Heading, ListItem, PageBreak, Paragraph, Table,
                           block_text)
@@ -62,8 +63,14 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     if 0 < lead < len(blocks):
         recognise(ctx, blocks[lead:], doc, kind)
         names = _head_table(blocks[lead - 1])
-        if names and not doc.issuer_mark and doc.kind in ("notice", "request", "minutes"):
+        number = number_table(blocks[lead - 1])
+        if doc.kind not in ("notice", "request", "minutes"):
+            pass
+        elif names and not doc.issuer_mark:
             doc.issuer_mark = "\n".join(names)     # a 联合发文 head set as a table
+            lead -= 1
+        elif number and not doc.doc_number:         # 文号 and 签发人 set as a table
+            doc.doc_number = number[0]
             lead -= 1
         doc.body[:0] = _content(blocks[:lead])       # kept, before the body
         return
@@ -80,9 +87,10 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     if minutes is not None:                  # a 纪要 mark with its number or date line
         head = minutes
     elif guess in ("notice", "request", "minutes"):       # forced, or named so by its title
-        head = _notice_head(bl, start) or {"issuer": [], "number": None, "after": start}
+        head = notice_head(bl, start, _find_date) or {"issuer": [], "number": None,
+                                                          "after": start}
     elif kind is None and guess not in TITLED:
-        head = _notice_head(bl, start) if first is not None else None
+        head = notice_head(bl, start, _find_date) if first is not None else None
     if head is not None:
         _notice(bl, doc, head)
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
@@ -183,36 +191,6 @@ def _landscape(ctx: Context, doc: Document) -> None:
 
 
 # -- notices -------------------------------------------------------------------------------
-def _notice_head(bl: Blocks, start: int = 0) -> dict | None:
-    """Positions of issuer mark / 文号 / title when the document starts like a notice."""
-    seen = 0
-    i = start
-    while i < len(bl.items) and seen < 8:
-        j = bl.next_text(i)
-        if j is None:
-            break
-        number = doc_number_in(bl.text(j)) if not isinstance(bl.items[j], ListItem) else None
-        issuer = [k for k in range(start, j) if bl.is_para(k) and bl.text(k)]
-        if not number and ORDER_NUMBER.match(compact(bl.text(j))) and issuer \
-                and compact(bl.text(issuer[-1])).endswith("令"):
-            number = compact(bl.text(j))
-        if number:
-            return {"issuer": issuer, "number": (j, number), "after": j + 1}
-        seen += 1
-        i = j + 1
-    j = bl.next_text(start)
-    if j is not None and compact(bl.text(j)).endswith("文件") and len(bl.text(j)) <= 30:
-        return {"issuer": [j], "number": None, "after": j + 1}
-    if j is not None and bl.centered(j) and len(bl.text(j)) <= 80:
-        k = bl.next_text(j + 1)
-        while k is not None and bl.centered(k) and heads.same_look(bl, j, k):
-            k = bl.next_text(k + 1)
-        if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
-                and not SALUTATION.match(compact(bl.text(k))) and _find_date(bl, k + 1) is not None:
-            return {"issuer": [], "number": None, "after": j}
-    return None
-
-
 def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.kind = "notice"
     # 联合发文: one issuer a line (the masthead sets each line, instead of all the names
@@ -224,9 +202,14 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.issuer_mark = "\n".join(lines)
     if head["number"]:
         doc.doc_number = head["number"][1]
+    if head.get("signer"):
+        bl.ctx.note("info", f"版头中的“{head['signer']}”不在公报中刊印", "签发人 in head")
     i = head["after"]
     t = bl.next_text(i)
-    if t is not None and (bl.centered(t) or heads.title_look(bl.info(t))):
+    if head.get("title"):           # a title above its 文号, as a gazette reprints it
+        doc.title = title_text(" ".join(bl.text(k) for k in head["title"]))
+        i = heads.head_lines(bl, doc, i, speech=False)
+    elif t is not None and (bl.centered(t) or heads.title_look(bl.info(t))):
         i = heads.title(bl, doc, t)
         i = heads.head_lines(bl, doc, i, speech=False)
         if not (head["issuer"] or head["number"] or heads.title_look(bl.info(t))):
@@ -300,8 +283,9 @@ def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
         return (k, names) if names else (d, [])
     while k >= 0 and len(lines) < 4 and bl.is_para(k):
         text = bl.text(k)
-        if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(":
-            break               # （此页无正文） and notes end the signature
+        if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(" \
+                or "：" in text or ":" in text:
+            break               # （此页无正文）, notes and 请假：林峰 end the signature
         if not (bl.info(k).align in ("right", "center") or len(text) <= 25):
             break
         lines.insert(0, text)

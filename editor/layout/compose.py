@@ -100,20 +100,24 @@ def clear_cache() -> None:
 
 def _span_key(s: Span) -> tuple:
     return (s.text, s.role, s.size, s.color, s.bold, s.underline, s.strike, s.scale_x,
-            s.source, s.rise, s.note)
+            s.source, s.rise, s.note, s.emphasis)
 
 
 # --- breaking -------------------------------------------------------------------------
 
 def _words_only(p: Prepared) -> None:
     """Allow breaks only between words (and where one segment of Han text ends), so a
-    目录 entry never tears 毕业|生; a word wider than the line still breaks (emergency)."""
-    from editor.layout.words import word_bounds
-    bounds = set()
+    目录 entry never tears 毕业|生, nor a number range or a short bracketed unit
+    (（2025—|2027年）, ``words.kept_whole``); a word wider than the line still breaks
+    (emergency)."""
+    from editor.layout.words import kept_whole, word_bounds
+    bounds, kept = set(), set()
     for a, b in _han_runs(p.text):
         bounds.update(a + i for i in word_bounds(p.text[a:b]))
+        kept.update(a + i for i in kept_whole(p.text[a:b]))
     for i in range(1, len(p.text)):
-        if p.ok[i] and p.cls[i] == lb.HAN and p.cls[i - 1] == lb.HAN and i not in bounds:
+        if p.ok[i] and (i in kept or p.cls[i] == lb.HAN and p.cls[i - 1] == lb.HAN
+                        and i not in bounds):
             p.ok[i] = False
     p.breaks = [i for i, v in enumerate(p.ok) if v]
 
@@ -336,4 +340,5 @@ def _item(line: ComposedLine, x: float, baseline: float, i: int, j: int,
     return TextItem(x=xs[0], y=baseline - span.rise, text=p.text[i:j], face=p.face[i],
                     size=span.size, xs=xs, width=right - xs[0], color=span.color,
                     role=span.role, bold=span.bold, underline=span.underline,
-                    strike=span.strike, scale_x=span.scale_x, source=src, note=span.note)
+                    strike=span.strike, scale_x=span.scale_x, source=src, note=span.note,
+                    emphasis=span.emphasis)

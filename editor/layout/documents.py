@@ -22,7 +22,8 @@ from editor.layout.items import Source
 from editor.layout.notes import FootArea, NoteMarks, note_pieces
 from editor.layout.paragraph import ParagraphFlowable
 from editor.layout.table import TableFlowable
-from editor.layout.shapes import ColumnsBegin, ImageFlowable, MastheadFlowable, PageBreak, Rule
+from editor.layout.shapes import (ColumnsBegin, ImageFlowable, MastheadFlowable, PageBreak,
+                                  PictureRow, Rule)
 from editor.layout.template import Template, TextStyle
 from editor.layout.titles import balanced_title_spans
 from editor import model
@@ -70,6 +71,7 @@ class DocumentBuilder:
                                                   offset + len(run.text)),
                                  role=role, bold=run.bold or st.bold,
                                  underline=run.underline, strike=run.strike,
+                                 emphasis=run.emphasis,
                                  color=_colour(run.color, st.color), **_vert(run, st)))
             offset += len(run.text)
         return spans
@@ -174,7 +176,12 @@ class DocumentBuilder:
         for k, block in enumerate(blocks):
             nxt = blocks[k + 1] if k + 1 < len(blocks) else None
             if isinstance(block, model.Image):
-                self.image(block, captioned=is_caption(nxt))
+                if block.beside and k and isinstance(blocks[k - 1], model.Image):
+                    continue                # set in the row of the picture before it
+                row = [block] + list(itertools.takewhile(
+                    lambda b: isinstance(b, model.Image) and b.beside, blocks[k + 1:]))
+                after = blocks[k + len(row)] if k + len(row) < len(blocks) else None
+                self.image(row, captioned=is_caption(after))
                 continue
             if is_caption(block) and isinstance(nxt, model.Image):
                 self.paragraph(block, keep_with_next=True)    # a caption above
@@ -319,20 +326,31 @@ class DocumentBuilder:
                     f.lead = 0.4 * size
         self.out.extend(flows)
 
-    def image(self, block: model.Image, captioned: bool = False) -> None:
+    def image(self, row: list[model.Image], captioned: bool = False) -> None:
         """A picture in its own box; kept with a caption right after it (and room for
-        that caption kept on its page when the picture is scaled to the 版心)."""
-        if block.data:
-            cfg = self.t.section("images")
-            share = float(cfg["max_height_share"])
-            cap = self.t.style("caption")
-            self.out.append(ImageFlowable(
-                block.data, block.content_type, block.width, block.height,
-                Source(self.doc.id, block.id), max_height_share=share,
-                space_before=self.t.length(cfg["space_before"]),
-                space_after=self.t.length(cfg["space_after"]),
-                name=block.name or block.alt, keep_with_next=captioned,
-                reserve=2 * (cap.line_pitch or 1.3 * cap.size) if captioned else 0.0))
+        that caption kept on its page when the picture is scaled to the 版心).  Pictures
+        the sender put side by side in one paragraph (``row``) are set side by side,
+        scaled together, when they fit the 版心 width at half their size or more; else
+        one under another."""
+        cfg = self.t.section("images")
+        cap = self.t.style("caption")
+        reserve = 2 * (cap.line_pitch or 1.3 * cap.size) if captioned else 0.0
+        flows = [ImageFlowable(
+            block.data, block.content_type, block.width, block.height,
+            Source(self.doc.id, block.id), max_height_share=float(cfg["max_height_share"]),
+            space_before=self.t.length(cfg["space_before"]),
+            space_after=self.t.length(cfg["space_after"]),
+            name=block.name or block.alt) for block in row if block.data]
+        if len(flows) > 1:
+            side = PictureRow(flows, gap=self.t.style("body").size, reserve=reserve,
+                              keep_with_next=captioned)
+            if side.fits(self.t.frame(1)):
+                flows = [side]
+        for f in flows:
+            f.keep_with_next = captioned    # a stacked row stays with its caption
+        if flows:
+            flows[-1].reserve = reserve
+        self.out.extend(flows)
 
     # -- tail -------------------------------------------------------------------------
     def attachment_note(self) -> None:
@@ -673,4 +691,4 @@ def _replace_span(sp: Span, text: str, role: str, src: Source | None, shift: int
         new_src = Source(src.doc_id, src.block_id, src.start + shift, src.start + shift + len(text))
     return Span(text=text, role=role, size=sp.size, color=sp.color, bold=sp.bold,
                 underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src,
-                rise=sp.rise, note=sp.note)
+                rise=sp.rise, note=sp.note, emphasis=sp.emphasis)

@@ -40,6 +40,7 @@ class Span:
     source: Source | None = None
     rise: float = 0.0               # baseline shift up (superscript) or down, in points
     note: str = ""                  # a note's reference mark: the note's id (Run.note)
+    emphasis: bool = False          # 着重号: a dot under each character (Run.emphasis)
 
 
 @dataclass

@@ -331,6 +331,16 @@ class FootArea:
             _relabel(it, numbers[nid])
         return numbers
 
+    def drop_repeated_marks(self, items: list) -> list:
+        """``items`` without the marks of notes set on an earlier page: a table's header
+        row repeated on a continuation page (or a merged label carried down) repeats its
+        mark, which, numbered ①② per page, would call a note this page does not have
+        and push its own notes to ②③."""
+        if not self.marks.per_page:
+            return items
+        gone = self.done - set(self.ids)
+        return [it for it in items if getattr(it, "note", "") not in gone]
+
     def pending(self) -> bool:
         return bool(self.carry)
 

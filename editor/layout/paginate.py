@@ -350,6 +350,7 @@ class _PageState:
     def _close_page(self, pages: list[DocPage]) -> None:
         """Add the page being filled (with its footnotes) to ``pages``."""
         if self.foot is not None:
+            self.items = self.foot.drop_repeated_marks(self.items)
             extra, _ = self.foot.finish_page(self.items, len(pages))
             self.items = self.items + extra
         pages.append(DocPage(self.items, self.landscape))

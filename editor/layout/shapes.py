@@ -154,15 +154,73 @@ class ImageFlowable:
             return Placement(items=[], y_end=y, rest=self)
         item = ImageItem(frame.x + (frame.width - w) / 2, y, w, h, self.data,
                          self.content_type, self.source)
-        warnings = []
+        return Placement(items=[item], y_end=y + h + self.space_after,
+                         warnings=self.warnings(w, h))
+
+    def warnings(self, w: float, h: float) -> list[LayoutWarning]:
+        """IMAGE_LOW_RES when the picture prints at ``w`` × ``h`` below ``LOW_PPI``."""
         ppi = _ppi(self._pixels, w, h)
-        if ppi is not None and ppi < LOW_PPI:
-            what = f"“{self.name}”" if self.name else ""
-            warnings.append(LayoutWarning(
-                f"图片{what}分辨率偏低（印出来约 {ppi:.0f} ppi，印刷建议不低于 300 ppi），"
-                "请向来文单位要清晰的原图", code="IMAGE_LOW_RES",
-                block_id=self.source.block_id if self.source else None))
-        return Placement(items=[item], y_end=y + h + self.space_after, warnings=warnings)
+        if ppi is None or ppi >= LOW_PPI:
+            return []
+        what = f"“{self.name}”" if self.name else ""
+        return [LayoutWarning(
+            f"图片{what}分辨率偏低（印出来约 {ppi:.0f} ppi，印刷建议不低于 300 ppi），"
+            "请向来文单位要清晰的原图", code="IMAGE_LOW_RES",
+            block_id=self.source.block_id if self.source else None)]
+
+
+MIN_ROW_SCALE = 0.5     # pictures side by side shrink together at most to half their size
+
+
+@dataclass
+class PictureRow:
+    """Pictures the sender put side by side in one paragraph, set side by side: scaled
+    together by one factor (never up) so that they and ``gap`` between them fit the
+    frame width and the tallest fits the frame height less ``reserve`` (a caption kept
+    with them); the row is centred, the pictures stand on a common foot, and the row
+    moves whole to the next page when it does not fit.  ``fits`` tells whether the
+    pictures can share a line at all (else the caller stacks them)."""
+    pictures: list[ImageFlowable]
+    gap: float = 16.0
+    keep_with_next: bool = False
+    page_break_before: bool = False
+    reserve: float = 0.0
+
+    def _natural(self, frame: Frame) -> list[tuple[float, float]]:
+        return [fit_image(p.width, p.height, frame.width, frame.height)
+                for p in self.pictures]
+
+    def scale(self, frame: Frame) -> float:
+        sizes = self._natural(frame)
+        room_w = frame.width - self.gap * (len(sizes) - 1)
+        first = self.pictures[0]
+        room_h = frame.height * first.max_height_share - self.reserve - first.space_before
+        tallest = max(h for _w, h in sizes)
+        return min(1.0, room_w / sum(w for w, _h in sizes),
+                   max(room_h, frame.height * 0.25) / tallest)
+
+    def fits(self, frame: Frame) -> bool:
+        return self.scale(frame) >= MIN_ROW_SCALE
+
+    def place(self, frame: Frame, y: float, first_on_page: bool) -> Placement:
+        k = self.scale(frame)
+        sizes = [(w * k, h * k) for w, h in self._natural(frame)]
+        first = self.pictures[0]
+        if not first_on_page:
+            y += first.space_before
+        tallest = max(h for _w, h in sizes)
+        if y + tallest > frame.bottom + EPS and not first_on_page:
+            return Placement(items=[], y_end=y, rest=self)
+        x = frame.x + (frame.width - sum(w for w, _h in sizes)
+                       - self.gap * (len(sizes) - 1)) / 2
+        items, warnings = [], []
+        for pic, (w, h) in zip(self.pictures, sizes):
+            items.append(ImageItem(x, y + tallest - h, w, h, pic.data, pic.content_type,
+                                   pic.source))
+            warnings.extend(pic.warnings(w, h))
+            x += w + self.gap
+        return Placement(items=items, y_end=y + tallest + self.pictures[-1].space_after,
+                         warnings=warnings)
 
 
 _AGENCY_END = ("局", "委", "办", "室", "府", "会", "厅", "部", "院", "处", "所", "队", "中心", "公司")

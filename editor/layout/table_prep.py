@@ -532,7 +532,7 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
             continue
         spans.append(Span(run.text, role, size, color=run.color or "000000",
                           bold=bold_all or run.bold, underline=run.underline,
-                          strike=run.strike,
+                          strike=run.strike, emphasis=run.emphasis,
                           source=Source(doc_id, block_id, pos, pos + len(run.text))))
         pos += len(run.text)
     fmt = ParaFormat(align=align, line_pitch=size * style.line_pitch_factor, punct=style.punct,

@@ -225,8 +225,12 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+# Templates renamed since projects were saved naming them: old name → its name now.
+RENAMED = {"gazette_dense": "gazette"}
+
+
 def _resolve_path(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
-    text = str(name_or_path)
+    text = RENAMED.get(str(name_or_path), str(name_or_path))
     candidates = []
     if text.endswith(".toml") or "/" in text or "\\" in text:
         p = Path(text)

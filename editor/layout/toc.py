@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
-from editor.layout.words import better_break, break_cost, word_bounds
+from editor.layout.words import better_break, break_cost, kept_whole, word_bounds
 from editor.layout.template import Template
 from editor import model
 
@@ -137,7 +137,9 @@ class TocSetter:
         if len(starts) < 2 or len(title) - starts[-1] >= least:
             return lines
         lo, hi = starts[-2] + least, len(title) - least
-        bounds = [j for j in word_bounds(title) if lo <= j <= hi and break_cost(title, j) < 100]
+        kept = kept_whole(title)
+        bounds = [j for j in word_bounds(title) if lo <= j <= hi and break_cost(title, j) < 100
+                  and j not in kept]
         if not bounds:
             return lines
         cut = min(bounds, key=lambda j: break_cost(title, j) + 0.5 * (hi - j))

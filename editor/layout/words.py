@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -89,12 +90,37 @@ def better_break(text: str, i: int, lo: int, reach: int = 4) -> int:
     best, best_cost = i, break_cost(text, i) if 0 < i < len(text) else 0.0
     if best_cost == 0.0:
         return i
+    kept = kept_whole(text)
     for j in word_bounds(text):
-        if max(lo, i - reach) <= j < i:
+        if max(lo, i - reach) <= j < i and j not in kept:
             cost = break_cost(text, j) + 0.5 * (i - j)
             if cost < best_cost:
                 best, best_cost = j, cost
     return best
+
+
+# a number range: 2025—2027, 2025-2027年, 1～3, 3至5 (the dash or tilde joins two numbers)
+_RANGE_RE = re.compile(r"[0-9０-９][0-9０-９.]*\s*[—–\-～~〜至]{1,2}\s*[0-9０-９]")
+_BRACKETS = {"（": "）", "(": ")", "〔": "〕", "【": "】", "［": "］", "[": "]"}
+MAX_KEPT_BRACKET = 12    # a bracketed unit up to this many characters inside stays whole
+
+
+def kept_whole(text: str) -> set[int]:
+    """Positions ``i`` where a 目录 entry or title line must not break before ``text[i]``
+    on top of the body's rules (TYPOGRAPHY.md NEVER_SPLIT): inside a number range
+    (（2025—|2027年） tore the year range over two lines) and inside a short bracketed
+    unit such as （2025—2027年） or 〔2025〕 or （试行）."""
+    out: set[int] = set()
+    for m in _RANGE_RE.finditer(text):
+        out.update(range(m.start() + 1, m.end()))
+    for a, ch in enumerate(text):
+        close = _BRACKETS.get(ch)
+        if close is None:
+            continue
+        b = text.find(close, a + 1)
+        if b != -1 and b - a - 1 <= MAX_KEPT_BRACKET and "\n" not in text[a:b]:
+            out.update(range(a + 1, b + 1))
+    return out
 
 
 def _segment(text: str) -> tuple[int, ...]:

@@ -44,6 +44,7 @@ class Run:
     ``note`` is set on a footnote/endnote reference: the id of the ``Footnote`` the
     reference point (between the text before and after this run) calls.  Such a run has
     no text of its own; the layout prints the mark (①, 1 …) the template says.
+    ``emphasis``: 着重号 (w:em), a dot under each character of the run.
     """
     text: str
     font: str | None = None
@@ -57,6 +58,7 @@ class Run:
     color: str | None = None
     vert: str | None = None
     note: str | None = None
+    emphasis: bool = False
 
 
 @dataclass
@@ -188,6 +190,9 @@ class Table:
 
 @dataclass
 class Image:
+    """A picture in its own box.  ``beside``: the sender put it in one paragraph with the
+    picture before it (nothing but spaces between them), so the two are set side by side
+    when they fit the 版心 together."""
     id: str
     data: bytes = b""
     content_type: str = "image/png"
@@ -195,6 +200,7 @@ class Image:
     height: float = 0.0
     name: str = ""
     alt: str = ""
+    beside: bool = False
 
 
 @dataclass

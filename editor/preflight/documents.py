@@ -34,6 +34,11 @@ _HEADING_NUMBERS = ((1, re.compile(r"^\s*([一二三四五六七八九十]+)、"
                     (2, re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")),
                     (3, re.compile(r"^\s*(\d+)[.．](?!\d)")),
                     (4, re.compile(r"^\s*[（(](\d+)[）)]")))
+# Heads the levels above do not number, under which every level starts again: 第二章,
+# 第一部分, 附件五 (a part of its own) and 2、 or 8.1 (a third level numbered otherwise,
+# with its （1） items under it)
+_PART_HEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零\d]+[章节部分篇编]|附件|附录)")
+_OTHER_THIRD = re.compile(r"^\s*\d+(?:、|[.．]\d+)\s*[\u3400-\u9fff]")
 # ‘’ left out: ’ is also the apostrophe of the English words Chinese text quotes
 PAIRS = {"《": "》", "“": "”", "（": "）", "〈": "〉", "【": "】"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -221,6 +226,11 @@ def heading_sequence(doc: model.Document) -> list[Finding]:
                 opened.discard(level)
                 opened.update(range(level + 1, 5))
                 break
+            else:
+                if _PART_HEAD.match(text) or isinstance(block, model.Heading):
+                    opened.update(range(1, 5))      # an unnumbered head: all start again
+                elif _OTHER_THIRD.match(text):
+                    opened.add(4)
     return out
 
 

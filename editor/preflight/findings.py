@@ -32,6 +32,7 @@ RULES: dict[str, tuple[str, str]] = {
     "TOC_UNSETTLED": (ERROR, "目录页码未稳定"),
     "IMAGE_LOW_RES": (WARNING, "图片分辨率偏低"),
     "IMAGE_SCALED": (INFO, "图片已缩小"),
+    "TEXT_COLOURED": (WARNING, "正文彩色文字"),
     "FONT_SUBSTITUTED": (INFO, "字体替代"),
     "BLANK_PAGE_UNEXPECTED": (WARNING, "多余空白页"),
     "LAYOUT_OTHER": (WARNING, "排版提示"),

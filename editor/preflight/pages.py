@@ -7,7 +7,8 @@ against the type area (OUTSIDE_TYPE_AREA), a heading as the last line of a page
 (HEADING_STRANDED), one line of a paragraph alone at a page foot or head (ORPHAN_WIDOW),
 a table row whose part on a page is one line (ROW_FRAGMENT), 目录 page numbers against
 the pages they link to (TOC_UNSETTLED), a page with nothing on it (BLANK_PAGE_UNEXPECTED),
-a picture printed under 90 % of the width the sender gave it (IMAGE_SCALED) and the office fonts a fallback face stands in for (FONT_SUBSTITUTED).  A finding the
+a picture printed under 90 % of the width the sender gave it (IMAGE_SCALED), body text
+in a colour (TEXT_COLOURED) and the office fonts a fallback face stands in for (FONT_SUBSTITUTED).  A finding the
 layout warned about already is not reported twice.
 """
 from __future__ import annotations
@@ -371,6 +372,57 @@ def row_fragments(ctx: PageContext) -> list[Finding]:
     return out
 
 
+COLOUR_NAMES = {"FF0000": "红色", "C00000": "深红色", "0070C0": "蓝色", "0000FF": "蓝色",
+                "0563C1": "蓝色", "0000FF": "蓝色",
+                "00B050": "绿色", "FFFF00": "黄色", "7030A0": "紫色", "FFC000": "橙色"}
+
+
+def _grey(colour: str) -> bool:
+    """Black, a grey or a colour too dull to read as one in print (#353833, #5F5F5F)."""
+    try:
+        r, g, b = (int(colour[k:k + 2], 16) for k in (0, 2, 4))
+    except ValueError:
+        return True
+    return max(r, g, b) - min(r, g, b) < 0x40
+
+
+def coloured_text(ctx: PageContext) -> list[Finding]:
+    """Body text, headings and table cells in a colour: the gazette prints its text
+    black (red is the 红头's), so red or blue words in a paragraph are mostly the
+    sender's marking left in the draft, or a hyperlink's blue.  Said once per document
+    and colour, at its first place, with how many paragraphs or cells carry it."""
+    first: dict[tuple, tuple] = {}
+    blocks: dict[tuple, set] = defaultdict(set)
+    for page in ctx.laid_out.pages:
+        if page.kind != "body":
+            continue
+        for t in page.texts():
+            src, colour = t.source, (t.color or "000000").upper()
+            if src is None or _grey(colour) or not t.text.strip():
+                continue
+            key = (src.doc_id, src.block_id)
+            address = BlockAddress.parse(src.block_id)
+            if not (key in ctx.paragraphs or key in ctx.headings
+                    or (address is not None and address.in_table)):
+                continue
+            blocks[(src.doc_id, colour)].add(src.block_id)
+            first.setdefault((src.doc_id, colour), (page, t))
+    out = []
+    for (doc_id, colour), (page, t) in first.items():
+        src = t.source
+        text = "".join(u.text for u in page.texts() if u.source is not None
+                       and (u.source.doc_id, u.source.block_id) == (doc_id, src.block_id)
+                       and (u.color or "").upper() == colour).strip()
+        n = len(blocks[(doc_id, colour)])
+        more = f"等 {n} 处" if n > 1 else ""
+        name = COLOUR_NAMES.get(colour, f"彩色（#{colour}）")
+        out.append(ctx.finding(
+            "TEXT_COLOURED", f"正文中有{name}文字：“{text[:20]}”{more}，公报正文通常印黑色，"
+            "请确认（来文单位的修改标记、超链接等）", page, doc_id, block_id=src.block_id,
+            start=src.start, end=src.end, text=text, box=text_box(t)))
+    return out
+
+
 SCALED_BELOW = 0.9               # a picture printed under 90 % of its placed width is told
 
 
@@ -465,8 +517,8 @@ def fonts_substituted(ctx: PageContext) -> list[Finding]:
 
 
 PAGE_RULES = (glyphs_missing, overlaps, rules_through_text, outside_type_area, stranded_headings,
-              orphans_and_widows, row_fragments, pictures_scaled, toc_numbers, blank_pages,
-              fonts_substituted)
+              orphans_and_widows, row_fragments, pictures_scaled, coloured_text, toc_numbers,
+              blank_pages, fonts_substituted)
 
 
 def check_pages(ctx: PageContext, known: set[tuple] = frozenset()) -> list[Finding]:
