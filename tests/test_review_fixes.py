@@ -189,3 +189,39 @@ def test_a_name_list_grouped_by_merged_cells_has_no_guessed_header():
     table = next(b for b in doc.body if isinstance(b, model.Table))
     assert [c.row_span for c in table.rows[0].cells] == [3, 1, 1, 1]
     assert table.header_rows == 0
+
+
+def test_a_heading_is_not_left_at_a_page_foot_by_its_texts_footnote():
+    """一、 kept with its paragraph: whether two lines of the paragraph fit under it was
+    judged without the footnote the paragraph's first line calls; placed, that line went
+    to the next page with its note and the heading stood alone at the page foot (with no
+    HEADING_STRANDED either) — 14 of 48 page positions here."""
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.items import TextItem
+    from editor.layout.paginate import layout_document
+    from editor.layout.template import load_template
+    template, measurer = load_template("gazette"), FixedMeasurer()
+    stranded = []
+    for size in (6, 12):
+        for lead in range(24):
+            doc = model.Document(id="d", title="关于做好城市更新工作的通知", body=[
+                model.Paragraph(id="p0", runs=[model.Run("开头文字内容。" * (4 * lead + 1))])])
+            for h in range(1, 5):
+                doc.body += [
+                    model.Heading(id=f"h{h}", level=1, runs=[model.Run("一二三四"[h - 1]
+                                                                      + f"、关于第{h}项工作")]),
+                    model.Paragraph(id=f"q{h}", runs=[
+                        model.Run("各单位要"), model.Run("", note=f"fn{h}"),
+                        model.Run("提高思想认识，加强组织领导，明确责任分工。" * 3)])]
+                doc.footnotes.append(model.Footnote(id=f"fn{h}", blocks=[model.Paragraph(
+                    id=f"fn{h}p1", runs=[model.Run(f"第{h}条脚注的内容。" * size)])]))
+            laid = layout_document(doc, template, measurer)
+            for page in laid.pages:
+                body = [it for it in page.items if isinstance(it, TextItem) and it.source
+                        and it.source.block_id[0] in "hpq" and not it.note]
+                if body and max(body, key=lambda it: it.y).source.block_id.startswith("h"):
+                    stranded.append((size, lead))
+            notes = [it.note for page in laid.pages for it in page.items
+                     if isinstance(it, TextItem) and it.note]
+            assert notes == ["fn1", "fn2", "fn3", "fn4"]
+    assert stranded == []
