@@ -334,6 +334,8 @@ def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
     from PySide6.QtTest import QTest
     window = fresh
     path = window.path
+    left_on = len(window.laid_out.pages) - 2
+    window.preview.go_to_page(left_on)
     window.close_project()                       # back on the start page
     opened = []
     original = window.open_project
@@ -349,7 +351,9 @@ def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
         assert opened == [path]                  # a click did nothing; two clicks, one open
     finally:
         del window.open_project
+    qtbot.waitUntil(lambda: window.laid_out is not None, timeout=TIMEOUT)
     wait_idle(qtbot, window)
+    assert window.preview.current_page() == left_on    # where it was left, not the cover
 
 
 def test_the_moved_document_is_found_from_the_two_orders():
