@@ -225,3 +225,23 @@ def test_a_heading_is_not_left_at_a_page_foot_by_its_texts_footnote():
                      if isinstance(it, TextItem) and it.note]
             assert notes == ["fn1", "fn2", "fn3", "fn4"]
     assert stranded == []
+
+
+def test_a_minutes_head_dated_in_chinese_numerals_is_read():
+    """东西湖区人民政府办公室　　二〇二五年三月十日 over the red rule: the 纪要 head read
+    only Arabic dates, so the line was printed as the body's first paragraph and the
+    import said the date was neither in the head nor at the end (the importer reads such
+    dates everywhere else; 印前检查 then asks for Arabic numerals)."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from minutes_docs import ATTEND, OFFICE, Writer, attendance, body, head
+    w = Writer()
+    head(w, "东西湖区人民政府常务会议纪要", "第5期", "spaces", "二〇二五年三月十日")
+    body(w, ["关于城市更新项目"])
+    attendance(w, [ATTEND])
+    res = import_docx_bytes(w.bytes(), "jiyao.docx")
+    doc = res.document
+    assert (doc.kind, doc.date, doc.signature) == ("minutes", "二〇二五年三月十日", [OFFICE])
+    assert doc.body[0].display_text.startswith("2025年3月5日上午")
+    assert not [e for e in res.report.entries if "日期" in e.message_zh]
