@@ -165,3 +165,83 @@ def test_a_short_attendance_line_before_the_signature_stays_in_the_body():
     assert doc.date == "2025年3月10日"
     assert [(b.role, b.display_text[:3]) for b in doc.body[-2:]] == [
         ("attendance", "出席："), ("attendance", "请假：")]
+
+
+def test_a_name_list_grouped_by_merged_cells_has_no_guessed_header():
+    """A 名单 of people under their 街道 (merged down three rows, group after group), no
+    header row: its first group (将军路街道 | 张三明 | 女 | 汉族 …) was read as a three-row
+    merged header on strong evidence (no doubt said) and repeated on every page."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from recognition.builder import Writer
+    w = Writer()
+    w.p("关于表彰2024年度优秀志愿者的决定", align="c", size=22)
+    w.p("各街道：现将名单公布如下。")
+    t = w.d.add_table(rows=15, cols=4)
+    for i in range(15):
+        t.cell(i, 1).text = "张李王赵孙周"[i % 6] + "明"
+        t.cell(i, 2).text = "男" if i % 2 else "女"
+        t.cell(i, 3).text = "汉族"
+    for g, street in enumerate(["将军路街道", "吴家山街道", "径河街道", "慈惠街道", "走马岭街道"]):
+        t.cell(3 * g, 0).merge(t.cell(3 * g + 2, 0)).text = street
+    doc = import_docx_bytes(w.bytes(), "mingdan.docx").document
+    table = next(b for b in doc.body if isinstance(b, model.Table))
+    assert [c.row_span for c in table.rows[0].cells] == [3, 1, 1, 1]
+    assert table.header_rows == 0
+
+
+def test_a_heading_is_not_left_at_a_page_foot_by_its_texts_footnote():
+    """一、 kept with its paragraph: whether two lines of the paragraph fit under it was
+    judged without the footnote the paragraph's first line calls; placed, that line went
+    to the next page with its note and the heading stood alone at the page foot (with no
+    HEADING_STRANDED either) — 14 of 48 page positions here."""
+    from editor.fonts.measure import FixedMeasurer
+    from editor.layout.items import TextItem
+    from editor.layout.paginate import layout_document
+    from editor.layout.template import load_template
+    template, measurer = load_template("gazette"), FixedMeasurer()
+    stranded = []
+    for size in (6, 12):
+        for lead in range(24):
+            doc = model.Document(id="d", title="关于做好城市更新工作的通知", body=[
+                model.Paragraph(id="p0", runs=[model.Run("开头文字内容。" * (4 * lead + 1))])])
+            for h in range(1, 5):
+                doc.body += [
+                    model.Heading(id=f"h{h}", level=1, runs=[model.Run("一二三四"[h - 1]
+                                                                      + f"、关于第{h}项工作")]),
+                    model.Paragraph(id=f"q{h}", runs=[
+                        model.Run("各单位要"), model.Run("", note=f"fn{h}"),
+                        model.Run("提高思想认识，加强组织领导，明确责任分工。" * 3)])]
+                doc.footnotes.append(model.Footnote(id=f"fn{h}", blocks=[model.Paragraph(
+                    id=f"fn{h}p1", runs=[model.Run(f"第{h}条脚注的内容。" * size)])]))
+            laid = layout_document(doc, template, measurer)
+            for page in laid.pages:
+                body = [it for it in page.items if isinstance(it, TextItem) and it.source
+                        and it.source.block_id[0] in "hpq" and not it.note]
+                if body and max(body, key=lambda it: it.y).source.block_id.startswith("h"):
+                    stranded.append((size, lead))
+            notes = [it.note for page in laid.pages for it in page.items
+                     if isinstance(it, TextItem) and it.note]
+            assert notes == ["fn1", "fn2", "fn3", "fn4"]
+    assert stranded == []
+
+
+def test_a_minutes_head_dated_in_chinese_numerals_is_read():
+    """东西湖区人民政府办公室　　二〇二五年三月十日 over the red rule: the 纪要 head read
+    only Arabic dates, so the line was printed as the body's first paragraph and the
+    import said the date was neither in the head nor at the end (the importer reads such
+    dates everywhere else; 印前检查 then asks for Arabic numerals)."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from minutes_docs import ATTEND, OFFICE, Writer, attendance, body, head
+    w = Writer()
+    head(w, "东西湖区人民政府常务会议纪要", "第5期", "spaces", "二〇二五年三月十日")
+    body(w, ["关于城市更新项目"])
+    attendance(w, [ATTEND])
+    res = import_docx_bytes(w.bytes(), "jiyao.docx")
+    doc = res.document
+    assert (doc.kind, doc.date, doc.signature) == ("minutes", "二〇二五年三月十日", [OFFICE])
+    assert doc.body[0].display_text.startswith("2025年3月5日上午")
+    assert not [e for e in res.report.entries if "日期" in e.message_zh]

@@ -223,6 +223,15 @@ def test_preflight_rows_go_to_their_page_by_click_and_by_keyboard(fresh, qtbot):
     assert tree.currentItem() is row and window.preview.current_page() == 0
     QTest.keyClick(tree, Qt.Key.Key_Return)
     assert window.preview.current_page() == page
+    # the row of a document (《无标题文件》 2 条) shows the document: it did nothing
+    holder = row.parent()
+    doc_id = row.data(0, ROLE).doc_id
+    window.preview.go_to_page(0)
+    tree.scrollToItem(holder)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(holder).center())
+    assert window.preview.current_page() == window.laid_out.doc_first_page[doc_id]
+    assert window.selected_doc == doc_id
     dock.dock.hide()
 
 
@@ -334,6 +343,8 @@ def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
     from PySide6.QtTest import QTest
     window = fresh
     path = window.path
+    left_on = len(window.laid_out.pages) - 2
+    window.preview.go_to_page(left_on)
     window.close_project()                       # back on the start page
     opened = []
     original = window.open_project
@@ -349,7 +360,9 @@ def test_one_click_on_a_recent_file_opens_it_once(fresh, qtbot):
         assert opened == [path]                  # a click did nothing; two clicks, one open
     finally:
         del window.open_project
+    qtbot.waitUntil(lambda: window.laid_out is not None, timeout=TIMEOUT)
     wait_idle(qtbot, window)
+    assert window.preview.current_page() == left_on    # where it was left, not the cover
 
 
 def test_the_moved_document_is_found_from_the_two_orders():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from editor.docx_import.patterns import DATE, DOC_NUMBER, compact, doc_number_in
+from editor.docx_import.patterns import DATE, DATE_TEXT, DOC_NUMBER, compact, doc_number_in
 from editor.model import Heading, ListItem, Paragraph, Table
 
 MINUTES_MARK = re.compile(r"纪要$")
@@ -22,8 +22,8 @@ ISSUE_NUMBER = re.compile(r"^[（(]?(?:\d{4}年)?第[0-9０-９一二三四五�
 BARE_NUMBER = re.compile(r"^[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 ATTENDANCE = re.compile(r"^\s*(出\s*席|请\s*假|列\s*席|缺\s*席|出席人员|请假人员|列席人员)"
                         r"\s*[:：]")
-_DATE_TEXT = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_OFFICE_DATE = re.compile(rf"^(?:(?P<office>\S.*?)[\s\u3000]+)?(?P<date>{_DATE_TEXT})$")
+# (a date as the importer reads one anywhere: 2025年3月10日, ２０２５年…, 二〇二五年三月十日)
+_OFFICE_DATE = re.compile(rf"^(?:(?P<office>\S.*?)[\s\u3000]+)?(?P<date>{DATE_TEXT})$")
 _NOT_OFFICE = set("。，；：:,!！？?、")
 
 

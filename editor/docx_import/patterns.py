@@ -5,8 +5,9 @@ import re
 
 _CN_NUM = "〇零○Ｏ一二三四五六七八九十"
 YEAR = rf"(?:\d{{4}}|[０-９]{{4}}|[{_CN_NUM}]{{4}})"
-DATE = re.compile(rf"^{YEAR}\s*年\s*(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*月\s*"
-                  rf"(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*日$")
+DATE_TEXT = (rf"{YEAR}\s*年\s*(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*月\s*"
+             rf"(?:\d{{1,2}}|[０-９]{{1,2}}|[{_CN_NUM}]{{1,3}})\s*日")    # a date, unanchored
+DATE = re.compile(rf"^{DATE_TEXT}$")
 DOC_NUMBER = re.compile(r"[^\s：:]{0,20}?[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d+\s*号")
 ATTACH_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 ATTACH_NOTE = re.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]")

@@ -261,7 +261,8 @@ class RunCollector:
         run = Run(text=text, font=font, font_latin=latin, role=role, size=props.get("size"),
                   bold=bool(props.get("b")), italic=bool(props.get("i")),
                   underline=bool(props.get("underline")), strike=bool(props.get("strike")),
-                  color=color if color not in ("000000",) else None, vert=props.get("vert"))
+                  color=color if color not in ("000000",) else None, vert=props.get("vert"),
+                  emphasis=bool(props.get("em")))
         if self.runs:
             last = self.runs[-1]
             if _same_format(last, run):
@@ -272,8 +273,9 @@ class RunCollector:
 
 def _same_format(a: Run, b: Run) -> bool:
     return (a.font, a.font_latin, a.size, a.bold, a.italic, a.underline, a.strike, a.color,
-            a.vert, a.note) == (b.font, b.font_latin, b.size, b.bold, b.italic, b.underline,
-                                b.strike, b.color, b.vert, b.note)
+            a.vert, a.note, a.emphasis) == (b.font, b.font_latin, b.size, b.bold, b.italic,
+                                            b.underline, b.strike, b.color, b.vert, b.note,
+                                            b.emphasis)
 
 
 def image_rel(el) -> tuple[str | None, float, float]:

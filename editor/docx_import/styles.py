@@ -74,6 +74,8 @@ def run_props(rpr, theme: Theme) -> dict:
         elif name == "color":
             val = el.get(VAL)
             out["color"] = None if not val or val == "auto" else val.upper()
+        elif name == "em":                  # 着重号: dot, comma, circle, underDot
+            out["em"] = (el.get(VAL) or "none") != "none"
         elif name == "vertAlign":
             val = el.get(VAL)
             out["vert"] = val if val in ("superscript", "subscript") else None

@@ -142,4 +142,10 @@ def _merged_depth(rows, top: int) -> int:
     depth = max(spans, default=1)
     if depth < 2 or depth > 3 or min(spans) == depth or top + depth >= len(rows) - 1:
         return 0
-    return depth if any(c.col_span > 1 for c in cells) or _labels(rows[top]) else 0
+    if any(c.col_span > 1 for c in cells):
+        return depth
+    # short labels alone: unless the body merges cells down in the same columns again (a
+    # 街道 over its people, group after group: the first group is data, not a header)
+    merged = {c.col for c in cells if c.row_span > 1}
+    again = any(c.col in merged and c.row_span > 1 for r in rows[top + depth:] for c in r.cells)
+    return depth if _labels(rows[top]) and not again else 0

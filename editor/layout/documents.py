@@ -17,7 +17,7 @@ import re
 
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
-from editor.layout.flow import Span
+from editor.layout.flow import OBJECT, Span, picture_span
 from editor.layout.items import Source
 from editor.layout.notes import FootArea, NoteMarks, note_pieces
 from editor.layout.paragraph import ParagraphFlowable
@@ -64,6 +64,10 @@ class DocumentBuilder:
                 if mark is not None:
                     spans.append(mark)
                 continue
+            if run.picture is not None:     # a small picture in the line
+                if run.picture.data:
+                    spans.append(picture_span(run.picture, st.span(OBJECT)))
+                continue
             if not run.text:
                 continue
             role = run.role if keep_run_fonts and run.role in _KEEP_ROLES else st.role
@@ -71,6 +75,7 @@ class DocumentBuilder:
                                                   offset + len(run.text)),
                                  role=role, bold=run.bold or st.bold,
                                  underline=run.underline, strike=run.strike,
+                                 emphasis=run.emphasis,
                                  color=_colour(run.color, st.color), **_vert(run, st)))
             offset += len(run.text)
         return spans
@@ -690,4 +695,4 @@ def _replace_span(sp: Span, text: str, role: str, src: Source | None, shift: int
         new_src = Source(src.doc_id, src.block_id, src.start + shift, src.start + shift + len(text))
     return Span(text=text, role=role, size=sp.size, color=sp.color, bold=sp.bold,
                 underline=sp.underline, strike=sp.strike, scale_x=sp.scale_x, source=new_src,
-                rise=sp.rise, note=sp.note)
+                rise=sp.rise, note=sp.note, emphasis=sp.emphasis)

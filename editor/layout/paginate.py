@@ -240,6 +240,8 @@ def _breaks_here(nxt, state: "_PageState") -> bool:
 def _can_start(nxt, state: "_PageState", y: float, reuse: bool, frame: Frame) -> bool:
     can_start = getattr(nxt, "can_start", None)
     if can_start is not None:
+        if reuse and state.foot is not None:
+            frame = state.frame_for_notes(nxt, frame, y)
         return bool(can_start(frame, y, KEEP_LINES))
     trial = nxt.place(frame, y, False)
     if reuse:
@@ -346,6 +348,25 @@ class _PageState:
                 code="FOOTNOTE_OVERFLOW"))
         self.frame = self._column_frame()
         return pl
+
+    def frame_for_notes(self, f, frame: Frame, y: float) -> Frame:
+        """``frame`` ending above the footnotes that the first ``KEEP_LINES`` lines of
+        ``f`` placed at ``y`` would call (the notes of this page so far are out of it
+        already): the test of whether a heading's text can start under it here.  The
+        notes are only weighed, not taken."""
+        foot = self.foot
+        pl = f.place(frame, y, False)
+        lines = sorted({round(it.y, 1) for it in pl.items if isinstance(it, TextItem)
+                        and not it.note})[:KEEP_LINES]
+        if not lines:
+            return frame
+        new = [(nid, it) for nid, it in foot.new_refs(pl.items) if it.y <= lines[-1] + 1.0]
+        if not new:
+            return frame
+        bottom, cut, _ = foot.room_for([nid for nid, _ in new])
+        if cut is not None:
+            bottom = min(bottom, cut_bottom(pl.items, new[cut][1]))
+        return with_bottom(frame, bottom) if bottom < frame.bottom - EPS else frame
 
     def _close_page(self, pages: list[DocPage]) -> None:
         """Add the page being filled (with its footnotes) to ``pages``."""

@@ -140,6 +140,12 @@ class PdfPainter:
             self.c.addLiteral(f"q {self.writer.colour(item.color, 'RG')} {width:.3f} w "
                               f"{self._x(x0):.3f} {self._y(y):.3f} m "
                               f"{self._x(x1):.3f} {self._y(y):.3f} l S Q")
+        dots = item.emphasis_dots()
+        if dots:                # 着重号: filled circles, four Bézier arcs each
+            ops = ["q", self.writer.colour(item.color, "rg")]
+            for cx, cy, r in dots:
+                ops.append(_circle(self._x(cx), self._y(cy), r))
+            self.c.addLiteral(" ".join(ops + ["Q"]))
 
     def line(self, item: LineItem) -> None:
         ops = ["q", self.writer.colour(item.color, "RG"), f"{item.width:.3f} w"]
@@ -330,3 +336,13 @@ def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, 
     if laid_out.outline:
         c.showOutline()
     c.save()
+
+
+def _circle(x: float, y: float, r: float) -> str:
+    """PDF operators filling a circle of radius ``r`` around (x, y) (PDF coordinates)."""
+    k = 0.5523 * r
+    return (f"{x + r:.3f} {y:.3f} m "
+            f"{x + r:.3f} {y + k:.3f} {x + k:.3f} {y + r:.3f} {x:.3f} {y + r:.3f} c "
+            f"{x - k:.3f} {y + r:.3f} {x - r:.3f} {y + k:.3f} {x - r:.3f} {y:.3f} c "
+            f"{x - r:.3f} {y - k:.3f} {x - k:.3f} {y - r:.3f} {x:.3f} {y - r:.3f} c "
+            f"{x + k:.3f} {y - r:.3f} {x + r:.3f} {y - k:.3f} {x + r:.3f} {y:.3f} c f")

@@ -80,6 +80,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.field_keys.install()
         self._follow_doc: str | None = None    # the document the pages follow after a move
         self._follow_table = False             # after a table edit: show the table's page
+        self._reopen_page = 0                  # the page a project opened again was left on
         self._fitted = False
         self._build_status()
         self._restore()
@@ -370,6 +371,7 @@ class MainWindow(EditRequests, QMainWindow):
         self.tree_model.set_issue(session.issue, lambda doc_id: edits.report_counts(
             self.session, doc_id))
         self.follower.reset(session.issue)
+        self._reopen_page = self.settings.last_page(self.path)
         self.tree.expandAll()
         self.properties.load_meta(session.issue.meta)
         self.properties.load_template(session.issue.template)
@@ -384,6 +386,8 @@ class MainWindow(EditRequests, QMainWindow):
 
     def close_project(self, show_start: bool = True) -> None:
         if self.session is not None:
+            if self.laid_out is not None and self.laid_out.pages:  # open it there again
+                self.settings.set_last_page(self.path, self.preview.current_page())
             self.layout_worker.wait_idle()
             _close(self.session)
         self.session = None
@@ -456,6 +460,9 @@ class MainWindow(EditRequests, QMainWindow):
         self.compare.pages_ready(laid_out)
         self.find_bar.pages_ready(laid_out)
         self.pages_label.setText(f"共 {len(laid_out.pages)} 页")
+        if self._reopen_page:               # the first pages of a project opened again
+            self.preview.go_to_page(min(self._reopen_page, len(laid_out.pages) - 1))
+        self._reopen_page = 0
         self._follow_moved(laid_out)
         self.follower.pages_ready(laid_out, self.preview)
         if self._follow_table:              # a table edit (or its undo): the table in view

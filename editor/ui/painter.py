@@ -209,6 +209,14 @@ class PagePainter:
             pen.setWidthF(width)
             painter.setPen(pen)
             painter.drawLine(QLineF(x0, y, x1, y))
+        dots = item.emphasis_dots()
+        if dots:                # 着重号
+            painter.save()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_colour(item.color))
+            for cx, cy, r in dots:
+                painter.drawEllipse(QPointF(cx, cy), r, r)
+            painter.restore()
 
     def _greek(self, painter: QPainter, item: TextItem) -> None:
         width = item.width or item.size * len(item.text)

@@ -88,6 +88,16 @@ class Settings:
     def set_value(self, key: str, value) -> None:
         self.q.setValue(key, value)
 
+    def last_page(self, project: Path) -> int:
+        """The page a project was left on (0 when never), to open it there again."""
+        try:
+            return max(0, int(self.q.value(_page_key(project), 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_last_page(self, project: Path, page: int) -> None:
+        self.q.setValue(_page_key(project), int(page))
+
     def sync(self) -> None:
         self.q.sync()
 
@@ -98,3 +108,10 @@ class Settings:
 
     def set_archive_path(self, path: Path | str) -> None:
         self.q.setValue("archive/path", str(path))
+
+
+def _page_key(project: Path) -> str:
+    """A settings key per project file (its path hashed: a path holds / and \\)."""
+    import hashlib
+    name = str(Path(project).resolve())
+    return "last_page/" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
