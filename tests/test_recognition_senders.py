@@ -273,3 +273,72 @@ def test_typed_indent_and_attachment_note_print_where_they_belong(tmp_path):
     first = next(k for k in starts if k.startswith("附件"))
     assert abs(starts["2．项目建设"][0] - (starts[first][0] + 3 * size)) < 1.0
     assert starts["东西湖区农业"][0] > starts["2．项目建设"][0] + 4 * size
+
+
+# -- 7. a 纪要's meeting lines under its head ----------------------------------------------
+
+MEETING = ["时间：2025年3月5日上午9:00", "地点：区政府第一会议室", "主持：周明",
+           "出席：李华、王强、张伟、刘洋、陈静、杨帆、赵磊、黄敏、吴刚、徐丽、孙涛、马超、朱琳、"
+           "胡军、郭亮", "记录：何平"]
+
+
+def _minutes_with_meeting_lines() -> bytes:
+    import minutes_docs
+    from recognition.builder import Writer
+    w = Writer()
+    minutes_docs.head(w, "东西湖区人民政府专题会议纪要", "第7期", "spaces", "2025年3月6日")
+    for line in MEETING:
+        w.p("　　" + line)
+    w.p("　　会议听取了区住房和城市更新局关于老旧小区改造工作的汇报，研究了有关事项。"
+        "现纪要如下：")
+    w.p("　　一、关于改造计划", font=minutes_docs.HEI)
+    w.p("　　会议原则同意2025年老旧小区改造计划，请区住房和城市更新局抓紧组织实施。")
+    return w.bytes()
+
+
+def test_meeting_lines_at_the_top_of_minutes_are_attendance_lines():
+    doc = _import(_minutes_with_meeting_lines()).document
+    assert doc.kind == "minutes" and doc.date == "2025年3月6日"
+    roles = [(b.role, b.display_text) for b in doc.body[:6]]
+    assert roles[:5] == [("attendance", line) for line in MEETING]
+    assert roles[5][0] == "body"
+
+
+def test_a_single_time_line_opening_a_minutes_body_stays_body_text():
+    """时间： alone is no meeting header; and a notice's body is never read so."""
+    import minutes_docs
+    from recognition.builder import Writer
+    w = Writer()
+    minutes_docs.head(w, "东西湖区人民政府专题会议纪要", "第8期", "spaces", "2025年3月9日")
+    w.p("　　时间：本次会议定于每季度末召开。")
+    w.p("　　会议研究了有关事项。")
+    doc = _import(w.bytes()).document
+    assert [b.role for b in doc.body] == ["body", "body"]
+    body = (para("关于召开工作会议的通知", CENTER, TITLE) + para("各单位：") +
+            para("时间：2025年3月5日") + para("地点：区政府第一会议室") +
+            para("东西湖区人民政府办公室", RIGHT) + para("2025年3月1日", RIGHT))
+    assert [b.role for b in _import(package(body)).document.body] == ["body", "body"]
+
+
+@pytest.mark.slow
+def test_meeting_lines_print_with_a_black_label_and_names_under_the_first(tmp_path):
+    """From the PDF: 时间：地点：主持：出席：记录： in the 黑体 of the 一、 heading, the
+    names in the body face, 出席's second line aligned under its first name."""
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    out = tmp_path / "x.pdf"
+    build_pdf(load_issue(_one_issue(tmp_path, _minutes_with_meeting_lines())), out)
+    with pymupdf.open(str(out)) as pdf:
+        lines = [(("".join(s["text"] for s in ln["spans"])).replace(" ", ""), ln["spans"])
+                 for page in pdf for block in page.get_text("dict")["blocks"]
+                 for ln in block.get("lines", ())]
+    heading = next(spans for text, spans in lines if text.startswith("一、"))
+    for line in MEETING:
+        k, (text, spans) = next((k, ln) for k, ln in enumerate(lines)
+                                if ln[0].startswith(line[:3]))
+        assert spans[0]["text"].replace(" ", "") == line[:3]
+        assert spans[0]["font"] == heading[0]["font"] and spans[1]["font"] != spans[0]["font"]
+    k = next(k for k, ln in enumerate(lines) if ln[0].startswith("出席："))
+    first_name = lines[k][1][1]["bbox"][0]
+    assert lines[k + 1][0].startswith("胡军") or "：" not in lines[k + 1][0][:4]
+    assert lines[k + 1][1][0]["bbox"][0] == pytest.approx(first_name, abs=1)
