@@ -118,15 +118,14 @@ STUB_TITLES = ["关于做好全区城乡居民基本医疗保险参保缴费的�
                "关于做好全区城乡居民基本医疗保险参保缴费工作的通知"]
 
 
-def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
-    """From the PDF: a title one word too long for its first line (…参保缴费的|通知) no
-    longer leaves 通知 alone before the leader; the break moves back to a word end."""
+def _toc_lines(tmp_path, titles: list[str]) -> list[str]:
+    """The text lines of the 目录 page of an issue of documents titled ``titles``, as
+    printed (leaders, numbers and spaces taken off)."""
     import pymupdf
 
     from editor.render import build_pdf
     body = [model.Paragraph(id="p1", runs=[model.Run("各单位要高度重视。")])]
-    docs = [model.Document(id=f"d{k}", title=t, body=list(body))
-            for k, t in enumerate(STUB_TITLES)]
+    docs = [model.Document(id=f"d{k}", title=t, body=list(body)) for k, t in enumerate(titles)]
     issue = model.Issue(meta=model.IssueMeta(title="测试公报"),
                         sections=[model.Section("s1", "区级文件选登", docs)])
     build_pdf(issue, tmp_path / "toc.pdf")
@@ -138,7 +137,13 @@ def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
             text = "".join(sp["text"] for sp in line["spans"])
             key = round(line["bbox"][3])
             rows[key] = rows.get(key, "") + text
-    lines = [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
+    return [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
+
+
+def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
+    """From the PDF: a title one word too long for its first line (…参保缴费的|通知) no
+    longer leaves 通知 alone before the leader; the break moves back to a word end."""
+    lines = _toc_lines(tmp_path, STUB_TITLES)
     k = lines.index("区级文件选登") + 1
     for title in STUB_TITLES:           # the entries in order, each over its lines
         got = [lines[k]]
@@ -159,31 +164,10 @@ RANGE_TITLES = [
 ]
 
 
-def _toc_lines(pdf) -> list[str]:
-    page = next(p for p in pdf if p.get_text().replace(" ", "").startswith("目"))
-    rows: dict[float, str] = {}
-    for p in [page] + [pdf[page.number + 1]]:
-        for block in p.get_text("dict")["blocks"]:
-            for line in block.get("lines", ()):
-                text = "".join(sp["text"] for sp in line["spans"])
-                key = (p.number, round(line["bbox"][3]))
-                rows[key] = rows.get(key, "") + text
-    return [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
-
-
 def test_toc_entry_never_breaks_inside_a_year_range_or_short_bracket_in_the_pdf(tmp_path):
     """From the PDF: the 目录 entry of a long title broke （2025—|2027年）; a number
     range and a short bracketed unit stay on one line, as in the body (NEVER_SPLIT)."""
-    import pymupdf
-
-    from editor.render import build_pdf
-    body = [model.Paragraph(id="p1", runs=[model.Run("各单位要高度重视。")])]
-    docs = [model.Document(id=f"d{k}", title=t, body=list(body))
-            for k, t in enumerate(RANGE_TITLES)]
-    issue = model.Issue(meta=model.IssueMeta(title="测试公报"),
-                        sections=[model.Section("s1", "区级文件选登", docs)])
-    build_pdf(issue, tmp_path / "toc.pdf")
-    lines = _toc_lines(pymupdf.open(tmp_path / "toc.pdf"))
+    lines = _toc_lines(tmp_path, RANGE_TITLES)
     k = lines.index("区级文件选登") + 1
     for title in RANGE_TITLES:
         got = [lines[k]]

@@ -223,6 +223,15 @@ def test_preflight_rows_go_to_their_page_by_click_and_by_keyboard(fresh, qtbot):
     assert tree.currentItem() is row and window.preview.current_page() == 0
     QTest.keyClick(tree, Qt.Key.Key_Return)
     assert window.preview.current_page() == page
+    # the row of a document (《无标题文件》 2 条) shows the document: it did nothing
+    holder = row.parent()
+    doc_id = row.data(0, ROLE).doc_id
+    window.preview.go_to_page(0)
+    tree.scrollToItem(holder)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(holder).center())
+    assert window.preview.current_page() == window.laid_out.doc_first_page[doc_id]
+    assert window.selected_doc == doc_id
     dock.dock.hide()
 
 

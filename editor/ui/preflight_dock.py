@@ -32,6 +32,7 @@ from editor.ui.edits import doc_label
 MARK = QColor(255, 120, 0, 110)
 ROLE = Qt.ItemDataRole.UserRole + 31
 IGNORED_ROLE = Qt.ItemDataRole.UserRole + 32
+DOC_ROLE = Qt.ItemDataRole.UserRole + 33       # the document of a group row
 DOCK_HEIGHT = 180          # px when the dock opens
 
 
@@ -163,6 +164,7 @@ class PreflightDock(QObject):
                 count += f"（文件 {self._file_of(doc_id)}）"
             holder = QTreeWidgetItem([f"《{name[:24]}》" if doc_id else name, "", count])
             holder.setToolTip(0, name)
+            holder.setData(0, DOC_ROLE, doc_id)     # a click shows the document
             top.addChild(holder)
             for f in items:
                 holder.addChild(self._row(f))
@@ -280,6 +282,12 @@ class PreflightDock(QObject):
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         f = item.data(0, ROLE)
         if f is None:
+            doc_id = item.data(0, DOC_ROLE)        # a document's row: its first page
+            page = self.window.laid_out.doc_first_page.get(doc_id) \
+                if doc_id and self.window.laid_out is not None else None
+            if page is not None:
+                self.window.select_document(doc_id)
+                self.window.preview.go_to_page(page)
             return
         if f.doc_id and self.window.session.issue.find_document(f.doc_id) is not None:
             self.window.select_document(f.doc_id)
