@@ -84,6 +84,20 @@ def test_a_two_line_title_over_a_bracketed_number_is_the_title():
     assert _texts(doc) == ["现将预案印发给你们，请认真执行。"]
 
 
+def test_a_long_line_over_a_number_is_a_title_in_doubt():
+    """No 关于……的 to name it a title: taken for its length, and flagged 待核对."""
+    body = (para("东西湖区2025年度优化营商环境重点任务清单及各部门责任分工实施方案", CENTER, TITLE) +
+            para("东政办〔2025〕21号", CENTER) + para("各街道办事处，区政府各部门：") +
+            para("现将清单印发给你们，请认真执行。") +
+            para("东西湖区人民政府办公室", RIGHT) + para("2025年4月1日", RIGHT))
+    result = _import(package(body))
+    doc = result.document
+    assert doc.title == "东西湖区2025年度优化营商环境重点任务清单及各部门责任分工实施方案"
+    assert (doc.issuer_mark, doc.doc_number, doc.uncertain) == ("", "东政办〔2025〕21号",
+                                                                ["title"])
+    assert any("请核对" in e.message_zh for e in result.report.warnings)
+
+
 def test_a_red_issuer_mark_over_its_number_stays_the_issuer_mark():
     """The 红头 is still read as one: red, or ending 文件, over the 文号."""
     body = (para("东西湖区人民政府", CENTER, RED_BIG) + para("东政文〔2025〕31号", CENTER) +
@@ -173,9 +187,12 @@ def _headings(doc) -> list[tuple[int, str]]:
 
 
 def test_typed_material_items_ending_in_semicolons_are_not_headings():
-    doc = _import(sender_docs.direct_runs()).document
+    result = _import(sender_docs.direct_runs())
+    doc = result.document
     assert _headings(doc) == [(1, "一、申报范围"), (1, "二、申报材料"), (1, "三、报送方式")]
     assert "1. 项目申报书（含建设内容、技术路线、投资估算）；" in _texts(doc)
+    told = [e.message_zh for e in result.report.entries if "列表项" in e.message_zh]
+    assert told and "未作标题" in told[0] and "共 2 处" in told[0]      # the doubt, said
 
 
 def test_long_numbered_items_in_a_row_are_not_headings_and_short_headings_are():

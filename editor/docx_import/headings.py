@@ -30,6 +30,8 @@ def mark_headings(ctx: Context, doc: Document) -> None:
             explicit.append(styled)
         for n in _list_items(blocks, levels, explicit):
             levels[n] = None
+            ctx.note("info", "以“1.”或“（1）”编号的段落按列表项排印，未作标题；"
+                     "如是标题，请在页面上右键设为标题", "typed list items")
         for n, (b, level) in enumerate(zip(blocks, levels)):
             if level and not isinstance(b, Heading):
                 blocks[n] = Heading(id=b.id, runs=b.runs, role="body", label=b.label,

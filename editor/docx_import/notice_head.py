@@ -101,8 +101,12 @@ def reads_as_title(bl, lines: list[int]) -> bool:
     text = "".join(compact(bl.text(k)) for k in lines)
     if text.endswith(("文件", "令")) or any(_red(bl.info(k).color) for k in lines):
         return False
-    titled = "关于" in text and bool(NOTICE_TITLE.search(text) or REQUEST_TITLE.search(text))
-    return titled or max(len(compact(bl.text(k))) for k in lines) > 30
+    return named_title(text) or max(len(compact(bl.text(k))) for k in lines) > 30
+
+
+def named_title(text: str) -> bool:
+    """A title naming its kind: 关于……的通知 / 批复 / 请示 …"""
+    return "关于" in text and bool(NOTICE_TITLE.search(text) or REQUEST_TITLE.search(text))
 
 
 def _red(color: str | None) -> bool:

@@ -13,7 +13,7 @@ from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.headings import mark_headings
 from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
-from editor.docx_import.notice_head import notice_head, number_table
+from editor.docx_import.notice_head import named_title, notice_head, number_table
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
                                          PRINTED, PUBLIC_NOTE, SALUTATION, compact,
                                          title_text)
@@ -222,6 +222,8 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     if head.get("title"):           # a title above its 文号, as a gazette reprints it
         doc.title = title_text(" ".join(bl.text(k) for k in head["title"]))
         i = heads.head_lines(bl, doc, i, speech=False)
+        if not named_title(compact(doc.title)):
+            _flag_title(bl.ctx, doc)        # read as a title for its length alone
     elif t is not None and (bl.centered(t) or heads.title_look(bl.info(t))):
         i = heads.title(bl, doc, t)
         i = heads.head_lines(bl, doc, i, speech=False)
