@@ -98,6 +98,17 @@ def test_a_long_line_over_a_number_is_a_title_in_doubt():
     assert any("请核对" in e.message_zh for e in result.report.warnings)
 
 
+def test_an_issuer_mark_over_a_title_over_its_number():
+    body = (para("东西湖区人民政府文件", CENTER) +
+            para("东西湖区人民政府关于印发东西湖区防汛抗旱应急预案的通知", CENTER, TITLE) +
+            para("（东政〔2025〕6号）", CENTER) + para("各街道办事处，区政府各部门：") +
+            para("现将预案印发给你们，请认真执行。") +
+            para("东西湖区人民政府", RIGHT) + para("2025年4月1日", RIGHT))
+    doc = _import(package(body)).document
+    assert (doc.issuer_mark, doc.doc_number) == ("东西湖区人民政府文件", "东政〔2025〕6号")
+    assert doc.title == "东西湖区人民政府关于印发东西湖区防汛抗旱应急预案的通知"
+
+
 def test_a_red_issuer_mark_over_its_number_stays_the_issuer_mark():
     """The 红头 is still read as one: red, or ending 文件, over the 文号."""
     body = (para("东西湖区人民政府", CENTER, RED_BIG) + para("东政文〔2025〕31号", CENTER) +
