@@ -370,3 +370,12 @@ def test_meeting_lines_print_with_a_black_label_and_names_under_the_first(tmp_pa
     first_name = lines[k][1][1]["bbox"][0]
     assert lines[k + 1][0].startswith("胡军") or "：" not in lines[k + 1][0][:4]
     assert lines[k + 1][1][0]["bbox"][0] == pytest.approx(first_name, abs=1)
+
+
+def test_a_public_notice_of_a_list_is_read_as_a_notice():
+    """关于……的公示: its 附件说明, 署名, date and 附件 are read (it was an article, the
+    署名 and date printed as body lines)."""
+    doc = _import(sender_docs.long_attachment()).document
+    assert (doc.kind, doc.signature, doc.date) == ("notice", ["东西湖区民政局"], "2025年3月31日")
+    assert doc.attachment_note == ["附件：2025年第一批城乡低保对象名单"]
+    assert [a.title for a in doc.attachments] == ["2025年第一批城乡低保对象名单"]
