@@ -124,6 +124,8 @@ def test_an_issue_that_kept_the_last_issues_total_number_is_told(tmp_path):
     assert "上一期为总第32期，本期应为总第33期" in told
     meta.period = "2025年1月~2025年6月"            # the archived 32 itself
     assert archived_previous_total(path, meta) == 31
+    meta.published = "2025年10月"                  # … with its 出版日期 corrected since
+    assert archived_previous_total(path, meta) == 31
 
 
 def test_a_split_table_keeps_the_doubt_about_its_guessed_header():

@@ -179,3 +179,28 @@ def test_toc_entry_never_breaks_inside_a_year_range_or_short_bracket_in_the_pdf(
         for line in got:       # every bracket opened on a line closes on it
             assert line.count("（") == line.count("）"), got
             assert not re.search(r"\d[—-]$", line), got
+
+
+def test_documents_of_one_title_are_told_apart_by_their_number_in_the_pdf(tmp_path):
+    """Two 常务会议纪要 of one issue read the same in the 目录 and the bookmarks unless
+    each carries its 期号; a title of its own stays as it is (read from the PDF)."""
+    import pymupdf
+    from editor.render import build_pdf
+    body = [model.Paragraph(id="p1", runs=[model.Run("会议研究了城市更新和防汛准备等事项。")])]
+    docs = [model.Document(id=f"m{n}", title="东西湖区人民政府常务会议纪要", kind="minutes",
+                           doc_number=f"第{n}期", body=list(body)) for n in (5, 6)]
+    docs.append(model.Document(id="n1", title="关于做好防汛工作的通知", doc_number="东政办〔2025〕3号",
+                               body=list(body)))
+    issue = model.Issue(meta=model.IssueMeta(title="东西湖区人民政府公报", period="2025年1月~2025年6月"),
+                        sections=[model.Section("s1", "区级文件选登", docs)])
+    out = tmp_path / "minutes.pdf"
+    build_pdf(issue, out)
+    pdf = pymupdf.open(out)
+    toc_text = next(p.get_text() for p in pdf if "目　录" in p.get_text())
+    toc_text = toc_text.replace("\n", "").replace(" ", "")      # Han–digit gaps read as spaces
+    for n in (5, 6):
+        assert f"东西湖区人民政府常务会议纪要（第{n}期）" in toc_text
+    assert "关于做好防汛工作的通知·" in toc_text and "东政办" not in toc_text
+    marks = [title for _level, title, _page in pdf.get_toc()]
+    assert "东西湖区人民政府常务会议纪要（第5期）" in marks
+    assert "东西湖区人民政府常务会议纪要（第6期）" in marks
