@@ -129,3 +129,17 @@ def test_the_archive_year_index_never_writes_over_the_archive_or_a_project(proje
         assert main(["archive", "index", str(archive), "--year", "2025", "-o", str(target),
                      "--force"]) == 2
         assert "不能" in capsys.readouterr().err and target.read_bytes() == before
+
+
+def test_an_output_inside_a_file_is_refused_before_any_work(tmp_path):
+    """``-o 报告.docx/公报.pdf`` (a file where a folder should be, also further up) is
+    refused by the output check itself, naming that file — not after a whole layout; a
+    folder that does not exist yet is fine (it is made when the PDF is written)."""
+    blocker = tmp_path / "报告.docx"
+    blocker.write_bytes(b"PK")
+    for out in (blocker / "公报.pdf", blocker / "新建" / "公报.pdf"):
+        with pytest.raises(OutputRefused, match="不是文件夹") as err:
+            check_output(out, force=True)
+        assert str(blocker) in str(err.value)
+    assert check_output(tmp_path / "新建" / "公报.pdf") == tmp_path / "新建" / "公报.pdf"
+    assert blocker.read_bytes() == b"PK"

@@ -105,3 +105,77 @@ def test_import_marks_only_pictures_sharing_a_paragraph_as_beside():
     doc = import_docx_bytes(sender_docs._bytes(d), "x.docx").document
     images = [b for b in doc.body if isinstance(b, model.Image)]
     assert [i.beside for i in images] == [False, True, False]
+
+
+def _icon_doc(icon_mm: float) -> bytes:
+    d = sender_docs._new()
+    sender_docs._title(d, "东西湖区生态环境分局关于2025年第一季度环境空气质量情况的通报")
+    para = sender_docs._p(d, "监测数据可扫码查询", indent=True)
+    para.add_run().add_picture(io.BytesIO(sender_docs._png(60, 60, (0, 0, 0))),
+                               width=Mm(icon_mm), height=Mm(icon_mm))
+    sender_docs._run(para, "，或登录区政府门户网站查询。")
+    sender_docs._p(d, TEXT, indent=True)
+    return sender_docs._bytes(d)
+
+
+def _chars(page) -> list[tuple[str, pymupdf.Rect, float]]:
+    out = []
+    for block in page.get_text("rawdict")["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                out.extend((c["c"], pymupdf.Rect(c["bbox"]), span["size"]) for c in span["chars"])
+    return out
+
+
+def test_a_small_picture_inside_a_sentence_stays_in_its_line(tmp_path):
+    """A 5 mm icon typed inside a sentence printed as a picture of its own, centred
+    under the paragraph; it stays in the line, between 询 and ，, one 字 high."""
+    pdf = _build(tmp_path, _icon_doc(5))
+    number, rects = _pictures(pdf)
+    assert len(rects) == 1
+    icon = pymupdf.Rect(rects[0])
+    chars = _chars(pdf[number])
+    text = "".join(c for c, _r, _s in chars)
+    at = text.index("查询，")
+    before, after, size = chars[at + 1][1], chars[at + 2][1], chars[at + 1][2]
+    assert before.x1 - 0.5 <= icon.x0 and icon.x1 <= after.x0 + 0.5   # in its place
+    assert after.x0 - before.x1 < 1.6 * size                            # a 字's room
+    middle = (before.y0 + before.y1) / 2
+    assert abs((icon.y0 + icon.y1) / 2 - middle) < 0.25 * size          # on the line
+    assert 0.7 * size < icon.height <= 1.05 * size                      # one 字 high
+    assert icon.y0 > before.y0 - 0.3 * size and icon.y1 < before.y1 + 0.3 * size
+
+
+def test_a_picture_of_several_lines_in_a_sentence_is_still_a_block(tmp_path):
+    pdf = _build(tmp_path, _icon_doc(30))
+    number, rects = _pictures(pdf)
+    icon = pymupdf.Rect(rects[0])
+    assert icon.height > 60                          # as placed (30 mm), in its own box
+    row = [r for c, r, _s in _chars(pdf[number]) if r.y1 > icon.y0 and r.y0 < icon.y1]
+    assert not row                                   # no text beside it
+
+
+def test_in_line_picture_survives_a_text_correction_and_the_project_file(tmp_path):
+    from editor import model
+    from editor.docx_import.importer import import_docx_bytes
+    from editor.proof.corrections import replace_in_runs
+    from editor.store import ProjectStore
+    doc = import_docx_bytes(_icon_doc(5), "x.docx").document
+    para = next(b for b in doc.body if isinstance(b, model.Paragraph)
+                and any(r.picture for r in b.runs))
+    assert not any(isinstance(b, model.Image) for b in doc.body)
+    assert para.text == "监测数据可扫码查询，或登录区政府门户网站查询。"
+    k = next(i for i, r in enumerate(para.runs) if r.picture)
+    assert "".join(r.text for r in para.runs[:k]) == "监测数据可扫码查询"
+    runs = replace_in_runs(para.runs, 2, 4, "信息")
+    assert [r.picture is not None for r in runs].count(True) == 1
+    issue = model.Issue(sections=[model.Section("s1", "部门文件", [doc])])
+    store = ProjectStore.create(tmp_path / "x.gazette", issue)
+    try:
+        store.write_issue(issue)
+        back = store.read_issue().sections[0].documents[0]
+    finally:
+        store.close()
+    got = next(b for b in back.body if getattr(b, "id", "") == para.id)
+    pic = next(r.picture for r in got.runs if r.picture)
+    assert isinstance(pic, model.Image) and pic.data and pic.height > 0

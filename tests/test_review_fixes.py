@@ -124,6 +124,8 @@ def test_an_issue_that_kept_the_last_issues_total_number_is_told(tmp_path):
     assert "上一期为总第32期，本期应为总第33期" in told
     meta.period = "2025年1月~2025年6月"            # the archived 32 itself
     assert archived_previous_total(path, meta) == 31
+    meta.published = "2025年10月"                  # … with its 出版日期 corrected since
+    assert archived_previous_total(path, meta) == 31
 
 
 def test_a_split_table_keeps_the_doubt_about_its_guessed_header():
@@ -245,3 +247,16 @@ def test_a_minutes_head_dated_in_chinese_numerals_is_read():
     assert (doc.kind, doc.date, doc.signature) == ("minutes", "二〇二五年三月十日", [OFFICE])
     assert doc.body[0].display_text.startswith("2025年3月5日上午")
     assert not [e for e in res.report.entries if "日期" in e.message_zh]
+
+
+def test_every_minutes_number_the_import_reads_is_no_doc_number_error():
+    """The import reads 第５期 and 第5号 as a 纪要's 期号 (minutes.ISSUE_NUMBER), but
+    印前检查 then said 发文字号应为“机关代字〔年份〕序号号”的形式 of them."""
+    from editor.docx_import.minutes import ISSUE_NUMBER
+    from editor.preflight.documents import doc_number
+    for number in ("第５期", "第5号", "（第12期）", "2025年第3期", "第十二次"):
+        assert ISSUE_NUMBER.match(number)
+        doc = model.Document(id="m", kind="minutes", title="常务会议纪要", doc_number=number)
+        assert doc_number(doc) == [], number
+    notice = model.Document(id="n", kind="notice", title="通知", doc_number="第5号")
+    assert [f.rule for f in doc_number(notice)] == ["DOCNO_FORMAT"]

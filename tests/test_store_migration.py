@@ -128,3 +128,34 @@ def test_file_from_newer_editor_refused_untouched(v1_project):
         assert "由更新版本的公报编辑器创建" in info.value.message
         assert "请升级编辑器" in info.value.message
     assert _digest(v1_project) == digest
+
+
+def test_a_project_with_notes_is_refused_by_a_version_3_editor_not_stripped(tmp_path,
+                                                                           monkeypatch):
+    """Footnote reference points (Run.note) and this session's other model fields would be
+    dropped unseen by an editor of format 3 saving the project; the format is 4, so that
+    editor (its SCHEMA_VERSION) refuses the file and it stays as it was.  A format-3
+    project opens here upgraded, with its backup."""
+    from editor import model
+    from editor.store import schema
+    path = tmp_path / "脚注.gazette"
+    doc = model.Document(id="d1", title="关于脚注的通知", body=[model.Paragraph(
+        id="p1", runs=[model.Run("正文"), model.Run("", note="fn1")])],
+        footnotes=[model.Footnote(id="fn1", text="注释文字")])
+    with Session(ProjectStore.create(path)) as s:
+        s.execute(c.AddSection(title="区级文件选登"))
+        s.execute(c.AddDocument(section_id="s1", document=doc))
+    assert check_file(path) == SCHEMA_VERSION >= 4
+    digest = _digest(path)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)          # the editor of last release
+    with pytest.raises(GazetteError, match="请升级编辑器后再打开"):
+        ProjectStore.open(path)
+    monkeypatch.undo()
+    assert _digest(path) == digest
+    assert load_issue(path).find_document("d1").body[0].runs[1].note == "fn1"
+
+    old = tmp_path / "三.gazette"
+    ProjectStore.create(old, schema_version=3).close()
+    with Session.open(old) as s:
+        assert s.store.upgrade_backup.name == "三.v3-backup.gazette"
+    assert check_file(old) == SCHEMA_VERSION

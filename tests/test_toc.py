@@ -118,15 +118,14 @@ STUB_TITLES = ["关于做好全区城乡居民基本医疗保险参保缴费的�
                "关于做好全区城乡居民基本医疗保险参保缴费工作的通知"]
 
 
-def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
-    """From the PDF: a title one word too long for its first line (…参保缴费的|通知) no
-    longer leaves 通知 alone before the leader; the break moves back to a word end."""
+def _toc_lines(tmp_path, titles: list[str]) -> list[str]:
+    """The text lines of the 目录 page of an issue of documents titled ``titles``, as
+    printed (leaders, numbers and spaces taken off)."""
     import pymupdf
 
     from editor.render import build_pdf
     body = [model.Paragraph(id="p1", runs=[model.Run("各单位要高度重视。")])]
-    docs = [model.Document(id=f"d{k}", title=t, body=list(body))
-            for k, t in enumerate(STUB_TITLES)]
+    docs = [model.Document(id=f"d{k}", title=t, body=list(body)) for k, t in enumerate(titles)]
     issue = model.Issue(meta=model.IssueMeta(title="测试公报"),
                         sections=[model.Section("s1", "区级文件选登", docs)])
     build_pdf(issue, tmp_path / "toc.pdf")
@@ -138,7 +137,13 @@ def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
             text = "".join(sp["text"] for sp in line["spans"])
             key = round(line["bbox"][3])
             rows[key] = rows.get(key, "") + text
-    lines = [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
+    return [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
+
+
+def test_no_toc_line_of_two_characters_before_the_leader_in_the_pdf(tmp_path):
+    """From the PDF: a title one word too long for its first line (…参保缴费的|通知) no
+    longer leaves 通知 alone before the leader; the break moves back to a word end."""
+    lines = _toc_lines(tmp_path, STUB_TITLES)
     k = lines.index("区级文件选登") + 1
     for title in STUB_TITLES:           # the entries in order, each over its lines
         got = [lines[k]]
@@ -159,31 +164,10 @@ RANGE_TITLES = [
 ]
 
 
-def _toc_lines(pdf) -> list[str]:
-    page = next(p for p in pdf if p.get_text().replace(" ", "").startswith("目"))
-    rows: dict[float, str] = {}
-    for p in [page] + [pdf[page.number + 1]]:
-        for block in p.get_text("dict")["blocks"]:
-            for line in block.get("lines", ()):
-                text = "".join(sp["text"] for sp in line["spans"])
-                key = (p.number, round(line["bbox"][3]))
-                rows[key] = rows.get(key, "") + text
-    return [re.sub(r"[·\s\d]+$", "", t).replace(" ", "") for _y, t in sorted(rows.items())]
-
-
 def test_toc_entry_never_breaks_inside_a_year_range_or_short_bracket_in_the_pdf(tmp_path):
     """From the PDF: the 目录 entry of a long title broke （2025—|2027年）; a number
     range and a short bracketed unit stay on one line, as in the body (NEVER_SPLIT)."""
-    import pymupdf
-
-    from editor.render import build_pdf
-    body = [model.Paragraph(id="p1", runs=[model.Run("各单位要高度重视。")])]
-    docs = [model.Document(id=f"d{k}", title=t, body=list(body))
-            for k, t in enumerate(RANGE_TITLES)]
-    issue = model.Issue(meta=model.IssueMeta(title="测试公报"),
-                        sections=[model.Section("s1", "区级文件选登", docs)])
-    build_pdf(issue, tmp_path / "toc.pdf")
-    lines = _toc_lines(pymupdf.open(tmp_path / "toc.pdf"))
+    lines = _toc_lines(tmp_path, RANGE_TITLES)
     k = lines.index("区级文件选登") + 1
     for title in RANGE_TITLES:
         got = [lines[k]]
@@ -195,3 +179,28 @@ def test_toc_entry_never_breaks_inside_a_year_range_or_short_bracket_in_the_pdf(
         for line in got:       # every bracket opened on a line closes on it
             assert line.count("（") == line.count("）"), got
             assert not re.search(r"\d[—-]$", line), got
+
+
+def test_documents_of_one_title_are_told_apart_by_their_number_in_the_pdf(tmp_path):
+    """Two 常务会议纪要 of one issue read the same in the 目录 and the bookmarks unless
+    each carries its 期号; a title of its own stays as it is (read from the PDF)."""
+    import pymupdf
+    from editor.render import build_pdf
+    body = [model.Paragraph(id="p1", runs=[model.Run("会议研究了城市更新和防汛准备等事项。")])]
+    docs = [model.Document(id=f"m{n}", title="东西湖区人民政府常务会议纪要", kind="minutes",
+                           doc_number=f"第{n}期", body=list(body)) for n in (5, 6)]
+    docs.append(model.Document(id="n1", title="关于做好防汛工作的通知", doc_number="东政办〔2025〕3号",
+                               body=list(body)))
+    issue = model.Issue(meta=model.IssueMeta(title="东西湖区人民政府公报", period="2025年1月~2025年6月"),
+                        sections=[model.Section("s1", "区级文件选登", docs)])
+    out = tmp_path / "minutes.pdf"
+    build_pdf(issue, out)
+    pdf = pymupdf.open(out)
+    toc_text = next(p.get_text() for p in pdf if "目　录" in p.get_text())
+    toc_text = toc_text.replace("\n", "").replace(" ", "")      # Han–digit gaps read as spaces
+    for n in (5, 6):
+        assert f"东西湖区人民政府常务会议纪要（第{n}期）" in toc_text
+    assert "关于做好防汛工作的通知·" in toc_text and "东政办" not in toc_text
+    marks = [title for _level, title, _page in pdf.get_toc()]
+    assert "东西湖区人民政府常务会议纪要（第5期）" in marks
+    assert "东西湖区人民政府常务会议纪要（第6期）" in marks

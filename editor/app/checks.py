@@ -74,9 +74,9 @@ def archived_previous_total(archive_path: str | Path | None, meta) -> int | None
     """总第N期 of the latest issue of the same gazette in the archive that comes before
     ``meta``'s (None without an archive, a 总期数 or such an issue): the window checks
     this issue's number against it, as ``preflight --previous`` does against a file.
-    An archived issue with this issue's own number but another 期次 or 出版日期 is an
-    issue before it too (the number was not moved on from the last issue's); one with
-    the same is this issue itself, archived before."""
+    An archived issue with this issue's own number but another 期次 is an issue before
+    it too (the number was not moved on from the last issue's); one with the same 期次 is
+    this issue itself, archived before — also when its 出版日期 has been corrected since."""
     if not archive_path or meta.total_number is None or not Path(archive_path).is_file():
         return None
     import sqlite3
@@ -85,8 +85,8 @@ def archived_previous_total(archive_path: str | Path | None, meta) -> int | None
     def before(row) -> bool:
         if row["total_number"] < meta.total_number:
             return True
-        return row["total_number"] == meta.total_number and (
-            (row["period"] or "", row["published"] or "") != (meta.period, meta.published))
+        return row["total_number"] == meta.total_number and \
+            (row["period"] or "") != (meta.period or "")
     try:
         with Archive(archive_path, create=False) as archive:
             totals = [row["total_number"] for row in archive.issues()

@@ -78,6 +78,10 @@ def check_output(out: str | Path, inputs: Iterable[str | Path | None] = (),
     if out.is_dir():
         raise OutputRefused(f"“{out.name}”是文件夹，不能作为输出文件", "output is a folder",
                             str(out))
+    folder = next((p for p in out.parents if p.exists()), None)
+    if folder is not None and not folder.is_dir():      # -o 某文件/公报.pdf: told before any work
+        raise OutputRefused(f"“{folder}”是文件，不是文件夹，无法在其中写出“{out.name}”"
+                            "（请换一个位置或名称）", f"{folder} is not a folder", str(out))
     if out.exists() and not force:
         raise OutputExists(f"文件“{out}”已存在；要覆盖它请加 --force，或换一个输出文件名",
                            "output exists", str(out))

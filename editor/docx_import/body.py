@@ -16,7 +16,7 @@ from editor.docx_import.pictures import for_print
 from editor.docx_import.runs import RunCollector, image_rel
 from editor.docx_import.styles import merge_ppr, para_props
 from editor.docx_import.xmlutil import MC_NS, W_NS, alternate_branch, local, ns, w
-from editor.model import Image, ListItem, PageBreak, Paragraph, ParaStyle
+from editor.model import Image, ListItem, PageBreak, Paragraph, ParaStyle, Run
 
 _BLOCK_SKIP = {"bookmarkStart", "bookmarkEnd", "sectPr", "proofErr", "permStart", "permEnd",
                "commentRangeStart", "commentRangeEnd", "sdtPr", "sdtEndPr", "customXmlPr",
@@ -137,6 +137,7 @@ def paragraph(ctx: Context, p, pid: str, prefix: str = "", rels=None) -> list:
     collector = RunCollector(ctx, style_rpr, pid)
     collector.walk(p)
     runs = collector.runs
+    collector.inline = _in_line_pictures(ctx, collector.inline, runs, rels)
     style = _para_style(ppr, style_rpr)
     style_name = ctx.styles.name(pstyle) if pstyle else ctx.styles.name(ctx.styles.default_para)
     if lvl is not None and num_id:
@@ -170,6 +171,52 @@ def paragraph(ctx: Context, p, pid: str, prefix: str = "", rels=None) -> list:
             if offset > split:
                 last = _pictures(ctx, el, prefix, rels, out, tail.text, offset - split, last)
     return out
+
+
+IN_LINE_MAX_EM = 2.0     # an inline picture up to 2 字 high inside text is a glyph-like icon
+
+
+def _in_line_pictures(ctx: Context, inline: list, runs: list, rels) -> list:
+    """Small pictures inside a sentence (an icon about the text's height placed inline,
+    not floating) become picture runs at their place in the text; returns the inline
+    objects left to set as blocks.  A paragraph of no text keeps its pictures as blocks."""
+    if not inline or not "".join(r.text for r in runs).strip():
+        return inline
+    size = max((r.size or 0 for r in runs if r.text.strip()), default=0) or 10.5
+    rest = []
+    for offset, el in inline:
+        rid, width, height = image_rel(el)
+        if rid is None or _outer_boxes(el) or not _placed_inline(el) or height <= 0 \
+                or height > IN_LINE_MAX_EM * size or width > 2 * IN_LINE_MAX_EM * size:
+            rest.append((offset, el))
+            continue
+        image = _image(ctx, rid, width, height, el, rels)
+        if image is None:
+            continue
+        _insert_at(runs, offset, Run(text="", size=size, picture=image))
+        ctx.note("info", "文字中的小图片（图标）已随文字排在行内", "inline picture in a line")
+    return rest
+
+
+def _placed_inline(el) -> bool:
+    """A w:drawing placed in the line (wp:inline), not floating (wp:anchor)."""
+    return any(local(c.tag) == "inline" for c in el) and local(el.tag) == "drawing"
+
+
+def _insert_at(runs: list, offset: int, run) -> None:
+    """Insert ``run`` (no text) at character ``offset`` of the runs' text, splitting the
+    run that spans it."""
+    pos = 0
+    for k, r in enumerate(runs):
+        if offset <= pos:
+            runs.insert(k, run)
+            return
+        if offset < pos + len(r.text):
+            cut = offset - pos
+            runs[k:k + 1] = [replace(r, text=r.text[:cut]), run, replace(r, text=r.text[cut:])]
+            return
+        pos += len(r.text)
+    runs.append(run)
 
 
 def _pictures(ctx: Context, el, prefix: str, rels, out: list, text: str, offset: int, last):
@@ -209,7 +256,7 @@ def _split_at_page_break(ctx: Context, block, breaks: list[int], prefix: str, pp
             head.append(replace(run, text=run.text[:at - pos]))
             rest.append(replace(run, text=run.text[at - pos:]))
         pos = end
-    while rest and not rest[0].text.strip() and rest[0].note is None:
+    while rest and not rest[0].text.strip() and not rest[0].anchored:
         rest.pop(0)
     if rest:
         rest[0] = replace(rest[0], text=rest[0].text.lstrip())

@@ -7,8 +7,9 @@ the date on the right above a red rule.  Senders set that line with spaces or a 
 between the two, as a borderless table of two cells, or as two paragraphs (the office,
 then the date set right).  ``minutes_head`` finds these parts; what follows (an optional
 title, the body, 出席/请假/列席 lines, a signature and date at the end) is read like a
-notice.  ``mark_attendance`` gives the 出席：/请假：/列席： lines at the end of the body
-the role ``attendance`` (GB/T 9704 §10.3: 黑体 label, names aligned under the first name).
+notice.  ``mark_attendance`` gives the 出席：/请假：/列席： lines at the end of the body,
+and the 时间：/地点：/主持：/出席： lines some 纪要 open with, the role ``attendance``
+(GB/T 9704 §10.3: 黑体 label, names aligned under the first name).
 """
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ ISSUE_NUMBER = re.compile(r"^[（(]?(?:\d{4}年)?第[0-9０-９一二三四五�
 BARE_NUMBER = re.compile(r"^[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 ATTENDANCE = re.compile(r"^\s*(出\s*席|请\s*假|列\s*席|缺\s*席|出席人员|请假人员|列席人员)"
                         r"\s*[:：]")
+# The meeting's own lines a 纪要 may open with, right under its head (时间：地点：主持：
+# 出席：列席：记录：…).
+MEETING_LINE = re.compile(r"^\s*(?:会议)?(时\s*间|地\s*点|主\s*持人?|出\s*席(?:人员)?|"
+                          r"列\s*席(?:人员)?|请\s*假(?:人员)?|缺\s*席(?:人员)?|记\s*录人?|"
+                          r"参\s*加(?:人员)?|参会人员|与会人员)\s*[:：]")
 # (a date as the importer reads one anywhere: 2025年3月10日, ２０２５年…, 二〇二五年三月十日)
 _OFFICE_DATE = re.compile(rf"^(?:(?P<office>\S.*?)[\s\u3000]+)?(?P<date>{DATE_TEXT})$")
 _NOT_OFFICE = set("。，；：:,!！？?、")
@@ -137,10 +143,19 @@ def _table_line(table: Table) -> tuple[str, str] | None:
 
 def mark_attendance(body: list) -> None:
     """出席：/请假：/列席： paragraphs at the end of ``body`` (a note or two may follow
-    them) get role ``attendance``."""
+    them), and the meeting's lines opening it (时间：地点：主持：出席：…, two or more, or
+    one naming who attended), get role ``attendance``."""
+    top = []
+    for b in body:
+        if not _plain(b) or not MEETING_LINE.match(b.display_text):
+            break
+        top.append(b)
+    if len(top) >= 2 or (top and ATTENDANCE.match(top[0].display_text)):
+        for b in top:
+            b.role = "attendance"
     found, skipped = False, 0
     for b in reversed(body):
-        if not isinstance(b, Paragraph) or isinstance(b, (Heading, ListItem)):
+        if not _plain(b):
             return
         if ATTENDANCE.match(b.display_text):
             b.role, found = "attendance", True
@@ -148,3 +163,8 @@ def mark_attendance(body: list) -> None:
             return
         else:
             skipped += 1
+
+
+def _plain(b) -> bool:
+    """A paragraph of text (not a heading or a list item)."""
+    return isinstance(b, Paragraph) and not isinstance(b, (Heading, ListItem))

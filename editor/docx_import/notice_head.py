@@ -58,12 +58,21 @@ def _lines(bl, start: int, end: int) -> list[int]:
 
 def _head(bl, above: list[int], at: int, found: tuple[str, str]) -> dict:
     """The head with its 文号 at ``at``: the lines ``above`` it are the issuer mark, or
-    the title when they read as one (a gazette's reprint: title, then 文号)."""
+    the title when they read as one (a gazette's reprint: title, then 文号) — under an
+    issuer mark of their own (red, or ending 文件) when the first lines are one."""
     number, signer = found
     head = {"issuer": above, "number": (at, number), "signer": signer, "after": at + 1}
-    if above and reads_as_title(bl, above):
-        head["issuer"], head["title"] = [], above
+    cut = 0
+    while cut < len(above) and _mark_line(bl, above[cut]):
+        cut += 1
+    if above[cut:] and reads_as_title(bl, above[cut:]):
+        head["issuer"], head["title"] = above[:cut], above[cut:]
     return head
+
+
+def _mark_line(bl, k: int) -> bool:
+    """A line of an issuer mark: red, or ending 文件."""
+    return _red(bl.info(k).color) or compact(bl.text(k)).endswith("文件")
 
 
 def _number_in_table(bl, start: int, i: int) -> dict | None:
@@ -101,8 +110,12 @@ def reads_as_title(bl, lines: list[int]) -> bool:
     text = "".join(compact(bl.text(k)) for k in lines)
     if text.endswith(("文件", "令")) or any(_red(bl.info(k).color) for k in lines):
         return False
-    titled = "关于" in text and bool(NOTICE_TITLE.search(text) or REQUEST_TITLE.search(text))
-    return titled or max(len(compact(bl.text(k))) for k in lines) > 30
+    return named_title(text) or max(len(compact(bl.text(k))) for k in lines) > 30
+
+
+def named_title(text: str) -> bool:
+    """A title naming its kind: 关于……的通知 / 批复 / 请示 …"""
+    return "关于" in text and bool(NOTICE_TITLE.search(text) or REQUEST_TITLE.search(text))
 
 
 def _red(color: str | None) -> bool:

@@ -32,7 +32,7 @@ SPEECH_TITLE = re.compile(r"(讲话|发言|致辞|讲稿|动员报告|工作报�
 # Words in a subtitle saying the text was spoken (——在全区经济工作会议上的讲话).
 SPOKEN = re.compile(r"讲话|发言|致辞|会议上|大会上|会上")
 # Titles naming a notice or a request (关于……的通知 / 请示), trailing remarks in brackets aside.
-NOTICE_TITLE = re.compile(r"(关于.{2,}(通知|通报|决定|意见|批复|函|命令|决议|通告|公告)|"
+NOTICE_TITLE = re.compile(r"(关于.{2,}(通知|通报|决定|意见|批复|函|命令|决议|通告|公告|公示)|"
                           r"会议纪要|通告|公告)$")
 REQUEST_TITLE = re.compile(r"关于.{2,}(请示|(?<!调研)(?<!考察)(?<!研究)(?<!评估)(?<!工作)报告)$")
 # Titles of news collections.

@@ -11,11 +11,11 @@ import re
 
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
+from editor.docx_import.headings import mark_headings
 from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
-from editor.docx_import.notice_head import notice_head, number_table
+from editor.docx_import.notice_head import named_title, notice_head, number_table
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
-                                         PRINTED, PUBLIC_NOTE, SALUTATION,
-                                         compact, heading_level, heading_like,
+                                         PRINTED, PUBLIC_NOTE, SALUTATION, compact,
                                          title_text)
 from editor.model import (Attachment, Document, Heading, ListItem, PageBreak, Paragraph, Table,
                           block_text)
@@ -105,7 +105,7 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         doc.uncertain.append("kind")
         ctx.report.warning("未能识别文件类型，请在“属性”中选择类型", "kind other")
     _typed_indents(ctx, doc)
-    _headings(ctx, doc)
+    mark_headings(ctx, doc)
     _landscape(ctx, doc)
 
 
@@ -127,20 +127,33 @@ def _head_table(b) -> list[str] | None:
     return names + ["文件"] if word and len(names) >= 2 else None
 
 
+# Widths in 字 of the characters senders type to indent a paragraph.
+_INDENT_WIDTH = {"\u3000": 1.0, " ": 0.5, "\t": 2.0}
+# Up to four characters of any kind, or in Chinese text up to 4 字 of them (eight
+# blanks): more place a line or nest it (a sub-item, a code listing), not indent it.
+MAX_TYPED_INDENT = 4.0
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACES = "".join(_INDENT_WIDTH)
+
+
 def _typed_indents(ctx: Context, doc: Document) -> None:
-    """Drop a first-line indent typed as spaces (　　 or four blanks) from body paragraphs:
-    the template indents them.  Comment anchors in the paragraph move with the text."""
+    """Drop a first-line indent typed as spaces (　　, four or eight blanks, tabs) from
+    body paragraphs: it is the sender's way of indenting, and the template indents them
+    itself (2 字).  Comment anchors in the paragraph move with the text."""
     for _where, blocks in doc.block_lists():
         for b in blocks:
             if not isinstance(b, Paragraph) or b.label or not b.runs \
                     or (b.style.align in ("center", "right", "distribute")):
                 continue
-            lead = len(b.text) - len(b.text.lstrip("\u3000 \t"))
-            if not 0 < lead <= 4 or not b.text[lead:].strip():
+            lead = len(b.text) - len(b.text.lstrip(_SPACES))
+            width = sum(_INDENT_WIDTH[c] for c in b.text[:lead])
+            typed = lead <= 4 or (width <= MAX_TYPED_INDENT and _HAN.search(b.text))
+            if not lead or not typed or not b.text[lead:].strip():
                 continue
             left = lead
             while left and b.runs:
-                cut = min(left, len(b.runs[0].text) - len(b.runs[0].text.lstrip("\u3000 \t")))
+                cut = min(left, len(b.runs[0].text) -
+                          len(b.runs[0].text.lstrip(_SPACES)))
                 b.runs[0].text = b.runs[0].text[cut:]
                 left -= cut
                 if b.runs[0].text:
@@ -209,6 +222,8 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     if head.get("title"):           # a title above its 文号, as a gazette reprints it
         doc.title = title_text(" ".join(bl.text(k) for k in head["title"]))
         i = heads.head_lines(bl, doc, i, speech=False)
+        if not named_title(compact(doc.title)):
+            _flag_title(bl.ctx, doc)        # read as a title for its length alone
     elif t is not None and (bl.centered(t) or heads.title_look(bl.info(t))):
         i = heads.title(bl, doc, t)
         i = heads.head_lines(bl, doc, i, speech=False)
@@ -275,7 +290,14 @@ def _find_date(bl: Blocks, start: int) -> tuple[int, list[str]] | None:
     return None
 
 
+# An entry of a 附件说明 under 附件：1．… (2．项目建设管理要求): never an agency's name.
+ENTRY = re.compile(r"^[0-9０-９]{1,2}\s*[.．、]")
+
+
 def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
+    """The 署名 read upwards from the date: at most four short lines (or agencies side by
+    side in a table); a sentence, a note, a line with a colon or a numbered entry of
+    the 附件说明 above it ends it (senders leave no blank line between the two)."""
     lines = list(inline)
     k = d - 1
     if not lines and k >= 0 and isinstance(bl.items[k], Table):
@@ -284,8 +306,8 @@ def _signature(bl: Blocks, d: int, inline: list[str]) -> tuple[int, list[str]]:
     while k >= 0 and len(lines) < 4 and bl.is_para(k):
         text = bl.text(k)
         if not text or len(text) > 40 or text[-1] in "。；：:，," or text[0] in "（(" \
-                or "：" in text or ":" in text:
-            break               # （此页无正文）, notes and 请假：林峰 end the signature
+                or "：" in text or ":" in text or ENTRY.match(text):
+            break               # （此页无正文）, notes, 请假：林峰 and 附件说明 entries
         if not (bl.info(k).align in ("right", "center") or len(text) <= 25):
             break
         lines.insert(0, text)
@@ -465,40 +487,3 @@ def _content(blocks: list) -> list:
             continue
         out.append(b)
     return out
-
-
-def _headings(ctx: Context, doc: Document) -> None:
-    """Paragraphs numbered 一、/（一）/1./（1） on their own line, or in heading styles,
-    become Heading blocks (level 1–4)."""
-    for _where, blocks in doc.block_lists():
-        for n, b in enumerate(blocks):
-            if not isinstance(b, Paragraph) or isinstance(b, Heading) or b.role != "body":
-                continue
-            if doc.kind == "doc_list" and isinstance(b, ListItem):
-                continue
-            info = ctx.info.get(b.id)
-            level = _level_of(doc, b, info.outline if info else None)
-            if level:
-                blocks[n] = Heading(id=b.id, runs=b.runs, role="body", label=b.label,
-                                    style=b.style, style_name=b.style_name, level=level)
-
-
-def _level_of(doc: Document, b: Paragraph, outline: int | None) -> int | None:
-    text = b.display_text.strip()
-    by_text = heading_level(text)
-    if outline:
-        return by_text or min(outline, 4)
-    if doc.kind in ("other", "article") and (not doc.title or "title" in doc.uncertain) \
-            and (by_text or 9) > 2:
-        return None         # an unknown document: only 一、（一） labels make headings
-    if by_text and heading_like(text) and (not text.endswith("。") or _heading_look(b)):
-        return by_text
-    return None
-
-
-def _heading_look(b: Paragraph) -> bool:
-    """Set apart from the body: bold, or in 黑体 / 楷体 (a numbered sentence in the body's
-    font is a numbered paragraph, not a heading)."""
-    visible = [r for r in b.runs if r.text.strip()]
-    return bool(visible) and (all(r.bold for r in visible) or
-                              all(r.role in ("hei", "kai") for r in visible))

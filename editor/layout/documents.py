@@ -17,7 +17,7 @@ import re
 
 from editor.fonts.measure import Measurer
 from editor.layout.compose import compose
-from editor.layout.flow import Span
+from editor.layout.flow import OBJECT, Span, picture_span
 from editor.layout.items import Source
 from editor.layout.notes import FootArea, NoteMarks, note_pieces
 from editor.layout.paragraph import ParagraphFlowable
@@ -63,6 +63,10 @@ class DocumentBuilder:
                 mark = self.notes.span(run.note, st)
                 if mark is not None:
                     spans.append(mark)
+                continue
+            if run.picture is not None:     # a small picture in the line
+                if run.picture.data:
+                    spans.append(picture_span(run.picture, st.span(OBJECT)))
                 continue
             if not run.text:
                 continue

@@ -41,6 +41,34 @@ class Span:
     rise: float = 0.0               # baseline shift up (superscript) or down, in points
     note: str = ""                  # a note's reference mark: the note's id (Run.note)
     emphasis: bool = False          # 着重号: a dot under each character (Run.emphasis)
+    # a picture set in the line like a character (Run.picture): (data, content type,
+    # width, height as placed); the span's text is one U+FFFC, its box one 字 high
+    picture: tuple | None = None
+
+
+OBJECT = "\ufffc"      # the text of a picture span
+
+
+def picture_box(span: Span, room: float | None = None) -> tuple[float, float]:
+    """(width, height) a picture span is drawn at: one 字 (the span's size) high, its
+    aspect kept, scaled down to fit ``room`` wide less a glyph's side bearings."""
+    _data, _kind, w, h = span.picture
+    height = span.size
+    width = height * (w / h) if w > 0 and h > 0 else height
+    if room is not None:
+        k = min(1.0, max(room - SIDE_BEARING * span.size, 0.1) / width)
+        width, height = width * k, height * k
+    return width, height
+
+
+SIDE_BEARING = 0.08     # em of room a picture in a line keeps from its neighbours
+
+
+def picture_span(picture, span: Span) -> Span:
+    """``span`` (one U+FFFC in the text's style) carrying the model ``picture``."""
+    from dataclasses import replace
+    return replace(span, text=OBJECT, picture=(picture.data, picture.content_type,
+                                               picture.width, picture.height))
 
 
 @dataclass

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from editor.fonts.measure import Measurer
 from editor.layout import linebreak as lb
-from editor.layout.flow import Span
+from editor.layout.flow import SIDE_BEARING, Span, picture_box
 
 _MEASURE_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 COMMAS = set("，、；：")
@@ -139,6 +139,14 @@ def prepare(spans: list[Span], punct: str, m: Measurer,
             continue
         style = (sp.role, sp.size, sp.scale_x)
         pitch = None if sp.note else char_pitch        # a note mark takes no grid cell
+        if sp.picture is not None:      # a picture in the line: a box like a character
+            got = [(_picture_slot(sp, pitch), 0.0, "")] * len(sp.text)
+            span_of += [k] * len(got)
+            em += [sp.size] * len(got)
+            adv += [a[0] for a in got]
+            pad += [0.0] * len(got)
+            face += [""] * len(got)
+            continue
         cache = adv_cache if pitch == char_pitch else _measure_cache(m, None)
         memo = cache.get(style)
         if memo is None:
@@ -196,6 +204,15 @@ def _measured(memo: dict, m: Measurer, ch: str, sp: Span,
     """(slot, pad, face) of ``ch`` in the span's style, remembered in ``memo``."""
     memo[ch] = got = _advance(m, ch, sp, char_pitch) + (m.face_for(ch, sp.role),)
     return got
+
+
+def _picture_slot(sp: Span, char_pitch: float | None) -> float:
+    """The advance of a picture in the line: its width one 字 high with side bearings,
+    whole grid cells on a character grid (as a Han character)."""
+    slot = picture_box(sp)[0] + SIDE_BEARING * sp.size
+    if char_pitch:
+        slot = max(1, math.ceil(slot / char_pitch - 0.1)) * char_pitch
+    return slot
 
 
 def _advance(m: Measurer, ch: str, sp: Span,

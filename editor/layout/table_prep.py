@@ -34,7 +34,7 @@ from itertools import accumulate
 from editor.fonts.measure import Measurer, is_wide
 from editor.layout.linebreak import HAN, break_before, char_class
 from editor.layout.compose import ComposedLine, compose
-from editor.layout.flow import ParaFormat, Span
+from editor.layout.flow import OBJECT, ParaFormat, Span, picture_span
 from editor.layout.items import Source
 from editor.layout.notes import mark_span
 from editor.layout.shapes import fit_image
@@ -527,6 +527,10 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
     for run in p.runs:
         if run.note is not None:        # a footnote mark (editor.layout.notes)
             spans.append(mark_span(run, role, size))
+            continue
+        if run.picture is not None:     # a small picture in the line
+            if run.picture.data:
+                spans.append(picture_span(run.picture, Span(OBJECT, role, size)))
             continue
         if not run.text:
             continue

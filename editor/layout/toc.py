@@ -13,6 +13,7 @@ they point to (the assembler turns them into ``LinkItem``s once page indexes are
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from editor.fonts.measure import Measurer
@@ -38,7 +39,10 @@ class TocPage:
 
 
 def toc_entries(issue: model.Issue) -> list[TocEntry]:
+    """What the 目录 and the bookmarks list.  Documents of one title (two 常务会议纪要, two
+    通知 of one name) carry their 文号 or 期号 after it, so each line says which it is."""
     out: list[TocEntry] = []
+    seen = Counter(doc.toc_title for doc in issue.documents())
     for section in issue.sections:
         docs = section.documents
         if not docs:
@@ -49,7 +53,11 @@ def toc_entries(issue: model.Issue) -> list[TocEntry]:
         if section.title:
             out.append(TocEntry(0, section.title, None, "", section.id))
         for doc in docs:
-            out.append(TocEntry(1, doc.toc_title, doc.id, doc.doc_number, section.id))
+            title = doc.toc_title
+            if seen[title] > 1 and doc.doc_number and doc.doc_number not in title:
+                title = f"{title}（{doc.doc_number}）"     # two 常务会议纪要 told apart
+            out.append(TocEntry(1, title, doc.id, "" if title != doc.toc_title
+                                else doc.doc_number, section.id))
     return out
 
 

@@ -45,6 +45,9 @@ class Run:
     reference point (between the text before and after this run) calls.  Such a run has
     no text of its own; the layout prints the mark (①, 1 …) the template says.
     ``emphasis``: 着重号 (w:em), a dot under each character of the run.
+    ``picture`` is set on a small picture the sender put inside a line (an icon about
+    the text's height): such a run has no text either; the layout sets the picture in
+    the line like a character, one 字 high.
     """
     text: str
     font: str | None = None
@@ -59,6 +62,13 @@ class Run:
     vert: str | None = None
     note: str | None = None
     emphasis: bool = False
+    picture: Image | None = None
+
+    @property
+    def anchored(self) -> bool:
+        """A text-less run standing at a point of the text (a note's reference or a
+        picture in the line): edits around it keep it."""
+        return bool(self.note) or self.picture is not None
 
 
 @dataclass

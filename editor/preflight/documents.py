@@ -28,7 +28,8 @@ _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DATE_CN = re.compile(rf"^[{CN_DIGITS}]{{4}}年[{CN_DIGITS}]{{1,3}}月[{CN_DIGITS}]{{1,3}}日$")
 _YM = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _NOTE_ITEM = re.compile(r"^\s*(?:附件\s*[:：]\s*)?(?:(\d+)\s*[.．、]\s*)?(.*?)\s*$")
-_ISSUE_NO = re.compile(r"^(\d{4}年)?第[0-9一二三四五六七八九十百]+[期次]$")
+# a 纪要's 期号 as the import reads one (editor.docx_import.minutes.ISSUE_NUMBER)
+_ISSUE_NO = re.compile(r"^[（(]?(\d{4}年)?第[0-9０-９一二三四五六七八九十百]+[期次号][）)]?$")
 _ATT_LABEL = re.compile(r"^附件\s*(\d*)")
 _HEADING_NUMBERS = ((1, re.compile(r"^\s*([一二三四五六七八九十]+)、")),
                     (2, re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]")),

@@ -68,7 +68,7 @@ def _merge_around(runs: list[Run], lo: int, hi: int) -> None:
     i = max(0, lo - 1)
     while i < min(hi, len(runs) - 1):
         a, b = runs[i], runs[i + 1]
-        if a.note or b.note:            # a note's reference point is kept as it is
+        if a.anchored or b.anchored:    # a note's reference point (a picture) is kept
             i += 1
         elif not b.text or _same_format(a, b):
             runs[i:i + 2] = [dataclasses.replace(a, text=a.text + b.text)]
@@ -88,15 +88,15 @@ def replace_in_runs(runs: list[Run], start: int, end: int, new: str) -> list[Run
     j = _split_at(runs, end)
     # a note's reference (a text-less run) survives an edit around it: one right after
     # the text before the edit stays there, one inside the range follows the new text
-    lead = list(itertools.takewhile(lambda r: r.note, runs[i:j]))
-    inner = [r for r in runs[i + len(lead):j] if r.note]
+    lead = list(itertools.takewhile(lambda r: r.anchored, runs[i:j]))
+    inner = [r for r in runs[i + len(lead):j] if r.anchored]
     runs[i:j] = lead + inner
     i += len(lead)
     if new:
         base = style if style is not None else Run(text="")
-        runs.insert(i, dataclasses.replace(base, text=new, note=None))
+        runs.insert(i, dataclasses.replace(base, text=new, note=None, picture=None))
     _merge_around(runs, i, i + 2)
-    return [r for r in runs if r.text or r.note] or runs[:1]
+    return [r for r in runs if r.text or r.anchored] or runs[:1]
 
 
 # ---------------------------------------------------------------------------- text editing

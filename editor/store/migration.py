@@ -51,8 +51,18 @@ def _v3_preflight_ignored(conn: sqlite3.Connection) -> None:
         defaults={"text": ""}, if_not_exists=True)
 
 
+def _v4_model_fields(conn: sqlite3.Connection) -> None:
+    """No table changes: the stored documents may now hold what an editor of version 3
+    would drop unseen when it saved them — footnote and endnote reference points
+    (``Run.note``, ``Footnote.kind/blocks``), 着重号 (``Run.emphasis``), pictures in a line
+    (``Run.picture``) or side by side (``Image.beside``), a guessed table head
+    (``Table.header_doubt``) and the 纪要 kind.  The new number makes that editor refuse
+    the file (请升级编辑器) instead of losing them."""
+
+
 # version -> step upgrading a connection from version - 1 (run inside a transaction).
-MIGRATIONS: dict[int, Step] = {2: _v2_revision_indexes, 3: _v3_preflight_ignored}
+MIGRATIONS: dict[int, Step] = {2: _v2_revision_indexes, 3: _v3_preflight_ignored,
+                               4: _v4_model_fields}
 
 
 def create_schema(conn: sqlite3.Connection, version: int = SCHEMA_VERSION) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from editor.errors import GazetteError, storage_error, storage_problem
 from editor.guard import not_regular
 
-SCHEMA_VERSION = 3                   # the steps from version 1 are in editor.store.migration
+SCHEMA_VERSION = 4                   # the steps from version 1 are in editor.store.migration
 APPLICATION_ID = 0x47415A31          # "GAZ1": marks the file as a gazette project
 SQLITE_HEADER = b"SQLite format 3\x00"
 
