@@ -145,6 +145,11 @@ def test_word_files_dropped_on_the_pages_are_imported(fresh, qtbot):
     qtbot.waitUntil(lambda: len(window.informed) > told, timeout=TIMEOUT)
     assert len(window.session.issue.sections) == 1          # into the section shown
     assert len(_documents(window)) == before + 1
+    added = _documents(window)[-1]
+    # the pages and 属性 show the file brought in (they stayed on the cover)
+    pages = window.laid_out.pages
+    assert pages[window.preview.current_page()].doc_id == added.id
+    assert window.selected_doc == added.id
 
 
 def test_the_import_report_names_each_file_and_what_to_check(fresh, qtbot):
