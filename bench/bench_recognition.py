@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))     # the corpus builder uses tests/docx_builder.py
 
 from tests.recognition.cases import CASES  # noqa: E402
 from tests.recognition.evaluate import PARTS, score  # noqa: E402

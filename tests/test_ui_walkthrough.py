@@ -145,6 +145,11 @@ def test_word_files_dropped_on_the_pages_are_imported(fresh, qtbot):
     qtbot.waitUntil(lambda: len(window.informed) > told, timeout=TIMEOUT)
     assert len(window.session.issue.sections) == 1          # into the section shown
     assert len(_documents(window)) == before + 1
+    added = _documents(window)[-1]
+    # the pages and 属性 show the file brought in (they stayed on the cover)
+    pages = window.laid_out.pages
+    assert pages[window.preview.current_page()].doc_id == added.id
+    assert window.selected_doc == added.id
 
 
 def test_the_import_report_names_each_file_and_what_to_check(fresh, qtbot):
@@ -223,6 +228,10 @@ def test_preflight_rows_go_to_their_page_by_click_and_by_keyboard(fresh, qtbot):
     assert tree.currentItem() is row and window.preview.current_page() == 0
     QTest.keyClick(tree, Qt.Key.Key_Return)
     assert window.preview.current_page() == page
+    # the rule's tooltip says it in Chinese before the rule id (it was the bare id)
+    tip = row.toolTip(1).split("\n")
+    assert tip[0].endswith("：" + row.text(1)) and tip[0][:2] in ("错误", "警告", "提示")
+    assert tip[1].startswith(f"规则编号 {row.data(0, ROLE).rule}")
     # the row of a document (《无标题文件》 2 条) shows the document: it did nothing
     holder = row.parent()
     doc_id = row.data(0, ROLE).doc_id

@@ -179,7 +179,8 @@ class PreflightDock(QObject):
 
     def _row(self, f: Finding) -> QTreeWidgetItem:
         item = QTreeWidgetItem([f.where() or "—", RULES.get(f.rule, ("", f.rule))[1], f.message])
-        item.setToolTip(1, f.rule)
+        item.setToolTip(1, f"{SEVERITY_ZH[f.severity]}：{RULES.get(f.rule, ('', f.rule))[1]}"
+                           f"\n规则编号 {f.rule}（向维护人员说明问题时可用）")   # not a bare id
         item.setToolTip(2, f.message)
         item.setData(0, ROLE, f)
         if f.fix:

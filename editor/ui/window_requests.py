@@ -195,6 +195,10 @@ class EditRequests:
         change, problems = edits.import_result(result)
         self.apply_change(change)
         self.undo.set_session(self.session)
+        imported = list(getattr(result, "imported", []) or [])
+        if imported and self.session.issue.find_document(imported[0]) is not None:
+            self._follow_doc = imported[0]      # the next pages show the first file brought in
+            self.select_document(imported[0])   # and 属性 its fields (待核对 …)
         if problems:
             self.inform("导入报告", *edits.import_summary(result, total))
 
