@@ -40,6 +40,7 @@ def recognise_as(doc: Document, kind: str) -> tuple[Document, ImportReport]:
     fresh.layout = copy.deepcopy(doc.layout)
     fresh.annotations = copy.deepcopy(doc.annotations)
     fresh.footnotes = copy.deepcopy(doc.footnotes)
+    fresh.head_notes = copy.deepcopy(doc.head_notes)
     return fresh, ctx.report
 
 

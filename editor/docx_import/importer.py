@@ -104,8 +104,9 @@ def _import(data: bytes, name: str, report: ImportReport) -> ImportResult:
     if not _has_content(blocks):
         raise DocxImportError(f"无法导入“{name}”：文件是空的，没有文字、表格或图片",
                               "empty document", path=name)
+    flat = list(blocks)             # the recogniser takes the head paragraphs out of it
     recognise(ctx, blocks, doc)
-    attach_notes(ctx, doc)
+    attach_notes(ctx, doc, flat)
     fixed = sanitize(doc)
     if fixed:
         ctx.note("warning", f"文字中有 {fixed} 个无效字符（控制字符、代理项或非字符），"

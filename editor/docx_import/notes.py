@@ -3,7 +3,9 @@
 Comments (comments.xml) become 注 annotations anchored to the display text of the block
 their range starts in (table cells addressed "<table>/<cell>/<block>", head parts by
 their pseudo ids); footnotes and endnotes become ``Footnote``s with their own paragraphs
-and runs, attached to their reference point by a text-less ``Run(note=…)`` in the text.
+and runs, attached to their reference point by a text-less ``Run(note=…)`` in the text;
+a reference in a paragraph read as the title, subtitle, date line or speaker line is
+kept on that part (``Document.head_notes``: the gazette prints ① after the title).
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from editor.docx_import.context import Context
 from editor.docx_import.patterns import compact
 from editor.docx_import.runs import RunCollector
 from editor.docx_import.xmlutil import w
-from editor.model import (HEAD_PARTS, Annotation, Document, Footnote, Paragraph, Run, Table,
-                          note_ids_referenced)
+from editor.model import (HEAD_NOTE_PARTS, HEAD_PARTS, Annotation, Document, Footnote,
+                          Paragraph, Run, Table, note_ids_referenced)
 
 
 def _para_text(el) -> str:
@@ -77,11 +79,13 @@ def _note_runs(ctx: Context, p) -> list[Run]:
     return runs
 
 
-def attach_notes(ctx: Context, doc: Document) -> None:
+def attach_notes(ctx: Context, doc: Document, flat: list | None = None) -> None:
     """The notes of ``doc`` in reference order (fn1, fn2 … and en1 …), each with its
     paragraphs; a reference to a note the file does not have is said in the report (its
-    mark is not printed).  Notes whose reference went into a head part (a title with a
-    footnote) have no anchor left: they print after the text, and the report says so."""
+    mark is not printed).  A reference in a paragraph of ``flat`` (the top-level blocks the
+    recogniser read) that became the title, subtitle, date line or speaker goes to that
+    part (``head_notes``); any other reference that went into a head part (the issuer
+    mark …) has no anchor left: its note prints after the text, and the report says so."""
     for name, fid, note_id in ctx.footnote_refs:
         kind = "endnote" if name == "endnoteReference" else "footnote"
         paras = ctx.footnotes.get((kind, fid))
@@ -93,6 +97,8 @@ def attach_notes(ctx: Context, doc: Document) -> None:
                   for k, runs in enumerate(paras, 1) if "".join(r.text for r in runs).strip()]
         doc.footnotes.append(Footnote(id=note_id, kind=kind, blocks=blocks))
     anchored = set(note_ids_referenced(doc.all_blocks()))
+    _head_notes(doc, flat or [], anchored)
+    anchored.update(doc.head_note_ids())
     for note in doc.footnotes:
         if note.id not in anchored and note.plain_text:
             ctx.note("warning", f"{_NAME[note.kind]}所在的文字已识别为标题等文件要素，"
@@ -108,6 +114,31 @@ def attach_notes(ctx: Context, doc: Document) -> None:
         _place(ctx, doc, ann, anchor, addresses)
         doc.annotations.append(ann)
     ctx.report.info(f"已导入批注 {len(doc.annotations)} 条", "comments.xml")
+
+
+def _head_notes(doc: Document, blocks: list, anchored: set[str]) -> None:
+    """``doc.head_notes`` from the references left out of the text: each belongs to the
+    head part its paragraph became (the part whose text it is, or one line of a title
+    set over several paragraphs; a date line （2025年2月10日） to the date under the
+    title)."""
+    parts = {p: compact(getattr(doc, p)) for p in HEAD_NOTE_PARTS if getattr(doc, p).strip()}
+    if not doc.date_in_head:
+        parts.pop("date", None)
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            continue
+        ids = [r.note for r in b.runs if r.note and r.note not in anchored]
+        key = compact(b.display_text)
+        if not ids or not key:
+            continue
+        part = next((p for p, text in parts.items() if key == text), None) or next(
+            (p for p, text in parts.items() if p != "date" and key in text), None)
+        date = parts.get("date", "")
+        if part is None and date and date in key and len(key) <= len(date) + 4:
+            part = "date"
+        if part is not None:
+            doc.head_notes.setdefault(part, []).extend(n for n in ids
+                                                       if n not in doc.head_notes.get(part, []))
 
 
 def _order(cid: str):

@@ -47,7 +47,7 @@ class DocumentBuilder:
         self.m = measurer
         self.out: list = []
         self._list_no = 0
-        self.notes = NoteMarks(doc, template)
+        self.notes = NoteMarks(doc, template, head=doc.head_note_ids(self._head_note_parts()))
 
     # -- spans --------------------------------------------------------------------------
     def spans_for(self, block: model.Paragraph, st: TextStyle, label_style: TextStyle | None = None,
@@ -135,10 +135,35 @@ class DocumentBuilder:
         if not text.strip():
             return
         st = self.t.style(style)
-        width = self.t.frame(1).width - st.left_indent - st.right_indent
+        marks = self._head_marks(block_id, st)
+        # the note marks (①) after the last character: the lines are measured with them
+        width = self.t.frame(1).width - st.left_indent - st.right_indent - sum(
+            self.m.advance(ch, sp.role, sp.size) for sp in marks for ch in sp.text)
         spans = balanced_title_spans(text, st.span, self.doc.id, block_id, st.role, st.size,
                                      width, self.m)
-        self.para(spans, st)
+        self.para(spans + marks, st)
+
+    def _head_marks(self, part: str, st: TextStyle) -> list[Span]:
+        """The raised marks of the notes called from the end of head part ``part``."""
+        marks = (self.notes.span(nid, st) for nid in self.doc.head_notes.get(part, [])
+                 if nid in self.notes.head)
+        return [m for m in marks if m is not None]
+
+    def _title_shown(self) -> bool:
+        return not (self.masthead_shown() and self._title_is_mark())
+
+    def _date_line_shown(self) -> bool:
+        """A date printed on a line of its own under the title (a speech's （2025年2月10日）)."""
+        doc = self.doc
+        in_masthead = self.masthead_shown() and bool(self._minutes_line())
+        return doc.date_in_head and bool(doc.date) and \
+            doc.date not in doc.subtitle.replace(" ", "") and not in_masthead
+
+    def _head_note_parts(self) -> tuple[str, ...]:
+        """The head parts that print here and so may carry a note's mark (a note called
+        from a part that does not print goes after the text)."""
+        shown = {"title": self._title_shown(), "date": self._date_line_shown()}
+        return tuple(p for p in model.HEAD_NOTE_PARTS if shown.get(p, True))
 
     def head(self) -> None:
         doc = self.doc
@@ -146,7 +171,7 @@ class DocumentBuilder:
             self.text(doc.mark, "attachment_label", "mark", first_indent=0.0)
         if self.masthead_shown():
             self.masthead()
-            if not self._title_is_mark():
+            if self._title_shown():
                 self.title()
         else:
             self.title()
@@ -158,19 +183,20 @@ class DocumentBuilder:
                     space_after=self.t.line_pitch, first_indent=0.0)
         if doc.subtitle:        # balanced lines: no word left alone on the last one
             self.title(doc.subtitle, "subtitle", "subtitle")
-        in_masthead = self.masthead_shown() and bool(self._minutes_line())
-        if doc.date_in_head and doc.date and doc.date not in doc.subtitle.replace(" ", "") \
-                and not in_masthead:
+        if self._date_line_shown():
             st = self.t.style("subtitle")       # a speech's date line: （2025年2月10日）
             date = st.span(doc.date, Source(doc.id, "date", 0, len(doc.date)))
             office = self._head_office()
             if office:                          # a 简报's or 纪要's: office　date
                 self.para([st.span(office, Source(doc.id, "signature", 0, len(office))),
-                           st.span("\u3000"), date], st)
+                           st.span("\u3000"), date] + self._head_marks("date", st), st)
             else:
-                self.para([st.span("（", None), date, st.span("）", None)], st)
+                self.para([st.span("（", None), date, st.span("）", None)]
+                          + self._head_marks("date", st), st)
         if doc.speaker:
-            self.text(doc.speaker, "speaker", "speaker")
+            st = self.t.style("speaker")
+            self.para([st.span(doc.speaker, Source(doc.id, "speaker", 0, len(doc.speaker)))]
+                      + self._head_marks("speaker", st), st)
         if doc.recipients:
             self.text(doc.recipients, "recipients", "recipients", first_indent=0.0)
 

@@ -6,7 +6,8 @@ A note is attached to its reference point by a text-less ``Run(note=…)`` (the 
 - ``NoteMarks``: for every note, whether and how it prints — footnotes (脚注) with a mark
   ①②③ (or 1 2 3, [1] [2]: the template's ``[footnotes] mark``) restarting on every page or
   running through the document (``restart``); endnotes (尾注) numbered through the
-  document under the heading 注释 (``[endnotes]``).  The mark in the text is a raised,
+  document under the heading 注释 (``[endnotes]``).  Notes called from the head
+  (``Document.head_notes``: ① after a title) come first.  The mark in the text is a raised,
   smaller span that carries the note's id (``Span.note`` → ``TextItem.note``), glued to
   the character before it (``editor.layout.prepare``).
 - ``FootArea``: the notes of the page being filled.  ``flow_pages`` asks it, for every
@@ -65,6 +66,7 @@ class NoteMarks:
     foot: dict = field(default_factory=dict)       # note id -> mark while composing
     end: dict = field(default_factory=dict)        # endnote id -> its mark
     loose: list = field(default_factory=list)      # notes with no reference in the text
+    head: list = field(default_factory=list)       # ids called from the printed head parts
 
     def __post_init__(self) -> None:
         cfg = self.template.section("footnotes")
@@ -74,7 +76,7 @@ class NoteMarks:
         end_style = str(self.template.get("endnotes", "mark"))
         notes = {n.id: n for n in self.doc.footnotes}
         order = []
-        for nid in model.note_ids_referenced(self.doc.all_blocks()):
+        for nid in self.head + model.note_ids_referenced(self.doc.all_blocks()):
             if nid in notes and nid not in order and notes[nid].plain_text:
                 order.append(nid)
         feet = [nid for nid in order if notes[nid].kind != "endnote"]

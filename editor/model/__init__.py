@@ -22,6 +22,9 @@ from typing import Union
 HEAD_PARTS = ("issuer_mark", "doc_number", "mark", "title", "subtitle", "speaker", "recipients",
               "attachment_note", "signature", "date")
 
+# The head parts a footnote may be called from, in the order the head prints them.
+HEAD_NOTE_PARTS = ("title", "subtitle", "date", "speaker")
+
 # notice: 通知/通报/决定/意见/批复/函/命令; request: 请示/报告; minutes: 会议纪要; speech: 领导讲话,
 # 政府工作报告; doc_list: 上级政府文件目录; chronicle: 大事记; news: 政务简讯;
 # article: 基本区情, 调研与交流 (a title, body, pictures); other: nothing recognisable.
@@ -299,7 +302,12 @@ class Document:
     """A document of the issue.  ``mark`` is a conference-file mark printed above the title
     (区十一届人大四次会议文件（6）); ``date_in_head``: the date belongs under the title (a
     speech's （2025年2月10日） line or a subtitle holding it), not at the end; ``uncertain``
-    names the parts the import guessed (e.g. "title"), for the editor to check."""
+    names the parts the import guessed (e.g. "title"), for the editor to check.
+    ``head_notes``: footnotes called from a head part (a speech's title with ①, its
+    ——subtitle or speaker line): part name ("title", "subtitle", "date", "speaker") → the
+    ids of the notes whose reference stands at the end of that part, in order.  The
+    reference belongs to the part, not to its wording: a title corrected or retyped
+    keeps its note."""
     id: str
     kind: str = "notice"
     issuer_mark: str = ""
@@ -318,6 +326,7 @@ class Document:
     attachments: list[Attachment] = field(default_factory=list)
     colophon_note: list[str] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    head_notes: dict[str, list[str]] = field(default_factory=dict)
     annotations: list[Annotation] = field(default_factory=list)
     layout: DocumentLayout = field(default_factory=DocumentLayout)
     source_name: str = ""
@@ -328,6 +337,15 @@ class Document:
         """The title the 目录, bookmarks and lists show: the editor's, else the document's;
         never the file name (a document without any title shows 无标题文件)."""
         return self.layout.toc_title or self.title or "无标题文件"
+
+    def head_note_ids(self, parts=HEAD_NOTE_PARTS) -> list[str]:
+        """Ids of the notes called from the head parts ``parts`` that have text, in the
+        order the head prints them (title, subtitle, date line, speaker)."""
+        out: list[str] = []
+        for part in parts:
+            if str(getattr(self, part, "") or "").strip():
+                out.extend(n for n in self.head_notes.get(part, []) if n not in out)
+        return out
 
     def all_blocks(self):
         """Yield every top-level block: body first, then each attachment's blocks."""
@@ -410,7 +428,7 @@ def block_text(block) -> str:
 
 
 __all__ = [
-    "HEAD_PARTS", "DOCUMENT_KINDS", "Run", "ParaStyle", "Paragraph", "Heading", "ListItem",
+    "HEAD_PARTS", "HEAD_NOTE_PARTS", "DOCUMENT_KINDS", "Run", "ParaStyle", "Paragraph", "Heading", "ListItem",
     "Cell", "Row", "TableLayout", "Table", "Image", "PageBreak", "Block", "Attachment",
     "Footnote", "Reply", "Annotation", "DocumentLayout", "Document", "Section", "IssueMeta",
     "Issue", "block_text", "note_ids_referenced",
