@@ -140,3 +140,21 @@ def test_pdfa_with_bleed_or_pdfx_is_refused_in_chinese(options, tmp_path):
     with pytest.raises(GazetteError, match="存档 PDF（PDF/A-2u）"):
         production.build_file(None, tmp_path / "a.pdf", pdfa=True, **options)
     assert not (tmp_path / "a.pdf").exists()
+
+
+def test_export_dialog_offers_the_archival_pdf(qtbot, archival, tmp_path):
+    """导出 offers 存档 PDF（PDF/A-2u） beside 印刷 PDF; choosing it turns bleed and PDF/X
+    off, and the export job then writes a PDF/A file."""
+    from editor.ui.export import ExportDialog, export_work
+    dialog = ExportDialog(tmp_path / "存档.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.print_kind.isChecked() and not dialog.archival()
+    assert dialog.archival_kind.text() == "存档 PDF（PDF/A-2u）"
+    dialog.pdfx.setChecked(True)
+    dialog.archival_kind.setChecked(True)
+    assert dialog.archival() and dialog.pdfx_options() is None
+    assert not dialog.bleed.isEnabled() and not dialog.pdfx.isEnabled()
+    issue = load_issue(archival[0].parent / "issue.json")
+    out = tmp_path / "存档.pdf"
+    export_work(issue, out, False, dialog.pdfx_options(), dialog.archival())(None)
+    assert b"<pdfaid:part" in out.read_bytes() and b"/GTS_PDFA1" in out.read_bytes()
