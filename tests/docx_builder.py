@@ -78,6 +78,16 @@ def notes_xml(kind: str, notes: dict[str, str], separators: bool = True) -> str:
     return f'<w:{kind}s xmlns:w="{W_NS}">{seps}{body}</w:{kind}s>'
 
 
+def run(text: str, rpr: str = "") -> str:
+    """One w:r of ``text`` with the run properties ``rpr``."""
+    return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def note_ref(nid, kind: str = "footnote") -> str:
+    """A run holding a footnote (or endnote) reference to note ``nid``."""
+    return f'<w:r><w:{kind}Reference w:id="{nid}"/></w:r>'
+
+
 def styles_xml(inner: str, defaults: str = "") -> str:
     return (f'<w:styles xmlns:w="{W_NS}"><w:docDefaults>{defaults}</w:docDefaults>'
             f"{inner}</w:styles>")

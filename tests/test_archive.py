@@ -73,6 +73,24 @@ def _printed_on(pdf, folio_page: int, phrase: str, hit) -> bool:
     return phrase in _flat(pdf[hit.pdf_page]) and f"—{folio_page}—" in _flat(pdf[hit.pdf_page])
 
 
+def test_archive_and_electronic_edition_serve_pdfa_files(archived):
+    """The archive keeps each issue as PDF/A-2u and a document cut for the electronic
+    edition stays PDF/A (its output intent and XMP), its links only to pages it holds."""
+    path, pdfs, tmp = archived
+    from editor.archive.web import _cut
+    with Archive(path) as archive:
+        issue = archive.issues()[0]
+        whole = archive.pdf(issue["key"])
+        doc = archive.documents(issue["key"])[0]
+    assert b"<pdfaid:part" in whole and b"/GTS_PDFA1" in whole
+    cut = _cut(whole, 0, 5)         # cover … 目录 … the first document's pages
+    assert b"/GTS_PDFA1" in cut and b"pdfaid:conformance" in cut
+    with pymupdf.open(stream=cut, filetype="pdf") as out:
+        assert len(out) == 6 and doc["first_page"] >= 0
+        for page in out:
+            assert all(link.get("page", 0) < 6 for link in page.get_links())
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("phrase,label", [("圣家墩遗址", "总第32期"), ("跨区通办", "总第33期")])
 def test_a_phrase_of_each_issue_is_found_on_its_printed_page(archived, phrase, label):

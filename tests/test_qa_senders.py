@@ -482,9 +482,11 @@ def test_annotated_and_capitalised_text_prints_as_word_shows_it(tmp_path):
 
 
 def _list_notice() -> bytes:
-    """A notice whose 附件 lists ten two-line items typed 1．… 10．…, which the import
-    reads as level-3 headings, under enough text that the list starts mid-page; and a
-    run of twenty headings with no text between them (pandoc 类公文 style)."""
+    """A notice whose 附件 lists ten two-line items typed 1．… 10．… (the import once read
+    them as level-3 headings; now they are list items), under enough text that the list
+    starts mid-page; and a run of ten short （1） lines with no text between them (pandoc
+    类公文 style), which the layout keeps with the next line as lines that look like
+    headings."""
     d = sender_docs._new()
     sender_docs._title(d, "东西湖区人民政府关于印发东西湖区2025年为民办实事项目的通知")
     sender_docs._p(d, "各街道办事处，区直各单位：")

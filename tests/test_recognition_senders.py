@@ -85,17 +85,30 @@ def test_a_two_line_title_over_a_bracketed_number_is_the_title():
 
 
 def test_a_long_line_over_a_number_is_a_title_in_doubt():
-    """No 关于……的 to name it a title: taken for its length, and flagged 待核对."""
-    body = (para("东西湖区2025年度优化营商环境重点任务清单及各部门责任分工实施方案", CENTER, TITLE) +
+    """No 关于……的 nor a kind (办法, 方案 …) to name it a title: taken for its length,
+    and flagged 待核对."""
+    body = (para("东西湖区2025年度优化营商环境重点任务及各部门责任分工安排情况汇总", CENTER, TITLE) +
             para("东政办〔2025〕21号", CENTER) + para("各街道办事处，区政府各部门：") +
             para("现将清单印发给你们，请认真执行。") +
             para("东西湖区人民政府办公室", RIGHT) + para("2025年4月1日", RIGHT))
     result = _import(package(body))
     doc = result.document
-    assert doc.title == "东西湖区2025年度优化营商环境重点任务清单及各部门责任分工实施方案"
+    assert doc.title == "东西湖区2025年度优化营商环境重点任务及各部门责任分工安排情况汇总"
     assert (doc.issuer_mark, doc.doc_number, doc.uncertain) == ("", "东政办〔2025〕21号",
                                                                 ["title"])
     assert any("请核对" in e.message_zh for e in result.report.warnings)
+
+
+def test_a_short_title_over_a_bracketed_number_is_the_title():
+    """A title as short as an agency's name, ending in its kind (暂行办法), over its 文号
+    in brackets as a gazette reprints it."""
+    body = (para("东西湖区政府投资项目代建管理暂行办法", CENTER, TITLE) +
+            para("（东政规〔2025〕1号）", CENTER) + para("第一条　为规范代建管理，制定本办法。") +
+            para("第二条　本办法自印发之日起施行。"))
+    doc = _import(package(body)).document
+    assert (doc.title, doc.issuer_mark, doc.doc_number) == (
+        "东西湖区政府投资项目代建管理暂行办法", "", "东政规〔2025〕1号")
+    assert doc.uncertain == []
 
 
 def test_an_issuer_mark_over_a_title_over_its_number():
@@ -140,8 +153,10 @@ def test_a_number_table_heading_a_request_with_no_mark():
             para("关于申请建设区应急物资储备库的请示", CENTER, TITLE) + para("市人民政府：") +
             para("为提升应急保障能力，特申请建设区应急物资储备库。") + para("妥否，请批示。") +
             para("东西湖区人民政府", RIGHT) + para("2025年6月3日", RIGHT))
-    doc = _import(package(body)).document
+    result = _import(package(body))
+    doc = result.document
     assert (doc.kind, doc.doc_number) == ("request", "东政〔2025〕19号")
+    assert any("签发人：周明" in e.message_zh for e in result.report.entries)
     assert doc.title == "关于申请建设区应急物资储备库的请示"
     assert not any(isinstance(b, Table) for b in doc.body)
 

@@ -10,7 +10,9 @@ import re
 import pymupdf
 import pytest
 
+from docx_builder import note_ref as _ref
 from docx_builder import notes_xml, package
+from docx_builder import run as _r
 from editor import model
 from editor.app.commands import SetDocumentField
 from editor.docx_import import import_docx_bytes
@@ -25,14 +27,6 @@ NOTE = "2025年1月8日在武汉市东西湖区第十七届人民代表大会第
 SPEECH = "区长在全区安全生产工作会议上的讲话"
 SPEECH_NOTE = "本文根据会议录音整理，经本人审阅。"
 BODY_NOTE = "营商环境：市场主体活动的环境。"
-
-
-def _r(text: str, rpr: str = "") -> str:
-    return f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
-
-
-def _ref(nid) -> str:
-    return f'<w:r><w:footnoteReference w:id="{nid}"/></w:r>'
 
 
 def _centred(inner: str) -> str:
@@ -222,3 +216,24 @@ def test_the_toc_bookmarks_and_running_heads_show_no_mark(printed):
     for glyphs, _ in pages:
         top = [g for g in glyphs if g[0] in CIRCLED and g[2][1] < 100]
         assert not top, top
+
+
+def test_a_date_line_and_a_speaker_line_carry_their_own_marks_also_read_again():
+    body = (_centred(_r("在全区优化营商环境大会上的讲话", '<w:sz w:val="44"/>'))
+            + _centred(_r("（2025年2月10日）") + _ref(1)) + _centred(_r("区长　张三") + _ref(2))
+            + _body(2))
+    notes = notes_xml("footnote", {"1": "据录音整理。", "2": "张三时任区长。"})
+    doc = import_docx_bytes(package(body, footnotes=notes), "s.docx").document
+    assert doc.date_in_head and doc.head_notes == {"date": ["fn1"], "speaker": ["fn2"]}
+    from editor.docx_import.again import recognise_as
+    again, _ = recognise_as(doc, "article" if doc.kind != "article" else "speech")
+    assert again.head_notes == doc.head_notes
+    page = _texts(_layout(doc))[0]
+    marks = {it.note: it for it in page if it.text in CIRCLED and it.note}
+    close = next(it for it in page if it.text == "）")
+    speaker = next(it for it in page if it.text == "区长　张三")
+    assert marks["fn1"].text == "①" and marks["fn2"].text == "②"
+    assert abs(marks["fn1"].x - (close.x + close.width)) < 1.0 and marks["fn1"].y < close.y
+    assert abs(marks["fn2"].x - (speaker.x + speaker.width)) < 1.0
+    foot = [it.text for it in page if it.size == 9.0]
+    assert foot == ["①", "据录音整理。", "②", "张三时任区长。"]

@@ -1,7 +1,8 @@
 """Archive use cases for the window and the command line (layer: app, no Qt).
 
-``add_issue`` lays an issue out exactly as ``build`` does, writes its print PDF and stores
-the issue, its documents, its page texts and the PDF in the archive; ``search``,
+``add_issue`` lays an issue out exactly as ``build`` does, writes its archival PDF/A-2u
+(``build --pdfa``: the print pages, fonts embedded with Unicode maps, sRGB output intent)
+and stores the issue, its documents, its page texts and that PDF in the archive; ``search``,
 ``write_year_index`` and ``write_web`` wrap the archive for the two front ends, so each use
 case is written once.
 """
@@ -20,11 +21,12 @@ Progress = Callable[[str], None]
 
 
 def _print_pdf(issue, template: str | None, progress: Progress | None):
-    """(laid-out issue, print PDF bytes), made as ``build`` makes them."""
+    """(laid-out issue, archival PDF/A-2u bytes), made as ``build --pdfa`` makes them."""
     from editor.app.production import export_print_pdf
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "issue.pdf"
-        laid_out = export_print_pdf(issue, out, template=template, progress=progress)
+        laid_out = export_print_pdf(issue, out, template=template, progress=progress,
+                                    pdfa=True)
         return laid_out, out.read_bytes()
 
 

@@ -2,7 +2,8 @@
 and the command line share (layer: app, no Qt).
 
     lay_out(issue)                      → LaidOutIssue (with this machine's fonts)
-    export_print_pdf(issue, out, …)     → the print PDF: plain, with bleed, or PDF/X
+    export_print_pdf(issue, out, …)     → the print PDF: plain, with bleed, or PDF/X;
+                                          or the archival PDF/A-2u (``pdfa=True``)
     export_booklet(issue, out, …)       → the saddle-stitch booklet PDF
     build_file / booklet_file           → the same from a file name (issue.json, *.gazette,
                                           or the bundled sample), output checked first
@@ -84,17 +85,33 @@ def writing(out: Path):
                            str(out)) from exc
 
 
+def check_pdfa(pdfa: bool, bleed: bool = False, pdfx=None) -> None:
+    """PDF/A-2u is the archive's file, kept apart from the print shop's: refused with
+    bleed (crop marks and slug outside the page) or PDF/X (CMYK output intent)."""
+    if pdfa and pdfx is not None:
+        raise GazetteError("存档 PDF（PDF/A-2u）与印刷 PDF/X 不能同时输出：PDF/A 用 sRGB 输出意图、"
+                           "PDF/X 用印刷 CMYK 输出意图；请分两次导出")
+    if pdfa and bleed:
+        raise GazetteError("存档 PDF（PDF/A-2u）不加出血和裁切线：请去掉 --bleed，"
+                           "出血版请另行导出印刷 PDF")
+
+
 def export_print_pdf(issue, out, *, template=None, bleed: bool = False, pdfx=None,
-                     progress: Progress = None, laid_out=None):
+                     progress: Progress = None, laid_out=None, pdfa: bool = False):
     """Lay ``issue`` out (unless ``laid_out`` is given) and write the print PDF at ``out``
-    (``bleed``: 3 mm bleed with crop marks; ``pdfx``: a PDF/X file); returns the
-    ``LaidOutIssue``.  The caller has checked ``out`` (``target`` / ``check_output``)."""
+    (``bleed``: 3 mm bleed with crop marks; ``pdfx``: a PDF/X file; ``pdfa``: the archival
+    PDF/A-2u file instead); returns the ``LaidOutIssue``.  The caller has checked ``out``
+    (``target`` / ``check_output``)."""
+    check_pdfa(pdfa, bleed, pdfx)
     book = fontbook()
     if laid_out is None:
         laid_out = lay_out(issue, template, progress, book)
     say(progress, f"写出 PDF（{len(laid_out.pages)} 页）")
     with writing(Path(out)):
-        if pdfx is None:
+        if pdfa:
+            from editor.render.production import write_archival_pdf
+            write_archival_pdf(laid_out, out, book, progress=progress)
+        elif pdfx is None:
             from editor.render.pdf import write_pdf
             write_pdf(laid_out, out, book, bleed=bleed, progress=progress)
         else:
@@ -180,17 +197,18 @@ class Built:
 
 
 def build_file(source, out, *, template=None, bleed: bool = False, pdfx=None,
-               force: bool = False, progress: Progress = None) -> Built:
+               force: bool = False, progress: Progress = None, pdfa: bool = False) -> Built:
     """``python main.py build``: the issue in ``source`` (default: the sample) as a print
-    PDF at ``out``, with its 印前检查 report."""
+    PDF at ``out`` (``pdfa``: the archival PDF/A-2u), with its 印前检查 report."""
     from editor.app.checks import ignored_in, preflight_pages
+    check_pdfa(pdfa, bleed, pdfx)
     path = source_path(source)
     if not path.exists():
         raise GazetteError(f"找不到文件：{path}")
     path, out = open_for_output(path, out, "公报.pdf", force)
     issue = read_issue(path, progress)
     laid_out = export_print_pdf(issue, out, template=template, bleed=bleed, pdfx=pdfx,
-                                progress=progress)
+                                progress=progress, pdfa=pdfa)
     report = preflight_pages(issue, laid_out, template, ignored_in(path))
     return Built(out, issue, laid_out, report)
 

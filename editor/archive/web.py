@@ -142,13 +142,42 @@ class _DocWriter:
 # -- the site -------------------------------------------------------------------------------
 
 def _cut(pdf: bytes, first: int, last: int) -> bytes:
-    from pypdf import PdfReader, PdfWriter
-    reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
-    for k in range(first, last + 1):
-        writer.add_page(reader.pages[k])
-    buf = io.BytesIO()
-    writer.write(buf)
+    """Pages ``first``..``last`` of ``pdf`` as a PDF of their own.  A document cut from an
+    archival PDF/A file stays one: the same output intent, XMP and Info; links to pages
+    left out lose their target and are dropped."""
+    import pikepdf
+    with pikepdf.open(io.BytesIO(pdf)) as src, pikepdf.new() as out:
+        kept = {src.pages[k].objgen for k in range(first, last + 1)}
+        for k in range(first, last + 1):
+            page = src.pages[k]
+            annots = page.obj.get("/Annots")
+            if annots is not None:
+                live = [a for a in annots if _target_kept(a, kept)]
+                if live:
+                    page.obj.Annots = pikepdf.Array(live)
+                else:
+                    del page.obj["/Annots"]
+            out.pages.append(page)
+        for key in ("/OutputIntents", "/Metadata", "/Lang"):
+            if key in src.Root:
+                value = src.Root[key]
+                out.Root[key] = out.copy_foreign(value) if value.is_indirect else value
+        for key, value in src.docinfo.items():
+            out.docinfo[key] = value
+        buf = io.BytesIO()
+        out.save(buf, min_version=src.pdf_version, static_id=False, deterministic_id=True,
+                 fix_metadata_version=False)
     return buf.getvalue()
+
+
+def _target_kept(annot, kept: set) -> bool:
+    import pikepdf
+    dest = annot.get("/Dest")
+    if dest is None and annot.get("/A") is not None and annot.A.get("/S") == "/GoTo":
+        dest = annot.A.get("/D")
+    if not isinstance(dest, pikepdf.Array) or len(dest) == 0:
+        return True
+    return getattr(dest[0], "objgen", None) in kept
 
 
 def issue_folder(issue: dict) -> str:

@@ -1,5 +1,5 @@
 """``python main.py build [ISSUE] -o OUT.pdf [--template NAME] [--bleed]
-[--pdfx [--x1a] [--icc PATH] [--reg-marks]]`` (layer: cli).
+[--pdfx [--x1a] [--icc PATH] [--reg-marks]] [--pdfa]`` (layer: cli).
 
 Reads an issue description (issue.json: metadata and .docx paths) or a project file
 (*.gazette), lays the issue out in the chosen template and writes the print PDF
@@ -7,7 +7,8 @@ Reads an issue description (issue.json: metadata and .docx paths) or a project f
 ISSUE the bundled sample issue (总第32期) is built.  One progress line per stage goes to
 stderr; problems the user can fix are ``GazetteError``s (exit code 2, no traceback).
 ``--pdfx`` turns the result into a PDF/X-4 print file (``--x1a``: PDF/X-1a), with the
-output intent's CMYK profile from ``--icc`` or the generated generic one.
+output intent's CMYK profile from ``--icc`` or the generated generic one.  ``--pdfa``
+writes the archival PDF/A-2u file instead (refused with ``--pdfx`` or ``--bleed``).
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--x1a", action="store_true", help="与 --pdfx 同用：输出 PDF/X-1a（仅 CMYK、无透明）")
     parser.add_argument("--icc", default=None, metavar="ICC文件",
                         help="与 --pdfx 同用：印刷厂提供的 CMYK ICC 特性文件（默认：内置通用铜版纸特性）")
+    parser.add_argument("--pdfa", action="store_true",
+                        help="输出存档 PDF（PDF/A-2u，供档案馆长期保存；不能与 --pdfx、--bleed 同用）")
     parser.add_argument("--reg-marks", action="store_true",
                         help="与 --pdfx --bleed 同用：在出血外四边居中加套准标记")
 
@@ -85,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     built = production.build_file(args.issue, args.output, template=args.template,
                                   bleed=args.bleed, pdfx=pdfx, force=args.force,
-                                  progress=_progress)
+                                  progress=_progress, pdfa=args.pdfa)
     for warning in built.laid_out.warnings:
         # said as 印前检查 counts it (a missing character is an error, not a 提示)
         severity = RULES.get(warning.code or "LAYOUT_OTHER", ("warning",))[0]
@@ -98,6 +101,6 @@ def run(args: argparse.Namespace) -> int:
     _progress(f"印前检查：错误 {c['error']} 条，警告 {c['warning']} 条，提示 {c['info']} 条"
               + (f"（列出：{command}）" if report.findings else ""))
     seconds = time.perf_counter() - started
-    kind = f"{pdfx.version}，" if pdfx else ""
+    kind = f"{pdfx.version}，" if pdfx else ("存档 PDF/A-2u，" if args.pdfa else "")
     print(f"已写出 {built.out.resolve()}（{kind}{len(built.laid_out.pages)} 页，用时 {seconds:.2f} 秒）")
     return 0

@@ -9,12 +9,19 @@ it alone: a sentence quoting one (你局《…的请示》（东卫健文〔2025
 """
 from __future__ import annotations
 
+import re
+
 from editor.docx_import import heads
 from editor.docx_import.patterns import (NOTICE_TITLE, ORDER_NUMBER, REQUEST_TITLE,
                                          SALUTATION, compact, number_line)
 from editor.model import ListItem, Paragraph, Table
 
 _LOOK_AHEAD = 8                 # head lines searched for a 文号
+# The word a title ends with (its kind), a bracketed remark such as （试行） aside; no
+# agency's name ends so (a 纪要's mark, which does, is read before as a 纪要 head).
+TITLE_WORD = re.compile(r"(办法|规定|方案|规划|细则|意见|通知|决定|公告|通告|通报|报告|请示|"
+                        r"批复|条例|制度|计划|要点|清单|名单|预案|标准|指南|公示|决议|命令)"
+                        r"([（(][^（）()]{1,20}[）)])?$")
 
 
 def notice_head(bl, start: int, find_date) -> dict | None:
@@ -36,7 +43,8 @@ def notice_head(bl, start: int, find_date) -> dict | None:
                 and compact(bl.text(issuer[-1])).endswith("令"):
             found = compact(bl.text(j)), ""
         if found:
-            return _head(bl, issuer, j, found)
+            return _head(bl, issuer, j, found,
+                         reprint=compact(bl.text(j)).startswith(("（", "(")))
         seen += 1
         i = j + 1
     j = bl.next_text(start)
@@ -56,16 +64,19 @@ def _lines(bl, start: int, end: int) -> list[int]:
     return [k for k in range(start, end) if bl.is_para(k) and bl.text(k)]
 
 
-def _head(bl, above: list[int], at: int, found: tuple[str, str]) -> dict:
+def _head(bl, above: list[int], at: int, found: tuple[str, str],
+          reprint: bool = False) -> dict:
     """The head with its 文号 at ``at``: the lines ``above`` it are the issuer mark, or
-    the title when they read as one (a gazette's reprint: title, then 文号) — under an
-    issuer mark of their own (red, or ending 文件) when the first lines are one."""
+    the title when they read as one or the 文号 is bracketed (a gazette's reprint:
+    title, then （文号）) — under an issuer mark of their own (red, or ending 文件) when
+    the first lines are one."""
     number, signer = found
     head = {"issuer": above, "number": (at, number), "signer": signer, "after": at + 1}
     cut = 0
     while cut < len(above) and _mark_line(bl, above[cut]):
         cut += 1
-    if above[cut:] and reads_as_title(bl, above[cut:]):
+    rest = above[cut:]
+    if rest and (reads_as_title(bl, rest) or (reprint and not _red(bl.info(rest[0]).color))):
         head["issuer"], head["title"] = above[:cut], above[cut:]
     return head
 
@@ -114,8 +125,9 @@ def reads_as_title(bl, lines: list[int]) -> bool:
 
 
 def named_title(text: str) -> bool:
-    """A title naming its kind: 关于……的通知 / 批复 / 请示 …"""
-    return "关于" in text and bool(NOTICE_TITLE.search(text) or REQUEST_TITLE.search(text))
+    """A title naming its kind: 关于……的通知 / 批复 / 请示 …, ……暂行办法, ……方案（试行）."""
+    return ("关于" in text and bool(NOTICE_TITLE.search(text) or REQUEST_TITLE.search(text))) \
+        or bool(TITLE_WORD.search(text))
 
 
 def _red(color: str | None) -> bool:

@@ -78,10 +78,12 @@ def chars_by_face(laid_out: LaidOutIssue) -> dict[str, set[str]]:
 class PdfPainter:
     """Draws page items on a reportlab canvas (origin conversion: y down → y up)."""
 
-    def __init__(self, canv, fonts: dict[str, str], offset: float = 0.0):
+    def __init__(self, canv, fonts: dict[str, str], offset: float = 0.0,
+                 actual_text: bool = False):
         self.c = canv
         self.fonts = fonts
         self.offset = offset
+        self.actual_text = actual_text     # PDF/A-2u: placeholders say their characters
         self.height = 0.0
         self.writer = TextWriter(canv, fonts)
 
@@ -133,6 +135,8 @@ class PdfPainter:
                     for x1, y1, x2, y2 in mark.strokes]
             ops.append("S")
         ops.append("Q")
+        if self.actual_text:    # the characters stay recoverable (PDF/A-2u, copy, search)
+            ops = [f"/Span <</ActualText <{_utf16_hex(item.text)}>>> BDC", *ops, "EMC"]
         self.c.addLiteral(" ".join(ops))
 
     def _decorate(self, item: TextItem) -> None:
@@ -251,8 +255,11 @@ def _slug(c, text: str, font: str, off: float) -> None:
 
 def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
               progress: Callable[[str], None] | None = None,
-              slug_date: str | None = None) -> None:
+              slug_date: str | None = None, archival: bool = False) -> None:
     """Paint ``laid_out`` into a PDF file at ``out_path`` (see the module docstring).
+
+    ``archival``: the placeholder boxes of missing characters carry their characters as
+    ``ActualText`` (what ``editor.render.pdfa`` needs for PDF/A-2u).
 
     ``slug_date`` is the date printed in the slug line of a bleed PDF (default: the
     ``SOURCE_DATE_EPOCH`` day when that is set, for byte-identical rebuilds, else today)."""
@@ -276,13 +283,14 @@ def write_pdf(laid_out: LaidOutIssue, out_path, fontbook, bleed: bool = False,
     initial = fonts[sorted(fonts)[0]] if fonts else None
     use_a85, rl_config.useA85 = rl_config.useA85, 0     # binary streams: smaller, faster
     try:
-        _paint(laid_out, out_path, fonts, size, initial, bleed, off, slug_face, slug_date)
+        _paint(laid_out, out_path, fonts, size, initial, bleed, off, slug_face, slug_date,
+               archival)
     finally:
         rl_config.useA85 = use_a85
 
 
 def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, initial,
-           bleed: bool, off: float, slug_face, slug_date) -> None:
+           bleed: bool, off: float, slug_face, slug_date, archival: bool = False) -> None:
     c = rl_canvas.Canvas(str(out_path), pagesize=size, invariant=1, pageCompression=1,
                          pdfVersion=(1, 6), initialFontName=initial, initialFontSize=12,
                          lang="zh-CN")
@@ -292,7 +300,7 @@ def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, 
     c.setCreator(CREATOR)
     c.setProducer(CREATOR)
     c.setAuthor(laid_out.title.split(" ")[0] if laid_out.title else "")
-    painter = PdfPainter(c, fonts, off)
+    painter = PdfPainter(c, fonts, off, actual_text=archival)
     painter.writer.prime(char_counts(laid_out))
     targets: set[int] = set()
     marks: dict[int, list[tuple[int, float]]] = defaultdict(list)
@@ -336,6 +344,11 @@ def _paint(laid_out: LaidOutIssue, out_path: Path, fonts: dict[str, str], size, 
     if laid_out.outline:
         c.showOutline()
     c.save()
+
+
+def _utf16_hex(text: str) -> str:
+    """A PDF text string (UTF-16BE with its byte-order mark) as hex digits."""
+    return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
 def _circle(x: float, y: float, r: float) -> str:

@@ -7,6 +7,7 @@ office printer:
 - ``write_print_pdf``: the plain PDF (``editor.render.pdf.write_pdf``, optionally with
   bleed, crop marks and slug line), then, when PDF/X options are given, the PDF/X
   conversion (``editor.render.pdfx.make_pdfx``) into the same path;
+- ``write_archival_pdf``: the archival PDF/A-2u file (``editor.render.pdfa``);
 - ``write_booklet``: the trim-size PDF imposed in saddle-stitch order
   (``editor.render.impose.impose_booklet``); the padding blanks go before a back cover.
 
@@ -23,6 +24,7 @@ from pathlib import Path
 from editor.render.impose import (BookletOptions, booklet_order, ends_with_back_cover,
                                   impose_booklet)
 from editor.render.pdf import write_pdf
+from editor.render.pdfa import PDFA_2U, PdfaOptions, make_pdfa
 from editor.render.pdfx import PdfxOptions, make_pdfx
 
 Progress = Callable[[str], None] | None
@@ -53,6 +55,19 @@ def write_print_pdf(laid_out, out_path, fontbook, bleed: bool = False,
         _say(progress, f"转换为 {pdfx.version}（CMYK 输出意图）")
         final = Path(folder) / "pdfx.pdf"
         make_pdfx(plain, final, pdfx)
+        _replace(final, out)
+    return out
+
+
+def write_archival_pdf(laid_out, out_path, fontbook, progress: Progress = None) -> Path:
+    """The archival PDF/A-2u file at ``out_path`` (no bleed, RGB, links kept)."""
+    out = Path(out_path)
+    with tempfile.TemporaryDirectory(prefix="gongbao-pdfa-") as folder:
+        plain = Path(folder) / "plain.pdf"
+        write_pdf(laid_out, plain, fontbook, progress=progress, archival=True)
+        _say(progress, f"转换为存档 {PDFA_2U}（sRGB 输出意图、XMP 元数据）")
+        final = Path(folder) / "pdfa.pdf"
+        make_pdfa(plain, final, PdfaOptions(title=laid_out.title))
         _replace(final, out)
     return out
 

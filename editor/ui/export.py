@@ -1,4 +1,5 @@
-"""文件 › 导出印刷PDF: the issue's pages to a print PDF or a PDF/X file (layer: ui).
+"""文件 › 导出印刷PDF: the issue's pages to a print PDF, a PDF/X file or the archival
+PDF/A-2u file (存档 PDF, for the 档案馆) (layer: ui).
 
 Export lays out a snapshot of the issue in a worker and writes it with
 ``editor.app.production.export_print_pdf`` — the same use case as ``python main.py build``
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QVBoxLayout)
+                               QRadioButton, QVBoxLayout)
 
 from editor.app import production
 from editor.app.outputs import OutputExists, check_output
@@ -41,9 +42,20 @@ class ExportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         layout.addLayout(row)
+        kinds = QHBoxLayout()
+        self.print_kind = QRadioButton("印刷 PDF")
+        self.archival_kind = QRadioButton("存档 PDF（PDF/A-2u）")
+        self.archival_kind.setToolTip("供档案馆长期保存：字体全部嵌入、文字可还原、sRGB 输出意图；"
+                                      "不加出血，不能同时为 PDF/X")
+        self.print_kind.setChecked(True)
+        kinds.addWidget(self.print_kind)
+        kinds.addWidget(self.archival_kind)
+        kinds.addStretch(1)
+        layout.addLayout(kinds)
         self.bleed = QCheckBox("加 3 毫米出血并画裁切线（交印刷厂时选用）")
         layout.addWidget(self.bleed)
         layout.addWidget(self._pdfx_group())
+        self.archival_kind.toggled.connect(self._archival_toggled)
         self.open_after = QCheckBox("导出后打开 PDF")
         layout.addWidget(self.open_after)
         layout.addWidget(ok_cancel(self, "导出"))
@@ -71,6 +83,15 @@ class ExportDialog(QDialog):
         box.addWidget(QLabel("文字为纯黑（K100），版头红色为 M80 Y80；建议同时勾选出血。"))
         return group
 
+    def _archival_toggled(self, on: bool) -> None:
+        """存档 PDF is neither bled nor PDF/X (production.check_pdfa)."""
+        for widget in (self.bleed, self.pdfx):
+            widget.setEnabled(not on)
+
+    def archival(self) -> bool:
+        """True when the user chose 存档 PDF（PDF/A-2u）."""
+        return self.archival_kind.isChecked()
+
     def _browse_icc(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "选择印刷厂提供的 CMYK 特性文件",
                                               self.icc.text(), "ICC 特性文件 (*.icc *.icm)")
@@ -79,7 +100,7 @@ class ExportDialog(QDialog):
 
     def pdfx_options(self):
         """PdfxOptions for the chosen PDF/X settings (None: a plain PDF)."""
-        if not self.pdfx.isChecked():
+        if not self.pdfx.isChecked() or self.archival():
             return None
         return production.pdfx_options(PDFX_VERSIONS[self.pdfx_version.currentText()],
                                        self.icc.text().strip() or None,
@@ -108,13 +129,13 @@ class ExportDialog(QDialog):
             self.path.setFocus()
 
 
-def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None):
+def export_work(snapshot, out_path: Path, bleed: bool, pdfx=None, pdfa: bool = False):
     """The export job: lays the snapshot out and writes the file; returns the LaidOutIssue.
 
-    ``pdfx`` (``PdfxOptions``) makes it a PDF/X print file."""
+    ``pdfx`` (``PdfxOptions``) makes it a PDF/X print file, ``pdfa`` the archival PDF/A-2u."""
     def work(progress):
         return production.export_print_pdf(snapshot, out_path, bleed=bleed, pdfx=pdfx,
-                                           progress=progress)
+                                           progress=progress, pdfa=pdfa)
     return work
 
 

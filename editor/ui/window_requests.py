@@ -245,7 +245,7 @@ class EditRequests:
 
     # -- export and print -----------------------------------------------------------------------------
     def export_pdf(self, path: Path | None = None, bleed: bool | None = None,
-                   on_done=None, pdfx=None) -> None:
+                   on_done=None, pdfx=None, pdfa: bool = False) -> None:
         from editor.ui.export import ExportDialog, export_work
         if self.session is None:
             return
@@ -256,6 +256,7 @@ class EditRequests:
             if dialog.exec() != ExportDialog.DialogCode.Accepted:
                 return
             path, bleed = dialog.chosen_path(), dialog.bleed.isChecked()
+            pdfa = dialog.archival()          # 存档 PDF（PDF/A-2u）: never bled
             try:
                 pdfx = dialog.pdfx_options()
             except Exception as exc:          # noqa: BLE001 - e.g. a missing ICC file
@@ -278,7 +279,8 @@ class EditRequests:
             if on_done is not None:
                 on_done(path)
 
-        run_job(self, "导出印刷PDF", export_work(snapshot, Path(path), bool(bleed), pdfx), done)
+        run_job(self, "导出印刷PDF", export_work(snapshot, Path(path), bool(bleed) and not pdfa,
+                                             pdfx, pdfa), done)
 
     def _export_folder(self) -> Path:
         """The project's own folder, or the folder this project was last exported to."""
