@@ -153,8 +153,10 @@ def test_a_number_table_heading_a_request_with_no_mark():
             para("关于申请建设区应急物资储备库的请示", CENTER, TITLE) + para("市人民政府：") +
             para("为提升应急保障能力，特申请建设区应急物资储备库。") + para("妥否，请批示。") +
             para("东西湖区人民政府", RIGHT) + para("2025年6月3日", RIGHT))
-    doc = _import(package(body)).document
+    result = _import(package(body))
+    doc = result.document
     assert (doc.kind, doc.doc_number) == ("request", "东政〔2025〕19号")
+    assert any("签发人：周明" in e.message_zh for e in result.report.entries)
     assert doc.title == "关于申请建设区应急物资储备库的请示"
     assert not any(isinstance(b, Table) for b in doc.body)
 

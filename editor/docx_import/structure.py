@@ -71,6 +71,7 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
             lead -= 1
         elif number and not doc.doc_number:         # 文号 and 签发人 set as a table
             doc.doc_number = number[0]
+            _signer_note(ctx, number[1])
             lead -= 1
         doc.body[:0] = _content(blocks[:lead])       # kept, before the body
         return
@@ -215,8 +216,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.issuer_mark = "\n".join(lines)
     if head["number"]:
         doc.doc_number = head["number"][1]
-    if head.get("signer"):
-        bl.ctx.note("info", f"版头中的“{head['signer']}”不在公报中刊印", "签发人 in head")
+    _signer_note(bl.ctx, head.get("signer", ""))
     i = head["after"]
     t = bl.next_text(i)
     if head.get("title"):           # a title above its 文号, as a gazette reprints it
@@ -248,6 +248,12 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.body = _content(bl.items[i:body_end])
     tail = _colophon(bl, doc, d + 1)
     _attachments(bl, doc, d + 1, tail)
+
+
+def _signer_note(ctx: Context, signer: str) -> None:
+    """The 签发人 beside a 文号 is not printed in the gazette: said, not dropped silently."""
+    if signer:
+        ctx.note("info", f"版头中的“{signer}”不在公报中刊印", "签发人 in head")
 
 
 def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> None:
