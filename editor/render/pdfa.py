@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -53,13 +54,18 @@ class PdfaOptions:
     timestamp: datetime | None = None     # None: now, or SOURCE_DATE_EPOCH (reproducible)
 
 
+_PROFILE_DATE = struct.pack(">6H", 2024, 1, 1, 0, 0, 0)
+
+
 @lru_cache(maxsize=1)
 def srgb_profile() -> bytes:
-    """An sRGB ICC profile (LittleCMS's built-in, via Pillow), header version 4.2."""
+    """An sRGB ICC profile (LittleCMS's built-in, via Pillow), header version 4.2, dated
+    2024-01-01 (LittleCMS stamps the time it was made: rebuilds would differ)."""
     from PIL import ImageCms
     data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
     if data[8] == 4 and data[9] > 0x20:     # the profile ID stays zero: nothing to re-hash
         data[9:12] = b"\x20\x00\x00"
+    data[24:36] = _PROFILE_DATE
     return bytes(data)
 
 
