@@ -310,6 +310,25 @@ def _shown_document(window):
     return pages[min(window.preview.current_page(), len(pages) - 1)].doc_id
 
 
+
+def test_a_second_import_while_one_runs_waits_its_turn(fresh, qtbot):
+    window = fresh
+    _untitled(window.files / "第二批甲.docx", "第二批甲")
+    _untitled(window.files / "第二批乙.docx", "第二批乙")
+    before, told = len(_documents(window)), len(window.informed)
+    section = window.session.issue.sections[0].id
+    window.import_files([window.files / "第二批甲.docx"], section)
+    window.import_files([window.files / "第二批乙.docx"], section)   # both wrote at once
+    assert window.statusBar().currentMessage().startswith("正在导入上一批文件")
+    qtbot.waitUntil(lambda: len(window.informed) > told, timeout=TIMEOUT)
+    _wait_docs(qtbot, window, before + 1)
+    assert [d.source_name for d in _documents(window)[before:]] == ["第二批甲.docx"]
+    qtbot.waitUntil(lambda: not window._importing, timeout=TIMEOUT)
+    generation = window.layout_worker.generation
+    window.actions["undo"].trigger()
+    wait_pages(qtbot, window, generation)
+    assert len(_documents(window)) == before
+
 def test_undo_and_redo_show_the_document_they_change(fresh, qtbot):
     window = fresh
     moved = _documents(window)[0]

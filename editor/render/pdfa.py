@@ -17,6 +17,9 @@ drawn as paths inside a ``/Span`` with ``ActualText``.  This module adds what PD
   CreationDate/ModDate ↔ xmp:CreateDate/ModifyDate, the same instant), dc:date;
 - annotations: only links within the file (GoTo) or to the web (URI); each with the
   print flag (F=4) and an appearance stream (an empty form: the link draws nothing);
+- pictures in DeviceCMYK (a CMYK JPEG from a sender) are tagged ICC-based with the
+  generic CMYK profile of ``editor.render.icc`` (a device CMYK space is not allowed
+  beside an RGB output intent);
 - no encryption, no JavaScript or other actions, no interpolated images; a file ID.
 
 Transparency (soft-masked pictures) is allowed in PDF/A-2 and kept.  What cannot be made
@@ -72,12 +75,14 @@ def make_pdfa(src: str | Path, dst: str | Path, options: PdfaOptions | None = No
         if problems:
             raise GazetteError("无法生成存档 PDF（PDF/A-2u）：" + "；".join(problems[:5]))
         _catalog(pdf)
+        cmyk: dict = {}
+        seen: set = set()
         for page in pdf.pages:
             for key in ("/AA", "/PresSteps"):
                 if key in page.obj:
                     del page.obj[key]
             _annotations(pdf, page)
-            _images(page.obj.get("/Resources"), set())
+            _images(pdf, page.obj.get("/Resources"), seen, cmyk)
         _output_intent(pdf)
         _info_and_xmp(pdf, opts, stamp, raw)
         pdf.save(dst, force_version="1.7", static_id=False, deterministic_id=True,
@@ -166,8 +171,9 @@ def _annotations(pdf, page) -> None:
         del page.obj["/Annots"]
 
 
-def _images(resources, seen: set) -> None:
-    """No interpolation, no alternate images, no PostScript (PDF/A-2 6.2.8, 6.2.9)."""
+def _images(pdf, resources, seen: set, cmyk: dict) -> None:
+    """No interpolation, no alternate images, no PostScript (PDF/A-2 6.2.8, 6.2.9); a
+    DeviceCMYK picture (also as an Indexed base) ICC-based (6.2.4.3)."""
     if resources is None:
         return
     for xobj in (resources.get("/XObject") or {}).values():
@@ -179,8 +185,25 @@ def _images(resources, seen: set) -> None:
                 del xobj[key]
         if xobj.get("/Interpolate"):
             xobj.Interpolate = False
+        space = xobj.get("/ColorSpace")
+        if space == Name.DeviceCMYK:
+            xobj.ColorSpace = _cmyk_space(pdf, cmyk)
+        elif (isinstance(space, pikepdf.Array) and len(space) == 4
+              and space[0] == Name.Indexed and space[1] == Name.DeviceCMYK):
+            space[1] = _cmyk_space(pdf, cmyk)
         if xobj.get("/Subtype") == Name.Form:
-            _images(xobj.get("/Resources"), seen)
+            _images(pdf, xobj.get("/Resources"), seen, cmyk)
+
+
+def _cmyk_space(pdf, made: dict):
+    """[/ICCBased <generic CMYK profile>], made once per file."""
+    if "space" not in made:
+        from editor.render import icc
+        stream = pdf.make_stream(icc.load_profile(None)[0])
+        stream.N = 4
+        stream.Alternate = Name.DeviceCMYK
+        made["space"] = pdf.make_indirect(pikepdf.Array([Name.ICCBased, stream]))
+    return made["space"]
 
 
 def _output_intent(pdf) -> None:

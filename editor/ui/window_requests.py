@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
@@ -185,11 +185,19 @@ class EditRequests:
     def import_files(self, paths: list, section_id: str) -> None:
         if self.session is None:
             return
+        if getattr(self, "_importing", False):   # two imports at once would both write
+            self.message("正在导入上一批文件，请等它完成后再导入", 8000)
+            return
         issue = self.session.issue
         section = next((s for s in issue.sections if s.id == section_id), None)
         title = section.title if section is not None else "区级文件选登"
-        run_job(self, "导入文件", edits.import_work(self.session, paths, title),
-                lambda result: self._imported(result, len(paths)))
+        self._importing = True
+        worker = run_job(self, "导入文件", edits.import_work(self.session, paths, title),
+                         lambda result: self._imported(result, len(paths)))
+        worker.finished.connect(self._import_ended, Qt.ConnectionType.QueuedConnection)
+
+    def _import_ended(self) -> None:
+        self._importing = False
 
     def _imported(self, result, total: int = 0) -> None:
         change, problems = edits.import_result(result)
