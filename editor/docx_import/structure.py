@@ -12,6 +12,7 @@ import re
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.headings import mark_headings
+from editor.docx_import.indents import typed_indents
 from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
 from editor.docx_import.notice_head import named_title, notice_head, number_table
 from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
@@ -105,7 +106,7 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     if doc.kind == "other" and kind is None:
         doc.uncertain.append("kind")
         ctx.report.warning("未能识别文件类型，请在“属性”中选择类型", "kind other")
-    _typed_indents(ctx, doc)
+    typed_indents(ctx, doc)
     mark_headings(ctx, doc)
     _landscape(ctx, doc)
 
@@ -126,45 +127,6 @@ def _head_table(b) -> list[str] | None:
                     return None
                 names.append(text)
     return names + ["文件"] if word and len(names) >= 2 else None
-
-
-# Widths in 字 of the characters senders type to indent a paragraph.
-_INDENT_WIDTH = {"\u3000": 1.0, " ": 0.5, "\t": 2.0}
-# Up to four characters of any kind, or in Chinese text up to 4 字 of them (eight
-# blanks): more place a line or nest it (a sub-item, a code listing), not indent it.
-MAX_TYPED_INDENT = 4.0
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_SPACES = "".join(_INDENT_WIDTH)
-
-
-def _typed_indents(ctx: Context, doc: Document) -> None:
-    """Drop a first-line indent typed as spaces (　　, four or eight blanks, tabs) from
-    body paragraphs: it is the sender's way of indenting, and the template indents them
-    itself (2 字).  Comment anchors in the paragraph move with the text."""
-    for _where, blocks in doc.block_lists():
-        for b in blocks:
-            if not isinstance(b, Paragraph) or b.label or not b.runs \
-                    or (b.style.align in ("center", "right", "distribute")):
-                continue
-            lead = len(b.text) - len(b.text.lstrip(_SPACES))
-            width = sum(_INDENT_WIDTH[c] for c in b.text[:lead])
-            typed = lead <= 4 or (width <= MAX_TYPED_INDENT and _HAN.search(b.text))
-            if not lead or not typed or not b.text[lead:].strip():
-                continue
-            left = lead
-            while left and b.runs:
-                cut = min(left, len(b.runs[0].text) -
-                          len(b.runs[0].text.lstrip(_SPACES)))
-                b.runs[0].text = b.runs[0].text[cut:]
-                left -= cut
-                if b.runs[0].text:
-                    break
-                b.runs.pop(0)
-            for anchor in ctx.anchors.values():
-                if anchor[0] == b.id:
-                    anchor[1] = max(0, anchor[1] - lead)
-                    if anchor[2] is not None:
-                        anchor[2] = max(0, anchor[2] - lead)
 
 
 TITLED = ("chronicle", "doc_list", "speech", "news")
