@@ -218,7 +218,9 @@ def test_foreign_content_is_made_archival_or_refused(tmp_path):
     stays (PDF/A allows URI actions) — and an unembedded font is refused in Chinese."""
     from editor.render.pdfa import make_pdfa
     out = tmp_path / "a.pdf"
-    make_pdfa(_foreign_pdf(tmp_path / "in.pdf"), out)
+    notes = make_pdfa(_foreign_pdf(tmp_path / "in.pdf"), out)
+    assert notes == ["提示：1 幅 CMYK 图片按通用铜版纸 CMYK 特性标注了色彩（存档 PDF 的输出意图是 sRGB）",
+                     "提示：去掉了 2 个 PDF/A 不允许的注释或链接（JavaScript、启动程序、外部文件等；网址链接保留）"]
     reader = PdfReader(str(out))
     page = reader.pages[0]
     image = _obj(_obj(page["/Resources"])["/XObject"]["/Im0"])

@@ -69,8 +69,10 @@ def srgb_profile() -> bytes:
     return bytes(data)
 
 
-def make_pdfa(src: str | Path, dst: str | Path, options: PdfaOptions | None = None) -> None:
-    """Write ``src`` as PDF/A-2u at ``dst`` (see the module docstring)."""
+def make_pdfa(src: str | Path, dst: str | Path, options: PdfaOptions | None = None
+              ) -> list[str]:
+    """Write ``src`` as PDF/A-2u at ``dst`` (see the module docstring); returns what was
+    changed beyond the metadata, said in Chinese (CMYK pictures, links dropped)."""
     opts = options or PdfaOptions()
     raw = Path(src).read_bytes()
     stamp = opts.timestamp or creation_time()
@@ -81,18 +83,27 @@ def make_pdfa(src: str | Path, dst: str | Path, options: PdfaOptions | None = No
         if problems:
             raise GazetteError("无法生成存档 PDF（PDF/A-2u）：" + "；".join(problems[:5]))
         _catalog(pdf)
-        cmyk: dict = {}
+        cmyk: dict = {"count": 0}
         seen: set = set()
+        dropped = 0
         for page in pdf.pages:
             for key in ("/AA", "/PresSteps"):
                 if key in page.obj:
                     del page.obj[key]
-            _annotations(pdf, page)
+            dropped += _annotations(pdf, page)
             _images(pdf, page.obj.get("/Resources"), seen, cmyk)
         _output_intent(pdf)
         _info_and_xmp(pdf, opts, stamp, raw)
         pdf.save(dst, force_version="1.7", static_id=False, deterministic_id=True,
                  fix_metadata_version=False)
+    notes = []
+    if cmyk["count"]:
+        notes.append(f"提示：{cmyk['count']} 幅 CMYK 图片按通用铜版纸 CMYK 特性标注了色彩"
+                     "（存档 PDF 的输出意图是 sRGB）")
+    if dropped:
+        notes.append(f"提示：去掉了 {dropped} 个 PDF/A 不允许的注释或链接（JavaScript、启动程序、"
+                     "外部文件等；网址链接保留）")
+    return notes
 
 
 # --- checks ------------------------------------------------------------------------------------
@@ -149,10 +160,12 @@ def _is_action(obj) -> bool:
     return isinstance(obj, pikepdf.Dictionary) and "/S" in obj
 
 
-def _annotations(pdf, page) -> None:
+def _annotations(pdf, page) -> int:
+    """Keep the links PDF/A allows, printable and with an appearance; returns how many
+    annotations were dropped."""
     annots = page.obj.get("/Annots")
     if annots is None:
-        return
+        return 0
     keep = []
     for annot in annots:
         if str(annot.get("/Subtype")) not in _KEEP_ANNOTS:
@@ -175,6 +188,7 @@ def _annotations(pdf, page) -> None:
         page.obj.Annots = pikepdf.Array(keep)
     else:
         del page.obj["/Annots"]
+    return len(annots) - len(keep)
 
 
 def _images(pdf, resources, seen: set, cmyk: dict) -> None:
@@ -194,9 +208,11 @@ def _images(pdf, resources, seen: set, cmyk: dict) -> None:
         space = xobj.get("/ColorSpace")
         if space == Name.DeviceCMYK:
             xobj.ColorSpace = _cmyk_space(pdf, cmyk)
+            cmyk["count"] += 1
         elif (isinstance(space, pikepdf.Array) and len(space) == 4
               and space[0] == Name.Indexed and space[1] == Name.DeviceCMYK):
             space[1] = _cmyk_space(pdf, cmyk)
+            cmyk["count"] += 1
         if xobj.get("/Subtype") == Name.Form:
             _images(pdf, xobj.get("/Resources"), seen, cmyk)
 
