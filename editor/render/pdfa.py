@@ -40,6 +40,7 @@ from pikepdf import Name
 
 from editor.errors import GazetteError
 from editor.render.pdf import creation_time
+from editor.render.pdfx import _pdf_date
 
 PDFA_2U = "PDF/A-2u"
 SRGB_CONDITION = "sRGB IEC61966-2.1"
@@ -239,10 +240,6 @@ def _output_intent(pdf) -> None:
         RegistryName=pikepdf.String("http://www.color.org"),
         DestOutputProfile=stream)
     pdf.Root.OutputIntents = pdf.make_indirect(pikepdf.Array([intent]))
-
-
-def _pdf_date(stamp: datetime) -> str:
-    return stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _info_and_xmp(pdf, opts: PdfaOptions, stamp: datetime, raw: bytes) -> None:
