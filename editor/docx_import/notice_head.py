@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from editor.docx_import import heads
+from editor.docx_import.minutes import agency_name
 from editor.docx_import.patterns import (NOTICE_TITLE, ORDER_NUMBER, REQUEST_TITLE,
                                          SALUTATION, compact, number_line)
 from editor.model import ListItem, Paragraph, Table
@@ -57,7 +58,24 @@ def notice_head(bl, start: int, find_date) -> dict | None:
         if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
                 and not SALUTATION.match(compact(bl.text(k))) and find_date(bl, k + 1) is not None:
             return {"issuer": [], "number": None, "after": j}
+        if named_title(compact(bl.text(j))) and _signed(bl, j + 1, find_date):
+            return {"issuer": [], "number": None, "after": j}     # a signed 办法/规定 …
     return None
+
+
+def _signed(bl, start: int, find_date) -> bool:
+    """A 成文日期 after ``start`` under an agency's name (its 署名, on the line above or
+    in the date's own paragraph): the document is signed as a 公文 is."""
+    found = find_date(bl, start)
+    if found is None:
+        return False
+    d, inline = found
+    if inline:
+        return agency_name(compact(inline[-1]))
+    k = d - 1
+    while k >= start and bl.is_para(k) and not bl.text(k):
+        k -= 1
+    return k >= start and bl.is_para(k) and agency_name(compact(bl.text(k)))
 
 
 def _lines(bl, start: int, end: int) -> list[int]:
