@@ -341,6 +341,10 @@ class DocumentBuilder:
         m = _CHRONICLE_DATE.match(block.display_text)
         if m and spans:
             spans = _restyle_prefix(spans, m.end(), self.t.style("chronicle_date").role)
+        if m and not block.display_text[m.end():].strip(" \u3000，,：:"):
+            # a date headline on a line of its own (1月3日): kept with its entry below
+            self.para(spans, st, keep_with_next=True)
+            return
         self.para(spans, st)
 
     def table(self, block: model.Table) -> None:
