@@ -15,9 +15,9 @@ from editor.docx_import.headings import mark_headings
 from editor.docx_import.indents import typed_indents
 from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
 from editor.docx_import.notice_head import named_title, notice_head, number_table
-from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
-                                         PRINTED, PUBLIC_NOTE, SALUTATION, compact,
-                                         title_text)
+from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_LINE, COPY_TO, DATE,
+                                         DOC_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
+                                         compact, title_text)
 from editor.model import (Attachment, Document, Heading, ListItem, PageBreak, Paragraph, Table,
                           block_text)
 
@@ -79,6 +79,11 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     bl = Blocks(ctx, blocks)
     first = bl.next_text(0)
     start = 0
+    copies = [k for k in range(len(blocks)) if k < 12 and bl.is_para(k)
+              and COPY_LINE.match(compact(bl.text(k)))]
+    if first is not None and first in copies:        # a 份号 over the 红头
+        start = first + 1
+        first = bl.next_text(start)
     if heads.mark_line(bl, first):
         doc.mark = compact(bl.text(first))
         start = first + 1
@@ -94,6 +99,9 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     elif kind is None and guess not in TITLED:
         head = notice_head(bl, start, _find_date) if first is not None else None
     if head is not None:
+        for k in copies:
+            if k < head["after"]:
+                _signer_note(ctx, bl.text(k))           # a 份号 of its own line: not printed
         _notice(bl, doc, head)
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
         if minutes is not None or doc.kind == "minutes" or (
