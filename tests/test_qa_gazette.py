@@ -3,7 +3,9 @@
 
 What a reader of the printed gazette saw at once and what holds now: in a 大事记 whose
 dates are headlines on lines of their own (``1月3日`` then its entry), a date was left
-as the last line of a page with its entry on the next."""
+as the last line of a page with its entry on the next; 100 names a 决定 aligned in a
+borderless table were set at the table size (小四, two sizes below the paragraphs around
+them) where gazettes set a name list as body text."""
 from __future__ import annotations
 
 import json
@@ -54,3 +56,35 @@ def test_chronicle_date_headline_not_left_at_page_foot(tmp_path):
     stranded = [(k + 1, lines[-1]) for k, lines in enumerate(pages[:-1])
                 if lines and DATE_LINE.match(lines[-1])]
     assert not stranded, stranded
+
+
+def _sizes_of(pdf: Path, words: set[str]) -> dict[str, float]:
+    """The font size each of ``words`` (two or three characters, spaces dropped) is set
+    at, read from the lines of the PDF."""
+    found: dict[str, float] = {}
+    with pymupdf.open(str(pdf)) as doc:
+        for page in doc:
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", []):
+                    for span in line["spans"]:
+                        text = "".join(span["text"].split())
+                        if text in words:
+                            found[text] = span["size"]
+    return found
+
+
+def test_name_list_in_borderless_table_is_set_as_body_text(tmp_path):
+    """100 names a 决定 aligned in a borderless five-column table: set at the body size
+    (三号) like the paragraphs around them, not at a table's 小四/五号."""
+    pdf = _one(tmp_path, "g03_name_list.docx")
+    names = {"".join(n.split()) for n in gazette_docs.names_100()}
+    sizes = _sizes_of(pdf, names)
+    assert len(sizes) >= 90, len(sizes)
+    assert min(sizes.values()) > 15.5, sorted(set(sizes.values()))
+
+
+def test_ruled_table_keeps_table_size(tmp_path):
+    """A ruled table of short cells (合格, 第一街道) stays at the table size."""
+    pdf = _one(tmp_path, "g07_three_level_table.docx")
+    sizes = _sizes_of(pdf, {"合格", "街道", "信访"})
+    assert sizes and max(sizes.values()) < 13, sizes
