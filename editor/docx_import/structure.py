@@ -102,11 +102,11 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
         for k in copies:
             if k < head["after"]:
                 _signer_note(ctx, bl.text(k))           # a 份号 of its own line: not printed
-        _notice(bl, doc, head)
+        signed = _notice(bl, doc, head)
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
         if minutes is not None or doc.kind == "minutes" or (
                 kind is None and compact(doc.title).endswith("纪要")):
-            _minutes(ctx, doc, minutes or {}, kind)
+            _minutes(ctx, doc, minutes or {}, kind, signed)
     else:
         _titled(bl, doc, first, kind)
     if not doc.title:
@@ -175,7 +175,8 @@ def _landscape(ctx: Context, doc: Document) -> None:
 
 
 # -- notices -------------------------------------------------------------------------------
-def _notice(bl: Blocks, doc: Document, head: dict) -> None:
+def _notice(bl: Blocks, doc: Document, head: dict) -> list:
+    """Fill a notice's parts; returns the blocks its 署名 and 成文日期 were read from."""
     doc.kind = "notice"
     # 联合发文: one issuer a line (the masthead sets each line, instead of all the names
     # run together into one line shrunk to a third of the size); 文件 set apart from a
@@ -210,7 +211,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     if date_at is None:
         doc.body = _content(bl.items[i:])
         _colophon(bl, doc)
-        return
+        return []
     d, sig_lines = date_at
     doc.date = compact(bl.text(d).split("\n")[-1])
     sig_start, doc.signature = _signature(bl, d, sig_lines)
@@ -218,6 +219,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.body = _content(bl.items[i:body_end])
     tail = _colophon(bl, doc, d + 1)
     _attachments(bl, doc, d + 1, tail)
+    return bl.items[sig_start:d + 1]
 
 
 def _signer_note(ctx: Context, signer: str) -> None:
@@ -226,23 +228,38 @@ def _signer_note(ctx: Context, signer: str) -> None:
         ctx.note("info", f"版头中的“{signer}”不在公报中刊印", "签发人 in head")
 
 
-def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> None:
+def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None,
+             signed: list) -> None:
     """A 纪要: the office and date of its head line are its 署名 and date (printed in the
-    head); with no title line of its own the mark is its title (the 期号 stays the
-    number: two 常务会议纪要 of an issue differ by it); 出席/请假/列席 lines get their
-    role."""
+    head, GB/T 9704 §10.3), also when the sender signed it again at the end (that
+    repetition is noted, a different signature kept where it stands); with no title line
+    of its own the mark is its title (the 期号 stays the number: two 常务会议纪要 of an
+    issue differ by it); 出席/请假/列席 lines get their role."""
     doc.kind = forced or "minutes"
-    if head.get("date") and not doc.date:
+    kept: list = []
+    if head.get("date") and (not doc.date or head.get("office")):
+        if doc.date and _signed_again(doc, head):
+            ctx.note("info", "纪要文末的署名和日期与版头相同，只在版头刊印一次",
+                     "minutes signed again")
+        elif doc.date:
+            kept = _content(signed)             # signed otherwise: kept where typed
         doc.date = head["date"]
         doc.signature = [head["office"]] if head.get("office") else []
         doc.date_in_head = True
     if not doc.title and doc.issuer_mark:
         doc.title = title_text(doc.issuer_mark.replace("\n", ""))
     mark_attendance(doc.body)
+    doc.body.extend(kept)
     if head and not doc.date and "date" not in doc.uncertain:     # a 纪要 head, no date
         doc.uncertain.append("date")
         ctx.report.warning("未能识别纪要的日期（版头和文末都没有），请在“属性”中填写成文日期",
                            "minutes without date")
+
+
+def _signed_again(doc: Document, head: dict) -> bool:
+    """The 署名 and 成文日期 at the end repeat the 纪要's head line."""
+    return compact(doc.date) == compact(head["date"]) and \
+        compact("".join(doc.signature)) in ("", compact(head["office"]))
 
 
 def _recipients(bl: Blocks, k: int) -> bool:
