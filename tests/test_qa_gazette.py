@@ -6,7 +6,8 @@ dates are headlines on lines of their own (``1月3日`` then its entry), a date 
 as the last line of a page with its entry on the next; 100 names a 决定 aligned in a
 borderless table were set at the table size (小四, two sizes below the paragraphs around
 them) where gazettes set a name list as body text; a 统计公报's table of four rows at
-a page foot was split two rows, 续表, two rows."""
+a page foot was split two rows, 续表, two rows; names typed in running text with 　　
+between them were torn over lines (杨 | 勇) and letter-spaced (黄 秀 兰) to justify."""
 from __future__ import annotations
 
 import json
@@ -102,3 +103,46 @@ def test_small_tables_of_a_statistics_bulletin_do_not_split(tmp_path):
     for k in range(8):          # each table's four rows on one page
         rows = [f"{r * 123.4 + k:.1f}" for r in range(1, 5)]
         assert any(all(v in t for v in rows) for t in texts), k
+
+
+def _char_lines(pdf: Path) -> list[list[tuple[str, float]]]:
+    """Every text line of the PDF at body size as [(character, origin x)], by baseline."""
+    out = []
+    with pymupdf.open(str(pdf)) as doc:
+        for page in doc:
+            rows: dict[float, list] = {}
+            for t in page.get_texttrace():
+                if abs(t["size"] - 16) > 0.5:
+                    continue
+                for c in t["chars"]:
+                    rows.setdefault(round(c[2][1], 1), []).append((chr(c[0]), c[2][0]))
+            out += [sorted(v, key=lambda c: c[1]) for _y, v in sorted(rows.items())]
+    return out
+
+
+def test_names_typed_in_running_text_stay_whole_and_unspaced(tmp_path):
+    """60 names typed in one paragraph, 　　 between them, two-character names spaced to
+    three (杨　勇): no name is torn over two lines (杨 | 勇) and no three-character name
+    is letter-spaced to fill the line (黄 秀 兰); the separators take the slack."""
+    pdf = _one(tmp_path, "g11_name_paragraphs.docx")
+    lines = _char_lines(pdf)
+    start = next(k for k, line in enumerate(lines) if "下" in "".join(c for c, _x in line))
+    lines = lines[start + 1:]                       # the list, after 名单如下：
+    names = gazette_docs.names_100()[:70]
+    torn, spread = [], []
+    for name in names:
+        hits = []
+        for line in lines:
+            chars = [c for c in line if c[0].strip()]
+            for k in range(len(chars) - len(name) + 1):
+                if "".join(c for c, _x in chars[k:k + len(name)]) == name:
+                    hits.append([x for _c, x in chars[k:k + len(name)]])
+        if not hits:
+            torn.append(name)
+            continue
+        xs = hits[0]
+        pitch = 32.0 if len(name) == 2 else 16.0        # 王　伟 / 黄秀兰
+        if any(abs((b - a) - pitch) > 0.6 for a, b in zip(xs, xs[1:])):
+            spread.append((name, [round(b - a, 1) for a, b in zip(xs, xs[1:])]))
+    assert not torn, torn
+    assert not spread, spread
