@@ -5,7 +5,8 @@ What a reader of the printed gazette saw at once and what holds now: in a 大事
 dates are headlines on lines of their own (``1月3日`` then its entry), a date was left
 as the last line of a page with its entry on the next; 100 names a 决定 aligned in a
 borderless table were set at the table size (小四, two sizes below the paragraphs around
-them) where gazettes set a name list as body text."""
+them) where gazettes set a name list as body text; a 统计公报's table of four rows at
+a page foot was split two rows, 续表, two rows."""
 from __future__ import annotations
 
 import json
@@ -88,3 +89,16 @@ def test_ruled_table_keeps_table_size(tmp_path):
     pdf = _one(tmp_path, "g07_three_level_table.docx")
     sizes = _sizes_of(pdf, {"合格", "街道", "信访"})
     assert sizes and max(sizes.values()) < 13, sizes
+
+
+def test_small_tables_of_a_statistics_bulletin_do_not_split(tmp_path):
+    """Eight tables of four rows in a 统计公报: none is split into two rows, 续表 and two
+    more; each moves whole to the next page when it does not fit."""
+    pdf = _one(tmp_path, "g05_statistics.docx")
+    with pymupdf.open(str(pdf)) as doc:
+        texts = ["".join(p.get_text().split()) for p in doc]
+    assert sum(t.count("比上年增长（%）") for t in texts) == 8      # header shown once each
+    assert not [k + 1 for k, t in enumerate(texts) if "续表" in t]
+    for k in range(8):          # each table's four rows on one page
+        rows = [f"{r * 123.4 + k:.1f}" for r in range(1, 5)]
+        assert any(all(v in t for v in rows) for t in texts), k
