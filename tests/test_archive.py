@@ -199,6 +199,8 @@ def test_web_edition_links_resolve_and_hold_every_text(archived):
             assert target.is_file(), f"{page.relative_to(site)} → {link}"
             seen += 1
     assert seen > 30
+    served = list(site.rglob("*.pdf"))     # whole issues, cut documents, 总目次: all PDF/A
+    assert len(served) > 5 and all(b"/GTS_PDFA1" in p.read_bytes() for p in served)
     from editor.model.serialize import from_dict
     with Archive(path) as archive:
         for doc in archive.documents():

@@ -92,6 +92,25 @@ def test_every_font_embedded_with_a_unicode_map(archival):
         assert "/FontFile2" in desc or "/FontFile3" in desc, name
         cmap = _obj(font["/ToUnicode"]).get_data()
         assert b"beginbfchar" in cmap or b"beginbfrange" in cmap, name
+        if "/FontFile2" in desc and font["/Subtype"] == "/TrueType":
+            _check_truetype(name, font, desc)
+
+
+def _check_truetype(name, font, desc) -> None:
+    """PDF/A-2 6.2.11.5/6.2.11.6: a symbolic TrueType font has no /Encoding and one cmap
+    subtable (or 3,0); the /Widths are the program's advances."""
+    import io
+    from fontTools.ttLib import TTFont
+    program = TTFont(io.BytesIO(_obj(desc["/FontFile2"]).get_data()))
+    tables = [(t.platformID, t.platEncID) for t in program["cmap"].tables]
+    if desc["/Flags"] & 4:
+        assert "/Encoding" not in font, name
+        assert len(tables) == 1 or (3, 0) in tables, (name, tables)
+    upem = program["head"].unitsPerEm
+    first, widths = font["/FirstChar"], font["/Widths"]
+    for code, glyph in program["cmap"].tables[0].cmap.items():
+        if first <= code < first + len(widths):
+            assert abs(program["hmtx"][glyph][0] * 1000 / upem - widths[code - first]) <= 1
 
 
 def test_text_extracts_to_the_layouts_characters(archival):
@@ -158,3 +177,59 @@ def test_export_dialog_offers_the_archival_pdf(qtbot, archival, tmp_path):
     out = tmp_path / "存档.pdf"
     export_work(issue, out, False, dialog.pdfx_options(), dialog.archival())(None)
     assert b"<pdfaid:part" in out.read_bytes() and b"/GTS_PDFA1" in out.read_bytes()
+
+
+def _foreign_pdf(path: Path, font: bool = False) -> Path:
+    """A PDF as another program writes it: a DeviceCMYK picture, a JavaScript link, a
+    Launch link, a web link, an open action; with ``font`` an unembedded Helvetica."""
+    import pikepdf
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0]
+    image = pdf.make_stream(bytes([0, 255, 255, 0]), Type=pikepdf.Name.XObject,
+                            Subtype=pikepdf.Name.Image, Width=1, Height=1,
+                            ColorSpace=pikepdf.Name.DeviceCMYK, BitsPerComponent=8,
+                            Interpolate=True)
+    resources = {"/XObject": {"/Im0": image}}
+    ops = b"q 50 0 0 50 10 10 cm /Im0 Do Q"
+    if font:
+        resources["/Font"] = {"/F1": pikepdf.Dictionary(Type=pikepdf.Name.Font,
+                                                       Subtype=pikepdf.Name.Type1,
+                                                       BaseFont=pikepdf.Name.Helvetica)}
+        ops += b" BT /F1 12 Tf 10 100 Td (Hi) Tj ET"
+    page.obj.Resources = pikepdf.Dictionary(resources)
+    page.obj.Contents = pdf.make_stream(ops)
+
+    def link(action):
+        return pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link,
+                                  Rect=[0, 0, 20, 20], A=pikepdf.Dictionary(action))
+    page.obj.Annots = pdf.make_indirect(pikepdf.Array([
+        link({"/S": pikepdf.Name.JavaScript, "/JS": pikepdf.String("app.alert(1)")}),
+        link({"/S": pikepdf.Name.Launch, "/F": pikepdf.String("calc.exe")}),
+        link({"/S": pikepdf.Name.URI, "/URI": pikepdf.String("https://www.dxh.gov.cn/")})]))
+    pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript,
+                                             JS=pikepdf.String("app.alert(2)"))
+    pdf.save(path)
+    return path
+
+
+def test_foreign_content_is_made_archival_or_refused(tmp_path):
+    """A CMYK picture becomes ICC-based CMYK, JavaScript and Launch go, the web link
+    stays (PDF/A allows URI actions) — and an unembedded font is refused in Chinese."""
+    from editor.render.pdfa import make_pdfa
+    out = tmp_path / "a.pdf"
+    notes = make_pdfa(_foreign_pdf(tmp_path / "in.pdf"), out)
+    assert notes == ["提示：1 幅 CMYK 图片按通用铜版纸 CMYK 特性标注了色彩（存档 PDF 的输出意图是 sRGB）",
+                     "提示：去掉了 2 个 PDF/A 不允许的注释或链接（JavaScript、启动程序、外部文件等；网址链接保留）"]
+    reader = PdfReader(str(out))
+    page = reader.pages[0]
+    image = _obj(_obj(page["/Resources"])["/XObject"]["/Im0"])
+    space = _obj(image["/ColorSpace"])
+    assert space[0] == "/ICCBased" and _obj(space[1])["/N"] == 4
+    assert str(image.get("/Interpolate", False)).lower() == "false"
+    links = [_obj(a) for a in _obj(page["/Annots"])]
+    assert [_obj(a["/A"])["/S"] for a in links] == ["/URI"] and links[0]["/F"] == 4
+    assert "/OpenAction" not in reader.trailer["/Root"]
+    assert b"app.alert" not in out.read_bytes()
+    with pytest.raises(GazetteError, match="字体 Helvetica 未嵌入"):
+        make_pdfa(_foreign_pdf(tmp_path / "font.pdf", font=True), tmp_path / "b.pdf")

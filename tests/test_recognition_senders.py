@@ -270,6 +270,20 @@ def test_eight_typed_spaces_are_the_senders_indent():
     assert _texts(doc) == ["汛期将至，请各单位做好准备。", "请于5月底前完成隐患排查。"]
 
 
+def test_a_deep_lead_goes_when_the_document_indents_so_throughout():
+    """Eight 　 on every paragraph is the sender's indent; on one line among paragraphs
+    indented 　　 it places that line, and stays."""
+    lines = ["汛期将至，请各单位做好准备。", "请于5月底前完成隐患排查。", "请加强值班值守。"]
+    head = para("关于做好防汛工作的通知", CENTER, TITLE) + para("各街道：")
+    tail = para("东西湖区应急管理局", RIGHT) + para("2025年4月3日", RIGHT)
+    deep = "\u3000" * 8
+    doc = _import(package(head + "".join(para(deep + t) for t in lines) + tail)).document
+    assert _texts(doc) == lines
+    body = "".join(para("\u3000\u3000" + t) for t in lines) + para(deep + "（此件公开发布）")
+    doc = _import(package(head + body + tail)).document
+    assert _texts(doc) == lines + [deep + "（此件公开发布）"]
+
+
 def _one_issue(folder, data: bytes):
     """An issue.json of one section holding the document ``data``."""
     import json

@@ -62,13 +62,18 @@ def search(archive_path: str | Path, query: str, **filters) -> list[Hit]:
 
 
 def year_index_pdf(archive: Archive, year: int, out: Path, template: str | None = None,
-                   progress: Progress | None = None):
+                   progress: Progress | None = None, pdfa: bool = False):
+    """The year's 总目次 PDF at ``out`` (``pdfa``: as PDF/A-2u, for the electronic edition)."""
     from editor.archive.year_index import layout_year_index
     from editor.fonts import default_fontbook
     from editor.render.pdf import write_pdf
+    from editor.render.production import write_archival_pdf
     book = default_fontbook()
     laid_out = layout_year_index(archive, year, book, template)
-    write_pdf(laid_out, out, book, progress=progress)
+    if pdfa:
+        write_archival_pdf(laid_out, out, book, progress=progress)
+    else:
+        write_pdf(laid_out, out, book, progress=progress)
     return laid_out
 
 
@@ -100,7 +105,7 @@ def write_web(archive_path: str | Path, out_dir: str | Path, template: str | Non
                 if progress:
                     progress(f"{year}年总目次")
                 out = Path(folder) / f"{year}.pdf"
-                year_index_pdf(archive, year, out, template)
+                year_index_pdf(archive, year, out, template, pdfa=True)
                 indexes[year] = out.read_bytes()
         if progress:
             progress("写出网页")

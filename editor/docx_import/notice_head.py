@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from editor.docx_import import heads
-from editor.docx_import.patterns import (NOTICE_TITLE, ORDER_NUMBER, REQUEST_TITLE,
+from editor.docx_import.minutes import agency_name
+from editor.docx_import.patterns import (COPY_LINE, NOTICE_TITLE, ORDER_NUMBER, REQUEST_TITLE,
                                          SALUTATION, compact, number_line)
 from editor.model import ListItem, Paragraph, Table
 
@@ -57,11 +58,30 @@ def notice_head(bl, start: int, find_date) -> dict | None:
         if k is not None and bl.text(k).endswith(("：", ":")) and len(bl.text(k)) < 200 \
                 and not SALUTATION.match(compact(bl.text(k))) and find_date(bl, k + 1) is not None:
             return {"issuer": [], "number": None, "after": j}
+        if named_title(compact(bl.text(j))) and _signed(bl, j + 1, find_date):
+            return {"issuer": [], "number": None, "after": j}     # a signed 办法/规定 …
     return None
 
 
+def _signed(bl, start: int, find_date) -> bool:
+    """A 成文日期 after ``start`` under an agency's name (its 署名, on the line above or
+    in the date's own paragraph): the document is signed as a 公文 is."""
+    found = find_date(bl, start)
+    if found is None:
+        return False
+    d, inline = found
+    if inline:
+        return agency_name(compact(inline[-1]))
+    k = d - 1
+    while k >= start and bl.is_para(k) and not bl.text(k):
+        k -= 1
+    return k >= start and bl.is_para(k) and agency_name(compact(bl.text(k)))
+
+
 def _lines(bl, start: int, end: int) -> list[int]:
-    return [k for k in range(start, end) if bl.is_para(k) and bl.text(k)]
+    """The head lines from ``start`` to ``end``, a 份号 on a line of its own left out."""
+    return [k for k in range(start, end) if bl.is_para(k) and bl.text(k)
+            and not COPY_LINE.match(compact(bl.text(k)))]
 
 
 def _head(bl, above: list[int], at: int, found: tuple[str, str],
@@ -102,16 +122,16 @@ def number_table(table) -> tuple[str, str] | None:
     if not isinstance(table, Table) or len(table.rows) != 1:
         return None
     cells = [compact(c.text) for c in table.rows[0].cells if compact(c.text)]
-    if not 1 <= len(cells) <= 2:
+    if not 1 <= len(cells) <= 3:
         return None
     numbers = [number_line(c) for c in cells]
     number = next((n for n in numbers if n), None)
     if number is None:
         return None
     rest = [c for c, n in zip(cells, numbers) if not n]
-    if rest and not rest[0].startswith("签发人"):
+    if any(not (c.startswith("签发人") or COPY_LINE.match(c)) for c in rest):
         return None
-    return number[0], number[1] or (rest[0] if rest else "")
+    return number[0], "、".join([number[1]] * bool(number[1]) + rest)
 
 
 def reads_as_title(bl, lines: list[int]) -> bool:

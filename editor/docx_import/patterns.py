@@ -100,12 +100,25 @@ _NUMBER_LINE = re.compile(
     r"(?P<signer>签发人[:：]\S{0,40})?$")
 
 
+# A 份号 (GB/T 9704 7.2.1: six digits at the top left), on a line of its own or typed
+# before the 文号 on its line; a gazette does not print it.
+_COPY_NUMBER = r"(?:份号[:：]?)?[0-9０-９]{6}"
+COPY_LINE = re.compile(rf"^{_COPY_NUMBER}$")
+_COPY_LEAD = re.compile(rf"^(?P<copy>{_COPY_NUMBER})(?=[^0-9０-９])")
+
+
 def number_line(text: str) -> tuple[str, str] | None:
-    """(发文字号, 签发人 part or "") of a head line that is a 文号 and nothing else."""
-    m = _NUMBER_LINE.match(compact(text))
+    """(发文字号, the parts of the line not printed: 份号 before it, 签发人 beside it, or
+    "") of a head line that is a 文号 and nothing else."""
+    line = compact(text)
+    lead = _COPY_LEAD.match(line)
+    if lead:
+        line = line[lead.end():]
+    m = _NUMBER_LINE.match(line)
     if not m or bool(m.group("open")) != bool(m.group("close")):
         return None
-    return m.group("number"), m.group("signer") or ""
+    aside = [part for part in (lead and lead.group("copy"), m.group("signer")) if part]
+    return m.group("number"), "、".join(aside)
 
 
 def doc_number_in(text: str) -> str | None:

@@ -12,11 +12,12 @@ import re
 from editor.docx_import import heads
 from editor.docx_import.context import Context, ParaInfo
 from editor.docx_import.headings import mark_headings
+from editor.docx_import.indents import typed_indents
 from editor.docx_import.minutes import agency_name, mark_attendance, minutes_head
 from editor.docx_import.notice_head import named_title, notice_head, number_table
-from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_TO, DATE, DOC_NUMBER,
-                                         PRINTED, PUBLIC_NOTE, SALUTATION, compact,
-                                         title_text)
+from editor.docx_import.patterns import (ATTACH_LABEL, ATTACH_NOTE, COPY_LINE, COPY_TO, DATE,
+                                         DOC_NUMBER, PRINTED, PUBLIC_NOTE, SALUTATION,
+                                         compact, title_text)
 from editor.model import (Attachment, Document, Heading, ListItem, PageBreak, Paragraph, Table,
                           block_text)
 
@@ -78,6 +79,11 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     bl = Blocks(ctx, blocks)
     first = bl.next_text(0)
     start = 0
+    copies = [k for k in range(len(blocks)) if k < 12 and bl.is_para(k)
+              and COPY_LINE.match(compact(bl.text(k)))]
+    if first is not None and first in copies:        # a 份号 over the 红头
+        start = first + 1
+        first = bl.next_text(start)
     if heads.mark_line(bl, first):
         doc.mark = compact(bl.text(first))
         start = first + 1
@@ -93,11 +99,14 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     elif kind is None and guess not in TITLED:
         head = notice_head(bl, start, _find_date) if first is not None else None
     if head is not None:
-        _notice(bl, doc, head)
+        for k in copies:
+            if k < head["after"]:
+                _signer_note(ctx, bl.text(k))           # a 份号 of its own line: not printed
+        signed = _notice(bl, doc, head)
         doc.kind = kind or ("request" if compact(doc.title).endswith(("请示", "报告")) else "notice")
         if minutes is not None or doc.kind == "minutes" or (
                 kind is None and compact(doc.title).endswith("纪要")):
-            _minutes(ctx, doc, minutes or {}, kind)
+            _minutes(ctx, doc, minutes or {}, kind, signed)
     else:
         _titled(bl, doc, first, kind)
     if not doc.title:
@@ -105,7 +114,7 @@ def recognise(ctx: Context, blocks: list, doc: Document, kind: str | None = None
     if doc.kind == "other" and kind is None:
         doc.uncertain.append("kind")
         ctx.report.warning("未能识别文件类型，请在“属性”中选择类型", "kind other")
-    _typed_indents(ctx, doc)
+    typed_indents(ctx, doc)
     mark_headings(ctx, doc)
     _landscape(ctx, doc)
 
@@ -126,45 +135,6 @@ def _head_table(b) -> list[str] | None:
                     return None
                 names.append(text)
     return names + ["文件"] if word and len(names) >= 2 else None
-
-
-# Widths in 字 of the characters senders type to indent a paragraph.
-_INDENT_WIDTH = {"\u3000": 1.0, " ": 0.5, "\t": 2.0}
-# Up to four characters of any kind, or in Chinese text up to 4 字 of them (eight
-# blanks): more place a line or nest it (a sub-item, a code listing), not indent it.
-MAX_TYPED_INDENT = 4.0
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_SPACES = "".join(_INDENT_WIDTH)
-
-
-def _typed_indents(ctx: Context, doc: Document) -> None:
-    """Drop a first-line indent typed as spaces (　　, four or eight blanks, tabs) from
-    body paragraphs: it is the sender's way of indenting, and the template indents them
-    itself (2 字).  Comment anchors in the paragraph move with the text."""
-    for _where, blocks in doc.block_lists():
-        for b in blocks:
-            if not isinstance(b, Paragraph) or b.label or not b.runs \
-                    or (b.style.align in ("center", "right", "distribute")):
-                continue
-            lead = len(b.text) - len(b.text.lstrip(_SPACES))
-            width = sum(_INDENT_WIDTH[c] for c in b.text[:lead])
-            typed = lead <= 4 or (width <= MAX_TYPED_INDENT and _HAN.search(b.text))
-            if not lead or not typed or not b.text[lead:].strip():
-                continue
-            left = lead
-            while left and b.runs:
-                cut = min(left, len(b.runs[0].text) -
-                          len(b.runs[0].text.lstrip(_SPACES)))
-                b.runs[0].text = b.runs[0].text[cut:]
-                left -= cut
-                if b.runs[0].text:
-                    break
-                b.runs.pop(0)
-            for anchor in ctx.anchors.values():
-                if anchor[0] == b.id:
-                    anchor[1] = max(0, anchor[1] - lead)
-                    if anchor[2] is not None:
-                        anchor[2] = max(0, anchor[2] - lead)
 
 
 TITLED = ("chronicle", "doc_list", "speech", "news")
@@ -205,7 +175,8 @@ def _landscape(ctx: Context, doc: Document) -> None:
 
 
 # -- notices -------------------------------------------------------------------------------
-def _notice(bl: Blocks, doc: Document, head: dict) -> None:
+def _notice(bl: Blocks, doc: Document, head: dict) -> list:
+    """Fill a notice's parts; returns the blocks its 署名 and 成文日期 were read from."""
     doc.kind = "notice"
     # 联合发文: one issuer a line (the masthead sets each line, instead of all the names
     # run together into one line shrunk to a third of the size); 文件 set apart from a
@@ -240,7 +211,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     if date_at is None:
         doc.body = _content(bl.items[i:])
         _colophon(bl, doc)
-        return
+        return []
     d, sig_lines = date_at
     doc.date = compact(bl.text(d).split("\n")[-1])
     sig_start, doc.signature = _signature(bl, d, sig_lines)
@@ -248,6 +219,7 @@ def _notice(bl: Blocks, doc: Document, head: dict) -> None:
     doc.body = _content(bl.items[i:body_end])
     tail = _colophon(bl, doc, d + 1)
     _attachments(bl, doc, d + 1, tail)
+    return bl.items[sig_start:d + 1]
 
 
 def _signer_note(ctx: Context, signer: str) -> None:
@@ -256,23 +228,38 @@ def _signer_note(ctx: Context, signer: str) -> None:
         ctx.note("info", f"版头中的“{signer}”不在公报中刊印", "签发人 in head")
 
 
-def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None) -> None:
+def _minutes(ctx: Context, doc: Document, head: dict, forced: str | None,
+             signed: list) -> None:
     """A 纪要: the office and date of its head line are its 署名 and date (printed in the
-    head); with no title line of its own the mark is its title (the 期号 stays the
-    number: two 常务会议纪要 of an issue differ by it); 出席/请假/列席 lines get their
-    role."""
+    head, GB/T 9704 §10.3), also when the sender signed it again at the end (that
+    repetition is noted, a different signature kept where it stands); with no title line
+    of its own the mark is its title (the 期号 stays the number: two 常务会议纪要 of an
+    issue differ by it); 出席/请假/列席 lines get their role."""
     doc.kind = forced or "minutes"
-    if head.get("date") and not doc.date:
+    kept: list = []
+    if head.get("date") and (not doc.date or head.get("office")):
+        if doc.date and _signed_again(doc, head):
+            ctx.note("info", "纪要文末的署名和日期与版头相同，只在版头刊印一次",
+                     "minutes signed again")
+        elif doc.date:
+            kept = _content(signed)             # signed otherwise: kept where typed
         doc.date = head["date"]
         doc.signature = [head["office"]] if head.get("office") else []
         doc.date_in_head = True
     if not doc.title and doc.issuer_mark:
         doc.title = title_text(doc.issuer_mark.replace("\n", ""))
     mark_attendance(doc.body)
+    doc.body.extend(kept)
     if head and not doc.date and "date" not in doc.uncertain:     # a 纪要 head, no date
         doc.uncertain.append("date")
         ctx.report.warning("未能识别纪要的日期（版头和文末都没有），请在“属性”中填写成文日期",
                            "minutes without date")
+
+
+def _signed_again(doc: Document, head: dict) -> bool:
+    """The 署名 and 成文日期 at the end repeat the 纪要's head line."""
+    return compact(doc.date) == compact(head["date"]) and \
+        compact("".join(doc.signature)) in ("", compact(head["office"]))
 
 
 def _recipients(bl: Blocks, k: int) -> bool:

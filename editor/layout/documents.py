@@ -65,8 +65,9 @@ class DocumentBuilder:
                     spans.append(mark)
                 continue
             if run.picture is not None:     # a small picture in the line
-                if run.picture.data:
-                    spans.append(picture_span(run.picture, st.span(OBJECT)))
+                if run.picture.data:        # its source: its place in the paragraph
+                    spans.append(picture_span(run.picture, st.span(
+                        OBJECT, Source(self.doc.id, block.id, offset, offset))))
                 continue
             if not run.text:
                 continue
@@ -341,6 +342,10 @@ class DocumentBuilder:
         m = _CHRONICLE_DATE.match(block.display_text)
         if m and spans:
             spans = _restyle_prefix(spans, m.end(), self.t.style("chronicle_date").role)
+        if m and not block.display_text[m.end():].strip(" \u3000，,：:"):
+            # a date headline on a line of its own (1月3日): kept with its entry below
+            self.para(spans, st, keep_with_next=True)
+            return
         self.para(spans, st)
 
     def table(self, block: model.Table) -> None:

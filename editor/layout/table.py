@@ -53,6 +53,7 @@ from editor import model
 __all__ = ["TableStyle", "TableFlowable", "table_wants_landscape"]
 
 EPS = 0.01
+SMALL_TABLE_SHARE = 0.25   # a table no taller than this share of the frame never splits
 
 
 @dataclass
@@ -163,6 +164,9 @@ class TableFlowable:
                 stub or page.body_lines < self.style.min_fragment_lines):
             # a lone row at a page foot, or a stub left over: start on the next page
             return Placement(items=[], y_end=y, rest=self)
+        if not st.continued and not first_on_page and rest is not None and \
+                self._small(p, st, body_row, x0, top, frame):
+            return Placement(items=[], y_end=y, rest=self)      # a small table moves whole
         warnings = page.warnings
         items.sort(key=lambda it: not isinstance(it, RectItem))
         if rest is None:
@@ -174,6 +178,15 @@ class TableFlowable:
                             self._cache)
         nxt.note = self.note
         return Placement(items=items, y_end=frame.bottom, rest=nxt, warnings=warnings)
+
+    def _small(self, p: Prepared, st: "_State", body_row: int, x0: float, top: float,
+               frame: Frame) -> bool:
+        """Is the whole table (from ``top``) no taller than ``SMALL_TABLE_SHARE`` of the
+        frame?  Such a table (a 统计公报's 表3 of four rows) is not split over pages: a
+        reader would see two rows, then 续表 and two more."""
+        whole = _Page(p, self.style, x0, float("inf"), [], None, 0.0)
+        whole.run(st, body_row, top, False)
+        return whole.y - top <= SMALL_TABLE_SHARE * frame.height
 
     def _header_doubt(self, p: Prepared) -> list:
         """The import's doubt about header rows it guessed (the table crosses pages, so

@@ -67,7 +67,47 @@ def table_style(template: Template) -> TableStyle:
 
 def table_flowable(table: model.Table, template: Template, measurer: Measurer,
                    doc_id: str) -> list:
-    return [TableFlowable(table, table_style(template), measurer, doc_id)]
+    style = table_style(template)
+    if is_name_grid(table):
+        # a 表彰/任免 name list laid out in a borderless table: the names are body text
+        # (三号 仿宋 as the paragraphs around them), not a table's 小四
+        body = template.style("body")
+        style = dataclasses.replace(
+            style, role=body.role, size=body.size, wide_size=body.size,
+            header_fill=None, header_role=body.role, header_bold=False,
+            repeat_header=False, continuation_caption=None, padding=0.0,
+            line_pitch_factor=(body.line_pitch or template.line_pitch) / body.size)
+    return [TableFlowable(table, style, measurer, doc_id)]
+
+
+NAME_MAX_CHARS = 5          # a name cell: 王伟, 欧阳明华, 王　伟 (spaces not counted)
+
+
+def is_name_grid(table: model.Table) -> bool:
+    """A table drawn with no lines at all whose every cell holds at most one short line
+    (a name) — a name list the sender aligned in columns, at least 2 × 2."""
+    def lined(borders: dict | None) -> bool:
+        return bool(borders) and any(w > 0 for w in borders.values())
+    if table.n_cols < 2 or len(table.rows) < 2 or table.borders is None \
+            or lined(table.borders):
+        return False
+    filled = 0
+    for row in table.rows:
+        for cell in row.cells:
+            if lined(cell.borders):
+                return False
+            if not all(isinstance(b, model.Paragraph) for b in cell.blocks):
+                return False
+            texts = [b.display_text for b in cell.blocks if b.display_text.strip()]
+            if len(texts) > 1:
+                return False
+            if texts:
+                name = "".join(texts[0].split())
+                if len(name) > NAME_MAX_CHARS or not all("\u4e00" <= ch <= "\u9fff" or ch == "·"
+                                                         for ch in name):
+                    return False
+                filled += 1
+    return filled >= 4
 
 
 _NOTE = re.compile(r"^\s*注\s*[：:]")

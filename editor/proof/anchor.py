@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from editor.model import HEAD_PARTS, Annotation, Document, Paragraph, Table
+from editor.model import HEAD_PARTS, Annotation, Document, Footnote, Paragraph, Table
 from editor.model.address import BlockAddress
 
 CONTEXT = 12            # characters of context kept on each side
@@ -73,8 +73,8 @@ def block_texts(document: Document) -> dict[str, str]:
     for note in document.footnotes:
         if note.blocks:         # a note's paragraphs by their ids (fn1p1 …), as printed
             out.update(_walk_blocks(note.blocks))
-        elif note.text:
-            out[note.id] = note.text
+        elif note.text.strip():      # as printed (stripped) and found by 查找
+            out[note.id] = note.text.strip()
     return out
 
 
@@ -107,6 +107,12 @@ def find_block(document: Document, block_id: str):
             return None
         blocks = cell.blocks
     return None
+
+
+def plain_note(document: Document, block_id: str) -> Footnote | None:
+    """The note stored as plain text (``Footnote.text``, no paragraphs: an older
+    version's) that ``block_id`` addresses, or None."""
+    return next((n for n in document.footnotes if n.id == block_id and not n.blocks), None)
 
 
 # ---------------------------------------------------------------------------- anchoring

@@ -24,7 +24,8 @@ from editor.errors import GazetteError
 from editor.model import Annotation, Document, Issue, Paragraph, Reply, Run
 from editor.model.address import BlockAddress
 from editor.model.serialize import from_dict, to_dict
-from editor.proof.anchor import context_at, find_block, locate, reanchor, text_of
+from editor.proof.anchor import (context_at, find_block, locate, plain_note, reanchor,
+                                 text_of)
 
 TEXT_KINDS = ("改", "删", "增")
 
@@ -139,6 +140,9 @@ def replace_text(document: Document, block_id: str, start: int, end: int, new: s
         block.runs = replace_in_runs(block.runs, start - cut, end - cut, new)
     elif BlockAddress.parse(block_id).head_part is not None:
         _replace_head(document, block_id, start, end, new)
+    elif (note := plain_note(document, block_id)) is not None:     # an older version's note
+        text = note.text.strip()
+        note.text = text[:start] + new + text[end:]
     elif not _replace_attachment_part(document, block_id, start, end, new):
         raise GazetteError("批注所在的位置不能修改文字。", f"block {block_id!r}")
 
@@ -225,6 +229,8 @@ def _block_state(document: Document, block_id: str):
     block = find_block(document, block_id)
     if isinstance(block, Paragraph):
         return block.runs
+    if (note := plain_note(document, block_id)) is not None:
+        return note.text
     address = BlockAddress.parse(block_id)
     if address.head_part is not None:
         return getattr(document, address.head_part)
@@ -236,6 +242,9 @@ def _restore_block_state(document: Document, block_id: str, state) -> None:
     block = find_block(document, block_id)
     if isinstance(block, Paragraph):
         block.runs = state
+        return
+    if (note := plain_note(document, block_id)) is not None:
+        note.text = state
         return
     address = BlockAddress.parse(block_id)
     if address.head_part is not None:
@@ -332,7 +341,8 @@ def editable(document: Document, block_id: str, start: int) -> bool:
     if isinstance(block, Paragraph):
         return start >= len(block.label)
     address = BlockAddress.parse(block_id)
-    return address.head_part is not None or address.attachment_part is not None
+    return address.head_part is not None or address.attachment_part is not None \
+        or plain_note(document, block_id) is not None
 
 
 @dataclass

@@ -17,6 +17,9 @@ drawn as paths inside a ``/Span`` with ``ActualText``.  This module adds what PD
   CreationDate/ModDate ↔ xmp:CreateDate/ModifyDate, the same instant), dc:date;
 - annotations: only links within the file (GoTo) or to the web (URI); each with the
   print flag (F=4) and an appearance stream (an empty form: the link draws nothing);
+- pictures in DeviceCMYK (a CMYK JPEG from a sender) are tagged ICC-based with the
+  generic CMYK profile of ``editor.render.icc`` (a device CMYK space is not allowed
+  beside an RGB output intent);
 - no encryption, no JavaScript or other actions, no interpolated images; a file ID.
 
 Transparency (soft-masked pictures) is allowed in PDF/A-2 and kept.  What cannot be made
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -36,6 +40,7 @@ from pikepdf import Name
 
 from editor.errors import GazetteError
 from editor.render.pdf import creation_time
+from editor.render.pdfx import _pdf_date
 
 PDFA_2U = "PDF/A-2u"
 SRGB_CONDITION = "sRGB IEC61966-2.1"
@@ -50,18 +55,25 @@ class PdfaOptions:
     timestamp: datetime | None = None     # None: now, or SOURCE_DATE_EPOCH (reproducible)
 
 
+_PROFILE_DATE = struct.pack(">6H", 2024, 1, 1, 0, 0, 0)
+
+
 @lru_cache(maxsize=1)
 def srgb_profile() -> bytes:
-    """An sRGB ICC profile (LittleCMS's built-in, via Pillow), header version 4.2."""
+    """An sRGB ICC profile (LittleCMS's built-in, via Pillow), header version 4.2, dated
+    2024-01-01 (LittleCMS stamps the time it was made: rebuilds would differ)."""
     from PIL import ImageCms
     data = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
     if data[8] == 4 and data[9] > 0x20:     # the profile ID stays zero: nothing to re-hash
         data[9:12] = b"\x20\x00\x00"
+    data[24:36] = _PROFILE_DATE
     return bytes(data)
 
 
-def make_pdfa(src: str | Path, dst: str | Path, options: PdfaOptions | None = None) -> None:
-    """Write ``src`` as PDF/A-2u at ``dst`` (see the module docstring)."""
+def make_pdfa(src: str | Path, dst: str | Path, options: PdfaOptions | None = None
+              ) -> list[str]:
+    """Write ``src`` as PDF/A-2u at ``dst`` (see the module docstring); returns what was
+    changed beyond the metadata, said in Chinese (CMYK pictures, links dropped)."""
     opts = options or PdfaOptions()
     raw = Path(src).read_bytes()
     stamp = opts.timestamp or creation_time()
@@ -72,16 +84,27 @@ def make_pdfa(src: str | Path, dst: str | Path, options: PdfaOptions | None = No
         if problems:
             raise GazetteError("无法生成存档 PDF（PDF/A-2u）：" + "；".join(problems[:5]))
         _catalog(pdf)
+        cmyk: dict = {"count": 0}
+        seen: set = set()
+        dropped = 0
         for page in pdf.pages:
             for key in ("/AA", "/PresSteps"):
                 if key in page.obj:
                     del page.obj[key]
-            _annotations(pdf, page)
-            _images(page.obj.get("/Resources"), set())
+            dropped += _annotations(pdf, page)
+            _images(pdf, page.obj.get("/Resources"), seen, cmyk)
         _output_intent(pdf)
         _info_and_xmp(pdf, opts, stamp, raw)
         pdf.save(dst, force_version="1.7", static_id=False, deterministic_id=True,
                  fix_metadata_version=False)
+    notes = []
+    if cmyk["count"]:
+        notes.append(f"提示：{cmyk['count']} 幅 CMYK 图片按通用铜版纸 CMYK 特性标注了色彩"
+                     "（存档 PDF 的输出意图是 sRGB）")
+    if dropped:
+        notes.append(f"提示：去掉了 {dropped} 个 PDF/A 不允许的注释或链接（JavaScript、启动程序、"
+                     "外部文件等；网址链接保留）")
+    return notes
 
 
 # --- checks ------------------------------------------------------------------------------------
@@ -138,10 +161,12 @@ def _is_action(obj) -> bool:
     return isinstance(obj, pikepdf.Dictionary) and "/S" in obj
 
 
-def _annotations(pdf, page) -> None:
+def _annotations(pdf, page) -> int:
+    """Keep the links PDF/A allows, printable and with an appearance; returns how many
+    annotations were dropped."""
     annots = page.obj.get("/Annots")
     if annots is None:
-        return
+        return 0
     keep = []
     for annot in annots:
         if str(annot.get("/Subtype")) not in _KEEP_ANNOTS:
@@ -164,10 +189,12 @@ def _annotations(pdf, page) -> None:
         page.obj.Annots = pikepdf.Array(keep)
     else:
         del page.obj["/Annots"]
+    return len(annots) - len(keep)
 
 
-def _images(resources, seen: set) -> None:
-    """No interpolation, no alternate images, no PostScript (PDF/A-2 6.2.8, 6.2.9)."""
+def _images(pdf, resources, seen: set, cmyk: dict) -> None:
+    """No interpolation, no alternate images, no PostScript (PDF/A-2 6.2.8, 6.2.9); a
+    DeviceCMYK picture (also as an Indexed base) ICC-based (6.2.4.3)."""
     if resources is None:
         return
     for xobj in (resources.get("/XObject") or {}).values():
@@ -179,8 +206,27 @@ def _images(resources, seen: set) -> None:
                 del xobj[key]
         if xobj.get("/Interpolate"):
             xobj.Interpolate = False
+        space = xobj.get("/ColorSpace")
+        if space == Name.DeviceCMYK:
+            xobj.ColorSpace = _cmyk_space(pdf, cmyk)
+            cmyk["count"] += 1
+        elif (isinstance(space, pikepdf.Array) and len(space) == 4
+              and space[0] == Name.Indexed and space[1] == Name.DeviceCMYK):
+            space[1] = _cmyk_space(pdf, cmyk)
+            cmyk["count"] += 1
         if xobj.get("/Subtype") == Name.Form:
-            _images(xobj.get("/Resources"), seen)
+            _images(pdf, xobj.get("/Resources"), seen, cmyk)
+
+
+def _cmyk_space(pdf, made: dict):
+    """[/ICCBased <generic CMYK profile>], made once per file."""
+    if "space" not in made:
+        from editor.render import icc
+        stream = pdf.make_stream(icc.load_profile(None)[0])
+        stream.N = 4
+        stream.Alternate = Name.DeviceCMYK
+        made["space"] = pdf.make_indirect(pikepdf.Array([Name.ICCBased, stream]))
+    return made["space"]
 
 
 def _output_intent(pdf) -> None:
@@ -194,10 +240,6 @@ def _output_intent(pdf) -> None:
         RegistryName=pikepdf.String("http://www.color.org"),
         DestOutputProfile=stream)
     pdf.Root.OutputIntents = pdf.make_indirect(pikepdf.Array([intent]))
-
-
-def _pdf_date(stamp: datetime) -> str:
-    return stamp.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _info_and_xmp(pdf, opts: PdfaOptions, stamp: datetime, raw: bytes) -> None:

@@ -140,9 +140,8 @@ def _rewrite_resources(pdf, resources, converter, srgb, x1a, profile, seen) -> N
 
 
 def _srgb_space(pdf):
-    from PIL import ImageCms
-    data = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    stream = pdf.make_stream(data)
+    from editor.render.pdfa import srgb_profile     # one fixed-date profile: rebuilds match
+    stream = pdf.make_stream(srgb_profile())
     stream.N = 3
     stream.Alternate = Name.DeviceRGB
     return pikepdf.Array([Name.ICCBased, stream])

@@ -67,7 +67,8 @@ def write_archival_pdf(laid_out, out_path, fontbook, progress: Progress = None) 
         write_pdf(laid_out, plain, fontbook, progress=progress, archival=True)
         _say(progress, f"转换为存档 {PDFA_2U}（sRGB 输出意图、XMP 元数据）")
         final = Path(folder) / "pdfa.pdf"
-        make_pdfa(plain, final, PdfaOptions(title=laid_out.title))
+        for note in make_pdfa(plain, final, PdfaOptions(title=laid_out.title)):
+            _say(progress, note)
         _replace(final, out)
     return out
 

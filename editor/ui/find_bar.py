@@ -210,12 +210,12 @@ class FindBar(QToolBar):
                   if editable(issue.find_document(h.doc_id), h.block_id, h.start)]
         skipped = len(hits) - len(places)
         if not places:
-            self.window.message("自动编号（一、（一）1. 等）由原文件的编号生成，不能在此替换")
+            self.window.message("找到的文字不能在此替换（如由原文件编号生成的自动编号一、（一）1. 等）")
             return
         done = self.window.execute(ReplaceText(places=places, query=self.searched,
                                                new=self.replacement.text()))
         if done is not None:
-            note = f"，{skipped} 处在自动编号中，未替换" if skipped else ""
+            note = f"，{skipped} 处不能在此修改（如自动编号），未替换" if skipped else ""
             self.window.message(f"已替换 {len(places)} 处{note}")
             # the hits' offsets are old now: none until the new pages are searched again
             self._resume = hits[0]
