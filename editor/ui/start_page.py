@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (QCommandLinkButton, QHBoxLayout, QLabel, QListWid
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from editor import __version__
-from editor.ui.issue_tree import docx_paths
+from editor.ui.issue_tree import FileDrops
 
 OPEN_AGAIN_SECONDS = 2.0       # a click, double click or Enter within this opens once
 
 
-class StartPage(QWidget):
+class StartPage(FileDrops, QWidget):      # Word files dropped: files_dropped
     new_requested = Signal()
     open_requested = Signal()
     sample_requested = Signal()
@@ -81,22 +81,6 @@ class StartPage(QWidget):
             return
         self._last_open = (path, now)
         self.recent_requested.emit(path)
-
-    # Word files from Explorer: the window makes a new issue for them (the drop was refused)
-    def dragEnterEvent(self, event) -> None:
-        if docx_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:
-        paths = docx_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.files_dropped.emit(paths)
 
     def set_recent(self, paths: list[Path]) -> None:
         self.recent.clear()
