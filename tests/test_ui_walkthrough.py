@@ -401,3 +401,36 @@ def test_the_moved_document_is_found_from_the_two_orders():
     assert moved_document(list("abc"), list("bac"), prefer="b") == "b"
     assert moved_document(list("abc"), list("abc")) is None
     assert moved_document(list("abc"), list("abd")) is None          # not a move
+
+
+
+def test_word_files_dropped_on_the_start_page_make_a_new_issue_of_them(qapp, qtbot, tmp_path,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    window = make_window(tmp_path, (1366, 768))
+    try:
+        window.inform = lambda *a: None
+        _untitled(tmp_path / "来文一.docx", "来文一")
+        target = tmp_path / "第3期.gazette"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, **k: (str(target), "")))
+        page = window.start_page
+        assert window.stack.currentWidget() is page
+        # a first-time user drags the notices onto the start page: the drop was refused
+        assert _drop(page, [tmp_path / "来文一.docx"], QPoint(page.width() // 2, 200))
+        qtbot.waitUntil(lambda: window.session is not None, timeout=TIMEOUT)
+        _wait_docs(qtbot, window, 1)
+        assert window.path == target
+        assert [d.source_name for d in _documents(window)] == ["来文一.docx"]
+        other = tmp_path / "第4期.gazette"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, **k: (str(other), "")))
+        monkeypatch.setattr(QMessageBox, "question",     # carry on from 第3期? no: empty
+                            staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+        window.actions["new"].trigger()       # the menu's 新建一期 still works (checked: no callback)
+        qtbot.waitUntil(lambda: window.path == other and window.laid_out is not None,
+                        timeout=TIMEOUT)
+        wait_idle(qtbot, window)
+        assert window.errors == [] and _documents(window) == []
+    finally:
+        close_window(window, qapp)

@@ -71,6 +71,22 @@ def all_tables(doc: Document) -> list[Table]:
     return out
 
 
+def picture_count(doc: Document) -> int:
+    """Pictures of the document: in boxes of their own (in the text or in table cells)
+    and set in a line of text (Run.picture, an icon in a sentence)."""
+    def count(blocks) -> int:
+        n = 0
+        for b in blocks:
+            if isinstance(b, Image):
+                n += 1
+            elif isinstance(b, Paragraph):
+                n += sum(1 for r in b.runs if r.picture is not None)
+            elif isinstance(b, Table):
+                n += sum(count(c.blocks) for row in b.rows for c in row.cells)
+        return n
+    return count(doc.all_blocks())
+
+
 def table_info(table: Table) -> dict:
     spans = []
     for r, row in enumerate(table.rows):
@@ -104,7 +120,7 @@ def as_json(result: ImportResult) -> dict:
         "colophon_note": doc.colophon_note,
         "headings": headings(doc),
         "tables": [table_info(t) for t in all_tables(doc)],
-        "images": sum(1 for b in doc.all_blocks() if isinstance(b, Image)),
+        "images": picture_count(doc),
         "page_breaks": sum(1 for b in doc.all_blocks() if isinstance(b, PageBreak)),
         "annotations": len(doc.annotations),
         "footnotes": len(doc.footnotes),

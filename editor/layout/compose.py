@@ -333,7 +333,7 @@ def _pictures(line: ComposedLine, x: float, baseline: float, i: int, j: int) -> 
         left = x0 + line.xs[k - line.start]
         w, h = picture_box(span, p.adv[k])
         top = baseline - span.rise - 0.88 * span.size + (span.size - h) / 2
-        out.append(ImageItem(left + (p.adv[k] - w) / 2, top, w, h, data, kind))
+        out.append(ImageItem(left + (p.adv[k] - w) / 2, top, w, h, data, kind, span.source))
     return out
 
 

@@ -65,8 +65,9 @@ class DocumentBuilder:
                     spans.append(mark)
                 continue
             if run.picture is not None:     # a small picture in the line
-                if run.picture.data:
-                    spans.append(picture_span(run.picture, st.span(OBJECT)))
+                if run.picture.data:        # its source: its place in the paragraph
+                    spans.append(picture_span(run.picture, st.span(
+                        OBJECT, Source(self.doc.id, block.id, offset, offset))))
                 continue
             if not run.text:
                 continue

@@ -95,13 +95,21 @@ def pixel_size(data: bytes) -> tuple[int, int] | None:
 def effective_ppi(data: bytes, width_pt: float, height_pt: float) -> float | None:
     """Pixels per inch of the image as printed at ``width_pt`` × ``height_pt`` (the lower
     of the two directions); None when that cannot be told."""
-    return _ppi(pixel_size(data), width_pt, height_pt)
+    return ppi(pixel_size(data), width_pt, height_pt)
 
 
-def _ppi(size: tuple[int, int] | None, width_pt: float, height_pt: float) -> float | None:
+def ppi(size: tuple[int, int] | None, width_pt: float, height_pt: float) -> float | None:
+    """Pixels per inch of a picture of ``size`` pixels printed ``width_pt`` × ``height_pt``."""
     if size is None or width_pt <= 0 or height_pt <= 0:
         return None
     return min(size[0] / (width_pt / 72), size[1] / (height_pt / 72))
+
+
+def low_res_message(name: str, dots: float) -> str:
+    """What the editor is told of a picture printing at ``dots`` ppi."""
+    what = f"“{name}”" if name else ""
+    return (f"图片{what}分辨率偏低（印出来约 {dots:.0f} ppi，印刷建议不低于 300 ppi），"
+            "请向来文单位要清晰的原图")
 
 
 def fit_image(w: float, h: float, max_w: float, max_h: float) -> tuple[float, float]:
@@ -159,13 +167,11 @@ class ImageFlowable:
 
     def warnings(self, w: float, h: float) -> list[LayoutWarning]:
         """IMAGE_LOW_RES when the picture prints at ``w`` × ``h`` below ``LOW_PPI``."""
-        ppi = _ppi(self._pixels, w, h)
-        if ppi is None or ppi >= LOW_PPI:
+        dots = ppi(self._pixels, w, h)
+        if dots is None or dots >= LOW_PPI:
             return []
-        what = f"“{self.name}”" if self.name else ""
         return [LayoutWarning(
-            f"图片{what}分辨率偏低（印出来约 {ppi:.0f} ppi，印刷建议不低于 300 ppi），"
-            "请向来文单位要清晰的原图", code="IMAGE_LOW_RES",
+            low_res_message(self.name, dots), code="IMAGE_LOW_RES",
             block_id=self.source.block_id if self.source else None)]
 
 

@@ -530,7 +530,8 @@ def _compose_para(table, style: TableStyle, m: Measurer, doc_id: str, c: model.C
             continue
         if run.picture is not None:     # a small picture in the line
             if run.picture.data:
-                spans.append(picture_span(run.picture, Span(OBJECT, role, size)))
+                spans.append(picture_span(run.picture, Span(
+                    OBJECT, role, size, source=Source(doc_id, block_id, pos, pos))))
             continue
         if not run.text:
             continue

@@ -7,8 +7,9 @@ against the type area (OUTSIDE_TYPE_AREA), a heading as the last line of a page
 (HEADING_STRANDED), one line of a paragraph alone at a page foot or head (ORPHAN_WIDOW),
 a table row whose part on a page is one line (ROW_FRAGMENT), 目录 page numbers against
 the pages they link to (TOC_UNSETTLED), a page with nothing on it (BLANK_PAGE_UNEXPECTED),
-a picture printed under 90 % of the width the sender gave it (IMAGE_SCALED), body text
-in a colour (TEXT_COLOURED) and the office fonts a fallback face stands in for (FONT_SUBSTITUTED).  A finding the
+a picture printed under 90 % of the width the sender gave it (IMAGE_SCALED), a picture
+set in a line printing below 200 ppi (IMAGE_LOW_RES: the layout tells it of the others),
+body text in a colour (TEXT_COLOURED) and the office fonts a fallback face stands in for (FONT_SUBSTITUTED).  A finding the
 layout warned about already is not reported twice.
 """
 from __future__ import annotations
@@ -49,6 +50,8 @@ class PageContext:
         self.paragraphs: set[tuple[str, str]] = set()
         self.rows: dict[tuple[str, str], tuple[str, int]] = {}    # (doc, cell) → (table, row)
         self.images: dict[tuple[str, str], model.Image] = {}      # (doc, image id) → picture
+        # a picture set in a line (Run.picture): (doc, paragraph id, offset) → picture
+        self.inline: dict[tuple[str, str, int], model.Image] = {}
         self.levels: dict[tuple[str, str], int] = {}              # (doc, heading) → level
         for doc in self.docs.values():
             self._index(doc)
@@ -58,6 +61,7 @@ class PageContext:
         for att in doc.attachments:
             self.headings |= {(doc.id, f"{att.id}/label"), (doc.id, f"{att.id}/title")}
         for block in doc.all_blocks():
+            self._index_inline(doc.id, block)
             if isinstance(block, model.Heading) or (isinstance(block, model.Paragraph)
                                                     and block.role in HEADING_ROLES):
                 self.headings.add((doc.id, block.id))
@@ -77,6 +81,34 @@ class PageContext:
                         # again on each page its rows reach; it is no row's fragment
                         own = r >= skip and cell.row_span <= 1
                         self.rows[(doc.id, cell.id)] = (block.id, r if own else -1)
+
+    def _index_inline(self, doc_id: str, block) -> None:
+        """The pictures set in the lines of ``block`` (and of its cells) by their place,
+        as the layout's ``Source`` of their ImageItem names it."""
+        if isinstance(block, model.Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    for b in cell.blocks:
+                        self._index_inline(doc_id, b)
+        elif isinstance(block, model.Paragraph):
+            offset = len(block.label)
+            for run in block.runs:
+                if run.picture is not None:
+                    self.inline[(doc_id, block.id, offset)] = run.picture
+                offset += len(run.text)
+
+    def picture(self, it: ImageItem) -> model.Image | None:
+        """The model picture an ImageItem prints: a picture block, or one set in a line."""
+        return self.images.get(self._key(it)[:2]) or self.in_line(it) if it.source else None
+
+    def in_line(self, it: ImageItem) -> model.Image | None:
+        """The picture set in a line (Run.picture) that ``it`` prints, or None."""
+        return self.inline.get(self._key(it)) if it.source else None
+
+    @staticmethod
+    def _key(it: ImageItem) -> tuple[str, str, int]:
+        src = it.source
+        return src.doc_id, BlockAddress.parse(src.block_id).parts[-1], src.start
 
     def finding(self, rule: str, message: str, page: Page | None, doc_id=None, **kw) -> Finding:
         doc = self.docs.get(doc_id) if doc_id else None
@@ -434,7 +466,7 @@ def pictures_scaled(ctx: PageContext) -> list[Finding]:
         for it in page.items:
             if not isinstance(it, ImageItem) or it.source is None:
                 continue
-            image = ctx.images.get((it.source.doc_id, it.source.block_id.rsplit("/", 1)[-1]))
+            image = ctx.picture(it)
             if image is None or image.width <= 0 or it.w >= SCALED_BELOW * image.width:
                 continue
             name = f"“{image.name}”" if image.name else ""
@@ -516,9 +548,28 @@ def fonts_substituted(ctx: PageContext) -> list[Finding]:
     return out
 
 
+def inline_pictures_low_res(ctx: PageContext) -> list[Finding]:
+    """A picture set in a line (one 字 high) printed below ``LOW_PPI``: the layout tells
+    this of a picture in its own box; one in a line is measured here."""
+    from editor.layout.shapes import LOW_PPI, effective_ppi, low_res_message
+    out = []
+    for page in ctx.laid_out.pages:
+        for it in page.items:
+            image = ctx.in_line(it) if isinstance(it, ImageItem) else None
+            if image is None:
+                continue
+            dots = effective_ppi(image.data, it.w, it.h)
+            if dots is not None and dots < LOW_PPI:
+                out.append(ctx.finding(
+                    "IMAGE_LOW_RES", low_res_message(image.name, dots), page,
+                    it.source.doc_id, block_id=it.source.block_id,
+                    box=(it.x, it.y, it.x + it.w, it.y + it.h)))
+    return out
+
+
 PAGE_RULES = (glyphs_missing, overlaps, rules_through_text, outside_type_area, stranded_headings,
-              orphans_and_widows, row_fragments, pictures_scaled, coloured_text, toc_numbers,
-              blank_pages, fonts_substituted)
+              orphans_and_widows, row_fragments, pictures_scaled, inline_pictures_low_res,
+              coloured_text, toc_numbers, blank_pages, fonts_substituted)
 
 
 def check_pages(ctx: PageContext, known: set[tuple] = frozenset()) -> list[Finding]:

@@ -50,6 +50,28 @@ def docx_paths(mime: QMimeData) -> list[Path]:
     return out
 
 
+
+class FileDrops:
+    """Mixed into a widget with a ``files_dropped`` signal: Word files (``docx_paths``)
+    dragged from the file manager are accepted and emitted; anything else is refused."""
+
+    def dragEnterEvent(self, event) -> None:
+        if docx_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = docx_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths)
+
 class IssueTreeModel(QAbstractItemModel):
     move_document = Signal(str, str, int)     # doc id, target section id, index in it
     move_section = Signal(str, int)           # section id, new index
