@@ -146,3 +146,70 @@ def test_names_typed_in_running_text_stay_whole_and_unspaced(tmp_path):
             spread.append((name, [round(b - a, 1) for a, b in zip(xs, xs[1:])]))
     assert not torn, torn
     assert not spread, spread
+
+
+@pytest.mark.slow
+def test_the_gazette_issue_reads_clean(tmp_path):
+    """All eleven documents in one issue, judged from the PDF: no line-break violation,
+    nothing under a picture, no heading stranded (a numbered sentence of a 通告 is not a
+    heading), no orphan or widow, full lines of 28 characters, every character drawn
+    with a real glyph and every glyph of a numbered page inside the 版心 or on its
+    running head and folio lines, tables without fragments, and each 目录 entry the
+    folio of the page it links to."""
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.render import build_pdf
+    from pdfcheck import count_violations, layout_report
+    from tablereport import table_report
+    pdf = tmp_path / "gazette.pdf"
+    issue = load_issue(gazette_docs.write_all(tmp_path))
+    laid = build_pdf(issue, pdf)
+    template = resolve_template(issue, None)
+    with pymupdf.open(str(pdf)) as doc:
+        folios = {}
+        for page in doc:
+            for ln in page.get_text("text").splitlines():
+                if ln.startswith("— ") and ln.endswith(" —"):
+                    folios[page.number] = ln.strip("— ")
+
+    def frame(index: int):
+        """The 版心 (x0, top, x1, bottom) of the page at ``index`` (None: front matter)."""
+        if index not in folios:
+            return None
+        f = template.frame(int(folios[index]))
+        return (f.x, f.y, f.x + f.width, f.y + f.height)
+
+    lines = count_violations(pdf, frame)
+    assert (lines["not_start"], lines["not_end"], lines["split_pairs"]) == (0, 0, 0), lines
+    details: list = []
+    layout = layout_report(pdf, frame, details=details)
+    stranded = [text for kind, _page, text in details if kind == "stranded_headings"]
+    assert all(text.endswith("。") for text in stranded), stranded
+    assert (layout["overlaps"], layout["orphans"], layout["widows"], layout["grid_off"]) \
+        == (0, 0, 0, 0), layout
+    assert layout["grid_lines"] > 200
+    tables = table_report(pdf)
+    assert not any(tables.values()), tables
+    with pymupdf.open(str(pdf)) as doc:
+        outside, glyph0 = [], []
+        for page in doc:
+            box = frame(page.number)
+            for span in page.get_texttrace():
+                for ch in span["chars"]:
+                    if ch[1] == 0 and chr(ch[0]).strip():
+                        glyph0.append((page.number, chr(ch[0])))
+                    x, y = ch[2]
+                    in_box = box and box[0] - 1 <= x <= box[2] + 1 and box[1] <= y <= box[3] + 4
+                    margin_line = box and (y < box[1] or y > box[3] + 4)   # head, folio
+                    if box and not in_box and not margin_line:
+                        outside.append((page.number, chr(ch[0]), round(x), round(y)))
+        assert not glyph0
+        assert not outside, outside[:5]
+        first = min(n for n, folio in folios.items() if folio == "1")
+        linked = [(link["page"], toc.get_textbox(link["from"]).split()[-1])
+                  for toc in doc.pages(2, first)
+                  for link in toc.get_links() if link.get("kind") == pymupdf.LINK_GOTO]
+        assert len(linked) == len(gazette_docs.DOCS)
+        for target, number in linked:
+            assert folios.get(target) == number.strip("·"), (target, number)
+    assert len(laid.pages) >= 30
