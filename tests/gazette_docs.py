@@ -136,6 +136,25 @@ def name_list() -> bytes:
     return _bytes(d)
 
 
+def name_paragraphs() -> bytes:
+    """A 任免/表彰 list typed as running text: 60 names in one paragraph, each of three
+    characters or spaced to three (王　伟), two ideographic spaces between them, and a
+    second list with one line of names per paragraph after a bold group label."""
+    d = _new()
+    _title(d, "东西湖区人民政府关于命名2024年度“最美社区工作者”的决定")
+    _p(d, "各街道办事处，区直各单位：")
+    _p(d, "经各街道推荐、区级评审和社会公示，区人民政府决定，命名王伟等60名同志为"
+          "2024年度“最美社区工作者”。名单如下：", indent=True)
+    shown = [n[0] + "　" + n[1] if len(n) == 2 else n for n in names_100()]
+    _p(d, "　　".join(shown[:60]), indent=True)
+    _p(d, "吴家山街道（10名）", font="黑体", indent=True)
+    for k in range(2):
+        _p(d, "　　".join(shown[60 + 5 * k:65 + 5 * k]), indent=True)
+    _p(d, "希望受命名的同志珍惜荣誉，再接再厉。" + TEXT, indent=True)
+    _sign(d, "东西湖区人民政府", "2025年3月6日")
+    return _bytes(d)
+
+
 def chapter_rules() -> bytes:
     """A 规范性文件: 第一章 chapter headings centred, 第一条 articles with the article number
     in 黑体 and the text run on."""
@@ -278,6 +297,7 @@ DOCS = {
     "g08_quotation_speech.docx": quotation_speech,
     "g09_abbreviations.docx": abbreviations,
     "g10_news_dates.docx": news_dates,
+    "g11_name_paragraphs.docx": name_paragraphs,
 }
 
 
