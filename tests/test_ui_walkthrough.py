@@ -263,6 +263,7 @@ def test_the_preflight_status_message_fits_a_1366_screen(fresh, qtbot):
     bar = window.statusBar()
     text = bar.currentMessage()
     assert text.startswith("印前检查 第 ") and "《无标题文件（" in text
+    assert "未识别出标题" in text                              # the problem itself shows
     assert text.endswith("（右下角“印前检查”列出全部）")        # was cut off at 1366
     window.preview.go_to_page(len(window.laid_out.pages) - 1)     # the page label grows
     QApplication.processEvents()
@@ -358,6 +359,22 @@ def test_undo_and_redo_show_the_document_they_change(fresh, qtbot):
     window.actions["undo"].trigger()
     wait_pages(qtbot, window, generation)
     assert _shown_document(window) == other.id
+
+def test_on_a_short_status_line_the_problem_is_kept_before_the_document_name(fresh, qtbot):
+    window = fresh
+    width = window.width()
+    try:
+        window.resize(900, window.height())        # a crowded status bar (was: …《名》… only)
+        QApplication.processEvents()
+        generation = window.layout_worker.generation
+        window.request_layout()
+        wait_pages(qtbot, window, generation)
+        line = window.statusBar().currentMessage()
+        assert line.startswith("印前检查 第 ") and "未识别出标题" in line
+    finally:
+        window.resize(width, window.height())
+        QApplication.processEvents()
+
 
 def test_a_long_title_is_cut_in_the_status_line_so_the_problem_shows(fresh):
     from editor.preflight import Finding

@@ -485,9 +485,18 @@ class MainWindow(EditRequests, QMainWindow):
         if counts["error"] or counts["warning"]:
             findings = self.preflight.report.findings       # the gravest one first
             first = next((f for f in findings if f.severity == "error"), findings[0])
-            self.message(self._status_fit(f"印前检查 {self.preflight.place(first, 16)}："
-                                          f"{first.message}", "（右下角“印前检查”列出全部）"),
-                         10000)
+            self.message(self._finding_line(first), 10000)
+
+    def _finding_line(self, f) -> str:
+        """The status line of a finding: where (page and document, the document's name
+        shorter or left out when the line is short) and the first words of the problem."""
+        wheres = (self.preflight.place(f, 16), self.preflight.place(f, 8), f.where() or "整期")
+        for tail in ("（右下角“印前检查”列出全部）", ""):     # the hint goes first, then the name
+            for where in wheres:
+                line = self._status_fit(f"印前检查 {where}：{f.message}", tail)
+                if f.message[:6] in line:
+                    return line
+        return line
 
     def _status_fit(self, text: str, tail: str) -> str:
         """``text`` shortened (…) so that it and ``tail`` fit beside the status bar's
