@@ -306,6 +306,22 @@ def policy_qa() -> bytes:
     return _bytes(d)
 
 
+BOX_ITEMS = [f"实施第{k}项民生工程，完成投资{k * 3}亿元，惠及群众{k}万人，确保按期完工并投入使用"
+             for k in range(1, 41)]
+
+
+def long_box() -> bytes:
+    """A report whose 专栏 of 40 items starts low on a page and runs over to the next."""
+    d = _new()
+    _title(d, "东西湖区关于2025年民生实事项目安排情况的报告")
+    for _ in range(6):
+        _p(d, TEXT * 2, indent=True)
+    _box(d, "专栏3　2025年民生实事项目清单", BOX_ITEMS)
+    for _ in range(3):
+        _p(d, TEXT, indent=True)
+    return _bytes(d)
+
+
 DOCS = {
     "g01_work_report.docx": work_report,
     "g02_road_notice.docx": road_notice,
@@ -319,6 +335,7 @@ DOCS = {
     "g10_news_dates.docx": news_dates,
     "g11_name_paragraphs.docx": name_paragraphs,
     "g12_policy_qa.docx": policy_qa,
+    "g13_long_box.docx": long_box,
 }
 
 
