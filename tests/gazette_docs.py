@@ -286,6 +286,26 @@ def news_dates() -> bytes:
     return _bytes(d)
 
 
+def policy_qa() -> bytes:
+    """A 政策解读 in questions and answers: 一、 headings longer than a line, each question
+    a bold 问： paragraph and its answer a 答： paragraph, with 1.1 / 1.1.1 numbered
+    technical clauses inside the answers."""
+    d = _new()
+    _title(d, "《东西湖区促进数字经济高质量发展若干措施》政策解读")
+    for k in range(5):
+        _h(d, f"{CN[k]}、关于第{CN[k]}部分“强化数字基础设施建设、加快推动产业数字化转型升级和"
+              f"培育壮大数字经济核心产业”的主要内容", 1)
+        for q in range(2):
+            para = _p(d, indent=True)
+            _run(para, f"问：第{q + 1}条措施的支持对象和申报条件是什么？", "黑体", 16)
+            para = _p(d, indent=True)
+            _run(para, "答：", "黑体", 16)
+            _run(para, TEXT)
+            _p(d, f"{k + 1}.{q + 1}　支持对象为在本区注册的企业。", indent=True)
+            _p(d, f"{k + 1}.{q + 1}.1　年营业收入不低于500万元。" + TEXT[:40], indent=True)
+    return _bytes(d)
+
+
 DOCS = {
     "g01_work_report.docx": work_report,
     "g02_road_notice.docx": road_notice,
@@ -298,6 +318,7 @@ DOCS = {
     "g09_abbreviations.docx": abbreviations,
     "g10_news_dates.docx": news_dates,
     "g11_name_paragraphs.docx": name_paragraphs,
+    "g12_policy_qa.docx": policy_qa,
 }
 
 

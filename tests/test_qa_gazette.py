@@ -7,7 +7,8 @@ as the last line of a page with its entry on the next; 100 names a 决定 aligne
 borderless table were set at the table size (小四, two sizes below the paragraphs around
 them) where gazettes set a name list as body text; a 统计公报's table of four rows at
 a page foot was split two rows, 续表, two rows; names typed in running text with 　　
-between them were torn over lines (杨 | 勇) and letter-spaced (黄 秀 兰) to justify."""
+between them were torn over lines (杨 | 勇) and letter-spaced (黄 秀 兰) to justify; a
+黑体 question (问：……？) ended a page with its 答： on the next."""
 from __future__ import annotations
 
 import json
@@ -148,9 +149,22 @@ def test_names_typed_in_running_text_stay_whole_and_unspaced(tmp_path):
     assert not spread, spread
 
 
+
+def test_question_kept_with_its_answer(tmp_path):
+    """A 政策解读 in 问：/答： pairs, the questions set in 黑体 and ending in ？: no question
+    is the last line of a page with its answer on the next."""
+    pdf = _one(tmp_path, "g12_policy_qa.docx")
+    with pymupdf.open(str(pdf)) as doc:
+        pages = [_body_lines(p) for p in doc]
+    asked = [k for k, lines in enumerate(pages) if any(t.startswith("问：") for t in lines)]
+    assert len(asked) >= 3
+    stranded = [(k + 1, lines[-1]) for k, lines in enumerate(pages[:-1])
+                if lines and lines[-1].startswith("问：")]
+    assert not stranded, stranded
+
 @pytest.mark.slow
 def test_the_gazette_issue_reads_clean(tmp_path):
-    """All eleven documents in one issue, judged from the PDF: no line-break violation,
+    """All twelve documents in one issue, judged from the PDF: no line-break violation,
     nothing under a picture, no heading stranded (a numbered sentence of a 通告 is not a
     heading), no orphan or widow, full lines of 28 characters, every character drawn
     with a real glyph and every glyph of a numbered page inside the 版心 or on its
