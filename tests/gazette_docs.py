@@ -136,6 +136,25 @@ def name_list() -> bytes:
     return _bytes(d)
 
 
+def name_paragraphs() -> bytes:
+    """A 任免/表彰 list typed as running text: 60 names in one paragraph, each of three
+    characters or spaced to three (王　伟), two ideographic spaces between them, and a
+    second list with one line of names per paragraph after a bold group label."""
+    d = _new()
+    _title(d, "东西湖区人民政府关于命名2024年度“最美社区工作者”的决定")
+    _p(d, "各街道办事处，区直各单位：")
+    _p(d, "经各街道推荐、区级评审和社会公示，区人民政府决定，命名王伟等60名同志为"
+          "2024年度“最美社区工作者”。名单如下：", indent=True)
+    shown = [n[0] + "　" + n[1] if len(n) == 2 else n for n in names_100()]
+    _p(d, "　　".join(shown[:60]), indent=True)
+    _p(d, "吴家山街道（10名）", font="黑体", indent=True)
+    for k in range(2):
+        _p(d, "　　".join(shown[60 + 5 * k:65 + 5 * k]), indent=True)
+    _p(d, "希望受命名的同志珍惜荣誉，再接再厉。" + TEXT, indent=True)
+    _sign(d, "东西湖区人民政府", "2025年3月6日")
+    return _bytes(d)
+
+
 def chapter_rules() -> bytes:
     """A 规范性文件: 第一章 chapter headings centred, 第一条 articles with the article number
     in 黑体 and the text run on."""
@@ -267,6 +286,26 @@ def news_dates() -> bytes:
     return _bytes(d)
 
 
+def policy_qa() -> bytes:
+    """A 政策解读 in questions and answers: 一、 headings longer than a line, each question
+    a bold 问： paragraph and its answer a 答： paragraph, with 1.1 / 1.1.1 numbered
+    technical clauses inside the answers."""
+    d = _new()
+    _title(d, "《东西湖区促进数字经济高质量发展若干措施》政策解读")
+    for k in range(5):
+        _h(d, f"{CN[k]}、关于第{CN[k]}部分“强化数字基础设施建设、加快推动产业数字化转型升级和"
+              f"培育壮大数字经济核心产业”的主要内容", 1)
+        for q in range(2):
+            para = _p(d, indent=True)
+            _run(para, f"问：第{q + 1}条措施的支持对象和申报条件是什么？", "黑体", 16)
+            para = _p(d, indent=True)
+            _run(para, "答：", "黑体", 16)
+            _run(para, TEXT)
+            _p(d, f"{k + 1}.{q + 1}　支持对象为在本区注册的企业。", indent=True)
+            _p(d, f"{k + 1}.{q + 1}.1　年营业收入不低于500万元。" + TEXT[:40], indent=True)
+    return _bytes(d)
+
+
 DOCS = {
     "g01_work_report.docx": work_report,
     "g02_road_notice.docx": road_notice,
@@ -278,6 +317,8 @@ DOCS = {
     "g08_quotation_speech.docx": quotation_speech,
     "g09_abbreviations.docx": abbreviations,
     "g10_news_dates.docx": news_dates,
+    "g11_name_paragraphs.docx": name_paragraphs,
+    "g12_policy_qa.docx": policy_qa,
 }
 
 

@@ -6,7 +6,9 @@ dates are headlines on lines of their own (``1月3日`` then its entry), a date 
 as the last line of a page with its entry on the next; 100 names a 决定 aligned in a
 borderless table were set at the table size (小四, two sizes below the paragraphs around
 them) where gazettes set a name list as body text; a 统计公报's table of four rows at
-a page foot was split two rows, 续表, two rows."""
+a page foot was split two rows, 续表, two rows; names typed in running text with 　　
+between them were torn over lines (杨 | 勇) and letter-spaced (黄 秀 兰) to justify; a
+黑体 question (问：……？) ended a page with its 答： on the next."""
 from __future__ import annotations
 
 import json
@@ -102,3 +104,126 @@ def test_small_tables_of_a_statistics_bulletin_do_not_split(tmp_path):
     for k in range(8):          # each table's four rows on one page
         rows = [f"{r * 123.4 + k:.1f}" for r in range(1, 5)]
         assert any(all(v in t for v in rows) for t in texts), k
+
+
+def _char_lines(pdf: Path) -> list[list[tuple[str, float]]]:
+    """Every text line of the PDF at body size as [(character, origin x)], by baseline."""
+    out = []
+    with pymupdf.open(str(pdf)) as doc:
+        for page in doc:
+            rows: dict[float, list] = {}
+            for t in page.get_texttrace():
+                if abs(t["size"] - 16) > 0.5:
+                    continue
+                for c in t["chars"]:
+                    rows.setdefault(round(c[2][1], 1), []).append((chr(c[0]), c[2][0]))
+            out += [sorted(v, key=lambda c: c[1]) for _y, v in sorted(rows.items())]
+    return out
+
+
+def test_names_typed_in_running_text_stay_whole_and_unspaced(tmp_path):
+    """60 names typed in one paragraph, 　　 between them, two-character names spaced to
+    three (杨　勇): no name is torn over two lines (杨 | 勇) and no three-character name
+    is letter-spaced to fill the line (黄 秀 兰); the separators take the slack."""
+    pdf = _one(tmp_path, "g11_name_paragraphs.docx")
+    lines = _char_lines(pdf)
+    start = next(k for k, line in enumerate(lines) if "下" in "".join(c for c, _x in line))
+    lines = lines[start + 1:]                       # the list, after 名单如下：
+    names = gazette_docs.names_100()[:70]
+    torn, spread = [], []
+    for name in names:
+        hits = []
+        for line in lines:
+            chars = [c for c in line if c[0].strip()]
+            for k in range(len(chars) - len(name) + 1):
+                if "".join(c for c, _x in chars[k:k + len(name)]) == name:
+                    hits.append([x for _c, x in chars[k:k + len(name)]])
+        if not hits:
+            torn.append(name)
+            continue
+        xs = hits[0]
+        pitch = 32.0 if len(name) == 2 else 16.0        # 王　伟 / 黄秀兰
+        if any(abs((b - a) - pitch) > 0.6 for a, b in zip(xs, xs[1:])):
+            spread.append((name, [round(b - a, 1) for a, b in zip(xs, xs[1:])]))
+    assert not torn, torn
+    assert not spread, spread
+
+
+
+def test_question_kept_with_its_answer(tmp_path):
+    """A 政策解读 in 问：/答： pairs, the questions set in 黑体 and ending in ？: no question
+    is the last line of a page with its answer on the next."""
+    pdf = _one(tmp_path, "g12_policy_qa.docx")
+    with pymupdf.open(str(pdf)) as doc:
+        pages = [_body_lines(p) for p in doc]
+    asked = [k for k, lines in enumerate(pages) if any(t.startswith("问：") for t in lines)]
+    assert len(asked) >= 3
+    stranded = [(k + 1, lines[-1]) for k, lines in enumerate(pages[:-1])
+                if lines and lines[-1].startswith("问：")]
+    assert not stranded, stranded
+
+@pytest.mark.slow
+def test_the_gazette_issue_reads_clean(tmp_path):
+    """All twelve documents in one issue, judged from the PDF: no line-break violation,
+    nothing under a picture, no heading stranded (a numbered sentence of a 通告 is not a
+    heading), no orphan or widow, full lines of 28 characters, every character drawn
+    with a real glyph and every glyph of a numbered page inside the 版心 or on its
+    running head and folio lines, tables without fragments, and each 目录 entry the
+    folio of the page it links to."""
+    from editor.issue_json import load_issue
+    from editor.layout.paginate import resolve_template
+    from editor.render import build_pdf
+    from pdfcheck import count_violations, layout_report
+    from tablereport import table_report
+    pdf = tmp_path / "gazette.pdf"
+    issue = load_issue(gazette_docs.write_all(tmp_path))
+    laid = build_pdf(issue, pdf)
+    template = resolve_template(issue, None)
+    with pymupdf.open(str(pdf)) as doc:
+        folios = {}
+        for page in doc:
+            for ln in page.get_text("text").splitlines():
+                if ln.startswith("— ") and ln.endswith(" —"):
+                    folios[page.number] = ln.strip("— ")
+
+    def frame(index: int):
+        """The 版心 (x0, top, x1, bottom) of the page at ``index`` (None: front matter)."""
+        if index not in folios:
+            return None
+        f = template.frame(int(folios[index]))
+        return (f.x, f.y, f.x + f.width, f.y + f.height)
+
+    lines = count_violations(pdf, frame)
+    assert (lines["not_start"], lines["not_end"], lines["split_pairs"]) == (0, 0, 0), lines
+    details: list = []
+    layout = layout_report(pdf, frame, details=details)
+    stranded = [text for kind, _page, text in details if kind == "stranded_headings"]
+    assert all(text.endswith("。") for text in stranded), stranded
+    assert (layout["overlaps"], layout["orphans"], layout["widows"], layout["grid_off"]) \
+        == (0, 0, 0, 0), layout
+    assert layout["grid_lines"] > 200
+    tables = table_report(pdf)
+    assert not any(tables.values()), tables
+    with pymupdf.open(str(pdf)) as doc:
+        outside, glyph0 = [], []
+        for page in doc:
+            box = frame(page.number)
+            for span in page.get_texttrace():
+                for ch in span["chars"]:
+                    if ch[1] == 0 and chr(ch[0]).strip():
+                        glyph0.append((page.number, chr(ch[0])))
+                    x, y = ch[2]
+                    in_box = box and box[0] - 1 <= x <= box[2] + 1 and box[1] <= y <= box[3] + 4
+                    margin_line = box and (y < box[1] or y > box[3] + 4)   # head, folio
+                    if box and not in_box and not margin_line:
+                        outside.append((page.number, chr(ch[0]), round(x), round(y)))
+        assert not glyph0
+        assert not outside, outside[:5]
+        first = min(n for n, folio in folios.items() if folio == "1")
+        linked = [(link["page"], toc.get_textbox(link["from"]).split()[-1])
+                  for toc in doc.pages(2, first)
+                  for link in toc.get_links() if link.get("kind") == pymupdf.LINK_GOTO]
+        assert len(linked) == len(gazette_docs.DOCS)
+        for target, number in linked:
+            assert folios.get(target) == number.strip("·"), (target, number)
+    assert len(laid.pages) >= 30

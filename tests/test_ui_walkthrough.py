@@ -263,6 +263,7 @@ def test_the_preflight_status_message_fits_a_1366_screen(fresh, qtbot):
     bar = window.statusBar()
     text = bar.currentMessage()
     assert text.startswith("印前检查 第 ") and "《无标题文件（" in text
+    assert "未识别出标题" in text                              # the problem itself shows
     assert text.endswith("（右下角“印前检查”列出全部）")        # was cut off at 1366
     window.preview.go_to_page(len(window.laid_out.pages) - 1)     # the page label grows
     QApplication.processEvents()
@@ -359,6 +360,22 @@ def test_undo_and_redo_show_the_document_they_change(fresh, qtbot):
     wait_pages(qtbot, window, generation)
     assert _shown_document(window) == other.id
 
+def test_on_a_short_status_line_the_problem_is_kept_before_the_document_name(fresh, qtbot):
+    window = fresh
+    width = window.width()
+    try:
+        window.resize(900, window.height())        # a crowded status bar (was: …《名》… only)
+        QApplication.processEvents()
+        generation = window.layout_worker.generation
+        window.request_layout()
+        wait_pages(qtbot, window, generation)
+        line = window.statusBar().currentMessage()
+        assert line.startswith("印前检查 第 ") and "未识别出标题" in line
+    finally:
+        window.resize(width, window.height())
+        QApplication.processEvents()
+
+
 def test_a_long_title_is_cut_in_the_status_line_so_the_problem_shows(fresh):
     from editor.preflight import Finding
     window = fresh
@@ -401,3 +418,36 @@ def test_the_moved_document_is_found_from_the_two_orders():
     assert moved_document(list("abc"), list("bac"), prefer="b") == "b"
     assert moved_document(list("abc"), list("abc")) is None
     assert moved_document(list("abc"), list("abd")) is None          # not a move
+
+
+
+def test_word_files_dropped_on_the_start_page_make_a_new_issue_of_them(qapp, qtbot, tmp_path,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    window = make_window(tmp_path, (1366, 768))
+    try:
+        window.inform = lambda *a: None
+        _untitled(tmp_path / "来文一.docx", "来文一")
+        target = tmp_path / "第3期.gazette"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, **k: (str(target), "")))
+        page = window.start_page
+        assert window.stack.currentWidget() is page
+        # a first-time user drags the notices onto the start page: the drop was refused
+        assert _drop(page, [tmp_path / "来文一.docx"], QPoint(page.width() // 2, 200))
+        qtbot.waitUntil(lambda: window.session is not None, timeout=TIMEOUT)
+        _wait_docs(qtbot, window, 1)
+        assert window.path == target
+        assert [d.source_name for d in _documents(window)] == ["来文一.docx"]
+        other = tmp_path / "第4期.gazette"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, **k: (str(other), "")))
+        monkeypatch.setattr(QMessageBox, "question",     # carry on from 第3期? no: empty
+                            staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+        window.actions["new"].trigger()       # the menu's 新建一期 still works (checked: no callback)
+        qtbot.waitUntil(lambda: window.path == other and window.laid_out is not None,
+                        timeout=TIMEOUT)
+        wait_idle(qtbot, window)
+        assert window.errors == [] and _documents(window) == []
+    finally:
+        close_window(window, qapp)

@@ -29,6 +29,7 @@ from editor.layout.titles import balanced_title_spans
 from editor import model
 
 _KEEP_ROLES = {"hei", "kai", "biaosong"}
+_QUESTION = re.compile(r"^\s*问\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")   # 问：… then 答：…
 _CHRONICLE_DATE = re.compile(r"^\s*(\d{1,2}月\d{1,2}日|\d{1,2}月|同日|同月|是日|当日|本月)")
 _ROLE_STYLES = {
     "attachment_label": "attachment_label", "attachment_title": "attachment_title",
@@ -290,8 +291,10 @@ class DocumentBuilder:
         if name == "body" and changes.get("align") in ("center", "right"):
             changes["first_indent"] = 0.0
         changes.update(self.keeps(block, st))
-        if name == "body" and (looks_like_heading(block.display_text) or _bold_line(block)):
-            changes["keep_with_next"] = True    # a typed 一、/（一）/1. heading, a bold line
+        if name == "body" and (looks_like_heading(block.display_text) or _bold_line(block)
+                               or _QUESTION.match(block.display_text)):
+            changes["keep_with_next"] = True    # a typed 一、/（一）/1. heading, a bold line,
+            #                                     a 问： kept with its 答：
         changes.update(extra)
         if name == "attachment_title":
             changes["page_break_before"] = False
@@ -618,10 +621,11 @@ def looks_like_heading(text: str) -> bool:
 
 
 def _bold_line(block: model.Paragraph) -> bool:
-    """A short paragraph set all in bold (or 黑体), no closing stop: a run-in heading."""
+    """A short paragraph set all in bold (or 黑体), no closing stop (a question may end
+    it): a run-in heading."""
     runs = [r for r in block.runs if r.text.strip()]
     text = block.display_text.strip()
-    return (bool(runs) and len(text) <= 30 and text[-1] not in "。；：，、！？…"
+    return (bool(runs) and len(text) <= 30 and text[-1] not in "。；：，、！…"
             and all(r.bold or r.role == "hei" for r in runs))
 
 

@@ -6,7 +6,7 @@ origin relative to the line start.  Squeeze order (clreq / TYPOGRAPHY.md): line-
 fewest needed, nearest the line end, each to ½ em) → Han–Latin gaps (to ⅛ em).  Stretch order: Latin word spaces (to ½ em) → (Han–Latin gaps are
 already at their ¼ em maximum) → even inter-character spacing, never inside a
 ``——``/``……`` pair or a Latin word (a line of Latin words only widens its word spaces
-further).
+further); a line of names typed with 　　 between them widens those separators instead.
 """
 from __future__ import annotations
 
@@ -136,6 +136,12 @@ def _stretch(p, s, ve, slack, width, gaps) -> None:
                 width[k - s] += max(0.0, 0.5 * p.em[k] - width[k - s]) * frac
             slack -= room * frac
     if slack <= EPS:
+        return
+    seps = [k for k in range(s + 2, ve) if p.text[k - 1] == p.text[k - 2] == "\u3000"
+            and p.text[k] != "\u3000"]
+    if seps:                                  # a list typed with 　　 between its names:
+        for k in seps:                        # widen the separators, not the names
+            gaps[k - s] += slack / len(seps)
         return
     pos = [k for k in range(s + 1, ve) if p.spacing_ok[k]]
     if not pos and spaces:                    # a Latin-only line: widen the word spaces

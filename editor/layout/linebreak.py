@@ -9,6 +9,7 @@ Rules (TYPOGRAPHY.md, GB/T 15834, clreq):
 - Latin words, numbers and their attached signs (``10.5``, ``3.2%``, ``90%``, ``AI``,
   ``3D``) are never broken inside; a digit keeps the Han unit that follows it
   (``2025年`` may break after 年, not before it).
+- Names set apart by ideographic spaces (李　喆　　王　昇) are never broken inside.
 - URLs and similar codes break only after ``/ - . ? & = _ #`` inside them.
 - NOT_START characters never begin a line, NOT_END characters never end one.
 - ``——`` and ``……`` (and U+2E3A, U+22EF pairs) are never split.
@@ -143,7 +144,22 @@ def _keep_spaced_names(text: str, cls: list[int], ok: list[bool]) -> None:
                 and right in ("\u3000", "", "。", "；"):
             for k in range(i + 1, j):
                 ok[k] = False
+        elif j - i == 1 and right == "\u3000" and j + 1 < n and cls[j + 1] == HAN \
+                and (j + 2 == n or cls[j + 2] != HAN) and _name_edge(text, i - 1, -1) \
+                and _name_edge(text, j + 2, 1):
+            ok[j + 1] = False       # a two-character name spaced to three (杨　勇)
         i = j
+
+
+def _name_edge(text: str, k: int, step: int) -> bool:
+    """Is ``text[k]`` (and the character beyond it, ``step`` away) the edge of a spaced
+    name: the text's end, a colon, 。；, or two ideographic spaces?"""
+    if k < 0 or k >= len(text):
+        return True
+    if text[k] in "：:。；":
+        return True
+    far = k + step
+    return text[k] == "\u3000" and (far < 0 or far >= len(text) or text[far] == "\u3000")
 
 
 def _pair_ok(text: str, cls: list[int], i: int) -> bool:

@@ -34,7 +34,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 # what a drop or the import dialog takes: .docx, and the older formats offices receive,
 # which the importer refuses with a message saying how to convert them
 IMPORT_SUFFIXES = (".docx", ".doc", ".wps", ".rtf")
-IMPORT_FILTER = "Word 文档 (*.docx);;旧版文档（导入时提示如何转换）(*.doc *.wps *.rtf)"
+IMPORT_FILTER = "Word 文档 (*.docx);;旧版文档和 PDF（导入时提示如何转换）(*.doc *.wps *.rtf *.pdf)"
 
 
 def docx_paths(mime: QMimeData) -> list[Path]:
@@ -49,6 +49,28 @@ def docx_paths(mime: QMimeData) -> list[Path]:
                 out.append(path)
     return out
 
+
+
+class FileDrops:
+    """Mixed into a widget with a ``files_dropped`` signal: Word files (``docx_paths``)
+    dragged from the file manager are accepted and emitted; anything else is refused."""
+
+    def dragEnterEvent(self, event) -> None:
+        if docx_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = docx_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(paths)
 
 class IssueTreeModel(QAbstractItemModel):
     move_document = Signal(str, str, int)     # doc id, target section id, index in it

@@ -90,7 +90,8 @@ class MainWindow(EditRequests, QMainWindow):
     def _build_central(self) -> None:
         self.stack = QStackedWidget()
         self.start_page = StartPage()
-        self.start_page.new_requested.connect(self.new_project)
+        self.start_page.new_requested.connect(lambda: self.new_project())
+        self.start_page.files_dropped.connect(self.files_on_start_page)
         self.start_page.open_requested.connect(self.open_dialog)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_requested.connect(lambda p: self.open_project(Path(p)))
@@ -299,12 +300,20 @@ class MainWindow(EditRequests, QMainWindow):
         if on_open is not None:
             on_open()
 
-    def new_project(self) -> None:
+    def new_project(self, on_open=None) -> None:
+        """新建一期; ``on_open()`` once it is open (a menu's ``checked`` is no callback)."""
+        on_open = on_open if callable(on_open) else None
         path, _ = QFileDialog.getSaveFileName(self, "新建一期", self.settings.last_folder("open"),
                                               "期刊项目 (*.gazette)")
         if path:
             path = Path(path) if path.endswith(".gazette") else Path(path + ".gazette")
-            self.create_project(path, None, like=self._ask_previous_issue(path))
+            self.create_project(path, None, on_open, like=self._ask_previous_issue(path))
+
+    def files_on_start_page(self, paths: list) -> None:
+        """Word files dropped on the start page: a new issue first (新建一期 asks where),
+        then they are imported into it."""
+        self.message(f"先新建一期，再导入拖入的 {len(paths)} 个文件", 8000)
+        self.new_project(on_open=lambda: self.import_files(list(paths), ""))
 
     def _ask_previous_issue(self, new: Path) -> Path | None:
         """The last project opened, when the editor wants the new issue to carry on from
@@ -476,9 +485,18 @@ class MainWindow(EditRequests, QMainWindow):
         if counts["error"] or counts["warning"]:
             findings = self.preflight.report.findings       # the gravest one first
             first = next((f for f in findings if f.severity == "error"), findings[0])
-            self.message(self._status_fit(f"印前检查 {self.preflight.place(first, 16)}："
-                                          f"{first.message}", "（右下角“印前检查”列出全部）"),
-                         10000)
+            self.message(self._finding_line(first), 10000)
+
+    def _finding_line(self, f) -> str:
+        """The status line of a finding: where (page and document, the document's name
+        shorter or left out when the line is short) and the first words of the problem."""
+        wheres = (self.preflight.place(f, 16), self.preflight.place(f, 8), f.where() or "整期")
+        for tail in ("（右下角“印前检查”列出全部）", ""):     # the hint goes first, then the name
+            for where in wheres:
+                line = self._status_fit(f"印前检查 {where}：{f.message}", tail)
+                if f.message[:6] in line:
+                    return line
+        return line
 
     def _status_fit(self, text: str, tail: str) -> str:
         """``text`` shortened (…) so that it and ``tail`` fit beside the status bar's

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractScrollArea
 
 from editor.layout.items import LineItem, Page, Source, TextItem
 from editor.model.address import BlockAddress
-from editor.ui.issue_tree import docx_paths
+from editor.ui.issue_tree import FileDrops
 from editor.ui.painter import FaceFonts, PagePainter, render_page_image
 
 GAP = 16                 # pixels between pages
@@ -110,7 +110,7 @@ def landscape_tables(pages: list[Page], doc_id: str) -> set[tuple[str, str]]:
     return out
 
 
-class PreviewView(QAbstractScrollArea):
+class PreviewView(FileDrops, QAbstractScrollArea):   # .docx dropped: files_dropped
     source_clicked = Signal(object)            # editor.layout.items.Source
     column_dragged = Signal(int, float)        # inner border number (1..n-1), delta in pt
     page_changed = Signal(int)                 # index of the page at the top
@@ -436,24 +436,6 @@ class PreviewView(QAbstractScrollArea):
             self.context_requested.emit(item.source, event.globalPos())
         else:
             super().contextMenuEvent(event)
-
-    # -- files dropped from the file manager -----------------------------------------------------
-    def dragEnterEvent(self, event) -> None:
-        if docx_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:
-        paths = docx_paths(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.files_dropped.emit(paths)
 
     def keyPressEvent(self, event) -> None:
         key = event.key()

@@ -1,7 +1,8 @@
 """Start page: what the window shows when no issue is open (layer: ui).
 
 Four ways in — 新建一期, 打开, 打开示例期刊, and the recent files — each emitted as a
-signal for the window to act on.
+signal for the window to act on; Word files dragged onto it ask for a new issue to import
+them into.
 """
 from __future__ import annotations
 
@@ -14,19 +15,22 @@ from PySide6.QtWidgets import (QCommandLinkButton, QHBoxLayout, QLabel, QListWid
                                QListWidgetItem, QVBoxLayout, QWidget)
 
 from editor import __version__
+from editor.ui.issue_tree import FileDrops
 
 OPEN_AGAIN_SECONDS = 2.0       # a click, double click or Enter within this opens once
 
 
-class StartPage(QWidget):
+class StartPage(FileDrops, QWidget):      # Word files dropped: files_dropped
     new_requested = Signal()
     open_requested = Signal()
     sample_requested = Signal()
     recent_requested = Signal(str)
+    files_dropped = Signal(list)     # [Path] of Word files dragged onto the page
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("start_page")
+        self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 36, 48, 36)
         title = QLabel("公报编辑器")
@@ -49,6 +53,10 @@ class StartPage(QWidget):
             button = QCommandLinkButton(text, note)
             button.clicked.connect(signal.emit)
             actions.addWidget(button)
+        drop_hint = QLabel("也可以把来文（Word 文件）从资源管理器拖到这里：\n先新建一期，再把它们导入。")
+        drop_hint.setStyleSheet("color: palette(mid);")
+        actions.addSpacing(12)
+        actions.addWidget(drop_hint)
         actions.addStretch(1)
         recent_box = QVBoxLayout()
         row.addSpacing(24)
