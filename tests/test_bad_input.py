@@ -162,3 +162,12 @@ def test_strict_ooxml_imports():
     result = import_docx_bytes(_rezip(SAMPLE, change), "strict.docx")
     assert result.document.doc_number == "东政发〔2025〕3号"
     assert any("Strict" in e.message_zh for e in result.report.entries)
+
+
+def test_a_pdf_is_named_as_a_pdf_and_renamed_only_when_it_was():
+    """A PDF is told as a PDF, with what to ask the sender for; "只是扩展名改成了 .docx" only
+    for a PDF that carries the .docx name (a 来文.pdf chosen in the dialog was told so)."""
+    pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\n"
+    plain = _refused(pdf, "来文.pdf").message
+    assert "PDF" in plain and "扩展名" not in plain and ".docx" in plain
+    assert "扩展名改成了 .docx" in _refused(pdf, "来文.docx").message

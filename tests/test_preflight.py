@@ -475,3 +475,27 @@ def test_every_layout_warning_code_is_a_rule_with_a_chinese_name():
     assert {"GLYPH_MISSING", "HEADING_STRANDED"} <= codes
     assert sorted(c for c in codes if c not in RULES) == []
     assert all(name for _, name in RULES.values())
+
+
+def test_duplicates_say_which_other_document_and_cut_titles_with_an_ellipsis():
+    """The two DUPLICATE_DOCUMENT messages name the other document: its place and file for
+    a repeated title, its title (cut with …) for a repeated 文号."""
+    from editor.preflight.documents import duplicates
+    long_title = "区人民政府办公室关于印发东西湖区持续改进提升营商环境行动方案的通知"
+    a = model.Document(id="a", title=long_title, doc_number="东政办〔2025〕2号",
+                       source_name="营商环境.docx")
+    b = model.Document(id="b", title="另一个标题", doc_number="东政办〔2025〕2号")
+    c = model.Document(id="c", title=long_title, doc_number="", source_name="营商环境（重发）.docx")
+    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", [a, b, c])])
+    by_doc = {f.doc_id: f.message for f in duplicates(issue)}
+    assert by_doc["b"].startswith("发文字号“东政办〔2025〕2号”与《区人民政府办公室关于印发东西湖区持续改…》相同")
+    assert "（“区级文件选登”栏第 1 篇，营商环境.docx）" in by_doc["c"]
+
+
+def test_a_new_empty_issue_is_told_to_fill_in_its_cover(book):
+    """A new issue with nothing filled in: its empty cover is told as such (填写刊名…), not
+    as a stray blank page."""
+    report, laid_out = check(book, model.Issue(template="gbt9704"))
+    said = [f.message for f in only(report, "BLANK_PAGE_UNEXPECTED")]
+    assert said and all("此页没有内容" not in m for m in said), said
+    assert any(m.startswith("封面没有内容") for m in said), said

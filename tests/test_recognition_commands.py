@@ -123,3 +123,32 @@ def test_a_paragraph_role_step_stored_by_an_older_version_still_undoes():
                                  "title": old_title}}}
     change = Command.from_dict(stored).revert(issue)
     assert change.sections and to_dict(doc) == before
+
+
+def test_a_title_read_as_the_issuer_mark_is_set_as_the_title_and_back():
+    """A title the import printed red as the 发文机关标志 (a title over its 文号, no red
+    head) is made the title by one undoable step from the page's right-click menu."""
+    from editor.model import Document, Paragraph, Run
+    doc = Document(id="d1", issuer_mark="关于做好2025年防汛工作的通知",
+                   doc_number="东政办〔2025〕9号",
+                   body=[Paragraph(id="p1", runs=[Run("各街道办事处：")])])
+    issue = Issue(sections=[Section(id="s1", title="区级文件选登", documents=[doc])])
+    before = copy.deepcopy(to_dict(doc))
+    cmd = SetPart(doc_id="d1", block_id="issuer_mark", target="title")
+    cmd.apply(issue)
+    doc = issue.find_document("d1")
+    assert (doc.title, doc.issuer_mark, doc.doc_number) == \
+        ("关于做好2025年防汛工作的通知", "", "东政办〔2025〕9号")
+    assert [b.text for b in doc.body] == ["各街道办事处："]
+    cmd.revert(issue)
+    assert to_dict(issue.find_document("d1")) == before
+
+
+def test_the_issuer_mark_line_on_the_page_offers_the_part_choices():
+    from editor.layout.items import Source
+    from editor.model import Document
+    from editor.ui.edits import paragraph_roles
+    doc = Document(id="d1", issuer_mark="关于做好防汛工作的通知")
+    issue = Issue(sections=[Section(id="s1", title="区级文件选登", documents=[doc])])
+    current, choices = paragraph_roles(issue, Source("d1", "issuer_mark", 0, 4))
+    assert current == "issuer_mark" and "title" in dict(choices)

@@ -29,7 +29,7 @@ PART_NAMES = {part: PART_LABELS[part] for part in (
     "title", "subtitle", "speaker", "date", "mark", "heading1", "heading2", "heading3",
     "heading4", "body")}
 # Head parts a click (or the CLI) may name instead of a block id.
-HEAD_TEXT_PARTS = ("title", "subtitle", "speaker", "mark", "date")
+HEAD_TEXT_PARTS = ("title", "subtitle", "speaker", "mark", "date", "issuer_mark")
 _KEEP = ("id", "annotations")
 
 
@@ -88,7 +88,8 @@ class SetDocumentKind(_DocumentRewrite):
 @dataclass
 class SetPart(_DocumentRewrite):
     """Make paragraph ``block_id`` (a top-level paragraph of the body or an attachment, or a
-    head part: title, subtitle, speaker, mark, date) the part ``target``."""
+    head part: title, subtitle, speaker, mark, date — or the 发文机关标志, when the import
+    took a title for it) the part ``target``."""
     block_id: str
     target: str
     title: ClassVar[str] = "修改段落类型"

@@ -219,8 +219,9 @@ def _sniff(data: bytes, name: str) -> None:
         raise _refuse(name, "这是 Word 打开文档时生成的临时锁定文件（~$ 开头），不是文档本身",
                       "Word owner/lock file")
     if data.startswith(b"%PDF"):
-        raise _refuse(name, "这是 PDF 文件（只是扩展名改成了 .docx），请提供 Word 文档",
-                      "PDF signature")
+        renamed = "（只是扩展名改成了 .docx）" if base.lower().endswith((".docx", ".docm")) else ""
+        raise _refuse(name, f"这是 PDF 文件{renamed}，无法导入；请向来文单位要 Word 原文（.docx），"
+                      "或在 WPS / Word 中把 PDF 转成 .docx 后再导入", "PDF signature")
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if "EncryptionInfo".encode("utf-16-le") in data or \
                 "EncryptedPackage".encode("utf-16-le") in data:

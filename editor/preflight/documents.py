@@ -335,20 +335,37 @@ def check_documents(issue: model.Issue) -> list[Finding]:
     return out + duplicates(issue)
 
 
+def _named(doc: model.Document, width: int = 20) -> str:
+    """《title》 cut to ``width`` characters with …, and its file when it has no title."""
+    title = doc.toc_title
+    short = title if len(title) <= width else title[:width - 1] + "…"
+    return f"《{short}》" + (f"（{doc.source_name}）" if not doc.title and doc.source_name else "")
+
+
+def _where(doc: model.Document, issue: model.Issue) -> str:
+    """Where the other document of a title is: its 栏目 and place, and its file."""
+    for section in issue.sections:
+        for n, d in enumerate(section.documents, 1):
+            if d is doc:
+                place = f"“{section.title}”栏第 {n} 篇" if section.title else f"第 {n} 篇"
+                return place + (f"，{doc.source_name}" if doc.source_name else "")
+    return doc.source_name or doc.toc_title
+
+
 def duplicates(issue: model.Issue) -> list[Finding]:
     out, numbers, titles = [], {}, {}
     for doc in issue.documents():
         number = _SPACE.sub("", doc.doc_number).translate(str.maketrans("[]()（）【】", "〔〕〔〕〔〕〔〕"))
         title = _norm(doc.title)
         if number and number in numbers:
-            out.append(_f("DUPLICATE_DOCUMENT", f"发文字号“{doc.doc_number}”与《{numbers[number][:20]}》"
+            out.append(_f("DUPLICATE_DOCUMENT", f"发文字号“{doc.doc_number}”与{numbers[number]}"
                           "相同：同一文件是否收录了两次？", doc, "doc_number", doc.doc_number))
         # one title under two different numbers (两期常务会议纪要) is two documents
         elif title and title in titles and not (number and titles[title][1]):
-            out.append(_f("DUPLICATE_DOCUMENT", "标题与本期另一文件相同：同一文件是否收录了两次？",
-                          doc, "title", doc.title))
-        numbers.setdefault(number, doc.toc_title)
-        titles.setdefault(title, (doc.toc_title, number))
+            out.append(_f("DUPLICATE_DOCUMENT", f"标题与本期另一文件（{titles[title][0]}）相同："
+                          "同一文件是否收录了两次？", doc, "title", doc.title))
+        numbers.setdefault(number, _named(doc))
+        titles.setdefault(title, (_where(doc, issue), number))
     return out
 
 

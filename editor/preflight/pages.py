@@ -512,7 +512,11 @@ def blank_pages(ctx: PageContext) -> list[Finding]:
             continue
         has = any(isinstance(it, ImageItem) or (isinstance(it, TextItem) and it.text.strip()
                   and (it.source is not None or page.kind != "body")) for it in page.items)
-        if not has:
+        if not has and page.kind in ("cover", "inner_cover"):     # a new, empty issue
+            out.append(ctx.finding("BLANK_PAGE_UNEXPECTED",
+                                   f"{'封面' if page.kind == 'cover' else '扉页'}没有内容："
+                                   "请在“本期信息”中填写刊名、期次和总期数", page, None))
+        elif not has:
             out.append(ctx.finding("BLANK_PAGE_UNEXPECTED", "此页没有内容（只有书眉或页码）",
                                    page, page.doc_id))
     return out

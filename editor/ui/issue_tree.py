@@ -34,7 +34,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 # what a drop or the import dialog takes: .docx, and the older formats offices receive,
 # which the importer refuses with a message saying how to convert them
 IMPORT_SUFFIXES = (".docx", ".doc", ".wps", ".rtf")
-IMPORT_FILTER = "Word 文档 (*.docx);;旧版文档（导入时提示如何转换）(*.doc *.wps *.rtf)"
+IMPORT_FILTER = "Word 文档 (*.docx);;旧版文档和 PDF（导入时提示如何转换）(*.doc *.wps *.rtf *.pdf)"
 
 
 def docx_paths(mime: QMimeData) -> list[Path]:
