@@ -148,6 +148,9 @@ def test_names_typed_in_running_text_stay_whole_and_unspaced(tmp_path):
             spread.append((name, [round(b - a, 1) for a, b in zip(xs, xs[1:])]))
     assert not torn, torn
     assert not spread, spread
+    texts = ["".join(c for c, _x in line) for line in lines]
+    ethnic = [n for n in gazette_docs.ethnic_mix() if "·" in n]
+    assert not [n for n in ethnic if not any(n in t for t in texts)]     # 阿依古丽·|买买提
 
 
 
