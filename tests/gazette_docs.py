@@ -136,6 +136,17 @@ def name_list() -> bytes:
     return _bytes(d)
 
 
+ETHNIC = ["阿不都·热合曼", "阿依古丽·买买提", "买买提·艾力", "古丽娜尔·吐尔逊", "艾尼瓦尔·阿木提",
+          "热依拉·阿不都拉", "努尔艾力·买合木提", "帕提古丽·托合提", "吐尔洪·卡德尔", "迪丽努尔·艾合买提"]
+
+
+def ethnic_mix() -> list[str]:
+    """20 names, every third an ethnic name of parts joined by ·, the rest spaced to three."""
+    ethnic = iter(ETHNIC)
+    shown = [n[0] + "　" + n[1] if len(n) == 2 else n for n in names_100()]
+    return [next(ethnic) if k % 3 == 1 else shown[70 + k] for k in range(20)]
+
+
 def name_paragraphs() -> bytes:
     """A 任免/表彰 list typed as running text: 60 names in one paragraph, each of three
     characters or spaced to three (王　伟), two ideographic spaces between them, and a
@@ -150,6 +161,9 @@ def name_paragraphs() -> bytes:
     _p(d, "吴家山街道（10名）", font="黑体", indent=True)
     for k in range(2):
         _p(d, "　　".join(shown[60 + 5 * k:65 + 5 * k]), indent=True)
+    _p(d, "援疆干部人才（20名）", font="黑体", indent=True)
+    mixed = ethnic_mix()
+    _p(d, "　　".join(mixed), indent=True)
     _p(d, "希望受命名的同志珍惜荣誉，再接再厉。" + TEXT, indent=True)
     _sign(d, "东西湖区人民政府", "2025年3月6日")
     return _bytes(d)
@@ -306,6 +320,22 @@ def policy_qa() -> bytes:
     return _bytes(d)
 
 
+BOX_ITEMS = [f"实施第{k}项民生工程，完成投资{k * 3}亿元，惠及群众{k}万人，确保按期完工并投入使用"
+             for k in range(1, 41)]
+
+
+def long_box() -> bytes:
+    """A report whose 专栏 of 40 items starts low on a page and runs over to the next."""
+    d = _new()
+    _title(d, "东西湖区关于2025年民生实事项目安排情况的报告")
+    for _ in range(6):
+        _p(d, TEXT * 2, indent=True)
+    _box(d, "专栏3　2025年民生实事项目清单", BOX_ITEMS)
+    for _ in range(3):
+        _p(d, TEXT, indent=True)
+    return _bytes(d)
+
+
 DOCS = {
     "g01_work_report.docx": work_report,
     "g02_road_notice.docx": road_notice,
@@ -319,6 +349,7 @@ DOCS = {
     "g10_news_dates.docx": news_dates,
     "g11_name_paragraphs.docx": name_paragraphs,
     "g12_policy_qa.docx": policy_qa,
+    "g13_long_box.docx": long_box,
 }
 
 

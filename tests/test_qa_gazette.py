@@ -8,7 +8,8 @@ borderless table were set at the table size (小四, two sizes below the paragra
 them) where gazettes set a name list as body text; a 统计公报's table of four rows at
 a page foot was split two rows, 续表, two rows; names typed in running text with 　　
 between them were torn over lines (杨 | 勇) and letter-spaced (黄 秀 兰) to justify; a
-黑体 question (问：……？) ended a page with its 答： on the next."""
+黑体 question (问：……？) ended a page with its 答： on the next; a 专栏 box carried over
+a page was captioned 续表."""
 from __future__ import annotations
 
 import json
@@ -147,6 +148,9 @@ def test_names_typed_in_running_text_stay_whole_and_unspaced(tmp_path):
             spread.append((name, [round(b - a, 1) for a, b in zip(xs, xs[1:])]))
     assert not torn, torn
     assert not spread, spread
+    texts = ["".join(c for c, _x in line) for line in lines]
+    ethnic = [n for n in gazette_docs.ethnic_mix() if "·" in n]
+    assert not [n for n in ethnic if not any(n in t for t in texts)]     # 阿依古丽·|买买提
 
 
 
@@ -162,9 +166,21 @@ def test_question_kept_with_its_answer(tmp_path):
                 if lines and lines[-1].startswith("问：")]
     assert not stranded, stranded
 
+
+def test_a_box_carried_over_a_page_is_no_continued_table(tmp_path):
+    """A 专栏 (one shaded cell holding a list) that runs over a page goes on without a
+    续表 caption: it is a box, not a table."""
+    pdf = _one(tmp_path, "g13_long_box.docx")
+    with pymupdf.open(str(pdf)) as doc:
+        texts = ["".join(p.get_text().split()) for p in doc]
+    holding = [k for k, t in enumerate(texts)
+               if any(item[:8] in t for item in gazette_docs.BOX_ITEMS)]
+    assert len(holding) >= 2                    # the box crosses a page
+    assert not [k + 1 for k, t in enumerate(texts) if "续表" in t]
+
 @pytest.mark.slow
 def test_the_gazette_issue_reads_clean(tmp_path):
-    """All twelve documents in one issue, judged from the PDF: no line-break violation,
+    """All thirteen documents in one issue, judged from the PDF: no line-break violation,
     nothing under a picture, no heading stranded (a numbered sentence of a 通告 is not a
     heading), no orphan or widow, full lines of 28 characters, every character drawn
     with a real glyph and every glyph of a numbered page inside the 版心 or on its

@@ -128,19 +128,21 @@ def break_before(text: str, cls: list[int] | None = None) -> list[bool]:
 
 def _keep_spaced_names(text: str, cls: list[int], ok: list[bool]) -> None:
     """Names in a list set apart by ideographic spaces (出席：李喆　王昇　周淼) stay whole:
-    no break inside a run of 2–4 Han characters with a U+3000 on one side and a U+3000,
-    a colon, 。 or ； or the text's end on the other (周|淼 was torn over two lines)."""
+    no break inside a run of 2–4 Han characters (up to 15 joined by ·: 阿不都·热合曼)
+    with a U+3000 on one side and a U+3000, a colon, 。 or ； or the text's end on the
+    other (周|淼 was torn over two lines)."""
     n, i = len(text), 0
     while i < n:
         if cls[i] != HAN:
             i += 1
             continue
         j = i
-        while j < n and cls[j] == HAN:
-            j += 1
+        while j < n and (cls[j] == HAN or cls[j] == MIDDLE and j + 1 < n and cls[j + 1] == HAN):
+            j += 1                  # an ethnic name joins its parts by ·: 阿不都·热合曼
         left = text[i - 1] if i else ""
         right = text[j] if j < n else ""
-        if 2 <= j - i <= 4 and "\u3000" in (left, right) and left in ("\u3000", "：", ":", "") \
+        longest = 15 if any(cls[k] == MIDDLE for k in range(i, j)) else 4
+        if 2 <= j - i <= longest and "\u3000" in (left, right) and left in ("\u3000", "：", ":", "") \
                 and right in ("\u3000", "", "。", "；"):
             for k in range(i + 1, j):
                 ok[k] = False

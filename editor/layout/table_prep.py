@@ -14,7 +14,9 @@ browser's automatic table layout): each column at least its widest unbreakable p
 CJK character, a Latin word, a code, a number with its unit) and, when the frame allows,
 its longest short name (圣家墩遗址, 不收费), the rest going where text is long, and every
 column whose text wraps holding whole characters.  In every case a column is widened to
-its minimum content width when the frame allows it.
+its minimum content width when the frame allows it.  Short texts with numbers or letters
+(第10社区居委会, up to ``SHORT_MAX_CHARS``) are kept whole too when the widths that do so
+set rows no taller in all (``short_text_widths``, tried by ``prepare``).
 
 Cell paragraphs: alignment from ``table.layout.col_align`` (per column), else centred for
 header rows, else the paragraph's own alignment, else justified; docx indents and spacing
@@ -28,7 +30,7 @@ up) to the cell's inner width and to the height a row can have on a page
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from editor.fonts.measure import Measurer, is_wide
@@ -198,22 +200,36 @@ def _is_name(text: str) -> bool:
     return 0 < len(t) <= NAME_MAX_CHARS and all(char_class(ch) == HAN for ch in t)
 
 
+SHORT_MAX_CHARS = 8     # a unit's name with its number (第10社区居委会, 3号楼, A区) at most
+
+
+def _is_short(text: str) -> bool:
+    """A short cell text of Han characters, digits and letters, no space or mark
+    (第10社区居委会, 2025年3月): kept on one line when that makes the table no taller."""
+    t = text.strip()
+    return 0 < len(t) <= SHORT_MAX_CHARS and all(
+        char_class(ch) == HAN or (ch.isascii() and ch.isalnum()) or "０" <= ch <= "９"
+        for ch in t)
+
+
 @dataclass
 class Metrics:
     """Content widths of a table at size 1.  Per column: ``lo`` its widest unbreakable
     piece, ``hi`` its longest line, ``soft`` its longest short name (kept on one line when
     the frame allows) — of its single-column cells; ``cells``: per row, per cell
-    (col, col_span, forced line widths of all its paragraphs) for height estimates."""
+    (col, col_span, forced line widths of all its paragraphs) for height estimates;
+    ``short``: per column, its longest short text with numbers (``_is_short``)."""
     lo: list[float]
     hi: list[float]
     soft: list[float]
     cells: list[list[tuple[int, int, list[float]]]]
+    short: list[float] = field(default_factory=list)
 
 
 def column_metrics(table: model.Table, style: TableStyle, m: Measurer) -> Metrics:
     """The table's ``Metrics`` (content widths at size 1)."""
     n = n_cols(table)
-    lo, hi, soft = [0.0] * n, [0.0] * n, [0.0] * n
+    lo, hi, soft, short = [0.0] * n, [0.0] * n, [0.0] * n, [0.0] * n
     rows = []
     for row in table.rows:
         cells = []
@@ -229,9 +245,11 @@ def column_metrics(table: model.Table, style: TableStyle, m: Measurer) -> Metric
                     lo[c.col], hi[c.col] = max(lo[c.col], a), max(hi[c.col], *lines)
                     if _is_name(text):
                         soft[c.col] = max(soft[c.col], lines[0])
+                    if _is_short(text):
+                        short[c.col] = max(short[c.col], lines[0])
             cells.append((c.col, c.col_span, widths))
         rows.append(cells)
-    return Metrics(lo, hi, soft, rows)
+    return Metrics(lo, hi, soft, rows, short)
 
 
 def n_cols(table: model.Table) -> int:
@@ -265,6 +283,17 @@ def table_wants_landscape(table: model.Table, style: TableStyle, portrait_width:
 
 def _padding(table: model.Table, style: TableStyle) -> float:
     return table.layout.padding if table.layout.padding is not None else style.padding
+
+
+def short_text_widths(table: model.Table, style: TableStyle, width: float, size: float,
+                      mt: Metrics) -> list[float] | None:
+    """The column widths that keep short texts with numbers (第10社区居委会) on one line
+    as well as short names, when they differ from ``column_widths``' (``prepare`` takes
+    them when the rows they set are no taller); None when they do not differ."""
+    wider = [max(s, t) for s, t in zip(mt.soft, mt.short)]
+    if table.layout.col_widths or len(wider) != len(mt.soft) or wider == mt.soft:
+        return None
+    return column_widths(table, style, width, size, replace(mt, soft=wider))
 
 
 def column_widths(table: model.Table, style: TableStyle, width: float, size: float,
@@ -448,17 +477,35 @@ def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
     mt = metrics or column_metrics(table, style, m)
     size = choose_size(table, style, width, mt.lo, mt.hi)
     widths = column_widths(table, style, width, size, mt)
-    xs = [0.0, *accumulate(widths)][:len(widths)]      # linear: grids may be huge
     n_rows = len(table.rows)
     n_head = table.header_rows if table.header_rows < n_rows else 0
     pad = _padding(table, style)
     pitch = size * style.line_pitch_factor
-    last_col = n_cols(table)
     cap = []
     if style.continuation_caption:
         fmt = ParaFormat(align="left", line_pitch=pitch)
         cap = compose([Span(style.continuation_caption, style.role, size)], fmt, width, m)
     room = height - sum(ln.pitch for ln in cap) - 2 * pad
+    rows = _rows(table, style, m, doc_id, widths, size, n_head, room, height)
+    alt = short_text_widths(table, style, width, size, mt)
+    if alt is not None and alt != widths:       # short texts whole if no row grows
+        alt_rows = _rows(table, style, m, doc_id, alt, size, n_head, room, height)
+        if _set_height(alt_rows, pad) <= _set_height(rows, pad) + 0.01:
+            widths, rows = alt, alt_rows
+    return Prepared(size, widths, rows, n_head, cap,
+                    {i for i in table.layout.split_before_rows if 0 < i < n_rows},
+                    padding=pad)
+
+
+def _rows(table: model.Table, style: TableStyle, m: Measurer, doc_id: str,
+          widths: list[float], size: float, n_head: int, room: float,
+          height: float) -> list[PRow]:
+    """Every row of ``table`` composed at column ``widths``."""
+    xs = [0.0, *accumulate(widths)][:len(widths)]      # linear: grids may be huge
+    n_rows = len(table.rows)
+    pad = _padding(table, style)
+    pitch = size * style.line_pitch_factor
+    last_col = n_cols(table)
     rows = []
     for r, row in enumerate(table.rows):
         header = r < n_head
@@ -470,9 +517,23 @@ def prepare(table: model.Table, style: TableStyle, width: float, m: Measurer,
                  for c in row.cells if c.col < len(widths)]
         min_h = max(row.height or 0.0, 2 * pad + pitch)
         rows.append(PRow(cells, min_h, row.cant_split or table.layout.keep_rows_together))
-    return Prepared(size, widths, rows, n_head, cap,
-                    {i for i in table.layout.split_before_rows if 0 < i < n_rows},
-                    padding=pad)
+    return rows
+
+
+def _set_height(rows: list[PRow], pad: float) -> float:
+    """The height of ``rows`` set unsplit: each row as high as its minimum and its cells
+    of one row; a cell merged down over rows makes the last of them taller when the rows
+    together are not as high as it."""
+    heights = [max([row.min_height, 2 * pad + 1.0] + [
+        sum(u.pitch for u in c.units) + 2 * pad for c in row.cells if c.row_end <= c.row])
+        for row in rows]
+    for row in rows:
+        for c in row.cells:
+            end = min(c.row_end, len(rows) - 1)
+            if end > c.row:
+                need = sum(u.pitch for u in c.units) + 2 * pad
+                heights[end] += max(0.0, need - sum(heights[c.row:end + 1]))
+    return sum(heights)
 
 
 def _stacked_height(rows: list[PRow], pad: float) -> float:

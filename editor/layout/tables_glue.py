@@ -77,7 +77,15 @@ def table_flowable(table: model.Table, template: Template, measurer: Measurer,
             header_fill=None, header_role=body.role, header_bold=False,
             repeat_header=False, continuation_caption=None, padding=0.0,
             line_pitch_factor=(body.line_pitch or template.line_pitch) / body.size)
+    elif is_box(table):
+        # a 专栏 or 说明 box (one shaded cell) carried over a page is no 续表
+        style = dataclasses.replace(style, continuation_caption=None)
     return [TableFlowable(table, style, measurer, doc_id)]
+
+
+def is_box(table: model.Table) -> bool:
+    """A table of one cell: a box round text (a 政府工作报告's 专栏), not a table."""
+    return table.n_cols == 1 and len(table.rows) == 1 and len(table.rows[0].cells) == 1
 
 
 NAME_MAX_CHARS = 5          # a name cell: 王伟, 欧阳明华, 王　伟 (spaces not counted)
