@@ -124,3 +124,50 @@ def test_a_merged_column_never_leaves_one_row_alone_on_a_page(tmp_path):
     assert report["row_fragments"] == 0, details
     text = "".join(p.get_text() for p in pymupdf.open(out))
     assert text.count("罗燕桂") == 40 * len(docs)
+
+
+def _landscape_table(path, before: str):
+    """A notice whose table the sender put in a landscape section, ``before`` the last
+    paragraph of the portrait section."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    d = docx.Document()
+    d.add_paragraph("关于2025年重点项目推进情况的报告").runs[0].font.size = Pt(22)
+    d.add_paragraph("区发改局：现将全区重点项目推进情况报告如下，请审阅。" * 3)
+    d.add_paragraph(before)
+    section = d.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    t = d.add_table(rows=6, cols=9)
+    t.style = "Table Grid"
+    for c in range(9):
+        t.cell(0, c).text = f"栏目{c + 1}"
+    for r in range(1, 6):
+        for c in range(9):
+            t.cell(r, c).text = f"第{r}行内容{c}"
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.slow
+def test_a_sentence_before_a_landscape_table_stays_a_title_goes_with_it(tmp_path):
+    """The sentence that ends the portrait section (…报告如下。) prints on its portrait
+    page; a table title (表1 …, no full stop) goes with its table to the landscape page —
+    read from the PDF."""
+    from editor.render import build_pdf
+    docs = []
+    for name, before in (("sentence", "现将各项目推进情况列表报告如下。"),
+                         ("title", "表1　2025年重点项目推进情况表")):
+        doc = import_docx(_landscape_table(tmp_path / f"{name}.docx", before)).document
+        doc.id = name
+        docs.append(doc)
+    out = tmp_path / "landscape.pdf"
+    build_pdf(model.Issue(sections=[model.Section("s1", "区级文件选登", docs)]), out)
+    pdf = pymupdf.open(out)
+
+    def page_of(text):
+        return next(p.number for p in pdf
+                    if text in p.get_text().replace("\n", "").replace(" ", "").replace("\u3000", ""))
+    sentence, title = page_of("列表报告如下。"), page_of("表12025年重点项目推进情况表")
+    tables = [p.number for p in pdf if "栏目1" in p.get_text()]
+    assert len(tables) == 2 and sentence not in tables     # the sentence on its own page
+    assert title in tables                                 # the title on its table's page

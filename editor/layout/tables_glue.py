@@ -120,6 +120,7 @@ def is_name_grid(table: model.Table) -> bool:
 
 _NOTE = re.compile(r"^\s*注\s*[：:]")
 TITLE_MAX_CHARS = 60        # a paragraph right before a table this short is its title
+_SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?", ";")
 
 
 def bind_tables(flowables: list) -> list:
@@ -150,11 +151,14 @@ def _text(p: ParagraphFlowable) -> str:
 
 def _heads_before(flowables: list, k: int) -> list:
     """The table's title (the short paragraph right before it), and with it the short
-    paragraphs back to a page break when there are at most three."""
+    paragraphs back to a page break when there are at most three.  A sentence (ending in
+    。！？；) is text, not a title: it stays where the sender put it, on its own page
+    before a landscape table."""
     out = []
     j = k - 1
     while j >= 0 and isinstance(flowables[j], ParagraphFlowable) and len(out) < 3 \
-            and len(_text(flowables[j]).strip()) <= TITLE_MAX_CHARS:
+            and len(_text(flowables[j]).strip()) <= TITLE_MAX_CHARS \
+            and not _text(flowables[j]).rstrip().endswith(_SENTENCE_END):
         out.append(flowables[j])
         j -= 1
     if not out:
