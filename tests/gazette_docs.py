@@ -353,7 +353,8 @@ def write_all(folder: Path, names: list[str] | None = None) -> Path:
     return write_issue(folder, DOCS, [n for n in DOCS if names is None or n in names],
                        ["区政府文件", "部门文件", "工作交流"],
                        {"title": "东西湖区人民政府公报", "period": "2025年第3期",
-                        "issue_label": "总第35期", "total_number": 35, "published": "2025年6月"})
+                        "issue_label": "总第35期", "total_number": 35, "published": "2025年6月"},
+                       per_section=5)
 
 
 if __name__ == "__main__":
