@@ -9,7 +9,7 @@ them) where gazettes set a name list as body text; a 统计公报's table of fou
 a page foot was split two rows, 续表, two rows; names typed in running text with 　　
 between them were torn over lines (杨 | 勇) and letter-spaced (黄 秀 兰) to justify; a
 黑体 question (问：……？) ended a page with its 答： on the next; a 专栏 box carried over
-a page was captioned 续表."""
+a page was captioned 续表; a 决定's 署名 and date stood alone on a page of their own."""
 from __future__ import annotations
 
 import json
@@ -243,3 +243,21 @@ def test_the_gazette_issue_reads_clean(tmp_path):
         for target, number in linked:
             assert folios.get(target) == number.strip("·"), (target, number)
     assert len(laid.pages) >= 30
+
+
+@pytest.mark.slow
+def test_no_page_holds_only_a_signature_and_date(tmp_path):
+    """In the whole issue the 决定 of names ended its last paragraph at a page foot and
+    its 署名 and date stood alone on the next page; the last paragraph goes with them."""
+    from editor.issue_json import load_issue
+    from editor.render import build_pdf
+    pdf = tmp_path / "gazette.pdf"
+    build_pdf(load_issue(gazette_docs.write_all(tmp_path)), pdf)
+    date = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+    alone = []
+    with pymupdf.open(str(pdf)) as doc:
+        for page in doc:
+            lines = _body_lines(page)
+            if lines and len(lines) <= 3 and date.match(lines[-1]):
+                alone.append((page.number, lines))
+    assert not alone, alone
