@@ -42,6 +42,12 @@ def _h(d, text: str, level: int) -> None:
     _p(d, text, font=font, bold=level == 3, indent=True)
 
 
+def _kai_lines(d, *lines: str) -> None:
+    """Centred 楷体 lines under a title: an office, a date, a speaker."""
+    for text in lines:
+        _p(d, text, "c", 16, "楷体_GB2312")
+
+
 def _box(d, heading: str, items: list[str]) -> None:
     """A 专栏: a one-cell shaded table, its heading centred in bold, then a list."""
     table = d.add_table(rows=1, cols=1)
@@ -59,8 +65,7 @@ def work_report() -> bytes:
     """A 政府工作报告: 一、（一）1. headings over many pages, two 专栏 boxes."""
     d = _new()
     _title(d, "政府工作报告")
-    _p(d, "——2025年1月8日在东西湖区第三届人民代表大会第五次会议上", "c", 16, "楷体_GB2312")
-    _p(d, "区长　王建国", "c", 16, "楷体_GB2312")
+    _kai_lines(d, "——2025年1月8日在东西湖区第三届人民代表大会第五次会议上", "区长　王建国")
     _p(d, "各位代表：", indent=False)
     _p(d, "现在，我代表区人民政府，向大会报告工作，请予审议，并请区政协各位委员提出意见。",
        indent=True)
@@ -191,8 +196,7 @@ def statistics() -> bytes:
     """A 统计公报: headings, numbers with units (亿元、%、‰) and eight small tables."""
     d = _new()
     _title(d, "2024年东西湖区国民经济和社会发展统计公报")
-    _p(d, "东西湖区统计局", "c", 16, "楷体_GB2312")
-    _p(d, "2025年3月20日", "c", 16, "楷体_GB2312")
+    _kai_lines(d, "东西湖区统计局", "2025年3月20日")
     for k in range(8):
         _h(d, f"{CN[k]}、{['综合', '农业', '工业和建筑业', '固定资产投资', '国内贸易', '对外经济', '财政金融', '人口'][k]}", 1)
         _p(d, f"全年地区生产总值{1200 + k * 37}.{k}亿元，比上年增长{5 + k % 3}.{k}%。"
@@ -231,20 +235,12 @@ def three_level_table() -> bytes:
     table = d.add_table(rows=3 + 14, cols=8)
     table.style = "Table Grid"
     rows = table.rows
-    rows[0].cells[0].merge(rows[2].cells[0])
-    _cell(rows[0].cells[0], "街道", 10.5, True, "c")
-    rows[0].cells[1].merge(rows[0].cells[4])
-    _cell(rows[0].cells[1], "经济发展", 10.5, True, "c")
-    rows[0].cells[5].merge(rows[0].cells[7])
-    _cell(rows[0].cells[5], "社会治理", 10.5, True, "c")
-    rows[1].cells[1].merge(rows[1].cells[2])
-    _cell(rows[1].cells[1], "招商引资", 10.5, True, "c")
-    rows[1].cells[3].merge(rows[1].cells[4])
-    _cell(rows[1].cells[3], "项目建设", 10.5, True, "c")
-    rows[1].cells[5].merge(rows[2].cells[5])
-    _cell(rows[1].cells[5], "安全生产", 10.5, True, "c")
-    rows[1].cells[6].merge(rows[1].cells[7])
-    _cell(rows[1].cells[6], "基层治理", 10.5, True, "c")
+    merges = [((0, 0), (2, 0), "街道"), ((0, 1), (0, 4), "经济发展"), ((0, 5), (0, 7), "社会治理"),
+              ((1, 1), (1, 2), "招商引资"), ((1, 3), (1, 4), "项目建设"),
+              ((1, 5), (2, 5), "安全生产"), ((1, 6), (1, 7), "基层治理")]
+    for (r0, c0), (r1, c1), label in merges:
+        rows[r0].cells[c0].merge(rows[r1].cells[c1])
+        _cell(rows[r0].cells[c0], label, 10.5, True, "c")
     for c, label in zip(range(1, 8), ["签约额", "到位率", "开工数", "投资额", None, "信访", "网格"]):
         if label:
             _cell(rows[2].cells[c], label, 10.5, True, "c")
@@ -264,8 +260,7 @@ def quotation_speech() -> bytes:
     """A speech opening 同志们：, paragraphs of quotations “……” and a closing 谢谢大家！"""
     d = _new()
     _title(d, "在全区优化营商环境大会上的讲话")
-    _p(d, "区委书记　李明华", "c", 16, "楷体_GB2312")
-    _p(d, "（2025年2月18日）", "c", 16, "楷体_GB2312")
+    _kai_lines(d, "区委书记　李明华", "（2025年2月18日）")
     _p(d, "同志们：")
     for k in range(8):
         _p(d, "习近平总书记指出：“营商环境就是生产力。”“要持续打造市场化、法治化、国际化"
