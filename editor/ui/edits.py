@@ -317,8 +317,17 @@ def describe_source(doc: model.Document, source) -> str:
 
 
 def _paragraph_place(doc: model.Document, block_id: str) -> str:
-    """``第 9 段``: the paragraph's place among the document's paragraphs (never its id)."""
-    paragraphs = [b for b in doc.all_blocks() if not isinstance(b, model.Table)]
+    """``第 9 段``: the paragraph's place among the document's paragraphs (never its id);
+    ``第 2 幅图片（原大 150×90 毫米）`` for a picture."""
+    pictures = [b for b in doc.all_blocks() if isinstance(b, model.Image)]
+    k = next((k for k, b in enumerate(pictures, 1) if b.id == block_id), None)
+    if k is not None:
+        pic = pictures[k - 1]
+        size = (f"（原大 {pic.width * 25.4 / 72:.0f}×{pic.height * 25.4 / 72:.0f} 毫米）"
+                if pic.width and pic.height else "")
+        return f"第 {k} 幅图片{size}"
+    paragraphs = [b for b in doc.all_blocks()
+                  if not isinstance(b, (model.Table, model.Image))]
     n = next((k for k, b in enumerate(paragraphs, 1) if getattr(b, "id", None) == block_id),
              None)
     if n is None:                       # a note's paragraph (fn1p1): 脚注 / 尾注

@@ -22,7 +22,7 @@ from PySide6.QtCore import (QAbstractListModel, QModelIndex, QPointF, QRect, QRe
 from PySide6.QtGui import QColor, QCursor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractScrollArea
 
-from editor.layout.items import LineItem, Page, Source, TextItem
+from editor.layout.items import ImageItem, LineItem, Page, Source, TextItem
 from editor.model.address import BlockAddress
 from editor.ui.issue_tree import FileDrops
 from editor.ui.painter import FaceFonts, PagePainter, render_page_image
@@ -33,14 +33,19 @@ MIN_ZOOM, MAX_ZOOM = 50, 400
 GRAB = 4                 # pixels either side of a column border that start a drag
 
 
-def hit_text(page: Page, x: float, y: float) -> TextItem | None:
-    """The text item under page point (x, y), if any."""
+def hit_text(page: Page, x: float, y: float) -> TextItem | ImageItem | None:
+    """The text item under page point (x, y), else the picture there (one with a source:
+    a document's picture, not the cover's), if any."""
     for item in page.items:
         if not isinstance(item, TextItem) or not item.text:
             continue
         x0 = item.xs[0] if item.xs else item.x
         x1 = x0 + (item.width or item.size * len(item.text))
         if x0 - 1 <= x <= x1 + 1 and item.y - item.size <= y <= item.y + item.size * 0.25:
+            return item
+    for item in page.items:
+        if isinstance(item, ImageItem) and item.source is not None \
+                and item.x <= x <= item.x + item.w and item.y <= y <= item.y + item.h:
             return item
     return None
 
