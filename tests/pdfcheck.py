@@ -349,7 +349,9 @@ def page_views(pdf_path, text_box="auto") -> list[PageView]:
                 out.append(PageView(i, None, [], [], images, chars, 0.0))
                 continue
             inside = [ln for ln in lines if _inside(ln, box) and not FOLIO.match(ln.text)]
-            size = _body_size(inside)
+            # the body size from the text outside ruled tables (a page of 五号 table text
+            # with a few 三号 lines is still a page of 三号 body text)
+            size = _body_size([ln for ln in inside if not in_table(ln, rules)] or inside)
             inside = _without_running_head(inside, size)
             flow = [ln for ln in inside if ln.size >= 0.8 * size and not in_table(ln, rules)]
             table = [ln for ln in inside if in_table(ln, rules)]
