@@ -19,6 +19,7 @@ def _ids(session: Session, title: str) -> list[str]:
     return [d.id for d in section.documents] if section else []
 
 
+@pytest.mark.slow
 def test_batch_into_existing_section_is_one_step_across_restart(tmp_path):
     path = tmp_path / "batch.gazette"
     with Session.create(path) as s:

@@ -10,6 +10,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import pytest
+
 from editor import __version__, resources
 from editor.fonts.discovery import bundled_dir
 from editor.fonts.seed import seeded_base
@@ -152,6 +154,7 @@ def _spec_excludes() -> set[str]:
     raise AssertionError("EXCLUDES not found in the spec")
 
 
+@pytest.mark.slow
 def test_bundle_keeps_every_module_the_editor_imports():
     excluded = _spec_excludes()
     assert "PySide6.QtWebEngineCore" in excluded

@@ -105,6 +105,7 @@ def test_an_unreadable_undo_step_is_refused_plainly(damaged, data, expected, cap
     assert expected in err and "内部错误" not in err
 
 
+@pytest.mark.slow
 def test_the_window_opens_the_rest_and_names_the_damaged_documents(damaged, tmp_path, qapp,
                                                                     qtbot):
     from ui_window import TIMEOUT, close_window, make_window

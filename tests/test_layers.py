@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 LAYERS = [
@@ -118,6 +120,7 @@ def _violations():
                 yield where + f" ({here} may not depend on {there})"
 
 
+@pytest.mark.slow
 def test_every_package_imports_only_from_the_layers_below():
     units = {_unit(".".join(p.relative_to(ROOT).with_suffix("").parts))
              for p in (ROOT / "editor").rglob("*.py")}
@@ -137,6 +140,7 @@ def test_the_contract_check_sees_a_violation(tmp_path, monkeypatch):
     assert any("Qt outside" in v for v in found)
 
 
+@pytest.mark.slow
 def test_the_window_and_the_command_line_go_through_app_use_cases():
     assert list(_front_end_orchestration()) == []
 

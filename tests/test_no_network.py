@@ -82,6 +82,7 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_no_module_imports_a_networking_library():
     files = sorted((ROOT / "editor").rglob("*.py")) + [ROOT / "main.py"]
     assert len(files) > 50

@@ -54,6 +54,7 @@ def test_sample_labels_printed_as_given_and_content_attachment_unlabelled(notice
     assert fallback_labels(notice02) == {}
 
 
+@pytest.mark.slow
 def test_unlabelled_announced_attachment_gets_fallback_label(notice02):
     doc = copy.deepcopy(notice02)
     doc.attachments[1].label = "   "

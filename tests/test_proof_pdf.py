@@ -180,6 +180,7 @@ def test_export_marks_every_open_annotation_at_its_characters(proof):
         assert "/AP" in a and "/Popup" in a
 
 
+@pytest.mark.slow
 def test_proof_carries_build_map_watermark_and_round(proof):
     issue, laid_out, pmap, path = proof
     reader = PdfReader(str(path))
@@ -333,6 +334,7 @@ def test_pdf_space_turns_landscape_pages_like_the_writer():
     assert land.box(*land.rect(box)) == box
 
 
+@pytest.mark.slow
 def test_proof_is_byte_identical_when_rebuilt_with_source_date_epoch(proof, tmp_path,
                                                                      monkeypatch):
     """With SOURCE_DATE_EPOCH set, the same proof written twice a few seconds apart is the

@@ -22,6 +22,7 @@ from editor.proof.anchor import make_annotation, text_of
 from editor.store import load_issue
 
 
+@pytest.mark.slow
 def test_commands_undo_redo_survive_restart(project):
     original = load_issue(project)
     with Session.open(project) as s:
@@ -93,6 +94,7 @@ def test_listeners_receive_changes(project):
             project))
 
 
+@pytest.mark.slow
 def test_history_limit_keeps_newest_undoable(tmp_path):
     path = tmp_path / "h.gazette"
     with Session.create(path) as s:

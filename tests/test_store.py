@@ -51,6 +51,7 @@ def test_project_keeps_sources_and_reports(sample_project, json_issue):
         store.close()
 
 
+@pytest.mark.slow
 def test_project_builds_same_pdf_bytes_as_issue_json(sample_project, json_issue, tmp_path,
                                                      monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751328000")      # reproducible: dated by it

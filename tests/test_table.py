@@ -138,6 +138,7 @@ def test_narrow_table_stays_portrait_and_editor_override_wins():
     assert TableFlowable(table, TableStyle(), M, "d").landscape
 
 
+@pytest.mark.slow
 def test_row_taller_than_a_page_is_split_and_nothing_lost(tmp_path):
     text = "很长的单元格内容，" * 300
     table = model.Table("t", grid=[100, 300], rows=[

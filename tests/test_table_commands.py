@@ -52,6 +52,7 @@ def test_column_widths_set_and_scale():
                lambda t, i: t.layout.col_widths[2] == pytest.approx(t.grid[2] * 2))
 
 
+@pytest.mark.slow
 def test_layout_overrides():
     round_trip(SetTableFontSize(value=10.5), lambda t, i: t.layout.font_size == 10.5)
     round_trip(SetCellPadding(value=2.0), lambda t, i: t.layout.padding == 2.0)

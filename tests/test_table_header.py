@@ -51,6 +51,7 @@ def test_header_rows_are_read_from_evidence(tmp_path, style, rows, doubt):
 
 
 @pytest.mark.parametrize("style", ["bold", "merged"])
+@pytest.mark.slow
 def test_a_guessed_header_repeats_on_every_page(tmp_path, style):
     pages, laid = _build(tmp_path, _doc(tmp_path, style))
     assert len(pages) >= 2
@@ -63,6 +64,7 @@ def test_a_guessed_header_repeats_on_every_page(tmp_path, style):
     assert not [w for w in laid.warnings if w.code == "TABLE_HEADER_GUESSED"]
 
 
+@pytest.mark.slow
 def test_a_weak_guess_is_said_once_and_the_panel_overrides_it(tmp_path):
     doc = _doc(tmp_path, "labels")
     table = _table(doc)

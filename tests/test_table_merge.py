@@ -92,6 +92,7 @@ def _single(table: model.Table, row: int, col: int) -> bool:
         hit[1].row_span == hit[1].col_span == 1
 
 
+@pytest.mark.slow
 def test_merge_split_undo_redo_through_the_session(tmp_path):
     path = tmp_path / "t.gazette"
     with Session.create(path) as s:

@@ -117,6 +117,7 @@ def test_a_sensible_sender_grid_is_kept():
     assert [round(w / sum(got), 3) for w in got] == [round(g / sum(grid), 3) for g in grid]
 
 
+@pytest.mark.slow
 def test_the_sample_issue_tables_keep_their_grid():
     from editor.app.loading import load_any_issue
     from editor.resources import sample_issue_path
@@ -128,6 +129,7 @@ def test_the_sample_issue_tables_keep_their_grid():
             [round(g / sum(t.grid), 3) for g in t.grid], t.id
 
 
+@pytest.mark.slow
 def test_wrapping_columns_from_content_hold_whole_characters():
     table = _table_of(wide_table_doc(_tmp() / "wide.docx"))
     style = table_style(T)

@@ -487,6 +487,7 @@ def test_side_panels_fit_their_dock_without_sideways_scrolling(window):
     window.side_tabs.setCurrentIndex(0)
 
 
+@pytest.mark.slow
 def test_start_page_shows_no_zoom(home, qapp):
     win = make_window(home / "另一台", (1000, 700))
     try:

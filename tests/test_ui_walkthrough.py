@@ -421,6 +421,7 @@ def test_the_moved_document_is_found_from_the_two_orders():
 
 
 
+@pytest.mark.slow
 def test_word_files_dropped_on_the_start_page_make_a_new_issue_of_them(qapp, qtbot, tmp_path,
                                                                       monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox

@@ -115,6 +115,7 @@ def _table_doc(window):
     return max(docs, key=lambda d: len(tables_of(d)[0].rows[0].cells))
 
 
+@pytest.mark.slow
 def test_widen_a_column_in_the_table_panel_and_export_the_pdf(opened, qtbot, home):
     import pdfplumber
 
@@ -206,6 +207,7 @@ def test_docx_dropped_on_a_section_is_imported_and_undoable(opened, qtbot, tmp_p
     assert _tree_order(window) == _order(window)
 
 
+@pytest.mark.slow
 def test_dragging_a_column_border_in_the_preview_and_merging_cells(opened, qtbot):
     from PySide6.QtCore import QPoint
 
@@ -252,6 +254,7 @@ def test_dragging_a_column_border_in_the_preview_and_merging_cells(opened, qtbot
     assert restored.col_span == 1 and window.errors == []
 
 
+@pytest.mark.slow
 def test_column_alignment_split_and_keep_rows_from_the_table_panel(opened, qtbot):
     from editor.ui.table_panel import tables_of
     window = opened
@@ -479,6 +482,7 @@ def test_new_issue_from_the_window_carries_on_from_the_last_one(opened, qtbot, h
                     and not window.layout_worker.busy, timeout=LAYOUT_TIMEOUT)
 
 
+@pytest.mark.slow
 def test_choosing_another_template_lays_the_issue_out_again(opened, qtbot):
     window = opened
     combo = window.properties.template
@@ -576,6 +580,7 @@ def test_find_bar_replaces_one_then_all_undoably(opened, qtbot):
     bar.close_bar()
 
 
+@pytest.mark.slow
 def test_preflight_lists_a_layout_warning_with_its_page(opened, qtbot):
     """A picture too coarse to print: the 印前检查 button counts it, the dock lists it with
     its 页码 under 警告, and a click shows that page and selects the document."""
@@ -635,6 +640,7 @@ def _prepend_block(doc, block):
     return PrependBlock()
 
 
+@pytest.mark.slow
 def test_preflight_fixes_the_ticked_punctuation_as_one_step(opened, qtbot, screenshot_dir):
     """标点检查's rows in the 印前检查: each with its page and place; the ticked ones fixed
     as one undoable step, an unticked one kept unticked after the re-layout."""
@@ -696,6 +702,7 @@ def test_preflight_ignore_is_kept_in_the_project_file(opened, qtbot):
     dock.dock.hide()
 
 
+@pytest.mark.slow
 def test_export_asks_before_a_print_pdf_with_errors(opened, qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
