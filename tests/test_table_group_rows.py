@@ -47,6 +47,20 @@ def _notice(path, lead_lines: int):
     return path
 
 
+def _swept(tmp_path, make, leads, name: str):
+    """(PDF, documents) of one document per lead-in length from ``make(path, lead)``: the
+    same table starts lower and lower, so its rows meet the page foot at every place."""
+    from editor.render import build_pdf
+    docs = []
+    for lead in leads:
+        doc = import_docx(make(tmp_path / f"{name}{lead}.docx", lead)).document
+        doc.id = f"{name}{lead}"
+        docs.append(doc)
+    out = tmp_path / f"{name}.pdf"
+    build_pdf(model.Issue(sections=[model.Section("s1", "区级文件选登", docs)]), out)
+    return out, docs
+
+
 def _last_table_lines(pdf) -> list[tuple[int, str]]:
     """(page, text) of the last line above the running foot on every page that holds
     part of the table (the folio and running head are the last two lines)."""
@@ -62,15 +76,7 @@ def _last_table_lines(pdf) -> list[tuple[int, str]]:
 
 @pytest.mark.slow
 def test_group_heading_rows_never_end_a_page(tmp_path):
-    from editor.render import build_pdf
-    docs = []
-    for lead in range(0, 30, 3):
-        doc = import_docx(_notice(tmp_path / f"n{lead}.docx", lead)).document
-        doc.id = f"n{lead}"
-        docs.append(doc)
-    issue = model.Issue(sections=[model.Section("s1", "区级文件选登", docs)])
-    out = tmp_path / "groups.pdf"
-    build_pdf(issue, out)
+    out, docs = _swept(tmp_path, _notice, range(0, 30, 3), "groups")
     pdf = pymupdf.open(out)
     ends = _last_table_lines(pdf)
     assert len(ends) >= 20                       # the sweep crosses many page breaks
@@ -109,15 +115,7 @@ def test_a_merged_column_never_leaves_one_row_alone_on_a_page(tmp_path):
     """The last household alone on a continuation page (续表, header, one row) is a stub
     even while its 街道 cell is carried down from the page before — read from the PDF."""
     from tablereport import table_report
-    from editor.render import build_pdf
-    docs = []
-    for lead in range(0, 24, 2):
-        doc = import_docx(_households(tmp_path / f"h{lead}.docx", lead)).document
-        doc.id = f"h{lead}"
-        docs.append(doc)
-    issue = model.Issue(sections=[model.Section("s1", "公示公告", docs)])
-    out = tmp_path / "households.pdf"
-    build_pdf(issue, out)
+    out, docs = _swept(tmp_path, _households, range(0, 24, 2), "households")
     details: list = []
     report = table_report(out, details=details)
     assert report["stub_rows"] == 0, details
