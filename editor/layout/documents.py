@@ -29,7 +29,8 @@ from editor.layout.titles import balanced_title_spans
 from editor import model
 
 _KEEP_ROLES = {"hei", "kai", "biaosong"}
-SIGN_KEEP_CHARS = 150   # a last paragraph this short moves with the 署名 rather than leave it alone
+SIGN_KEEP_CHARS = 150   # a last paragraph this short moves with the 署名 whole; a longer one
+SIGN_TAIL_LINES = 2     # sends this many of its last lines over with it
 _QUESTION = re.compile(r"^\s*问\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")   # 问：… then 答：…
 _CHRONICLE_DATE = re.compile(r"^\s*(\d{1,2}月\d{1,2}日|\d{1,2}月|同日|同月|是日|当日|本月)")
 _ROLE_STYLES = {
@@ -440,9 +441,12 @@ class DocumentBuilder:
         if not sig and not date:
             return
         prev = self.out[-1] if self.out else None
-        if isinstance(prev, ParagraphFlowable) and \
-                sum(len(sp.text) for sp in prev.spans) <= SIGN_KEEP_CHARS:
-            prev.keep_with_next = True      # never a page holding only the 署名 and date
+        if isinstance(prev, ParagraphFlowable):
+            # never a page holding only the 署名 and date: a short last paragraph goes over
+            # with them whole, a longer one sends its last lines
+            prev.keep_with_next = True
+            if sum(len(sp.text) for sp in prev.spans) > SIGN_KEEP_CHARS:
+                prev.keep_tail = SIGN_TAIL_LINES
         s_st, d_st = self.t.style("signature"), self.t.style("date")
         em = self.t.em("signature")
         base = s_st.right_indent

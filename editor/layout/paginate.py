@@ -133,6 +133,16 @@ def flow_pages(flowables: list, template: Template, notes: FootArea | None = Non
             continue
         if getattr(f, "keep_with_next", False) and placement.rest is None and queue \
                 and not _next_fits(queue, state, placement.y_end, kept=f):
+            tail = getattr(f, "keep_tail", 0)
+            short = f.place_leaving(state.frame, state.y, state.empty, tail) if tail else None
+            if short is not None:       # its last lines go over with what it is kept with
+                if state.foot is not None:
+                    short = state.fit_notes(f, short)
+                warnings += [_warning(w, len(pages)) for w in short.warnings]
+                state.add(short.items, short.y_end)
+                state.advance(pages)
+                queue.appendleft(short.rest)
+                continue
             if not state.empty and not _hopeless(f, queue, state):
                 state.advance(pages)
                 queue.appendleft(f)

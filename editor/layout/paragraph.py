@@ -159,6 +159,26 @@ class ParagraphFlowable:
         k = self._allowed(fit, n, first_on_page)
         if k == 0:
             return Placement(items=[], y_end=y, rest=self)
+        return self._set(frame, y, first_on_page, lines, k)
+
+    def place_leaving(self, frame: Frame, y: float, first_on_page: bool,
+                      leave: int) -> Placement | None:
+        """Place all but the last ``leave`` lines here (for a paragraph kept with what
+        follows — the 署名 and date — when that does not fit after it: its last lines go
+        over with it instead of the whole paragraph); None when the paragraph cannot
+        spare them and keep two lines here (one for a continued paragraph)."""
+        lines = self.lines(frame.width)
+        k = min(len(lines) - leave, self.lines_fit(frame, y, first_on_page))
+        if leave < 1 or k < (1 if self.continued else 2):
+            return None
+        placement = self._set(frame, y, first_on_page, lines, k)
+        placement.rest.keep_with_next = self.keep_with_next
+        return placement
+
+    def _set(self, frame: Frame, y: float, first_on_page: bool, lines: list, k: int
+             ) -> Placement:
+        """The first ``k`` of ``lines`` placed from ``y``, and the rest as a flowable."""
+        n = len(lines)
         items = []
         bottom = y
         boxes = self._boxes(frame, self._top(frame, y, first_on_page), lines[:k])
